@@ -1,0 +1,19 @@
+"""Streamlit entry point: language, database check, embedded worker, navigation."""
+
+import streamlit as st
+
+from planner.ui.runtime import embedded_worker, ensure_database, language_switch, tr
+
+st.set_page_config(page_title="Planner · Perpustakaan", page_icon="📚", layout="wide")
+language_switch()
+ensure_database()
+embedded_worker()
+st.navigation(
+    [
+        st.Page("planner/ui/compose.py", title=tr("nav.compose"), icon="✍️", default=True),
+        st.Page("planner/ui/calendar.py", title=tr("nav.calendar"), icon="🗓️"),
+        st.Page("planner/ui/media.py", title=tr("nav.media"), icon="🖼️"),
+        st.Page("planner/ui/dashboard.py", title=tr("nav.dashboard"), icon="📊"),
+        st.Page("planner/ui/settings.py", title=tr("nav.settings"), icon="⚙️"),
+    ]
+).run()

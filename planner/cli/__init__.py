@@ -1,0 +1,24 @@
+"""The `planner` command line: the same services as the app, for cron, scripts and tests.
+
+Exit status 0 on success and 1 on a user error, which is printed as one line on stderr
+(never a traceback); `--json` prints exactly one JSON object on stdout.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from planner.cli import content, core
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Library social media planner.")
+core.register(app)
+content.register(app)
+
+
+def main() -> None:
+    """Console-script entry point: run the app, turning known errors into one clean line."""
+    from planner.cli.errors import run_cli
+
+    sys.exit(run_cli(app))

@@ -1,0 +1,96 @@
+"""Settings read from the environment (and an optional `.env`), one object for the whole app.
+
+Every knob a deployment may turn lives here so that the CLI, the worker and the Streamlit
+app agree on where the data is and which clock and language they use.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import AliasChoices, Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Deployment configuration; see the README's Configuration table."""
+
+    model_config = SettingsConfigDict(env_prefix="PLANNER_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(default=PROJECT_ROOT / "data")
+    database_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("DATABASE_URL", "PLANNER_DATABASE_URL")
+    )
+    secret_key: str | None = None
+    timezone: str = "Asia/Jakarta"
+    locale: str = "id"
+    public_media_base_url: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("PUBLIC_MEDIA_BASE_URL", "PLANNER_PUBLIC_MEDIA_BASE_URL"),
+    )
+    templates_dir: Path = Field(default=PROJECT_ROOT / "content_templates")
+    media_dir: Path = Field(default=PROJECT_ROOT / "media")
+
+    embedded_worker: bool = True
+    worker_poll_seconds: float = 2.0
+    worker_batch_size: int = 20
+    lease_seconds: int = 120
+    max_attempts: int = 5
+    metrics_interval_seconds: int = 900
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r}") from exc
+        return value
+
+    @field_validator("locale")
+    @classmethod
+    def _known_locale(cls, value: str) -> str:
+        if value not in ("id", "en"):
+            raise ValueError("locale must be 'id' or 'en'")
+        return value
+
+    @property
+    def db_url(self) -> str:
+        """The SQLAlchemy URL; SQLite under the data directory unless DATABASE_URL is set."""
+        if self.database_url:
+            url = self.database_url
+            if url.startswith("postgresql://") or url.startswith("postgres://"):
+                # psycopg 3 is the driver we ship; plain URLs from hosting panels name psycopg2.
+                url = "postgresql+psycopg://" + url.split("://", 1)[1]
+            return url
+        return f"sqlite:///{self.data_dir / 'planner.db'}"
+
+    @property
+    def tz(self) -> ZoneInfo:
+        """The library's time zone, used for every date shown or typed."""
+        return ZoneInfo(self.timezone)
+
+    @property
+    def outbox_dir(self) -> Path:
+        """Where the sandbox platform writes what it 'publishes'."""
+        return self.data_dir / "outbox"
+
+    @property
+    def uploads_dir(self) -> Path:
+        """Uploaded and rendered media, stored under content-hash names."""
+        return self.data_dir / "media"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read once."""
+    return Settings()
+
+
+def reset_settings() -> None:
+    """Forget cached settings, so a changed environment is read again (tests, CLI options)."""
+    get_settings.cache_clear()

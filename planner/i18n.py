@@ -1,0 +1,192 @@
+"""Interface strings in Bahasa Indonesia (default) and English, and locale-aware dates.
+
+Strings live in one table so a test can check that every key has both languages.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+LOCALES = ("id", "en")
+
+_DAYS = {
+    "id": ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"],
+    "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+}
+_MONTHS = {
+    "id": [
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+}
+# Indonesia's own abbreviations; other zones fall back to what the tz database says.
+_ZONE_ABBR = {
+    "Asia/Jakarta": "WIB",
+    "Asia/Pontianak": "WIB",
+    "Asia/Makassar": "WITA",
+    "Asia/Jayapura": "WIT",
+}
+
+
+def zone_abbr(tz: ZoneInfo, moment: datetime) -> str:
+    """'WIB' for Asia/Jakarta, else the zone's own abbreviation at that moment."""
+    return _ZONE_ABBR.get(tz.key, moment.astimezone(tz).tzname() or tz.key)
+
+
+def format_date(moment: datetime, tz: ZoneInfo, locale: str = "id") -> str:
+    """'Sabtu, 6 Desember 2026' / 'Saturday, 6 December 2026' in the library's zone."""
+    local = moment.astimezone(tz)
+    lang = locale if locale in LOCALES else "id"
+    return (
+        f"{_DAYS[lang][local.weekday()]}, {local.day} {_MONTHS[lang][local.month - 1]} {local.year}"
+    )
+
+
+def format_time(moment: datetime, tz: ZoneInfo, locale: str = "id") -> str:
+    """'09.00 WIB' (Indonesian uses a dot) / '09:00 WIB'."""
+    local = moment.astimezone(tz)
+    sep = "." if locale == "id" else ":"
+    return f"{local.hour:02d}{sep}{local.minute:02d} {zone_abbr(tz, moment)}"
+
+
+def format_datetime(moment: datetime, tz: ZoneInfo, locale: str = "id") -> str:
+    """'Sabtu, 6 Desember 2026, 09.00 WIB'."""
+    return f"{format_date(moment, tz, locale)}, {format_time(moment, tz, locale)}"
+
+
+def format_number(value: float | int, locale: str = "id") -> str:
+    """'1.250' in Indonesian, '1,250' in English."""
+    text = f"{round(value):,}"
+    return text.replace(",", ".") if locale == "id" else text
+
+
+STRINGS: dict[str, dict[str, str]] = {
+    "app.title": {"id": "Perencana Konten Perpustakaan", "en": "Library Content Planner"},
+    "app.language": {"id": "Bahasa", "en": "Language"},
+    "app.db_error": {
+        "id": "Basis data tidak dapat dibuka: {reason}",
+        "en": "The database cannot be opened: {reason}",
+    },
+    "nav.compose": {"id": "Tulis", "en": "Compose"},
+    "nav.calendar": {"id": "Kalender & Antrean", "en": "Calendar & Queue"},
+    "nav.media": {"id": "Media", "en": "Media"},
+    "nav.dashboard": {"id": "Dasbor", "en": "Dashboard"},
+    "nav.settings": {"id": "Pengaturan", "en": "Settings"},
+    "common.sandbox": {"id": "Sandbox", "en": "Sandbox"},
+    "common.simulated": {
+        "id": "Angka simulasi (akun Sandbox, bukan data nyata)",
+        "en": "Simulated figures (Sandbox accounts, not real data)",
+    },
+    "common.none": {"id": "Belum ada data.", "en": "Nothing here yet."},
+    "compose.header": {"id": "Tulis unggahan", "en": "Compose a post"},
+    "compose.source": {"id": "Sumber", "en": "Source"},
+    "compose.source_event": {"id": "Acara", "en": "Event"},
+    "compose.source_item": {"id": "Koleksi", "en": "Collection item"},
+    "compose.event": {"id": "Acara", "en": "Event"},
+    "compose.item": {"id": "Koleksi", "en": "Collection item"},
+    "compose.template": {"id": "Templat", "en": "Template"},
+    "compose.make_draft": {"id": "Buat draf", "en": "Make draft"},
+    "compose.text_for": {"id": "Teks untuk {platform}", "en": "Text for {platform}"},
+    "compose.alt_text": {"id": "Teks alternatif gambar", "en": "Image alt text"},
+    "compose.accounts": {"id": "Akun tujuan", "en": "Target accounts"},
+    "compose.date": {"id": "Tanggal terbit", "en": "Publish date"},
+    "compose.time": {"id": "Jam terbit ({zone})", "en": "Publish time ({zone})"},
+    "compose.schedule": {"id": "Jadwalkan", "en": "Schedule"},
+    "compose.scheduled": {
+        "id": "Unggahan #{post_id} dijadwalkan untuk {when}.",
+        "en": "Post #{post_id} scheduled for {when}.",
+    },
+    "compose.no_accounts": {"id": "Pilih minimal satu akun.", "en": "Choose at least one account."},
+    "compose.pick_first": {
+        "id": "Pilih sumber dan templat, lalu tekan Buat draf.",
+        "en": "Choose a source and a template, then press Make draft.",
+    },
+    "compose.past_time": {
+        "id": "Waktu itu sudah lewat. Terbitkan sekarang?",
+        "en": "That time has already passed. Publish now?",
+    },
+    "compose.publish_now": {"id": "Terbitkan sekarang", "en": "Publish now"},
+    "compose.image": {"id": "Gambar", "en": "Image"},
+    "compose.problems": {"id": "Perlu diperbaiki", "en": "Needs fixing"},
+    "calendar.header": {"id": "Kalender & Antrean", "en": "Calendar & Queue"},
+    "calendar.queue": {"id": "Antrean berikutnya", "en": "Next in the queue"},
+    "calendar.recent": {"id": "Baru terbit", "en": "Recently published"},
+    "calendar.refresh": {"id": "Muat ulang", "en": "Refresh"},
+    "calendar.cancel": {"id": "Batalkan unggahan", "en": "Cancel post"},
+    "calendar.cancelled": {
+        "id": "Unggahan #{post_id} dibatalkan.",
+        "en": "Post #{post_id} cancelled.",
+    },
+    "calendar.worker": {
+        "id": "Pekerja penerbit: {state}",
+        "en": "Publishing worker: {state}",
+    },
+    "calendar.worker_on": {"id": "berjalan", "en": "running"},
+    "calendar.worker_off": {
+        "id": "tidak berjalan di proses ini",
+        "en": "not running in this process",
+    },
+    "media.header": {"id": "Pustaka media", "en": "Media library"},
+    "media.upload": {"id": "Unggah gambar", "en": "Upload an image"},
+    "media.too_big": {
+        "id": "Berkas terlalu besar: maksimal {mb} MB.",
+        "en": "File too large: at most {mb} MB.",
+    },
+    "media.stored": {"id": "Gambar disimpan sebagai #{id}.", "en": "Image stored as #{id}."},
+    "dashboard.header": {"id": "Dasbor keterlibatan", "en": "Engagement dashboard"},
+    "dashboard.chart": {"id": "Keterlibatan per unggahan", "en": "Engagement per post"},
+    "dashboard.published": {"id": "Unggahan terbit", "en": "Published posts"},
+    "dashboard.impressions": {"id": "Tayangan", "en": "Impressions"},
+    "dashboard.engagement": {"id": "Interaksi", "en": "Engagement"},
+    "settings.header": {"id": "Pengaturan", "en": "Settings"},
+    "settings.accounts": {"id": "Akun media sosial", "en": "Social media accounts"},
+    "settings.zone": {"id": "Zona waktu", "en": "Time zone"},
+    "settings.database": {"id": "Basis data", "en": "Database"},
+    "status.draft": {"id": "Draf", "en": "Draft"},
+    "status.in_review": {"id": "Ditinjau", "en": "In review"},
+    "status.approved": {"id": "Disetujui", "en": "Approved"},
+    "status.scheduled": {"id": "Terjadwal", "en": "Scheduled"},
+    "status.publishing": {"id": "Sedang diterbitkan", "en": "Publishing"},
+    "status.published": {"id": "Terbit", "en": "Published"},
+    "status.retrying": {"id": "Dicoba lagi", "en": "Retrying"},
+    "status.failed": {"id": "Gagal", "en": "Failed"},
+    "status.needs_attention": {"id": "Perlu dicek", "en": "Needs attention"},
+    "status.cancelled": {"id": "Dibatalkan", "en": "Cancelled"},
+    "platform.x": {"id": "X", "en": "X"},
+    "platform.facebook": {"id": "Halaman Facebook", "en": "Facebook Page"},
+    "platform.instagram": {"id": "Instagram", "en": "Instagram"},
+}
+
+
+def t(key: str, locale: str = "id", **values: object) -> str:
+    """The string `key` in `locale`, with `{name}` placeholders filled from `values`."""
+    entry = STRINGS.get(key)
+    if entry is None:
+        return key
+    text = entry.get(locale) or entry["id"]
+    return text.format(**values) if values else text

@@ -1,0 +1,1 @@
+"""Branded images: brand kit, size presets, text fitting, layouts and the renderer."""

@@ -1,0 +1,366 @@
+"""All database tables, in one place (schema changes go through Alembic migrations).
+
+Times are stored as naive UTC and come back timezone-aware (UTC); conversion to the
+library's zone happens only when showing or reading a date from a person.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
+from sqlalchemy.types import DateTime, TypeDecorator
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    """Now, timezone-aware in UTC."""
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator):
+    """Stores naive UTC on every engine and hands back aware UTC datetimes."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column; attach a time zone first")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC)
+
+
+def _ts(**kw: Any) -> Any:
+    """A UTC timestamp column."""
+    return Field(sa_type=UTCDateTime, **kw)
+
+
+def _json(default: Any) -> Any:
+    return Field(default_factory=default, sa_column=Column(JSON, nullable=False))
+
+
+class Platform(StrEnum):
+    """Platforms a post can go to."""
+
+    X = "x"
+    FACEBOOK = "facebook"
+    INSTAGRAM = "instagram"
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    MANAGER = "manager"
+    STAFF = "staff"
+    TRAINER = "trainer"
+    TRAINEE = "trainee"
+
+
+class AccountStatus(StrEnum):
+    ACTIVE = "active"
+    RECONNECT_NEEDED = "reconnect_needed"
+    DISCONNECTED = "disconnected"
+
+
+class PostStatus(StrEnum):
+    """Where a post (or one of its targets) stands; see DESIGN.md's lifecycle."""
+
+    DRAFT = "draft"
+    IN_REVIEW = "in_review"
+    APPROVED = "approved"
+    SCHEDULED = "scheduled"
+    PUBLISHING = "publishing"
+    PUBLISHED = "published"
+    RETRYING = "retrying"
+    FAILED = "failed"
+    NEEDS_ATTENTION = "needs_attention"
+    CANCELLED = "cancelled"
+
+
+class User(SQLModel, table=True):
+    __tablename__ = "user_account"
+
+    id: int | None = Field(default=None, primary_key=True)
+    username: str = Field(index=True, unique=True, max_length=80)
+    display_name: str = ""
+    role: str = Field(default=Role.STAFF.value, max_length=20)
+    password_hash: str | None = None
+    locale: str = "id"
+    active: bool = True
+    created_at: datetime = _ts(default_factory=utcnow)
+
+
+class Account(SQLModel, table=True):
+    """One social media account (or sandbox stand-in) that posts can target."""
+
+    __tablename__ = "account"
+
+    id: int | None = Field(default=None, primary_key=True)
+    platform: str = Field(index=True, max_length=20)
+    name: str
+    handle: str = ""
+    is_sandbox: bool = True
+    status: str = Field(default=AccountStatus.ACTIVE.value, max_length=30)
+    status_reason: str = ""
+    secrets: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    config: dict[str, Any] = _json(dict)
+    dry_run: bool = False
+    paused: bool = False
+    created_at: datetime = _ts(default_factory=utcnow)
+
+
+class PostingSlot(SQLModel, table=True):
+    """A recurring local time at which an account likes to post (for 'add to queue')."""
+
+    __tablename__ = "posting_slot"
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int = Field(foreign_key="account.id", index=True)
+    weekday: int  # Monday = 0
+    local_time: str = Field(max_length=5)  # "HH:MM" in the library's zone
+
+
+class Event(SQLModel, table=True):
+    """A library programme that posts promote."""
+
+    __tablename__ = "event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(unique=True, index=True, max_length=120)
+    title: str
+    description: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    category: str = ""
+    starts_at: datetime = _ts()
+    ends_at: datetime | None = _ts(default=None, nullable=True)
+    place: str = ""
+    speaker: str = ""
+    audience: str = ""
+    registration_url: str = ""
+    image_asset_id: int | None = Field(default=None, foreign_key="media_asset.id")
+    created_at: datetime = _ts(default_factory=utcnow)
+    updated_at: datetime = _ts(default_factory=utcnow)
+
+
+class CollectionItem(SQLModel, table=True):
+    """A book or other holding that collection posts feature."""
+
+    __tablename__ = "collection_item"
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(unique=True, index=True, max_length=120)
+    isbn: str | None = Field(default=None, index=True, max_length=20)
+    title: str
+    subtitle: str = ""
+    author: str = ""
+    publisher: str = ""
+    year: str = ""
+    call_number: str = ""
+    subjects: list[str] = _json(list)
+    summary: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    opac_url: str = ""
+    cover_asset_id: int | None = Field(default=None, foreign_key="media_asset.id")
+    created_at: datetime = _ts(default_factory=utcnow)
+
+
+class TemplateRecord(SQLModel, table=True):
+    """A content template made in the UI (file templates live in content_templates/)."""
+
+    __tablename__ = "template_record"
+
+    id: str = Field(primary_key=True, max_length=80)
+    data: dict[str, Any] = _json(dict)
+    version: int = 1
+    updated_at: datetime = _ts(default_factory=utcnow)
+    updated_by: str = ""
+
+
+class TemplateVersion(SQLModel, table=True):
+    """Every saved version of a UI-made template, for history and rollback."""
+
+    __tablename__ = "template_version"
+
+    id: int | None = Field(default=None, primary_key=True)
+    template_id: str = Field(foreign_key="template_record.id", index=True, max_length=80)
+    version: int
+    data: dict[str, Any] = _json(dict)
+    created_at: datetime = _ts(default_factory=utcnow)
+    author: str = ""
+
+
+class MediaAsset(SQLModel, table=True):
+    """An image stored under the data directory by content hash."""
+
+    __tablename__ = "media_asset"
+
+    id: int | None = Field(default=None, primary_key=True)
+    sha256: str = Field(unique=True, index=True, max_length=64)
+    filename: str = Field(max_length=120)  # relative to uploads_dir; never user supplied
+    original_name: str = ""
+    mime: str = "image/jpeg"
+    width: int = 0
+    height: int = 0
+    size_bytes: int = 0
+    kind: str = "upload"  # upload | render | cover
+    alt_text: str = ""
+    created_at: datetime = _ts(default_factory=utcnow)
+
+
+class BrandKit(SQLModel, table=True):
+    """The library's visual identity used by the image renderer."""
+
+    __tablename__ = "brand_kit"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    data: dict[str, Any] = _json(dict)
+    logo_asset_id: int | None = Field(default=None, foreign_key="media_asset.id")
+    is_active: bool = True
+
+
+class Campaign(SQLModel, table=True):
+    """A group of posts promoting one event (announcement, reminder, recap)."""
+
+    __tablename__ = "campaign"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    event_id: int | None = Field(default=None, foreign_key="event.id")
+    created_at: datetime = _ts(default_factory=utcnow)
+
+
+class Series(SQLModel, table=True):
+    """A recurring post, e.g. every Friday 09.00 local time."""
+
+    __tablename__ = "series"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    rule: dict[str, Any] = _json(dict)
+    timezone: str = "Asia/Jakarta"
+    anchor_at: datetime = _ts()
+    content: dict[str, Any] = _json(dict)
+    account_ids: list[int] = _json(list)
+    active: bool = True
+    created_at: datetime = _ts(default_factory=utcnow)
+
+
+class Post(SQLModel, table=True):
+    """One piece of content; it goes out through one PostTarget per account."""
+
+    __tablename__ = "post"
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str = ""
+    template_id: str | None = Field(default=None, max_length=80)
+    event_id: int | None = Field(default=None, foreign_key="event.id")
+    item_id: int | None = Field(default=None, foreign_key="collection_item.id")
+    campaign_id: int | None = Field(default=None, foreign_key="campaign.id")
+    series_id: int | None = Field(default=None, foreign_key="series.id")
+    author: str = ""
+    media_asset_id: int | None = Field(default=None, foreign_key="media_asset.id")
+    alt_text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    link: str = ""
+    status: str = Field(default=PostStatus.DRAFT.value, max_length=20, index=True)
+    version: int = 1
+    import_key: str | None = Field(default=None, unique=True, max_length=120)
+    created_at: datetime = _ts(default_factory=utcnow)
+    updated_at: datetime = _ts(default_factory=utcnow)
+
+
+class PostTarget(SQLModel, table=True):
+    """The post as it goes to one account: its own text, time, status, attempts and remote id."""
+
+    __tablename__ = "post_target"
+    __table_args__ = (
+        Index("ix_post_target_status_due", "status", "due_at"),
+        UniqueConstraint("post_id", "account_id", name="uq_post_target_post_account"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    post_id: int = Field(foreign_key="post.id", index=True)
+    account_id: int = Field(foreign_key="account.id", index=True)
+    platform: str = Field(max_length=20)
+    text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    media_ids: list[int] = _json(list)
+    alt_text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    status: str = Field(default=PostStatus.DRAFT.value, max_length=20)
+    due_at: datetime | None = _ts(default=None, nullable=True)
+    next_attempt_at: datetime | None = _ts(default=None, nullable=True)
+    attempts: int = 0
+    lease_owner: str | None = Field(default=None, max_length=120)
+    lease_expires_at: datetime | None = _ts(default=None, nullable=True)
+    content_version: int = 1
+    remote_id: str | None = Field(default=None, max_length=200)
+    remote_url: str | None = None
+    published_at: datetime | None = _ts(default=None, nullable=True)
+    error_kind: str | None = Field(default=None, max_length=40)
+    last_error: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    updated_at: datetime = _ts(default_factory=utcnow)
+
+
+class PublishAttempt(SQLModel, table=True):
+    """One try at sending a target; written before the call so a crash leaves a trace."""
+
+    __tablename__ = "publish_attempt"
+
+    id: int | None = Field(default=None, primary_key=True)
+    target_id: int = Field(foreign_key="post_target.id", index=True)
+    worker_id: str = Field(max_length=120)
+    platform: str = Field(default="", max_length=20)
+    started_at: datetime = _ts(default_factory=utcnow)
+    finished_at: datetime | None = _ts(default=None, nullable=True)
+    outcome: str = Field(default="started", max_length=20)
+    error_kind: str | None = Field(default=None, max_length=40)
+    error_message: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    remote_id: str | None = Field(default=None, max_length=200)
+
+
+class MetricSnapshot(SQLModel, table=True):
+    """Engagement of one published target at one moment."""
+
+    __tablename__ = "metric_snapshot"
+
+    id: int | None = Field(default=None, primary_key=True)
+    target_id: int = Field(foreign_key="post_target.id", index=True)
+    taken_at: datetime = _ts(default_factory=utcnow)
+    age_bucket: str = Field(default="", max_length=10)
+    impressions: int = 0
+    reach: int = 0
+    likes: int = 0
+    comments: int = 0
+    shares: int = 0
+    saves: int = 0
+    clicks: int = 0
+    views: int = 0
+    simulated: bool = False
+    raw: dict[str, Any] = _json(dict)
+
+
+class Notification(SQLModel, table=True):
+    """Something a person should see: a failed post, a reconnect request, a missed slot."""
+
+    __tablename__ = "notification"
+
+    id: int | None = Field(default=None, primary_key=True)
+    created_at: datetime = _ts(default_factory=utcnow)
+    level: str = Field(default="info", max_length=10)
+    message: str = Field(sa_column=Column(Text, nullable=False))
+    target_id: int | None = Field(default=None, foreign_key="post_target.id")
+    read_at: datetime | None = _ts(default=None, nullable=True)
+
+
+class AppMeta(SQLModel, table=True):
+    """Small key/value facts about this installation (e.g. that demo data was loaded)."""
+
+    __tablename__ = "app_meta"
+
+    key: str = Field(primary_key=True, max_length=80)
+    value: str = ""

@@ -1,0 +1,1 @@
+"""Streamlit pages: thin, they collect input, call planner services and show the result."""

@@ -1,0 +1,68 @@
+"""Dashboard: engagement of published posts (simulated for Sandbox accounts)."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from planner.db import session_scope
+from planner.i18n import format_number
+from planner.metrics import latest_per_target
+from planner.ui.runtime import locale, tr
+
+
+@st.fragment(run_every=10)
+def page_body() -> None:
+    with session_scope() as session:
+        rows = latest_per_target(session)
+    if not rows:
+        st.info(tr("common.none"))
+        return
+    frame = pd.DataFrame(rows)
+    if frame["simulated"].any():
+        st.warning("🧪 " + tr("common.simulated"))
+    a, b, c = st.columns(3)
+    a.metric(tr("dashboard.published"), format_number(frame["post_id"].nunique(), locale()))
+    b.metric(tr("dashboard.impressions"), format_number(frame["impressions"].sum(), locale()))
+    c.metric(tr("dashboard.engagement"), format_number(frame["engagement"].sum(), locale()))
+    per_post = frame.groupby(["post_id", "title", "platform"], as_index=False)["engagement"].sum()
+    per_post["label"] = (
+        "#" + per_post["post_id"].astype(str) + " " + per_post["title"].str.slice(0, 40)
+    )
+    chart = (
+        alt.Chart(per_post)
+        .mark_bar()
+        .encode(
+            x=alt.X("engagement:Q", title=tr("dashboard.engagement")),
+            y=alt.Y("label:N", sort="-x", title=None),
+            color=alt.Color("platform:N", title="Platform"),
+            tooltip=["label", "platform", "engagement"],
+        )
+    )
+    st.subheader(tr("dashboard.chart"))
+    st.altair_chart(chart, width="stretch")
+    st.dataframe(
+        frame[
+            [
+                "post_id",
+                "title",
+                "platform",
+                "impressions",
+                "likes",
+                "comments",
+                "shares",
+                "engagement",
+            ]
+        ],
+        hide_index=True,
+        width="stretch",
+    )
+
+
+def page() -> None:
+    st.header(tr("dashboard.header"))
+    page_body()
+
+
+page()

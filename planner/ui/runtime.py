@@ -1,0 +1,64 @@
+"""What every page shares: the locale, the database check and the one embedded worker."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from planner.config import get_settings
+from planner.db import DatabaseUnavailable, migrate
+from planner.i18n import LOCALES, t
+from planner.worker import BackgroundWorker, ensure_embedded_worker
+
+
+def locale() -> str:
+    """The language chosen in the sidebar (the configured default until someone picks)."""
+    if "locale" not in st.session_state:
+        st.session_state["locale"] = get_settings().locale
+    return st.session_state["locale"]
+
+
+def tr(key: str, **values: object) -> str:
+    """Translate `key` into the current page language."""
+    return t(key, locale(), **values)
+
+
+def language_switch() -> None:
+    """The id/en selector in the sidebar."""
+    locale()
+    st.sidebar.selectbox(
+        tr("app.language"),
+        LOCALES,
+        format_func=lambda code: {"id": "Bahasa Indonesia", "en": "English"}[code],
+        key="locale",
+    )
+
+
+@st.cache_resource(show_spinner=False)
+def _migrated(url: str) -> bool:
+    migrate(url)
+    return True
+
+
+def ensure_database() -> bool:
+    """Migrate once per process; on failure show one clear error box and stop the page."""
+    settings = get_settings()
+    try:
+        _migrated(settings.db_url)
+    except DatabaseUnavailable as exc:
+        st.error(tr("app.db_error", reason=str(exc)))
+        st.stop()
+        return False
+    return True
+
+
+def embedded_worker() -> BackgroundWorker | None:
+    """The app process's single publishing thread (never one per browser session).
+
+    `planner serve` starts it before the first visit; a bare `streamlit run` starts it here.
+    """
+    return ensure_embedded_worker(get_settings())
+
+
+def status_label(status: str) -> str:
+    """A target status in the page language."""
+    return tr(f"status.{status}")

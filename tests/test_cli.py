@@ -1,0 +1,103 @@
+"""The `planner` command line, run as a real subprocess like cron and scripts would."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def planner(*args: str, data_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    full_env = {**os.environ, "PLANNER_DATA_DIR": str(data_dir), **(env or {})}
+    full_env.pop("DATABASE_URL", None) if "DATABASE_URL" not in (env or {}) else None
+    return subprocess.run(
+        [sys.executable, "-m", "planner.cli", *args],
+        cwd=ROOT,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_init_demo_idempotent_and_worker_once(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    assert planner("init", data_dir=data).returncode == 0
+    first = planner("demo", "--json", data_dir=data)
+    second = planner("demo", "--json", data_dir=data)
+    assert json.loads(first.stdout) == {"ok": True, "loaded": True}
+    assert json.loads(second.stdout) == {"ok": True, "loaded": False}
+    run = planner("worker", "--once", "--id", "cron-1", "--json", data_dir=data)
+    assert run.returncode == 0, run.stderr
+    result = json.loads(run.stdout)
+    assert result["worker"] == "cron-1" and result["claimed"] == 0
+    queue = json.loads(planner("queue", "--json", data_dir=data).stdout)
+    assert queue == {"items": []}
+    metrics = planner("collect-metrics", "--once", "--json", data_dir=data)
+    assert json.loads(metrics.stdout)["ok"] is True
+
+
+def test_unreachable_database_is_one_line_and_exit_1(tmp_path: Path) -> None:
+    for command in (["init"], ["worker", "--once"], ["queue"]):
+        run = planner(
+            *command,
+            data_dir=tmp_path,
+            env={"DATABASE_URL": "postgresql://nobody@127.0.0.1:1/none"},
+        )
+        assert run.returncode == 1
+        lines = run.stderr.strip().splitlines()
+        assert len(lines) == 1, run.stderr
+        assert lines[0].startswith("planner: error:") and "Traceback" not in run.stderr
+
+
+def test_unknown_template_and_bad_ids_are_user_errors(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    planner("demo", data_dir=data)
+    run = planner("draft", "--template", "nope", "--event", "1", data_dir=data)
+    assert run.returncode == 1 and "no template 'nope'" in run.stderr
+    run = planner("cancel", "999", data_dir=data)
+    assert run.returncode == 1 and "no post with id 999" in run.stderr
+
+
+def test_draft_and_validate_json(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    planner("demo", data_dir=data)
+    out = json.loads(
+        planner(
+            "draft", "--template", "event-announcement", "--event", "1", "--json", data_dir=data
+        ).stdout
+    )
+    assert set(out["texts"]) == {"x", "facebook", "instagram"}
+    ok = planner(
+        "validate", "--platform", "x", "--json", "Halo https://example.com 😀", data_dir=data
+    )
+    assert ok.returncode == 0
+    assert json.loads(ok.stdout)["length"] == 5 + 23 + 1 + 2
+    bad = planner("validate", "--platform", "x", "a" * 281, data_dir=data)
+    assert bad.returncode == 1 and "281/280" in bad.stdout
+
+
+def test_render_writes_jpeg(tmp_path: Path) -> None:
+    out = tmp_path / "poster.jpg"
+    run = planner(
+        "render",
+        "--layout",
+        "event_poster",
+        "--size",
+        "portrait",
+        "--title",
+        "Dongeng Anak",
+        "--out",
+        str(out),
+        data_dir=tmp_path,
+    )
+    assert run.returncode == 0, run.stderr
+    assert out.read_bytes()[:2] == b"\xff\xd8"
+    bad = planner(
+        "render", "--layout", "nope", "--title", "x", "--out", str(out), data_dir=tmp_path
+    )
+    assert bad.returncode == 1 and "unknown layout" in bad.stderr

@@ -1,0 +1,43 @@
+"""Tests that keep the project complete as it grows (in the spirit of datasette's meta-tests)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from planner.config import PROJECT_ROOT
+from planner.platforms import PLATFORM_NAMES
+
+TESTS = Path(__file__).resolve().parent
+
+
+def test_every_platform_module_has_a_test_file() -> None:
+    modules = [
+        p.stem
+        for p in (PROJECT_ROOT / "planner" / "platforms").glob("*.py")
+        if p.stem not in ("__init__", "base", "limits")
+    ]
+    missing = [m for m in modules if not (TESTS / f"test_platform_{m}.py").exists()]
+    assert missing == []
+
+
+def test_every_ui_page_has_an_apptest() -> None:
+    pages = [
+        p.name
+        for p in (PROJECT_ROOT / "planner" / "ui").glob("*.py")
+        if p.stem not in ("__init__", "runtime")
+    ]
+    tested = (TESTS / "test_app_pages.py").read_text()
+    assert [p for p in pages if f"planner/ui/{p}" not in tested] == []
+
+
+def test_every_cli_command_is_documented_in_readme() -> None:
+    from planner.cli import app
+
+    readme = (PROJECT_ROOT / "README.md").read_text()
+    names = [c.name or c.callback.__name__ for c in app.registered_commands]
+    names += [g.name for g in app.registered_groups]
+    assert [n for n in names if f"planner {n}" not in readme] == []
+
+
+def test_known_platforms() -> None:
+    assert PLATFORM_NAMES == ("x", "facebook", "instagram")
