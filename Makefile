@@ -1,5 +1,7 @@
 # planner: two commands on a fresh machine: `make run` and `make test`.
-PYTHON ?= $(shell command -v python3.12 || command -v python3.11 || command -v python3)
+# The first Python 3.11+ that actually runs (pyenv shims may exist for versions not selected).
+PYTHON ?= $(shell for p in python3 python3.13 python3.12 python3.11; do \
+	$$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && { command -v $$p; break; }; done)
 VENV   := .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
@@ -8,6 +10,7 @@ PORT   ?= 8501
 .PHONY: run test lint format bench setup clean
 
 $(BIN)/python:
+	@test -n "$(PYTHON)" || { echo "planner needs Python 3.11 or newer (python3 on PATH)"; exit 1; }
 	@$(PYTHON) -c 'import sys; sys.exit("planner needs Python 3.11 or newer; found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
 	$(PYTHON) -m venv $(VENV)
 
