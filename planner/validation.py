@@ -1,16 +1,90 @@
-"""Per-platform checks of a post's text and images: errors block scheduling, warnings advise."""
+"""Per-platform checks of a post's text and images: errors block scheduling, warnings advise.
+
+Lengths are counted the way each platform counts them: X by the twitter-text rules (the
+maintained `twitter-text-parser` package: URLs weigh 23, emoji and CJK weigh 2), Facebook and
+Instagram in characters. The limits themselves are data in planner/platforms/limits.py.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
-from twitter_text import parse_tweet
+from twitter_text import extract_urls, parse_tweet
 
 from planner.platforms.limits import limits_for
 
 HASHTAG = re.compile(r"(?<![\w&])#\w+", re.UNICODE)
 MENTION = re.compile(r"(?<![\w@])@\w+", re.UNICODE)
+# X's own advice: one or two hashtags; more reads as spam and is engaged with less.
+X_HASHTAG_ADVICE = 3
+_MONTHS = (
+    r"jan(uari|uary)?|feb(ruari|ruary)?|mar(et|ch)?|apr(il)?|mei|may|jun[ei]?|jul[iy]?"
+    r"|agu(stus)?|aug(ust)?|sep(tember)?|okt(ober)?|oct(ober)?|nov(ember)?|des(ember)?"
+    r"|dec(ember)?"
+)
+_DAYS = (
+    r"senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+)
+_RELATIVE_DAYS = r"besok|lusa|hari ini|malam ini|tomorrow|today|tonight"
+DATE_WORD = re.compile(
+    rf"\b({_MONTHS}|{_DAYS}|{_RELATIVE_DAYS})\b|\b\d{{1,2}}[/-]\d{{1,2}}([/-]\d{{2,4}})?\b"
+    r"|\b\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}\b",
+    re.IGNORECASE,
+)
+TIME_WORD = re.compile(r"\b([01]?\d|2[0-3])[.:][0-5]\d\b|\b(pukul|jam)\s+\d", re.IGNORECASE)
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "empty": {"id": "Teks masih kosong.", "en": "The text is empty."},
+    "too_long": {
+        "id": "Teks terlalu panjang: {length}/{limit} karakter (lebih {over}).",
+        "en": "Text too long: {length}/{limit} characters ({over} over).",
+    },
+    "image_required": {
+        "id": "{platform} wajib memakai gambar.",
+        "en": "{platform} needs an image.",
+    },
+    "too_many_images": {"id": "Paling banyak {limit} gambar.", "en": "At most {limit} images."},
+    "too_many_hashtags": {
+        "id": "Terlalu banyak tagar: {count} (maksimal {limit}).",
+        "en": "Too many hashtags: {count} (at most {limit}).",
+    },
+    "too_many_mentions": {
+        "id": "Terlalu banyak sebutan: {count} (maksimal {limit}).",
+        "en": "Too many mentions: {count} (at most {limit}).",
+    },
+    "alt_missing": {
+        "id": "Setiap gambar perlu teks alternatif (untuk pembaca layar).",
+        "en": "Every image needs alt text (for screen readers).",
+    },
+    "alt_too_long": {
+        "id": "Teks alternatif maksimal {limit} karakter (sekarang {length}).",
+        "en": "Alt text may have at most {limit} characters (now {length}).",
+    },
+    "event_no_date": {
+        "id": "Unggahan acara ini tidak menyebut tanggalnya.",
+        "en": "This event post does not say the date.",
+    },
+    "event_no_time": {
+        "id": "Unggahan acara ini tidak menyebut jamnya.",
+        "en": "This event post does not say the time.",
+    },
+    "event_no_place": {
+        "id": "Unggahan acara ini tidak menyebut tempatnya ({place}).",
+        "en": "This event post does not say where it is ({place}).",
+    },
+    "x_hashtags": {
+        "id": "Di X, 1–2 tagar biasanya cukup; {count} tagar terkesan spam.",
+        "en": "On X one or two hashtags are usually enough; {count} looks like spam.",
+    },
+    "instagram_links": {
+        "id": "Tautan di keterangan Instagram tidak bisa diklik; tulis 'tautan di bio'.",
+        "en": "Links in Instagram captions cannot be clicked; say 'link in bio' instead.",
+    },
+}
 
 
 @dataclass
@@ -20,6 +94,11 @@ class Problem:
 
     def text(self, locale: str = "id") -> str:
         return self.message.get(locale) or self.message["id"]
+
+
+def problem(code: str, **values: object) -> Problem:
+    """A Problem with its message in every language, placeholders filled."""
+    return Problem(code, {lang: text.format(**values) for lang, text in MESSAGES[code].items()})
 
 
 @dataclass
@@ -45,11 +124,62 @@ class ValidationResult:
         }
 
 
+@dataclass(frozen=True)
+class EventFacts:
+    """What an announcement of an event to come should tell its readers."""
+
+    starts_at: datetime
+    place: str
+    tz: ZoneInfo
+
+
 def text_length(platform: str, text: str) -> int:
     """Length as the platform counts it (X: twitter-text weighted length)."""
     if limits_for(platform).weighted_length:
         return parse_tweet(text).weightedLength
     return len(text)
+
+
+def hashtags_in(text: str) -> list[str]:
+    """The hashtags in `text`, in order."""
+    return HASHTAG.findall(text)
+
+
+def mentions_in(text: str) -> list[str]:
+    """The @mentions in `text`, in order."""
+    return MENTION.findall(text)
+
+
+def _place_mentioned(text: str, place: str) -> bool:
+    lowered = text.casefold()
+    parts = [p.strip().casefold() for p in place.split(",") if p.strip()]
+    return not parts or any(p in lowered for p in parts)
+
+
+def _event_warnings(text: str, facts: EventFacts) -> list[Problem]:
+    found = []
+    if not DATE_WORD.search(text):
+        found.append(problem("event_no_date"))
+    if not TIME_WORD.search(text):
+        found.append(problem("event_no_time"))
+    if facts.place and not _place_mentioned(text, facts.place):
+        found.append(problem("event_no_place", place=facts.place.split(",")[0].strip()))
+    return found
+
+
+def _image_problems(
+    platform: str, image_count: int, alt_texts: list[str], limit_images: int, max_alt: int
+) -> list[Problem]:
+    errors = []
+    if image_count > limit_images:
+        errors.append(problem("too_many_images", limit=limit_images))
+    alts = (alt_texts + [""] * image_count)[:image_count]
+    if any(not alt.strip() for alt in alts):
+        errors.append(problem("alt_missing"))
+    too_long = [alt for alt in alts if len(alt) > max_alt]
+    if too_long:
+        errors.append(problem("alt_too_long", limit=max_alt, length=len(too_long[0])))
+    return errors
 
 
 def validate(
@@ -58,90 +188,41 @@ def validate(
     *,
     image_count: int = 0,
     alt_texts: list[str] | None = None,
+    event: EventFacts | None = None,
 ) -> ValidationResult:
-    """Check `text` and its images against `platform`'s limits."""
+    """Check `text` and its images against `platform`'s limits.
+
+    `alt_texts` holds one text per image; a missing or blank one is an error. Give `event` for
+    a post that announces an event still to come: it is then warned about when it does not say
+    the date, the time or the place.
+    """
     limits = limits_for(platform)
     length = text_length(platform, text)
     result = ValidationResult(platform=platform, length=length, limit=limits.max_chars)
+    errors, warnings = result.errors, result.warnings
     if not text.strip():
-        result.errors.append(
-            Problem("empty", {"id": "Teks masih kosong.", "en": "The text is empty."})
-        )
+        errors.append(problem("empty"))
     if length > limits.max_chars:
-        over = length - limits.max_chars
-        result.errors.append(
-            Problem(
-                "too_long",
-                {
-                    "id": f"Teks terlalu panjang: {length}/{limits.max_chars} karakter "
-                    f"(lebih {over}).",
-                    "en": f"Text too long: {length}/{limits.max_chars} characters ({over} over).",
-                },
+        errors.append(
+            problem(
+                "too_long", length=length, limit=limits.max_chars, over=length - limits.max_chars
             )
         )
     if limits.requires_image and image_count == 0:
-        result.errors.append(
-            Problem(
-                "image_required",
-                {
-                    "id": f"{platform.title()} wajib memakai gambar.",
-                    "en": f"{platform.title()} needs an image.",
-                },
-            )
-        )
-    if image_count > limits.max_images:
-        result.errors.append(
-            Problem(
-                "too_many_images",
-                {
-                    "id": f"Paling banyak {limits.max_images} gambar.",
-                    "en": f"At most {limits.max_images} images.",
-                },
-            )
-        )
-    hashtags = len(HASHTAG.findall(text))
-    if limits.max_hashtags is not None and hashtags > limits.max_hashtags:
-        result.errors.append(
-            Problem(
-                "too_many_hashtags",
-                {
-                    "id": f"Terlalu banyak tagar: {hashtags} (maksimal {limits.max_hashtags}).",
-                    "en": f"Too many hashtags: {hashtags} (at most {limits.max_hashtags}).",
-                },
-            )
-        )
-    mentions = len(MENTION.findall(text))
+        errors.append(problem("image_required", platform=platform.title()))
+    errors += _image_problems(
+        platform, image_count, list(alt_texts or []), limits.max_images, limits.max_alt_text
+    )
+    tags = len(hashtags_in(text))
+    if limits.max_hashtags is not None and tags > limits.max_hashtags:
+        errors.append(problem("too_many_hashtags", count=tags, limit=limits.max_hashtags))
+    mentions = len(mentions_in(text))
     if limits.max_mentions is not None and mentions > limits.max_mentions:
-        result.errors.append(
-            Problem(
-                "too_many_mentions",
-                {
-                    "id": f"Terlalu banyak sebutan: {mentions} (maksimal {limits.max_mentions}).",
-                    "en": f"Too many mentions: {mentions} (at most {limits.max_mentions}).",
-                },
-            )
-        )
-    for alt in (alt_texts or [])[:image_count]:
-        if not alt.strip():
-            result.errors.append(
-                Problem(
-                    "alt_missing",
-                    {
-                        "id": "Setiap gambar perlu teks alternatif (untuk pembaca layar).",
-                        "en": "Every image needs alt text (for screen readers).",
-                    },
-                )
-            )
-            break
-        if len(alt) > limits.max_alt_text:
-            result.errors.append(
-                Problem(
-                    "alt_too_long",
-                    {
-                        "id": f"Teks alternatif maksimal {limits.max_alt_text} karakter.",
-                        "en": f"Alt text may have at most {limits.max_alt_text} characters.",
-                    },
-                )
-            )
-            break
+        errors.append(problem("too_many_mentions", count=mentions, limit=limits.max_mentions))
+    if platform == "x" and tags > X_HASHTAG_ADVICE:
+        warnings.append(problem("x_hashtags", count=tags))
+    if platform == "instagram" and extract_urls(text):
+        warnings.append(problem("instagram_links"))
+    if event is not None and text.strip():
+        warnings += _event_warnings(text, event)
     return result

@@ -1,0 +1,118 @@
+"""The Jinja2 sandbox every content template runs in, and the static checks made before use.
+
+A template is written by library staff and may be edited in the browser, so it is treated as
+untrusted code: a SandboxedEnvironment with StrictUndefined, our date/number filters plus
+Jinja's harmless built-in filters, no globals, no loader (so no include/import/extends), and
+a static pass over the syntax tree that refuses attribute names starting with "_" before
+the template is ever rendered. A typo is an error with a line number, never an empty gap in
+a public post.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from jinja2 import StrictUndefined, TemplateAssertionError, TemplateSyntaxError, meta, nodes
+from jinja2.sandbox import SandboxedEnvironment
+
+from planner.i18n import format_date, format_number, format_time
+
+RESERVED_NAMES = frozenset({"library", "hashtags", "link"})
+
+_FORBIDDEN_TAGS: dict[type[nodes.Node], str] = {
+    nodes.Include: "include",
+    nodes.Import: "import",
+    nodes.FromImport: "from … import",
+    nodes.Extends: "extends",
+}
+
+
+@dataclass
+class SyntaxIssue:
+    """What is wrong with one Jinja2 text, and on which line of that text."""
+
+    reason: str
+    line: int | None = None
+
+
+def _as_datetime(value: date | datetime) -> datetime:
+    if isinstance(value, datetime):
+        return value
+    return datetime(value.year, value.month, value.day)
+
+
+def _date_filter(tz: ZoneInfo, locale: str):
+    def date_filter(value: date | datetime) -> str:
+        if isinstance(value, datetime):
+            return format_date(value, tz, locale)
+        # A plain date has no zone to convert from: format it as the calendar day it is.
+        return format_date(_as_datetime(value).replace(tzinfo=tz), tz, locale)
+
+    return date_filter
+
+
+def _weekday_filter(tz: ZoneInfo, locale: str):
+    def weekday(value: date | datetime) -> str:
+        return _date_filter(tz, locale)(value).split(",", 1)[0]
+
+    return weekday
+
+
+def make_environment(tz: ZoneInfo, locale: str) -> SandboxedEnvironment:
+    """A sandboxed environment with only our date/number filters and no globals."""
+    env = SandboxedEnvironment(
+        undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False
+    )
+    env.filters["date"] = _date_filter(tz, locale)
+    env.filters["time"] = lambda v: format_time(v, tz, locale)
+    env.filters["datetime"] = lambda v: (
+        f"{_date_filter(tz, locale)(v)}, {format_time(v, tz, locale)}"
+    )
+    env.filters["weekday"] = _weekday_filter(tz, locale)
+    env.filters["number"] = lambda v: format_number(v, locale)
+    env.globals.clear()
+    return env
+
+
+def _first_line(tree: nodes.Node, name: str) -> int | None:
+    for node in tree.find_all(nodes.Name):
+        if node.name == name and node.ctx == "load":
+            return node.lineno
+    return None
+
+
+def check_source(
+    env: SandboxedEnvironment, source: str, known: set[str]
+) -> tuple[list[str], SyntaxIssue | None]:
+    """Parse and compile `source`; the names it reads, or the first problem found."""
+    try:
+        tree = env.parse(source)
+    except TemplateSyntaxError as exc:
+        return [], SyntaxIssue(f"syntax error: {exc.message or 'cannot parse'}", exc.lineno)
+    for kind, label in _FORBIDDEN_TAGS.items():
+        for node in tree.find_all(kind):
+            return [], SyntaxIssue(f"'{label}' is not allowed in a content template", node.lineno)
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
+        attr = node.attr if isinstance(node, nodes.Getattr) else None
+        if isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const):
+            attr = node.arg.value if isinstance(node.arg.value, str) else None
+        if attr is not None and attr.startswith("_"):
+            return [], SyntaxIssue(
+                f"'{attr}' reaches into Python internals; templates may only use their fields",
+                node.lineno,
+            )
+    try:
+        env.compile(source)
+    except TemplateAssertionError as exc:  # unknown filter or test
+        return [], SyntaxIssue(exc.message or "invalid template", exc.lineno)
+    except TemplateSyntaxError as exc:
+        return [], SyntaxIssue(f"syntax error: {exc.message or 'cannot parse'}", exc.lineno)
+    names = meta.find_undeclared_variables(tree)
+    unknown = sorted(names - known)
+    if unknown:
+        return [], SyntaxIssue(
+            f"unknown field(s): {', '.join(unknown)}", _first_line(tree, unknown[0])
+        )
+    return sorted(names), None
