@@ -1,14 +1,285 @@
-"""Events and collection items: the things posts are about."""
+"""Events and collection items: the things posts are about, entered by hand or imported.
+
+Every write goes through EventIn / ItemIn, so a form, a CSV row and a MARC record are held
+to the same rules; each record has a stable key (given, the ISBN, or derived from title and
+date) so entering or importing the same thing twice updates it instead of duplicating it.
+"""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlmodel import Session, select
+from pydantic import BaseModel, Field, field_validator, model_validator
+from sqlmodel import Session, col, select
+from stdnum import isbn as isbn_numbers
 
-from planner.models import CollectionItem, Event
+from planner.imaging.covers import placeholder_cover
+from planner.media import store_image
+from planner.models import CollectionItem, Event, MediaAsset, Post, utcnow
+
+
+class SourceError(ValueError):
+    """An event or item that cannot be saved or removed, said plainly."""
+
+
+def slug(text: str, length: int = 80) -> str:
+    """Lower-case ASCII words joined by hyphens (for stable keys)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:length]
+
+
+def normalize_isbn(raw: str | None) -> str | None:
+    """An ISBN-10 or ISBN-13 as a bare ISBN-13, None when blank; SourceError when invalid."""
+    if raw is None or not str(raw).strip():
+        return None
+    text = str(raw).strip()
+    match = re.search(r"[0-9][0-9\- ]{8,16}[0-9Xx]", text)
+    candidate = match.group(0) if match else text
+    try:
+        return isbn_numbers.to_isbn13(isbn_numbers.validate(candidate))
+    except Exception as exc:  # stdnum raises several ValidationError subclasses
+        raise SourceError(f"ISBN {text!r} is not valid (check digit or length)") from exc
+
+
+def _url(value: str) -> str:
+    value = (value or "").strip()
+    if value and not re.match(r"^https?://[^\s/$.?#].[^\s]*$", value, re.IGNORECASE):
+        raise ValueError(f"{value!r} is not a web address (it must start with http:// or https://)")
+    return value
+
+
+class EventIn(BaseModel):
+    """An event as a person or an import supplies it."""
+
+    title: str = Field(min_length=1, max_length=300)
+    starts_at: datetime
+    ends_at: datetime | None = None
+    place: str = ""
+    description: str = ""
+    category: str = ""
+    speaker: str = ""
+    audience: str = ""
+    registration_url: str = ""
+    key: str = ""
+
+    @field_validator("title", "place", "speaker", "audience", "category", "key")
+    @classmethod
+    def _strip(cls, value: str) -> str:
+        return " ".join(value.split())
+
+    @field_validator("registration_url")
+    @classmethod
+    def _link(cls, value: str) -> str:
+        return _url(value)
+
+    @field_validator("starts_at", "ends_at")
+    @classmethod
+    def _aware(cls, value: datetime | None) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            raise ValueError("a time needs its zone (WIB)")
+        return value
+
+    @model_validator(mode="after")
+    def _order(self) -> EventIn:
+        if not self.title.strip():
+            raise ValueError("the title is empty")
+        if self.ends_at is not None and self.ends_at <= self.starts_at:
+            raise ValueError("the event ends before it starts")
+        return self
+
+    def stable_key(self, tz: ZoneInfo) -> str:
+        """The given key, or title and local start day: the same event keeps the same key."""
+        if self.key:
+            return self.key[:120]
+        return f"{slug(self.title, 100)}-{self.starts_at.astimezone(tz):%Y%m%d}"
+
+
+class ItemIn(BaseModel):
+    """A collection item as a person or an import supplies it."""
+
+    title: str = Field(min_length=1, max_length=500)
+    subtitle: str = ""
+    author: str = ""
+    publisher: str = ""
+    year: str = ""
+    isbn: str | None = None
+    call_number: str = ""
+    subjects: list[str] = Field(default_factory=list)
+    summary: str = ""
+    opac_url: str = ""
+    key: str = ""
+
+    @field_validator("title", "subtitle", "author", "publisher", "year", "call_number", "key")
+    @classmethod
+    def _strip(cls, value: str) -> str:
+        return " ".join(value.split())
+
+    @field_validator("isbn")
+    @classmethod
+    def _isbn(cls, value: str | None) -> str | None:
+        try:
+            return normalize_isbn(value)
+        except SourceError as exc:
+            raise ValueError(str(exc)) from exc
+
+    @field_validator("opac_url")
+    @classmethod
+    def _link(cls, value: str) -> str:
+        return _url(value)
+
+    @field_validator("subjects")
+    @classmethod
+    def _subjects(cls, value: list[str]) -> list[str]:
+        seen: list[str] = []
+        for subject in (" ".join(s.split()) for s in value):
+            if subject and subject not in seen:
+                seen.append(subject)
+        return seen
+
+    def stable_key(self) -> str:
+        """The given key, else the ISBN, else title, author and year."""
+        if self.key:
+            return self.key[:120]
+        if self.isbn:
+            return f"isbn-{self.isbn}"
+        return slug(f"{self.title} {self.author} {self.year}", 120)
+
+
+EVENT_FIELDS = tuple(f for f in EventIn.model_fields if f != "key")
+ITEM_FIELDS = tuple(f for f in ItemIn.model_fields if f != "key")
+
+
+def find_event(session: Session, key: str) -> Event | None:
+    """The event with this stable key."""
+    return session.exec(select(Event).where(Event.key == key)).first()
+
+
+def find_item(session: Session, data: ItemIn) -> CollectionItem | None:
+    """The stored item this one is: same ISBN, else same stable key."""
+    if data.isbn:
+        found = session.exec(select(CollectionItem).where(CollectionItem.isbn == data.isbn)).first()
+        if found is not None:
+            return found
+    return session.exec(
+        select(CollectionItem).where(CollectionItem.key == data.stable_key())
+    ).first()
+
+
+def _apply(row: Any, data: BaseModel, names: tuple[str, ...]) -> bool:
+    changed = False
+    for name in names:
+        value = getattr(data, name)
+        if getattr(row, name) != value:
+            setattr(row, name, value)
+            changed = True
+    return changed
+
+
+def save_event(
+    session: Session, data: EventIn, tz: ZoneInfo, *, event_id: int | None = None
+) -> tuple[Event, str]:
+    """Create or update an event; returns it and 'created', 'updated' or 'unchanged'."""
+    if event_id is not None:
+        event = session.get(Event, event_id)
+        if event is None:
+            raise SourceError(f"no event with id {event_id}")
+    else:
+        event = find_event(session, data.stable_key(tz))
+    if event is None:
+        event = Event(key=data.stable_key(tz), **data.model_dump(exclude={"key"}))
+        session.add(event)
+        session.flush()
+        return event, "created"
+    if not _apply(event, data, EVENT_FIELDS):
+        return event, "unchanged"
+    event.updated_at = utcnow()
+    session.flush()
+    return event, "updated"
+
+
+def save_item(
+    session: Session, data: ItemIn, *, item_id: int | None = None
+) -> tuple[CollectionItem, str]:
+    """Create or update a collection item; returns it and 'created', 'updated' or 'unchanged'."""
+    if item_id is not None:
+        item = session.get(CollectionItem, item_id)
+        if item is None:
+            raise SourceError(f"no collection item with id {item_id}")
+        if data.isbn:
+            other = find_item(session, data)
+            if other is not None and other.id != item.id:
+                raise SourceError(f"ISBN {data.isbn} already belongs to “{other.title}”")
+    else:
+        item = find_item(session, data)
+    if item is None:
+        item = CollectionItem(key=data.stable_key(), **data.model_dump(exclude={"key"}))
+        session.add(item)
+        session.flush()
+        return item, "created"
+    if not _apply(item, data, ITEM_FIELDS):
+        return item, "unchanged"
+    session.flush()
+    return item, "updated"
+
+
+def delete_event(session: Session, event_id: int) -> None:
+    """Remove an event that no post refers to."""
+    event = session.get(Event, event_id)
+    if event is None:
+        raise SourceError(f"no event with id {event_id}")
+    if session.exec(select(Post.id).where(Post.event_id == event_id)).first() is not None:
+        raise SourceError(f"“{event.title}” has posts; cancel or keep it instead")
+    session.delete(event)
+    session.flush()
+
+
+def delete_item(session: Session, item_id: int) -> None:
+    """Remove a collection item that no post refers to."""
+    item = session.get(CollectionItem, item_id)
+    if item is None:
+        raise SourceError(f"no collection item with id {item_id}")
+    if session.exec(select(Post.id).where(Post.item_id == item_id)).first() is not None:
+        raise SourceError(f"“{item.title}” has posts; it cannot be removed")
+    session.delete(item)
+    session.flush()
+
+
+def set_cover(
+    session: Session, item: CollectionItem, data: bytes, *, filename: str = ""
+) -> MediaAsset:
+    """Store an uploaded cover photo for `item` (MediaError for a file that is not an image)."""
+    asset = store_image(
+        session,
+        data,
+        kind="cover",
+        original_name=filename,
+        alt_text=f"Sampul buku {item.title}" + (f" karya {item.author}" if item.author else ""),
+    )
+    item.cover_asset_id = asset.id
+    session.flush()
+    return asset
+
+
+def ensure_cover(session: Session, item: CollectionItem) -> MediaAsset:
+    """The item's cover, drawing one from title and author when it has none."""
+    if item.cover_asset_id is not None:
+        existing = session.get(MediaAsset, item.cover_asset_id)
+        if existing is not None:
+            return existing
+    asset = store_image(
+        session,
+        placeholder_cover(item.title, item.author),
+        kind="cover",
+        original_name=f"{slug(item.title) or 'cover'}.jpg",
+        alt_text=f"Sampul buku {item.title}" + (f" karya {item.author}" if item.author else ""),
+    )
+    item.cover_asset_id = asset.id
+    session.flush()
+    return asset
 
 
 def list_events(session: Session, *, upcoming_from: datetime | None = None) -> list[Event]:
@@ -19,9 +290,21 @@ def list_events(session: Session, *, upcoming_from: datetime | None = None) -> l
     return list(session.exec(query))
 
 
-def list_items(session: Session) -> list[CollectionItem]:
-    """Collection items, newest first."""
-    return list(session.exec(select(CollectionItem).order_by(CollectionItem.id.desc())))
+def list_items(
+    session: Session, *, search: str = "", limit: int | None = None
+) -> list[CollectionItem]:
+    """Collection items, newest first; `search` matches title, author or ISBN."""
+    query = select(CollectionItem).order_by(col(CollectionItem.id).desc())
+    if search.strip():
+        like = f"%{search.strip()}%"
+        query = query.where(
+            col(CollectionItem.title).ilike(like)
+            | col(CollectionItem.author).ilike(like)
+            | col(CollectionItem.isbn).ilike(like)
+        )
+    if limit is not None:
+        query = query.limit(limit)
+    return list(session.exec(query))
 
 
 def event_context(event: Event, tz: ZoneInfo) -> dict[str, Any]:
@@ -36,6 +319,7 @@ def event_context(event: Event, tz: ZoneInfo) -> dict[str, Any]:
         "speaker": event.speaker,
         "audience": event.audience,
         "registration_url": event.registration_url,
+        "link": event.registration_url,
     }
 
 
@@ -52,4 +336,5 @@ def item_context(item: CollectionItem) -> dict[str, Any]:
         "subjects": ", ".join(item.subjects),
         "summary": item.summary,
         "opac_url": item.opac_url,
+        "link": item.opac_url,
     }

@@ -32,7 +32,7 @@ _DAYS = (
 _RELATIVE_DAYS = r"besok|lusa|hari ini|malam ini|tomorrow|today|tonight"
 DATE_WORD = re.compile(
     rf"\b({_MONTHS}|{_DAYS}|{_RELATIVE_DAYS})\b|\b\d{{1,2}}[/-]\d{{1,2}}([/-]\d{{2,4}})?\b"
-    r"|\b\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}\b",
+    rf"|\b\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}}\b",
     re.IGNORECASE,
 )
 TIME_WORD = re.compile(r"\b([01]?\d|2[0-3])[.:][0-5]\d\b|\b(pukul|jam)\s+\d", re.IGNORECASE)

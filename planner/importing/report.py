@@ -1,0 +1,128 @@
+"""The import report: one line per row or record, in the language of whoever reads it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+REASONS: dict[str, dict[str, str]] = {
+    "no_title": {"id": "judul kosong", "en": "the title is empty"},
+    "no_date": {"id": "tanggal kosong", "en": "the date is empty"},
+    "no_time": {"id": "jam kosong", "en": "the time is empty"},
+    "bad_date": {"id": "tanggal tidak terbaca: {value!r}", "en": "unreadable date: {value!r}"},
+    "bad_time": {"id": "jam tidak terbaca: {value!r}", "en": "unreadable time: {value!r}"},
+    "invalid": {"id": "{detail}", "en": "{detail}"},
+    "duplicate_row": {
+        "id": "sama dengan baris {row} di berkas ini (dilewati)",
+        "en": "same as row {row} in this file (skipped)",
+    },
+    "database": {
+        "id": "tidak dapat disimpan: {detail}",
+        "en": "could not be saved: {detail}",
+    },
+    "unreadable_record": {
+        "id": "rekaman MARC rusak: {detail}",
+        "en": "damaged MARC record: {detail}",
+    },
+}
+FILE_PROBLEMS: dict[str, dict[str, str]] = {
+    "empty": {"id": "Berkas kosong.", "en": "The file is empty."},
+    "no_header": {
+        "id": "Baris judul kolom tidak dikenali; perlu kolom {needed}.",
+        "en": "The header row is not recognised; it needs the column(s) {needed}.",
+    },
+    "format": {
+        "id": "Format berkas tidak dikenali ({name}); gunakan CSV, .mrc atau MARCXML.",
+        "en": "Unknown file format ({name}); use CSV, .mrc or MARCXML.",
+    },
+    "bad_xml": {
+        "id": "Berkas MARCXML tidak dapat dibaca: {detail}",
+        "en": "The MARCXML file cannot be read: {detail}",
+    },
+    "too_big": {
+        "id": "Berkas terlalu besar: maksimal {mb} MB.",
+        "en": "The file is too large: at most {mb} MB.",
+    },
+}
+
+
+class ImportFileError(ValueError):
+    """A whole file that cannot be read (nothing was imported from it)."""
+
+    def __init__(self, code: str, **values: Any) -> None:
+        self.code = code
+        self.values = values
+        super().__init__(self.text("en"))
+
+    def text(self, locale: str = "id") -> str:
+        """The reason in `locale`."""
+        messages = FILE_PROBLEMS[self.code]
+        return (messages.get(locale) or messages["id"]).format(**self.values)
+
+
+@dataclass
+class RowResult:
+    """What happened to one row (CSV) or record (MARC)."""
+
+    row: int
+    status: str  # created | updated | unchanged | skipped | refused
+    key: str = ""
+    title: str = ""
+    record_id: int | None = None
+    reason_code: str = ""
+    reason_values: dict[str, Any] = field(default_factory=dict)
+
+    def reason(self, locale: str = "id") -> str:
+        """Why the row was refused or skipped, in `locale` ('' when it was taken)."""
+        if not self.reason_code:
+            return ""
+        messages = REASONS[self.reason_code]
+        return (messages.get(locale) or messages["id"]).format(**self.reason_values)
+
+
+@dataclass
+class ImportReport:
+    """Everything one import did, row by row."""
+
+    kind: str  # events | collection
+    filename: str
+    file_format: str  # csv | marc | marcxml
+    encoding: str = ""
+    delimiter: str = ""
+    rows: list[RowResult] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counted = Counter(r.status for r in self.rows)
+        return {
+            s: counted.get(s, 0) for s in ("created", "updated", "unchanged", "skipped", "refused")
+        }
+
+    @property
+    def refused(self) -> list[RowResult]:
+        return [r for r in self.rows if r.status == "refused"]
+
+    def as_dict(self, locale: str = "en") -> dict[str, Any]:
+        """The report as plain data (for --json and the UI table)."""
+        return {
+            "kind": self.kind,
+            "file": self.filename,
+            "format": self.file_format,
+            "encoding": self.encoding,
+            "delimiter": self.delimiter,
+            "counts": self.counts,
+            "ignored_columns": self.ignored_columns,
+            "rows": [
+                {
+                    "row": r.row,
+                    "status": r.status,
+                    "key": r.key,
+                    "title": r.title,
+                    "id": r.record_id,
+                    "reason": r.reason(locale),
+                }
+                for r in self.rows
+            ],
+        }
