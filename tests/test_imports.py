@@ -96,16 +96,16 @@ def test_reimport_creates_no_duplicates_and_reports_unchanged(any_db: str) -> No
 
 def test_mixed_file_refuses_bad_rows_and_keeps_the_good(any_db: str) -> None:
     data = (
-        "judul,tanggal,jam,tempat,pendaftaran,catatan internal\n"
-        "Dongeng Anak,06/12/2026,09.00,Ruang Baca,,x\n"
-        ",07/12/2026,09.00,Aula,,\n"  # no title
-        "Lomba Membaca,32/13/2026,08.00,Aula,,\n"  # impossible date
-        "Kelas Menulis,09/12/2026,jam sembilan,Aula,,\n"  # unreadable time
-        "Pameran Batik,10/12/2026,19.00,Halaman,bukan-tautan,\n"  # bad link
-        "Dongeng Anak,06/12/2026,09.00,Ruang Baca,,\n"  # same as row 2
-        "\n"
-        "Malam Puisi,11/12/2026,19.00,Halaman,https://perpus.example/puisi,\n"
-    ).encode()
+        b"judul,tanggal,jam,tempat,pendaftaran,catatan internal\n"
+        b"Dongeng Anak,06/12/2026,09.00,Ruang Baca,,x\n"
+        b",07/12/2026,09.00,Aula,,\n"  # no title
+        b"Lomba Membaca,32/13/2026,08.00,Aula,,\n"  # impossible date
+        b"Kelas Menulis,09/12/2026,jam sembilan,Aula,,\n"  # unreadable time
+        b"Pameran Batik,10/12/2026,19.00,Halaman,bukan-tautan,\n"  # bad link
+        b"Dongeng Anak,06/12/2026,09.00,Ruang Baca,,\n"  # same as row 2
+        b"\n"
+        b"Malam Puisi,11/12/2026,19.00,Halaman,https://perpus.example/puisi,\n"
+    )
     report = _import_events(data)
     statuses = {r.row: r.status for r in report.rows}
     assert statuses == {
