@@ -1,8 +1,14 @@
-"""From an event or collection item and a template to a draft for every platform."""
+"""From an event, collection items or typed-in values and a template to a draft per platform.
+
+A draft is a proposal, not a post: texts for X, Facebook and Instagram, a branded image, alt
+text, hashtags and a link, all editable before anything is scheduled. Campaigns (one event,
+several posts) are built from drafts in campaigns.py.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from typing import Any
 
 from sqlmodel import Session
@@ -12,13 +18,24 @@ from planner.i18n import format_datetime
 from planner.imaging.layouts import LayoutInput
 from planner.imaging.render import render_jpeg
 from planner.media import asset_path, store_image
-from planner.models import CollectionItem, Event, MediaAsset
-from planner.sources import event_context, item_context
-from planner.templates import PLATFORMS, ContentTemplate, available_templates, render
+from planner.models import CollectionItem, Event, MediaAsset, utcnow
+from planner.sources import ensure_cover, event_context, item_context
+from planner.template_store import catalog
+from planner.templates import (
+    EVENT_KINDS,
+    PLATFORMS,
+    ContentTemplate,
+    TemplateProblem,
+    coerce_value,
+    render,
+    render_context,
+    render_string,
+)
+from planner.validation import EventFacts, ValidationResult, validate
 
 
 class DraftError(ValueError):
-    """A draft that cannot be made (unknown template or source), said plainly."""
+    """A draft that cannot be made (unknown template or source, missing value), said plainly."""
 
 
 @dataclass
@@ -32,12 +49,28 @@ class Draft:
     event_id: int | None = None
     item_id: int | None = None
     problems: list[str] = field(default_factory=list)
+    hashtags: list[str] = field(default_factory=list)
+    item_ids: list[int] = field(default_factory=list)
+    locale: str = "id"
+
+    def as_dict(self) -> dict[str, Any]:
+        """The draft as plain data (CLI --json, tests)."""
+        data = asdict(self)
+        data["template"] = data.pop("template_id")
+        return data
 
 
-def get_template(template_id: str, settings: Settings | None = None) -> ContentTemplate:
-    """A template by id, or DraftError naming the ones that exist."""
+def get_template(
+    template_id: str, settings: Settings | None = None, session: Session | None = None
+) -> ContentTemplate:
+    """A template by id (files, and app templates when a session is given), or DraftError."""
     settings = settings or get_settings()
-    templates, _ = available_templates(settings.templates_dir)
+    if session is None:
+        from planner.template_files import available_templates
+
+        templates, _ = available_templates(settings.templates_dir)
+    else:
+        templates = catalog(session, settings).templates
     try:
         return templates[template_id]
     except KeyError as exc:
@@ -76,47 +109,211 @@ def _item_image(session: Session, item: CollectionItem, locale: str) -> tuple[La
     return data, alt
 
 
+@dataclass
+class _Source:
+    context: dict[str, Any]
+    layout: LayoutInput
+    alt: str
+    title: str
+    link: str
+
+
+def _event_source(session: Session, event_id: int, settings: Settings, locale: str) -> _Source:
+    event = session.get(Event, event_id)
+    if event is None:
+        raise DraftError(f"no event with id {event_id}")
+    layout, alt = _event_image(event, settings, locale)
+    photo = session.get(MediaAsset, event.image_asset_id) if event.image_asset_id else None
+    if photo is not None:
+        layout.image = asset_path(photo)
+    return _Source(
+        event_context(event, settings.tz), layout, alt, event.title, event.registration_url
+    )
+
+
+def _items_source(
+    session: Session, tpl: ContentTemplate, item_ids: list[int], locale: str
+) -> _Source:
+    items: list[CollectionItem] = []
+    for item_id in item_ids:
+        item = session.get(CollectionItem, item_id)
+        if item is None:
+            raise DraftError(f"no collection item with id {item_id}")
+        items.append(item)
+    list_field = next((f.name for f in tpl.fields if f.type == "items"), None)
+    if list_field is None:
+        if len(items) != 1:
+            raise DraftError(f"template {tpl.id!r} is about one item; choose exactly one")
+        item = items[0]
+        ensure_cover(session, item)
+        layout, alt = _item_image(session, item, locale)
+        return _Source(item_context(item), layout, alt, item.title, item.opac_url)
+    books = [item_context(i) for i in items]
+    heading = f"{len(items)} koleksi baru" if locale == "id" else f"{len(items)} new arrivals"
+    titles = [i.title for i in items]
+    alt = (
+        f"Daftar koleksi baru Perpustakaan: {'; '.join(titles)}"
+        if locale == "id"
+        else f"List of new arrivals at the library: {'; '.join(titles)}"
+    )
+    layout = LayoutInput(title=heading, details=titles[:6])
+    return _Source({list_field: books}, layout, alt, heading, "")
+
+
+def _values_from_form(tpl: ContentTemplate, values: dict[str, Any]) -> dict[str, Any]:
+    clean: dict[str, Any] = {}
+    for name, value in values.items():
+        spec = tpl.field_named(name)
+        if spec is None or value in (None, "", []):
+            continue
+        try:
+            clean[name] = coerce_value(spec, value)
+        except ValueError as exc:
+            raise DraftError(f"{spec.title()}: {exc}") from exc
+    return clean
+
+
+def _source_for(
+    session: Session,
+    tpl: ContentTemplate,
+    *,
+    event_id: int | None,
+    item_ids: list[int],
+    settings: Settings,
+    locale: str,
+) -> _Source | None:
+    if tpl.kind in EVENT_KINDS:
+        if item_ids or event_id is None:
+            raise DraftError(f"template {tpl.id!r} is for events; choose an event")
+        return _event_source(session, event_id, settings, locale)
+    if tpl.kind == "collection":
+        if event_id is not None or not item_ids:
+            raise DraftError(f"template {tpl.id!r} is for collection items; choose one or more")
+        return _items_source(session, tpl, item_ids, locale)
+    if event_id is not None or item_ids:
+        raise DraftError(f"template {tpl.id!r} needs no event or item; fill in its fields")
+    return None
+
+
 def make_draft(
     session: Session,
     template_id: str,
     *,
     event_id: int | None = None,
     item_id: int | None = None,
+    item_ids: list[int] | None = None,
+    values: dict[str, Any] | None = None,
+    hashtags: list[str] | None = None,
+    link: str | None = None,
     locale: str = "id",
     settings: Settings | None = None,
 ) -> Draft:
-    """Texts for X, Facebook and Instagram plus a branded image, ready to edit."""
+    """Texts for X, Facebook and Instagram plus a branded image, ready to edit.
+
+    `values` fill (or override) template fields the source does not give, e.g. the number
+    of attendees of a recap; `hashtags` and `link` replace the template's and the source's.
+    """
     settings = settings or get_settings()
-    tpl = get_template(template_id, settings)
-    if (event_id is None) == (item_id is None):
-        raise DraftError("choose exactly one event or one collection item")
-    context: dict[str, Any]
-    if event_id is not None:
-        event = session.get(Event, event_id)
-        if event is None:
-            raise DraftError(f"no event with id {event_id}")
-        context = event_context(event, settings.tz)
-        layout_input, alt = _event_image(event, settings, locale)
-        title, link = event.title, event.registration_url
-    else:
-        item = session.get(CollectionItem, item_id)
-        if item is None:
-            raise DraftError(f"no collection item with id {item_id}")
-        context = item_context(item)
-        layout_input, alt = _item_image(session, item, locale)
-        title, link = item.title, item.opac_url
-    texts = {p: render(tpl, p, context, settings.tz, locale) for p in PLATFORMS}
-    layout = tpl.image.get("layout", "event_poster")
-    size = tpl.image.get("size", "square")
-    image = render_jpeg(layout, size, layout_input)
+    tpl = get_template(template_id, settings, session)
+    ids = list(item_ids or []) + ([item_id] if item_id is not None else [])
+    source = _source_for(
+        session, tpl, event_id=event_id, item_ids=ids, settings=settings, locale=locale
+    )
+    context = dict(source.context) if source else {}
+    context.update(_values_from_form(tpl, values or {}))
+    chosen_link = source.link if source and link is None else (link or "")
+    context["link"] = chosen_link
+    for name in ("registration_url", "opac_url"):
+        if name in context and link is not None:
+            context[name] = link
+    context.setdefault("library", _library_name())
+    tags = list(tpl.hashtags if hashtags is None else hashtags)
+    try:
+        texts = {p: render(tpl, p, context, settings.tz, locale, hashtags=tags) for p in PLATFORMS}
+        layout, alt, title = _image_for(tpl, source, context, tags, settings, locale)
+    except TemplateProblem as exc:
+        raise DraftError(exc.reason) from exc
+    image = render_jpeg(
+        tpl.image.get("layout", "event_poster"), tpl.image.get("size", "square"), layout
+    )
     asset = store_image(session, image, kind="render", alt_text=alt)
     return Draft(
         template_id=tpl.id,
         title=title,
         texts=texts,
         alt_text=alt,
-        link=link or "",
+        link=chosen_link,
         media_asset_id=asset.id,
         event_id=event_id,
-        item_id=item_id,
+        item_id=ids[0] if len(ids) == 1 else None,
+        hashtags=tags,
+        item_ids=ids,
+        locale=locale,
     )
+
+
+def _library_name() -> str:
+    """The library's name as posts spell it (the brand kit's name)."""
+    from planner.imaging.brand import DEFAULT_BRAND
+
+    return DEFAULT_BRAND.name
+
+
+def _image_for(
+    tpl: ContentTemplate,
+    source: _Source | None,
+    context: dict[str, Any],
+    tags: list[str],
+    settings: Settings,
+    locale: str,
+) -> tuple[LayoutInput, str, str]:
+    """The layout input, alt text and draft title; the template's image texts win when set."""
+    values = render_context(tpl, context, tags)
+    lang = locale if locale in tpl.text else "id"
+
+    def snippet(body: str) -> str:
+        return render_string(tpl, body, values, settings.tz, lang).strip()
+
+    spec = tpl.image
+    alt_texts = spec.get("alt") or {}
+    alt_body = alt_texts.get(lang) or alt_texts.get("id")
+    if source is not None:
+        layout, alt, title = source.layout, source.alt, source.title
+    else:
+        title = snippet(spec["title"]) if spec.get("title") else tpl.title(locale)
+        layout, alt = LayoutInput(title=title), title
+    if spec.get("subtitle"):
+        layout.subtitle = snippet(spec["subtitle"])
+    if alt_body:
+        alt = snippet(alt_body)
+    return layout, alt, title
+
+
+def event_facts(
+    session: Session, draft: Draft, settings: Settings | None = None, *, at: datetime | None = None
+) -> EventFacts | None:
+    """What the draft's event still to come must tell (None after the event or without one)."""
+    if draft.event_id is None:
+        return None
+    event = session.get(Event, draft.event_id)
+    settings = settings or get_settings()
+    if event is None or event.starts_at <= (at or utcnow()):
+        return None
+    return EventFacts(starts_at=event.starts_at, place=event.place, tz=settings.tz)
+
+
+def check_draft(
+    draft: Draft,
+    texts: dict[str, str] | None = None,
+    *,
+    alt_text: str | None = None,
+    facts: EventFacts | None = None,
+) -> dict[str, ValidationResult]:
+    """Each platform's validation of the draft (or of edited `texts` / `alt_text`)."""
+    texts = texts or draft.texts
+    alt = draft.alt_text if alt_text is None else alt_text
+    images = 1 if draft.media_asset_id else 0
+    return {
+        p: validate(p, texts[p], image_count=images, alt_texts=[alt] * images, event=facts)
+        for p in PLATFORMS
+    }

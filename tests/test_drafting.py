@@ -1,0 +1,183 @@
+"""Drafts from events, items and typed-in values; campaigns scheduled whole or not at all."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlmodel import select
+
+from planner.campaigns import CampaignError, plan_campaign, schedule_campaign
+from planner.db import session_scope
+from planner.drafting import DraftError, check_draft, event_facts, make_draft
+from planner.models import Campaign, CollectionItem, MediaAsset, Post, PostTarget
+from tests.factories import add_event, add_item, add_sandbox_accounts
+
+JAKARTA = ZoneInfo("Asia/Jakarta")
+
+
+def test_event_draft_has_texts_image_alt_and_link(any_db: str) -> None:
+    with session_scope() as session:
+        event = add_event(session, title="Dongeng Anak: Si Kancil")
+        draft = make_draft(session, "children-storytelling", event_id=event.id)
+        asset = session.get(MediaAsset, draft.media_asset_id)
+    assert set(draft.texts) == {"x", "facebook", "instagram"}
+    assert "Dongeng Anak: Si Kancil" in draft.texts["facebook"]
+    assert draft.link == "https://perpustakaan.example/daftar"
+    assert draft.alt_text.startswith("Poster acara Dongeng Anak")
+    assert asset is not None and asset.kind == "render"
+    assert "#DongengAnak" in draft.texts["x"] and draft.hashtags[0] == "#PerpusKotaPekalongan"
+    assert all(r.ok for r in check_draft(draft).values())
+
+
+def test_hashtags_link_and_values_can_be_overridden(any_db: str) -> None:
+    with session_scope() as session:
+        event = add_event(session)
+        draft = make_draft(
+            session,
+            "event-recap",
+            event_id=event.id,
+            values={"attendees": "64", "highlight": "Anak-anak menirukan Kancil."},
+            hashtags=["#HariDongeng"],
+            link="https://perpustakaan.example/foto",
+            locale="en",
+        )
+    assert "64 people took part" in draft.texts["facebook"]
+    assert draft.texts["x"].endswith("#HariDongeng")
+    assert "#PerpusKotaPekalongan" not in draft.texts["x"]
+    assert draft.link == "https://perpustakaan.example/foto"
+
+
+def test_item_without_cover_gets_a_drawn_one(any_db: str) -> None:
+    with session_scope() as session:
+        item = add_item(session, title="Hujan", author="Tere Liye")
+        assert item.cover_asset_id is None
+        draft = make_draft(session, "new-arrival", item_id=item.id)
+        stored = session.get(CollectionItem, item.id)
+        cover = session.get(MediaAsset, stored.cover_asset_id)
+    assert cover is not None and cover.kind == "cover"
+    assert "Hujan" in draft.texts["x"] and "Tere Liye" in draft.alt_text
+
+
+def test_list_of_several_items(any_db: str) -> None:
+    with session_scope() as session:
+        ids = [add_item(session, title=t, author="A").id for t in ("Satu", "Dua", "Tiga")]
+        draft = make_draft(session, "new-arrivals-list", item_ids=ids)
+    assert draft.title == "3 koleksi baru"
+    assert all(t in draft.texts["facebook"] for t in ("Satu", "Dua", "Tiga"))
+    assert "Satu; Dua; Tiga" in draft.alt_text
+
+
+def test_service_template_from_typed_values(any_db: str) -> None:
+    with session_scope() as session:
+        draft = make_draft(
+            session,
+            "closure-notice",
+            values={"closed_from": "2026-12-24", "reason": "libur Natal", "reopens": "2026-12-27"},
+        )
+    assert "Kamis, 24 Desember 2026" in draft.texts["x"]
+    assert "Minggu, 27 Desember 2026" in draft.texts["facebook"]
+    assert draft.alt_text.startswith("Pemberitahuan: Perpustakaan Kota Pekalongan tutup")
+
+
+@pytest.mark.parametrize(
+    ("template", "kwargs", "message"),
+    [
+        ("nope", {"event_id": 1}, "no template 'nope'"),
+        ("event-announcement", {}, "is for events"),
+        ("new-arrival", {"event_id": 1}, "is for collection items"),
+        ("closure-notice", {"event_id": 1}, "needs no event"),
+        ("closure-notice", {"values": {"reason": "x"}}, "closed_from"),
+        ("closure-notice", {"values": {"closed_from": "kemarin", "reason": "x"}}, "Tutup mulai"),
+        ("event-announcement", {"event_id": 999}, "no event with id 999"),
+    ],
+)
+def test_bad_requests_are_plain_errors(any_db: str, template: str, kwargs: dict, message: str):
+    with session_scope() as session, pytest.raises(DraftError) as err:
+        make_draft(session, template, **kwargs)
+    assert message in str(err.value)
+
+
+def test_event_post_without_date_time_or_place_is_warned(any_db: str) -> None:
+    with session_scope() as session:
+        event = add_event(session, place="Aula Lantai 2, Perpustakaan Kota Pekalongan")
+        draft = make_draft(session, "event-announcement", event_id=event.id)
+        facts = event_facts(session, draft)
+    results = check_draft(draft, facts=facts)
+    assert all(not r.warnings for r in results.values()), {
+        p: r.as_dict() for p, r in results.items()
+    }
+    bare = {p: "Ayo datang ke acara kami! #PerpusKotaPekalongan" for p in draft.texts}
+    warned = check_draft(draft, bare, facts=facts)["facebook"]
+    assert [w.code for w in warned.warnings] == ["event_no_date", "event_no_time", "event_no_place"]
+    assert warned.ok  # warnings advise, they do not block
+
+
+def test_campaign_plan_and_schedule(any_db: str) -> None:
+    now = datetime(2026, 11, 20, 1, 0, tzinfo=UTC)
+    start = datetime(2026, 12, 5, 9, 0, tzinfo=JAKARTA)
+    with session_scope() as session:
+        accounts = add_sandbox_accounts(session)
+        event = add_event(session, starts_at=start)
+        plan = plan_campaign(session, "event-announcement", event.id, now=now)
+        assert [s.step.name for s in plan.steps] == ["announcement", "reminder", "recap"]
+        assert [s.due_at.strftime("%d %H:%M") for s in plan.steps] == [
+            "28 09:00",
+            "04 16:00",
+            "06 10:00",
+        ]
+        assert [s.template_id for s in plan.steps] == [
+            "event-announcement",
+            "event-reminder",
+            "event-recap",
+        ]
+        plan.steps[1].draft.texts["x"] = "⏰ Besok pagi! Dongeng di perpustakaan, 09.00 WIB."
+        campaign, posts = schedule_campaign(
+            session, plan, account_ids=[a.id for a in accounts], now=now
+        )
+        campaign_id = campaign.id
+    with session_scope() as session:
+        stored = session.exec(select(Post).where(Post.campaign_id == campaign_id)).all()
+        targets = session.exec(select(PostTarget)).all()
+    assert len(stored) == 3 and len(targets) == 9
+    assert {p.title.split(" · ")[1] for p in stored} == {"Pengumuman", "Pengingat", "Rekap"}
+    x_texts = {t.text for t in targets if t.platform == "x"}
+    assert "⏰ Besok pagi! Dongeng di perpustakaan, 09.00 WIB." in x_texts
+    dues = sorted(t.due_at for t in targets if t.platform == "x")
+    assert dues[0] == datetime(2026, 11, 28, 2, 0, tzinfo=UTC)  # 09.00 WIB
+
+
+def test_campaign_skips_past_steps(any_db: str) -> None:
+    with session_scope() as session:
+        event = add_event(session, starts_at=datetime.now(UTC) + timedelta(days=3))
+        plan = plan_campaign(session, "event-announcement", event.id)
+    assert [s.skipped for s in plan.steps] == ["past", "", ""]
+    assert len(plan.active) == 2
+
+
+def test_campaign_is_all_or_nothing(any_db: str) -> None:
+    now = datetime(2026, 11, 20, 1, 0, tzinfo=UTC)
+    with (
+        pytest.raises(CampaignError) as err,
+        session_scope() as session,
+    ):
+        accounts = add_sandbox_accounts(session)
+        event = add_event(session, starts_at=datetime(2026, 12, 5, 9, 0, tzinfo=JAKARTA))
+        plan = plan_campaign(session, "event-announcement", event.id, now=now)
+        plan.steps[2].draft.texts["x"] = "x" * 300
+        schedule_campaign(session, plan, account_ids=[a.id for a in accounts], now=now)
+    assert str(err.value).startswith("Rekap:") and "too long" in str(err.value)
+    with session_scope() as session:
+        assert session.exec(select(Post)).all() == []
+        assert session.exec(select(Campaign)).all() == []
+
+
+def test_campaign_needs_steps_and_a_future(any_db: str) -> None:
+    with session_scope() as session:
+        event = add_event(session, starts_at=datetime.now(UTC) - timedelta(days=10))
+        with pytest.raises(CampaignError):
+            plan_campaign(session, "event-reminder", event.id)
+        plan = plan_campaign(session, "event-announcement", event.id)
+        with pytest.raises(CampaignError):
+            schedule_campaign(session, plan, account_ids=[1])
