@@ -101,3 +101,77 @@ def test_render_writes_jpeg(tmp_path: Path) -> None:
         "render", "--layout", "nope", "--title", "x", "--out", str(out), data_dir=tmp_path
     )
     assert bad.returncode == 1 and "unknown layout" in bad.stderr
+
+
+def test_import_events_and_collection_json_and_reimport(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    planner("init", data_dir=data)
+    events = tmp_path / "acara.csv"
+    events.write_bytes("judul;tanggal;jam;tempat\nDongeng;06/12/2026;09.00;Aula\n".encode("cp1252"))
+    first = planner("import", "events", str(events), "--json", data_dir=data)
+    assert first.returncode == 0, first.stderr
+    report = json.loads(first.stdout)
+    assert report["counts"]["created"] == 1 and report["encoding"] == "utf-8"
+    again = json.loads(planner("import", "events", str(events), "--json", data_dir=data).stdout)
+    assert again["counts"]["unchanged"] == 1
+    books = tmp_path / "buku.csv"
+    books.write_text("judul,isbn\nLaut Bercerita,9786024246945\nRusak,123\n", encoding="utf-8")
+    mixed = planner("import", "collection", str(books), "--json", data_dir=data)
+    assert mixed.returncode == 1
+    assert json.loads(mixed.stdout)["counts"] == {
+        "created": 1,
+        "updated": 0,
+        "unchanged": 0,
+        "skipped": 0,
+        "refused": 1,
+    }
+    assert mixed.stderr.count("\n") == 1 and "1 of 2 rows refused" in mixed.stderr
+    missing = planner("import", "events", str(tmp_path / "nope.csv"), data_dir=data)
+    assert missing.returncode == 1 and "no such file" in missing.stderr
+
+
+def test_templates_list_check_and_campaign(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    planner("demo", data_dir=data)
+    listed = json.loads(planner("templates", "list", "--json", data_dir=data).stdout)
+    assert len(listed["templates"]) >= 14 and listed["problems"] == []
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: bad\nkind: event\nname: {id: x}\nfields: []\ntext:\n  id:\n    x: '{{'\n")
+    checked = planner("templates", "check", str(bad), data_dir=data)
+    assert checked.returncode == 1 and "bad.yaml" in checked.stdout
+    plan = planner(
+        "campaign",
+        "--template",
+        "event-announcement",
+        "--event",
+        "4",
+        "--schedule",
+        "--json",
+        data_dir=data,
+    )
+    assert plan.returncode == 0, plan.stderr
+    result = json.loads(plan.stdout)
+    assert len(result["post_ids"]) == len([s for s in result["steps"] if not s["skipped"]])
+    several = planner(
+        "draft",
+        "--template",
+        "new-arrivals-list",
+        "--item",
+        "1",
+        "--item",
+        "2",
+        "--json",
+        data_dir=data,
+    )
+    assert json.loads(several.stdout)["item_ids"] == [1, 2]
+    warned = planner(
+        "validate",
+        "--platform",
+        "facebook",
+        "--event",
+        "1",
+        "--json",
+        "Ayo datang!",
+        data_dir=data,
+    )
+    assert warned.returncode == 0 and len(json.loads(warned.stdout)["warnings"]) == 3

@@ -133,7 +133,7 @@ def test_campaign_plan_and_schedule(any_db: str) -> None:
             "event-recap",
         ]
         plan.steps[1].draft.texts["x"] = "⏰ Besok pagi! Dongeng di perpustakaan, 09.00 WIB."
-        campaign, posts = schedule_campaign(
+        campaign, _posts = schedule_campaign(
             session, plan, account_ids=[a.id for a in accounts], now=now
         )
         campaign_id = campaign.id

@@ -1,0 +1,101 @@
+"""`planner import events` and `planner import collection`: files in, a per-row report out.
+
+Exit status 0 when every row was taken (created, updated or unchanged), 1 when any row was
+refused or the file could not be read; the report is printed in full either way.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from planner.cli.errors import UserError
+from planner.cli.imports import import_app
+from planner.cli.output import emit
+from planner.config import get_settings
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
+MAX_BYTES = 50 * 1024 * 1024
+
+
+def register(app: typer.Typer) -> None:
+    """Put the shared `import` group (holding this module's commands) on `app`, once."""
+    if all(group.typer_instance is not import_app for group in app.registered_groups):
+        app.add_typer(import_app, name="import")
+
+
+def _read(path: Path) -> bytes:
+    if not path.is_file():
+        raise UserError(f"no such file: {path}")
+    if path.stat().st_size > MAX_BYTES:
+        raise UserError(f"{path} is larger than {MAX_BYTES // (1024 * 1024)} MB")
+    return path.read_bytes()
+
+
+def _finish(report, as_json: bool) -> None:
+    from planner.importing.report import ImportReport
+
+    assert isinstance(report, ImportReport)
+    locale = get_settings().locale
+    data = report.as_dict(locale)
+    counts = report.counts
+    lines = [
+        f"row {r['row']:>5}  {r['status']:<9} {r['title'][:50]:<50} {r['reason']}".rstrip()
+        for r in data["rows"]
+    ]
+    lines.append(
+        f"{report.filename}: {counts['created']} created, {counts['updated']} updated, "
+        f"{counts['unchanged']} unchanged, {counts['skipped']} skipped, "
+        f"{counts['refused']} refused ({report.file_format}"
+        + (f", {report.encoding}, '{report.delimiter}'" if report.encoding else "")
+        + ")"
+    )
+    if report.ignored_columns:
+        lines.append(f"ignored columns: {', '.join(report.ignored_columns)}")
+    emit(data, as_json, lines)
+    if counts["refused"]:
+        typer.echo(
+            f"planner: error: {counts['refused']} of {len(report.rows)} rows refused "
+            f"(first: row {report.refused[0].row}: {report.refused[0].reason('en')})",
+            err=True,
+        )
+        raise typer.Exit(1)
+
+
+def _run(kind: str, path: Path, as_json: bool) -> None:
+    from planner.db import migrate, session_scope
+    from planner.importing.collection import import_collection
+    from planner.importing.events import import_events
+    from planner.importing.report import ImportFileError
+
+    data = _read(path)
+    migrate()
+    try:
+        with session_scope() as session:
+            if kind == "events":
+                report = import_events(session, data, path.name, get_settings().tz)
+            else:
+                report = import_collection(session, data, path.name)
+    except ImportFileError as exc:
+        raise UserError(f"{path.name}: {exc.text('en')}") from exc
+    _finish(report, as_json)
+
+
+@import_app.command("events")
+def import_events_command(
+    file: Annotated[Path, typer.Argument(help="CSV file (UTF-8 or Windows-1252, ; or ,).")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Import events from a CSV file; the same file imported again adds nothing."""
+    _run("events", file, as_json)
+
+
+@import_app.command("collection")
+def import_collection_command(
+    file: Annotated[Path, typer.Argument(help="CSV, MARC 21 (.mrc) or MARCXML (.xml) file.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Import collection items from CSV or MARC; matched on ISBN or a stable key."""
+    _run("collection", file, as_json)
