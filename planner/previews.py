@@ -72,18 +72,20 @@ class Preview:
 
 def cut_point(text: str, rule: FeedRule) -> int | None:
     """Where the feed cuts `text` (an index), or None when all of it shows."""
-    cut: int | None = None
+    line_cut: int | None = None
     if rule.visible_lines is not None:
-        starts = [m.end() for m in re.finditer("\n", text)]
-        if len(starts) >= rule.visible_lines:
-            cut = starts[rule.visible_lines - 1] - 1
+        breaks = [m.start() for m in re.finditer("\n", text)]
+        if len(breaks) >= rule.visible_lines:
+            line_cut = breaks[rule.visible_lines - 1]
+    char_cut: int | None = None
     if rule.visible_chars is not None and len(text) > rule.visible_chars:
-        cut = min(cut, rule.visible_chars) if cut is not None else rule.visible_chars
-    if cut is None or cut >= len(text.rstrip()):
+        # Do not cut inside a word: step back to the last space when one is close.
+        space = text.rfind(" ", max(0, rule.visible_chars - 15), rule.visible_chars + 1)
+        char_cut = space if space > 0 else rule.visible_chars
+    cuts = [c for c in (line_cut, char_cut) if c is not None]
+    if not cuts or min(cuts) >= len(text.rstrip()):
         return None
-    # Do not cut inside a word: step back to the last space when one is close.
-    space = text.rfind(" ", max(0, cut - 15), cut + 1)
-    return space if space > 0 else cut
+    return min(cuts)
 
 
 def display_url(url: str) -> str:
