@@ -11,6 +11,8 @@ embedded_worker()
 st.navigation(
     [
         st.Page("planner/ui/compose.py", title=tr("nav.compose"), icon="✍️", default=True),
+        st.Page("planner/ui/sources.py", title=tr("nav.sources"), icon="📚"),
+        st.Page("planner/ui/templates.py", title=tr("nav.templates"), icon="🧩"),
         st.Page("planner/ui/calendar.py", title=tr("nav.calendar"), icon="🗓️"),
         st.Page("planner/ui/media.py", title=tr("nav.media"), icon="🖼️"),
         st.Page("planner/ui/dashboard.py", title=tr("nav.dashboard"), icon="📊"),

@@ -8,6 +8,7 @@ a file one before anything is saved; a refused save leaves the previous version 
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -254,6 +255,13 @@ FIELD_COLUMNS = ("name", "type", "required", "example", "label_id", "label_en")
 STEP_COLUMNS = ("name", "offset_days", "time", "template", "label_id", "label_en")
 
 
+def _cell(value: Any) -> Any:
+    """A grid cell without the NaN a data editor puts in empty cells."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return value
+
+
 def fields_to_rows(fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Field definitions as flat table rows (examples of lists as JSON) for a grid editor."""
     rows = []
@@ -277,7 +285,8 @@ def fields_to_rows(fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def rows_to_fields(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Grid rows back to field definitions; a bad JSON example becomes a TemplateProblem."""
     fields = []
-    for row in rows:
+    for raw in rows:
+        row = {k: _cell(v) for k, v in raw.items()}
         name = str(row.get("name") or "").strip()
         if not name:
             continue
@@ -321,7 +330,8 @@ def steps_to_rows(steps: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def rows_to_steps(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Table rows back to campaign steps (empty rows dropped)."""
     steps = []
-    for row in rows:
+    for raw in rows:
+        row = {k: _cell(v) for k, v in raw.items()}
         name = str(row.get("name") or "").strip()
         if not name:
             continue

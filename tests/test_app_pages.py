@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
 PAGES = [
     ("planner/ui/compose.py", "Tulis unggahan"),
+    ("planner/ui/templates.py", "Templat konten"),
+    ("planner/ui/sources.py", "Acara & Koleksi"),
     ("planner/ui/calendar.py", "Kalender & Antrean"),
     ("planner/ui/media.py", "Pustaka media"),
     ("planner/ui/dashboard.py", "Dasbor keterlibatan"),
@@ -69,3 +73,109 @@ def test_unreachable_database_shows_error_box(data_dir, monkeypatch) -> None:
     at = _app().run()
     assert not at.exception
     assert any("tidak dapat dibuka" in e.value for e in at.error)
+
+
+def _texts(at: AppTest) -> dict[str, str]:
+    return {ta.key: ta.value for ta in at.text_area if ta.key}
+
+
+def test_compose_validates_as_you_edit_and_previews(demo_db: str) -> None:
+    at = _app().run()
+    at.button[0].click().run()
+    at.text_area(key="text_x").input("x" * 300).run()
+    assert not at.exception
+    assert any("300/280" in e.value for e in at.error)
+    assert any("⛔ 300/280" in c.value for c in at.caption)
+    at.text_area(key="text_instagram").input(
+        "Daftar di https://perpustakaan.pekalongankota.go.id"
+    ).run()
+    assert any("tautan di bio" in w.value for w in at.warning)
+    at.text_area(key="alt_text").input("").run()
+    assert any("teks alternatif" in e.value for e in at.error)
+    html = " ".join(h.proto.body for h in at.get("html"))
+    assert "planner-preview" in html and 'data-platform="instagram"' in html
+
+
+def test_compose_service_template_from_typed_fields(demo_db: str) -> None:
+    at = _app().run()
+    at.radio[0].set_value("service").run()
+    at.selectbox(key="template_service").set_value("closure-notice").run()
+    at.date_input(key="field_closure-notice_closed_from").set_value(date(2026, 12, 24)).run()
+    at.text_input(key="field_closure-notice_reason").input("libur Natal").run()
+    at.button[0].click().run()
+    assert not at.exception
+    assert "Kamis, 24 Desember 2026" in _texts(at)["text_x"]
+    at.text_input(key="field_closure-notice_reason").input("").run()
+    at.button[0].click().run()
+    assert any("reason" in e.value for e in at.error)
+
+
+def test_compose_plans_and_schedules_a_campaign(demo_db: str) -> None:
+    at = _app().run()
+    at.selectbox(key="template_event").set_value("event-announcement").run()
+    at.button(key="plan_campaign_btn").click().run()
+    assert not at.exception
+    steps = [e.label for e in at.expander if e.label.startswith("🗓️")]
+    assert any("Pengingat" in s for s in steps) and any("Rekap" in s for s in steps)
+    at.button(key="schedule_campaign_btn").click().run()
+    assert not at.exception
+    assert any("Kampanye #" in s.value for s in at.success)
+
+
+def test_template_editor_duplicate_edit_save_and_history(demo_db: str) -> None:
+    at = _app().run()
+    at.switch_page("planner/ui/templates.py").run()
+    at.selectbox(key="template_open").set_value("event-reminder").run()
+    assert any("hanya bisa dibaca" in i.value for i in at.info)
+    at.text_input[-1].input("pengingat-pagi").run()
+    at.button(key="duplicate_btn").click().run()
+    assert not at.exception
+    assert any("pengingat-pagi disimpan (versi 1)" in s.value for s in at.success)
+    key = "tpl_pengingat-pagi_1_text_id_x"
+    at.text_area(key=key).input("⏰ Pagi ini: {{ title }} pukul {{ starts_at | time }}!").run()
+    html = " ".join(h.proto.body for h in at.get("html"))
+    assert "Pagi ini: Dongeng Anak: Si Kancil dan Buaya pukul 09.00 WIB!" in html
+    at.button(key="save_btn").click().run()
+    assert any("versi 2" in s.value for s in at.success)
+    assert any("Riwayat versi (2)" in e.label for e in at.expander)
+    assert at.get("download_button")
+
+
+def test_template_editor_refuses_bad_syntax_and_escapes(demo_db: str) -> None:
+    at = _app().run()
+    at.switch_page("planner/ui/templates.py").run()
+    at.selectbox(key="template_open").set_value("event-reminder").run()
+    at.button(key="duplicate_btn").click().run()
+    key = "tpl_event-reminder-salinan_1_text_id_facebook"
+    at.text_area(key=key).input("{{ title ").run()
+    assert any("line 1" in e.value for e in at.error)
+    assert at.button(key="save_btn").disabled
+    at.text_area(key=key).input("{{ ''.__class__.__mro__ }}").run()
+    assert any("Python internals" in e.value for e in at.error)
+    assert at.button(key="save_btn").disabled
+
+
+def test_template_editor_creates_a_new_template(demo_db: str) -> None:
+    at = _app().run()
+    at.switch_page("planner/ui/templates.py").run()
+    at.selectbox(key="template_open").set_value("__new__").run()
+    at.selectbox[1].set_value("service").run()
+    at.text_input[0].input("info-parkir").run()
+    at.button(key="create_template_btn").click().run()
+    assert not at.exception
+    assert any("info-parkir disimpan (versi 1)" in s.value for s in at.success)
+
+
+def test_sources_page_adds_an_event_and_an_item(demo_db: str) -> None:
+    at = _app().run()
+    at.switch_page("planner/ui/sources.py").run()
+    # Form widgets keep typed values until the form is submitted: no run() in between.
+    [t for t in at.text_input if t.label == "Judul"][0].input("Kelas Menggambar Batik")
+    next(t for t in at.text_input if t.label == "Tempat").input("Aula")
+    next(b for b in at.button if b.label == "Simpan").click().run()
+    assert not at.exception
+    assert any("Kelas Menggambar Batik” ditambahkan" in s.value for s in at.success)
+    next(t for t in at.text_input if t.label == "ISBN").input("978-0-00-000000-1")
+    [t for t in at.text_input if t.label == "Judul"][1].input("Buku Uji")
+    [b for b in at.button if b.label == "Simpan"][1].click().run()
+    assert any("ISBN" in e.value and "not valid" in e.value for e in at.error)

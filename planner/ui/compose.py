@@ -1,18 +1,31 @@
-"""Compose: from an event or collection item and a template to a scheduled post."""
+"""Compose: a template and an event, books or typed-in values → drafts → scheduled posts.
+
+The page only collects choices and shows results; drafting, validation, previews and
+campaigns are services in planner/.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
+from typing import Any
 
 import streamlit as st
 from sqlmodel import select
 
+from planner.campaigns import (
+    CampaignError,
+    CampaignPlan,
+    campaigns_for_event,
+    plan_campaign,
+    schedule_campaign,
+)
 from planner.config import get_settings
 from planner.db import session_scope
-from planner.drafting import DraftError, make_draft
+from planner.drafting import Draft, DraftError, check_draft, event_facts, make_draft
 from planner.i18n import format_datetime, zone_abbr
 from planner.media import asset_path
 from planner.models import Account, AccountStatus, MediaAsset
+from planner.previews import build_preview, preview_html
 from planner.scheduling import (
     PastTimeError,
     PostCreate,
@@ -20,28 +33,53 @@ from planner.scheduling import (
     local_to_utc,
     schedule_post,
 )
-from planner.sources import list_events, list_items
-from planner.templates import PLATFORMS, available_templates
+from planner.sources import EVENT_FIELDS, ITEM_FIELDS, list_events, list_items
+from planner.template_store import catalog
+from planner.templates import EVENT_KINDS, PLATFORMS, ContentTemplate, FieldSpec
 from planner.ui.runtime import locale, tr
-from planner.validation import validate
 
 PLATFORM_ICONS = {"x": "𝕏", "facebook": "📘", "instagram": "📸"}
+SOURCE_KINDS = {"event": EVENT_KINDS, "collection": ("collection",), "service": ("service",)}
+SOURCE_LABELS = {
+    "event": "compose.source_event",
+    "collection": "compose.source_item",
+    "service": "compose.source_service",
+}
+PROVIDED = {"event": set(EVENT_FIELDS), "collection": set(ITEM_FIELDS), "service": set()}
 
 
-def _draft_to_state(draft) -> None:
+def _draft_to_state(draft: Draft) -> None:
     st.session_state["draft"] = draft
     for platform, text in draft.texts.items():
         st.session_state[f"text_{platform}"] = text
     st.session_state["alt_text"] = draft.alt_text
+    st.session_state.pop("campaign_plan", None)
+    st.session_state.pop("scheduled_message", None)
 
 
-def _source_picker(settings) -> tuple[str, int | None]:
-    kind = st.radio(
-        tr("compose.source"),
-        ["event", "collection"],
-        horizontal=True,
-        format_func=lambda k: tr("compose.source_event" if k == "event" else "compose.source_item"),
+def _pick_template(kind: str) -> ContentTemplate | None:
+    with session_scope() as session:
+        fitting = catalog(session).of_kind(*SOURCE_KINDS[kind])
+    if not fitting:
+        st.info(tr("compose.no_templates"))
+        return None
+    ordered = sorted(fitting, key=lambda tid: fitting[tid].title(locale()).casefold())
+    template_id = st.selectbox(
+        tr("compose.template"),
+        ordered,
+        format_func=lambda tid: (
+            fitting[tid].title(locale()) + (" ✏️" if fitting[tid].origin == "app" else "")
+        ),
+        key=f"template_{kind}",
     )
+    tpl = fitting[template_id]
+    if tpl.describe(locale()):
+        st.caption(tpl.describe(locale()))
+    return tpl
+
+
+def _pick_source(kind: str, tpl: ContentTemplate) -> tuple[int | None, list[int]]:
+    settings = get_settings()
     with session_scope() as session:
         if kind == "event":
             events = list_events(session)
@@ -49,30 +87,125 @@ def _source_picker(settings) -> tuple[str, int | None]:
                 e.id: f"{e.title} — {format_datetime(e.starts_at, settings.tz, locale())}"
                 for e in events
             }
-            label = tr("compose.event")
-        else:
-            options = {i.id: f"{i.title} — {i.author}" for i in list_items(session)}
-            label = tr("compose.item")
-    chosen = st.selectbox(label, list(options), format_func=options.get) if options else None
-    return kind, chosen
+            if not options:
+                st.info(tr("compose.no_events"))
+                return None, []
+            upcoming = [e.id for e in events if e.starts_at >= datetime.now(settings.tz)]
+            first = list(options).index(upcoming[0]) if upcoming else 0
+            chosen = st.selectbox(
+                tr("compose.event"), list(options), index=first, format_func=options.get
+            )
+            return chosen, []
+        if kind == "collection":
+            items = {i.id: f"{i.title} — {i.author}" for i in list_items(session, limit=500)}
+    if kind != "collection":
+        return None, []
+    if not items:
+        st.info(tr("compose.no_items"))
+        return None, []
+    if any(f.type == "items" for f in tpl.fields):
+        chosen_items = st.multiselect(
+            tr("compose.items"), list(items), default=list(items)[:3], format_func=items.get
+        )
+        return None, list(chosen_items)
+    chosen = st.selectbox(tr("compose.item"), list(items), format_func=items.get)
+    return None, [chosen] if chosen is not None else []
 
 
-def _validation_caption(platform: str, text: str, has_image: bool, alt: str) -> None:
-    result = validate(
-        platform, text, image_count=1 if has_image else 0, alt_texts=[alt] if has_image else []
-    )
+def _field_input(spec: FieldSpec, key: str) -> Any:
+    label = spec.title(locale()) + ("" if spec.required else f" ({tr('compose.optional')})")
+    tz = get_settings().tz
+    if spec.type == "longtext":
+        return st.text_area(label, key=key, height=90)
+    if spec.type == "list":
+        text = st.text_area(label, key=key, height=90, help=tr("compose.one_per_line"))
+        return [line.strip() for line in text.splitlines() if line.strip()]
+    if spec.type == "number":
+        value = st.number_input(label, key=key, min_value=0, step=1, value=None)
+        return int(value) if value is not None else None
+    if spec.type == "date":
+        value = st.date_input(label, key=key, value=None, format="DD/MM/YYYY")
+        return value.isoformat() if value else None
+    if spec.type == "datetime":
+        day_col, time_col = st.columns(2)
+        day = day_col.date_input(label, key=f"{key}_day", value=None, format="DD/MM/YYYY")
+        at = time_col.time_input(
+            tr("compose.time_of", field=label), key=f"{key}_time", value=time(9)
+        )
+        return datetime.combine(day, at, tzinfo=tz).isoformat() if day else None
+    return st.text_input(label, key=key)
+
+
+def _extra_values(kind: str, tpl: ContentTemplate) -> dict[str, Any]:
+    """Inputs for the template fields the chosen source does not fill."""
+    asked = [f for f in tpl.fields if f.name not in PROVIDED[kind] and f.type != "items"]
+    if not asked:
+        return {}
+    values: dict[str, Any] = {}
+    with st.expander(tr("compose.fields"), expanded=kind == "service"):
+        for spec in asked:
+            values[spec.name] = _field_input(spec, f"field_{tpl.id}_{spec.name}")
+    return values
+
+
+def _validation(platform: str, draft: Draft, facts) -> None:
+    text = st.session_state[f"text_{platform}"]
+    result = check_draft(
+        draft, {**draft.texts, platform: text}, alt_text=st.session_state["alt_text"], facts=facts
+    )[platform]
     counter = f"{result.length}/{result.limit}"
-    if result.ok:
-        st.caption(f"✅ {counter}")
-    else:
-        st.caption(f"⛔ {counter}")
-        for problem in result.errors:
-            st.error(problem.text(locale()))
+    st.caption(f"{'✅' if result.ok else '⛔'} {counter}")
+    for problem in result.errors:
+        st.error(problem.text(locale()))
     for problem in result.warnings:
         st.warning(problem.text(locale()))
 
 
-def _schedule(draft, account_ids: list[int], due: datetime, publish_now: bool) -> None:
+def _preview(platform: str, asset: MediaAsset | None, account: Account | None) -> None:
+    text = st.session_state[f"text_{platform}"]
+    size = (asset.width, asset.height) if asset is not None else None
+    preview = build_preview(platform, text, image_size=size, locale=locale())
+    st.html(
+        preview_html(
+            preview,
+            account=account.name if account else tr(f"platform.{platform}"),
+            handle=account.handle if account and platform == "x" else "",
+            image=asset_path(asset) if asset is not None else None,
+            alt_text=st.session_state["alt_text"],
+        )
+    )
+    for note in preview.notes:
+        st.caption(note)
+
+
+def _draft_editor(draft: Draft, accounts: list[Account]) -> None:
+    with session_scope() as session:
+        asset = session.get(MediaAsset, draft.media_asset_id) if draft.media_asset_id else None
+        facts = event_facts(session, draft)
+    by_platform = {a.platform: a for a in accounts}
+    text_col, image_col = st.columns([3, 2])
+    with image_col:
+        st.subheader(tr("compose.image"))
+        if asset is not None:
+            st.image(str(asset_path(asset)), width="stretch")
+        st.text_area(tr("compose.alt_text"), key="alt_text", height=100)
+        if draft.link:
+            st.caption(f"🔗 {draft.link}")
+    with text_col:
+        tabs = st.tabs([f"{PLATFORM_ICONS[p]} {tr(f'platform.{p}')}" for p in PLATFORMS])
+        for tab, platform in zip(tabs, PLATFORMS, strict=True):
+            with tab:
+                st.text_area(
+                    tr("compose.text_for", platform=tr(f"platform.{platform}")),
+                    key=f"text_{platform}",
+                    height=260,
+                )
+                _validation(platform, draft, facts)
+                with st.expander(tr("compose.preview"), expanded=False):
+                    _preview(platform, asset, by_platform.get(platform))
+
+
+def _schedule(draft: Draft, account_ids: list[int], due: datetime, publish_now: bool) -> None:
     data = PostCreate(
         title=draft.title,
         texts={p: st.session_state[f"text_{p}"] for p in PLATFORMS},
@@ -96,72 +229,20 @@ def _schedule(draft, account_ids: list[int], due: datetime, publish_now: bool) -
     st.session_state.pop("confirm_past", None)
 
 
-def page() -> None:
-    settings = get_settings()
-    st.header(tr("compose.header"))
-    kind, source_id = _source_picker(settings)
-    templates, _problems = available_templates(settings.templates_dir)
-    fitting = {tid: tpl for tid, tpl in templates.items() if tpl.kind == kind}
-    template_id = st.selectbox(
-        tr("compose.template"), list(fitting), format_func=lambda tid: fitting[tid].title(locale())
-    )
-    if st.button(
-        tr("compose.make_draft"), type="primary", disabled=not (source_id and template_id)
-    ):
-        try:
-            with session_scope() as session:
-                draft = make_draft(
-                    session,
-                    template_id,
-                    locale=locale(),
-                    event_id=source_id if kind == "event" else None,
-                    item_id=source_id if kind == "collection" else None,
-                )
-            _draft_to_state(draft)
-            st.session_state.pop("scheduled_message", None)
-        except (DraftError, ValueError) as exc:
-            st.error(str(exc))
-    draft = st.session_state.get("draft")
-    if draft is None:
-        st.info(tr("compose.pick_first"))
-        return
-    text_col, image_col = st.columns([3, 2])
-    with image_col:
-        st.subheader(tr("compose.image"))
-        with session_scope() as session:
-            asset = session.get(MediaAsset, draft.media_asset_id) if draft.media_asset_id else None
-        if asset is not None:
-            st.image(str(asset_path(asset)), width="stretch")
-        st.text_area(tr("compose.alt_text"), key="alt_text", height=100)
-    with text_col:
-        tabs = st.tabs([f"{PLATFORM_ICONS[p]} {tr(f'platform.{p}')}" for p in PLATFORMS])
-        for tab, platform in zip(tabs, PLATFORMS, strict=True):
-            with tab:
-                st.text_area(
-                    tr("compose.text_for", platform=tr(f"platform.{platform}")),
-                    key=f"text_{platform}",
-                    height=260,
-                )
-                _validation_caption(
-                    platform,
-                    st.session_state[f"text_{platform}"],
-                    asset is not None,
-                    st.session_state["alt_text"],
-                )
-    _schedule_form(draft, settings)
-
-
-def _schedule_form(draft, settings) -> None:
-    with session_scope() as session:
-        accounts = session.exec(select(Account).where(Account.status == AccountStatus.ACTIVE)).all()
+def _account_picker(accounts: list[Account], key: str) -> list[int]:
     names = {
         a.id: f"{'🧪 ' + tr('common.sandbox') + ' · ' if a.is_sandbox else ''}"
         f"{tr(f'platform.{a.platform}')} — {a.handle or a.name}"
         for a in accounts
     }
-    account_ids = st.multiselect(
-        tr("compose.accounts"), list(names), default=list(names), format_func=names.get
+    return st.multiselect(
+        tr("compose.accounts"), list(names), default=list(names), format_func=names.get, key=key
     )
+
+
+def _schedule_form(draft: Draft, accounts: list[Account]) -> None:
+    settings = get_settings()
+    account_ids = _account_picker(accounts, "accounts_single")
     local_now = datetime.now(settings.tz)
     default = (local_now + timedelta(minutes=2)).replace(second=0, microsecond=0)
     day_col, time_col = st.columns(2)
@@ -191,6 +272,120 @@ def _schedule_form(draft, settings) -> None:
                 st.error(str(exc))
     if message := st.session_state.get("scheduled_message"):
         st.success(message)
+
+
+def _campaign_section(tpl: ContentTemplate, event_id: int, accounts: list[Account]) -> None:
+    settings = get_settings()
+    st.subheader(tr("compose.campaign"))
+    steps = ", ".join(f"{s.title(locale())} H{s.offset_days:+d} {s.time}" for s in tpl.campaign)
+    st.caption(tr("compose.campaign_steps", steps=steps))
+    with session_scope() as session:
+        existing = campaigns_for_event(session, event_id)
+    if existing:
+        st.info(tr("compose.campaign_exists", count=len(existing)))
+    if st.button(tr("compose.plan_campaign"), key="plan_campaign_btn"):
+        try:
+            with session_scope() as session:
+                plan = plan_campaign(
+                    session,
+                    tpl.id,
+                    event_id,
+                    locale=locale(),
+                    hashtags=st.session_state.get(f"hashtags_{tpl.id}", "").split(),
+                )
+            st.session_state["campaign_plan"] = plan
+            st.session_state.pop("campaign_message", None)
+            for index, planned in enumerate(plan.steps):
+                for platform, text in (planned.draft.texts if planned.draft else {}).items():
+                    st.session_state[f"camp_{index}_{platform}"] = text
+        except (CampaignError, DraftError) as exc:
+            st.error(str(exc))
+    plan: CampaignPlan | None = st.session_state.get("campaign_plan")
+    if plan is None or plan.event_id != event_id:
+        return
+    for index, planned in enumerate(plan.steps):
+        when = format_datetime(planned.due_at, settings.tz, locale())
+        title = f"{planned.step.title(locale())} · {when}"
+        if planned.draft is None:
+            st.caption(f"⏭️ {title} — {tr('compose.step_past')}")
+            continue
+        with st.expander(f"🗓️ {title}", expanded=False):
+            for platform in PLATFORMS:
+                key = f"camp_{index}_{platform}"
+                st.text_area(tr(f"platform.{platform}"), key=key, height=150)
+                planned.draft.texts[platform] = st.session_state[key]
+                result = check_draft(planned.draft)[platform]
+                st.caption(f"{'✅' if result.ok else '⛔'} {result.length}/{result.limit}")
+                for problem in result.errors:
+                    st.error(problem.text(locale()))
+    account_ids = _account_picker(accounts, "accounts_campaign")
+    if st.button(tr("compose.schedule_campaign"), type="primary", key="schedule_campaign_btn"):
+        try:
+            with session_scope() as session:
+                campaign, posts = schedule_campaign(
+                    session, plan, account_ids=account_ids, locale=locale()
+                )
+                st.session_state["campaign_message"] = tr(
+                    "compose.campaign_scheduled", campaign_id=campaign.id, count=len(posts)
+                )
+            st.session_state.pop("campaign_plan", None)
+            st.rerun()
+        except (CampaignError, SchedulingError) as exc:
+            st.error(str(exc))
+
+
+def page() -> None:
+    st.header(tr("compose.header"))
+    kind = st.radio(
+        tr("compose.source"),
+        list(SOURCE_KINDS),
+        horizontal=True,
+        format_func=lambda k: tr(SOURCE_LABELS[k]),
+    )
+    tpl = _pick_template(kind)
+    if tpl is None:
+        return
+    event_id, item_ids = _pick_source(kind, tpl)
+    values = _extra_values(kind, tpl)
+    tag_col, link_col = st.columns(2)
+    hashtags = tag_col.text_input(
+        tr("compose.hashtags"), value=" ".join(tpl.hashtags), key=f"hashtags_{tpl.id}"
+    )
+    link = link_col.text_input(
+        tr("compose.link"), key="link_override", help=tr("compose.link_help")
+    )
+    ready = kind == "service" or event_id is not None or bool(item_ids)
+    if st.button(tr("compose.make_draft"), type="primary", disabled=not ready):
+        try:
+            with session_scope() as session:
+                draft = make_draft(
+                    session,
+                    tpl.id,
+                    event_id=event_id,
+                    item_ids=item_ids,
+                    values=values,
+                    hashtags=hashtags.split(),
+                    link=link.strip() or None,
+                    locale=locale(),
+                )
+            _draft_to_state(draft)
+        except (DraftError, ValueError) as exc:
+            st.error(str(exc))
+    with session_scope() as session:
+        accounts = list(
+            session.exec(select(Account).where(Account.status == AccountStatus.ACTIVE)).all()
+        )
+    if message := st.session_state.get("campaign_message"):
+        st.success(message)
+    draft: Draft | None = st.session_state.get("draft")
+    if draft is None:
+        st.info(tr("compose.pick_first"))
+    else:
+        _draft_editor(draft, accounts)
+        _schedule_form(draft, accounts)
+    if tpl.campaign and event_id is not None:
+        st.divider()
+        _campaign_section(tpl, event_id, accounts)
 
 
 page()
