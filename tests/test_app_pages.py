@@ -170,7 +170,7 @@ def test_sources_page_adds_an_event_and_an_item(demo_db: str) -> None:
     at = _app().run()
     at.switch_page("planner/ui/sources.py").run()
     # Form widgets keep typed values until the form is submitted: no run() in between.
-    [t for t in at.text_input if t.label == "Judul"][0].input("Kelas Menggambar Batik")
+    next(t for t in at.text_input if t.label == "Judul").input("Kelas Menggambar Batik")
     next(t for t in at.text_input if t.label == "Tempat").input("Aula")
     next(b for b in at.button if b.label == "Simpan").click().run()
     assert not at.exception

@@ -40,6 +40,11 @@ from planner.ui.runtime import locale, tr
 
 PLATFORM_ICONS = {"x": "𝕏", "facebook": "📘", "instagram": "📸"}
 SOURCE_KINDS = {"event": EVENT_KINDS, "collection": ("collection",), "service": ("service",)}
+DEFAULT_TEMPLATES = {
+    "event": "event-announcement",
+    "collection": "new-arrival",
+    "service": "opening-hours",
+}
 SOURCE_LABELS = {
     "event": "compose.source_event",
     "collection": "compose.source_item",
@@ -63,7 +68,11 @@ def _pick_template(kind: str) -> ContentTemplate | None:
     if not fitting:
         st.info(tr("compose.no_templates"))
         return None
-    ordered = sorted(fitting, key=lambda tid: fitting[tid].title(locale()).casefold())
+    # The everyday template of each kind comes first; the rest by name.
+    ordered = sorted(
+        fitting,
+        key=lambda tid: (tid != DEFAULT_TEMPLATES[kind], fitting[tid].title(locale()).casefold()),
+    )
     template_id = st.selectbox(
         tr("compose.template"),
         ordered,
@@ -277,7 +286,10 @@ def _schedule_form(draft: Draft, accounts: list[Account]) -> None:
 def _campaign_section(tpl: ContentTemplate, event_id: int, accounts: list[Account]) -> None:
     settings = get_settings()
     st.subheader(tr("compose.campaign"))
-    steps = ", ".join(f"{s.title(locale())} H{s.offset_days:+d} {s.time}" for s in tpl.campaign)
+    sep = "." if locale() == "id" else ":"  # Indonesian writes 09.00
+    steps = ", ".join(
+        f"{s.title(locale())} H{s.offset_days:+d} {s.time.replace(':', sep)}" for s in tpl.campaign
+    )
     st.caption(tr("compose.campaign_steps", steps=steps))
     with session_scope() as session:
         existing = campaigns_for_event(session, event_id)
