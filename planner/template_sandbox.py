@@ -12,9 +12,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from jinja2 import StrictUndefined, TemplateAssertionError, TemplateSyntaxError, meta, nodes
+from jinja2 import (
+    StrictUndefined,
+    Template,
+    TemplateAssertionError,
+    TemplateSyntaxError,
+    meta,
+    nodes,
+)
 from jinja2.sandbox import SandboxedEnvironment
 
 from planner.i18n import format_date, format_number, format_time
@@ -74,6 +82,18 @@ def make_environment(tz: ZoneInfo, locale: str) -> SandboxedEnvironment:
     env.filters["number"] = lambda v: format_number(v, locale)
     env.globals.clear()
     return env
+
+
+@lru_cache(maxsize=16)
+def environment(tz_key: str, locale: str) -> SandboxedEnvironment:
+    """The shared environment for a zone and language (filters are bound to both)."""
+    return make_environment(ZoneInfo(tz_key), locale)
+
+
+@lru_cache(maxsize=4096)
+def compiled(tz_key: str, locale: str, source: str) -> Template:
+    """`source` compiled once per zone and language; rendering a compiled template is cheap."""
+    return environment(tz_key, locale).from_string(source)
 
 
 def _first_line(tree: nodes.Node, name: str) -> int | None:

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from jinja2 import TemplateError, UndefinedError
 
-from planner.template_sandbox import RESERVED_NAMES, check_source, make_environment
+from planner.template_sandbox import RESERVED_NAMES, check_source, compiled, make_environment
 
 PLATFORMS = ("x", "facebook", "instagram")
 LANGUAGES = ("id", "en")
@@ -397,9 +397,8 @@ def render_string(
     tpl: ContentTemplate, body: str, values: dict[str, Any], tz: ZoneInfo, locale: str
 ) -> str:
     """Render one Jinja2 text of `tpl` in the sandbox, tidying blank lines."""
-    env = make_environment(tz, locale)
     try:
-        text = env.from_string(body).render(values)
+        text = compiled(tz.key, locale, body).render(values)
     except UndefinedError as exc:
         raise TemplateProblem(tpl.source or tpl.id, f"missing value: {exc.message}") from exc
     except TemplateError as exc:
