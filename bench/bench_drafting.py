@@ -9,11 +9,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import statistics
 import tempfile
 import time
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 
@@ -32,7 +32,8 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true")
     args = parser.parse_args()
     rows = 200 if args.quick else 2000
-    os.environ["PLANNER_DATA_DIR"] = tempfile.mkdtemp(prefix="planner-bench-")
+    data_dir = tempfile.mkdtemp(prefix="planner-bench-")
+    os.environ["PLANNER_DATA_DIR"] = data_dir
     os.environ["PLANNER_EMBEDDED_WORKER"] = "false"
 
     from pymarc import Field, Indicators, Record, Subfield
@@ -120,10 +121,13 @@ def main() -> None:
                 "import_events_rows_per_s": round(rows / events_first),
                 "reimport_events_rows_per_s": round(rows / events_again),
                 "import_marc_records_per_s": round(rows / marc_first),
-                "data_dir": str(Path(os.environ["PLANNER_DATA_DIR"])),
             }
         )
     )
+    from planner.db import dispose_engines
+
+    dispose_engines()
+    shutil.rmtree(data_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":
