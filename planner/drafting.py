@@ -48,7 +48,6 @@ class Draft:
     media_asset_id: int | None = None
     event_id: int | None = None
     item_id: int | None = None
-    problems: list[str] = field(default_factory=list)
     hashtags: list[str] = field(default_factory=list)
     item_ids: list[int] = field(default_factory=list)
     locale: str = "id"
@@ -308,6 +307,7 @@ def check_draft(
     *,
     alt_text: str | None = None,
     facts: EventFacts | None = None,
+    platforms: tuple[str, ...] = PLATFORMS,
 ) -> dict[str, ValidationResult]:
     """Each platform's validation of the draft (or of edited `texts` / `alt_text`)."""
     texts = texts or draft.texts
@@ -315,5 +315,5 @@ def check_draft(
     images = 1 if draft.media_asset_id else 0
     return {
         p: validate(p, texts[p], image_count=images, alt_texts=[alt] * images, event=facts)
-        for p in PLATFORMS
+        for p in platforms
     }

@@ -287,6 +287,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "sources.updated": {"id": "“{title}” diperbarui.", "en": "“{title}” updated."},
     "sources.unchanged": {"id": "“{title}” tidak berubah.", "en": "“{title}” is unchanged."},
     "sources.no_cover": {"id": "Belum ada sampul.", "en": "No cover yet."},
+    "sources.no_photo": {"id": "Belum ada foto acara.", "en": "No event photo yet."},
+    "sources.photo_upload": {
+        "id": "Unggah foto acara (dipakai poster dan rekap)",
+        "en": "Upload an event photo (used by posters and recaps)",
+    },
+    "sources.photo_save": {"id": "Simpan foto", "en": "Save photo"},
+    "sources.photo_saved": {"id": "Foto acara disimpan.", "en": "Event photo saved."},
     "sources.cover_upload": {"id": "Unggah foto sampul", "en": "Upload a cover photo"},
     "sources.cover_save": {"id": "Simpan sampul", "en": "Save cover"},
     "sources.cover_saved": {"id": "Sampul disimpan.", "en": "Cover saved."},

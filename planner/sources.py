@@ -264,6 +264,19 @@ def set_cover(
     return asset
 
 
+def set_event_photo(
+    session: Session, event: Event, data: bytes, *, filename: str = ""
+) -> MediaAsset:
+    """Store a photo of the event (for recaps and posters); MediaError when not an image."""
+    asset = store_image(
+        session, data, kind="upload", original_name=filename, alt_text=f"Foto {event.title}"
+    )
+    event.image_asset_id = asset.id
+    event.updated_at = utcnow()
+    session.flush()
+    return asset
+
+
 def ensure_cover(session: Session, item: CollectionItem) -> MediaAsset:
     """The item's cover, drawing one from title and author when it has none."""
     if item.cover_asset_id is not None:

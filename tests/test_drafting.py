@@ -181,3 +181,30 @@ def test_campaign_needs_steps_and_a_future(any_db: str) -> None:
         plan = plan_campaign(session, "event-announcement", event.id)
         with pytest.raises(CampaignError):
             schedule_campaign(session, plan, account_ids=[1])
+
+
+def _png(colour: str) -> bytes:
+    import io
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", (800, 600), colour).save(buf, "PNG")
+    return buf.getvalue()
+
+
+def test_event_photo_goes_into_the_recap_image_and_covers_are_checked(any_db: str) -> None:
+    from planner.media import MediaError
+    from planner.sources import set_cover, set_event_photo
+
+    with session_scope() as session:
+        event = add_event(session)
+        plain = make_draft(session, "event-recap", event_id=event.id)
+        set_event_photo(session, event, _png("#884422"), filename="foto.png")
+        with_photo = make_draft(session, "event-recap", event_id=event.id)
+        item = add_item(session)
+        with pytest.raises(MediaError):
+            set_cover(session, item, b"not an image", filename="x.jpg")
+        cover = set_cover(session, item, _png("#224488"), filename="sampul.png")
+        assert item.cover_asset_id == cover.id and cover.kind == "cover"
+    assert plain.media_asset_id != with_photo.media_asset_id

@@ -160,7 +160,11 @@ def _extra_values(kind: str, tpl: ContentTemplate) -> dict[str, Any]:
 def _validation(platform: str, draft: Draft, facts) -> None:
     text = st.session_state[f"text_{platform}"]
     result = check_draft(
-        draft, {**draft.texts, platform: text}, alt_text=st.session_state["alt_text"], facts=facts
+        draft,
+        {platform: text},
+        alt_text=st.session_state["alt_text"],
+        facts=facts,
+        platforms=(platform,),
     )[platform]
     counter = f"{result.length}/{result.limit}"
     st.caption(f"{'✅' if result.ok else '⛔'} {counter}")
@@ -326,7 +330,7 @@ def _campaign_section(tpl: ContentTemplate, event_id: int, accounts: list[Accoun
                 key = f"camp_{index}_{platform}"
                 st.text_area(tr(f"platform.{platform}"), key=key, height=150)
                 planned.draft.texts[platform] = st.session_state[key]
-                result = check_draft(planned.draft)[platform]
+                result = check_draft(planned.draft, platforms=(platform,))[platform]
                 st.caption(f"{'✅' if result.ok else '⛔'} {result.length}/{result.limit}")
                 for problem in result.errors:
                     st.error(problem.text(locale()))

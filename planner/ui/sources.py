@@ -32,6 +32,7 @@ from planner.sources import (
     save_event,
     save_item,
     set_cover,
+    set_event_photo,
 )
 from planner.ui.runtime import locale, tr
 
@@ -100,6 +101,30 @@ def _event_form(event: Event | None) -> None:
         st.error(_error_text(exc))
 
 
+def _event_photo(event: Event) -> None:
+    with session_scope() as session:
+        photo = session.get(MediaAsset, event.image_asset_id) if event.image_asset_id else None
+    picture_col, upload_col = st.columns([1, 2])
+    with picture_col:
+        if photo is not None:
+            st.image(str(asset_path(photo)), width=220)
+        else:
+            st.caption(tr("sources.no_photo"))
+    with upload_col:
+        upload = st.file_uploader(
+            tr("sources.photo_upload"), type=["jpg", "jpeg", "png", "webp"], key=f"photo_{event.id}"
+        )
+        if upload is not None and st.button(tr("sources.photo_save"), key="photo_save_btn"):
+            try:
+                with session_scope() as session:
+                    stored = session.get(Event, event.id)
+                    set_event_photo(session, stored, upload.getvalue(), filename=upload.name)
+                st.session_state["sources_message"] = tr("sources.photo_saved")
+                st.rerun()
+            except MediaError as exc:
+                st.error(str(exc))
+
+
 def _events_tab() -> None:
     tz = get_settings().tz
     with session_scope() as session:
@@ -129,6 +154,8 @@ def _events_tab() -> None:
     )
     event = next((e for e in events if e.id == chosen), None)
     _event_form(event)
+    if event is not None:
+        _event_photo(event)
     if event is not None and st.button(tr("sources.delete"), key="delete_event_btn"):
         try:
             with session_scope() as session:
