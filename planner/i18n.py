@@ -161,6 +161,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Leave empty to use the source's registration or catalogue (OPAC) link.",
     },
     "compose.preview": {"id": "Pratinjau di linimasa", "en": "Preview in the feed"},
+    "compose.live_count": {"id": "saat mengetik:", "en": "while typing:"},
     "compose.campaign": {"id": "Kampanye acara", "en": "Event campaign"},
     "compose.campaign_steps": {
         "id": "Satu unggahan per tahap: {steps}.",

@@ -73,3 +73,21 @@ def test_import_an_event_and_schedule_its_campaign(page, app_url: str, tmp_path:
     assert campaign.name == "Dongeng Batik untuk Anak"
     assert len(posts) == 3 and len(targets) == 9
     assert sorted({t.due_at.hour for t in targets}) == [2, 3, 9]  # 09.00, 10.00, 16.00 WIB
+
+
+def test_counter_follows_each_keystroke(page, app_url: str) -> None:  # noqa: F811
+    """Before the text is committed (no blur), the in-page counter already counts like X."""
+    from playwright.sync_api import expect
+
+    page.goto(app_url)
+    page.get_by_role("button", name="Buat draf").click()
+    x_text = page.get_by_label("Teks untuk X")
+    expect(x_text).to_contain_text("📢")
+    x_text.fill("")
+    x_text.press_sequentially("Halo 😀 https://perpustakaan.pekalongankota.go.id/acara/123")
+    counter = page.get_by_test_id("plannerLiveCount").first
+    expect(counter).to_have_text("✍️ saat mengetik: 31/280")  # 5 + 2 + 1 + 23, as twitter-text
+    x_text.press_sequentially(" " + "a" * 260)
+    expect(counter).to_have_text("✍️ saat mengetik: 292/280")
+    x_text.press("Control+Enter")
+    expect(page.get_by_text("⛔ 292/280")).to_be_visible()

@@ -11,6 +11,7 @@ from typing import Any
 
 import streamlit as st
 from sqlmodel import select
+from twitter_text.config import config as twitter_config
 
 from planner.campaigns import (
     CampaignError,
@@ -25,6 +26,7 @@ from planner.drafting import Draft, DraftError, check_draft, event_facts, make_d
 from planner.i18n import format_datetime, zone_abbr
 from planner.media import asset_path
 from planner.models import Account, AccountStatus, MediaAsset
+from planner.platforms.limits import limits_for
 from planner.previews import build_preview, preview_html
 from planner.scheduling import (
     PastTimeError,
@@ -38,6 +40,7 @@ from planner.template_store import catalog
 from planner.templates import EVENT_KINDS, PLATFORMS, ContentTemplate, FieldSpec
 from planner.ui.runtime import locale, tr
 
+TWITTER_CONFIG = twitter_config["defaults"]
 PLATFORM_ICONS = {"x": "𝕏", "facebook": "📘", "instagram": "📸"}
 SOURCE_KINDS = {"event": EVENT_KINDS, "collection": ("collection",), "service": ("service",)}
 DEFAULT_TEMPLATES = {
@@ -51,6 +54,57 @@ SOURCE_LABELS = {
     "service": "compose.source_service",
 }
 PROVIDED = {"event": set(EVENT_FIELDS), "collection": set(ITEM_FIELDS), "service": set()}
+
+
+# A counter that follows each keystroke in the browser (Streamlit commits a text area only
+# on blur or Ctrl+Enter). For X it applies twitter-text's own weighting config; the exact,
+# blocking check still runs on the server when the text is committed.
+LIVE_COUNTER_JS = r"""
+export default function(component) {
+  const { data, parentElement } = component;
+  const out = document.createElement("div");
+  out.style.cssText = "font-size:0.8rem;color:#555";
+  out.setAttribute("data-testid", "plannerLiveCount");
+  parentElement.appendChild(out);
+  const cfg = data.twitter;
+  const urls = /https?:\/\/\S+|\b[\w-]+(\.[\w-]+)*\.(com|id|org|net)\b\S*/gi;
+  const pictographic = /\p{Extended_Pictographic}/u;
+  const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+  const weightOf = (code) => {
+    for (const r of cfg.ranges) if (code >= r.start && code <= r.end) return r.weight;
+    return cfg.default_weight;
+  };
+  const count = (text) => {
+    if (!data.weighted) return [...text].length;
+    let total = 0;
+    const rest = text.replace(urls, () => {
+      total += cfg.transformed_url_length * cfg.scale;
+      return "";
+    });
+    for (const { segment } of segmenter.segment(rest)) {
+      if (pictographic.test(segment)) { total += cfg.default_weight; continue; }
+      for (const ch of segment) total += weightOf(ch.codePointAt(0));
+    }
+    return Math.floor(total / cfg.scale);
+  };
+  const show = (text) => {
+    const n = count(text);
+    out.textContent = `${data.prefix} ${n}/${data.limit}`;
+    out.style.color = n > data.limit ? "#c0392b" : "#555";
+  };
+  const onInput = (event) => {
+    const area = event.target;
+    if (area && area.tagName === "TEXTAREA" && area.getAttribute("aria-label") === data.label) {
+      show(area.value);
+    }
+  };
+  document.addEventListener("input", onInput, true);
+  const first = document.querySelector(`textarea[aria-label="${CSS.escape(data.label)}"]`);
+  show(first ? first.value : data.text);
+  return () => document.removeEventListener("input", onInput, true);
+}
+"""
+_live_counter = st.components.v2.component("planner_live_counter", js=LIVE_COUNTER_JS)
 
 
 def _draft_to_state(draft: Draft) -> None:
@@ -212,6 +266,17 @@ def _draft_editor(draft: Draft, accounts: list[Account]) -> None:
                     tr("compose.text_for", platform=tr(f"platform.{platform}")),
                     key=f"text_{platform}",
                     height=260,
+                )
+                _live_counter(
+                    key=f"live_{platform}",
+                    data={
+                        "label": tr("compose.text_for", platform=tr(f"platform.{platform}")),
+                        "text": st.session_state[f"text_{platform}"],
+                        "limit": limits_for(platform).max_chars,
+                        "weighted": limits_for(platform).weighted_length,
+                        "twitter": TWITTER_CONFIG,
+                        "prefix": "✍️ " + tr("compose.live_count"),
+                    },
                 )
                 _validation(platform, draft, facts)
                 with st.expander(tr("compose.preview"), expanded=False):
