@@ -23,7 +23,8 @@ from jinja2 import (
     meta,
     nodes,
 )
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 
 from planner.i18n import format_date, format_number, format_time
 
@@ -68,11 +69,29 @@ def _weekday_filter(tz: ZoneInfo, locale: str):
     return weekday
 
 
+MAX_REPEAT = 1_000  # 'ab' * n and [..] * n beyond this is an attack, not a post
+MAX_EXPONENT = 64
+
+
+class PostSandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox, also refusing arithmetic that would exhaust memory or CPU."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context, operator: str, left, right):  # type: ignore[override]
+        if operator == "**" and isinstance(right, int | float) and abs(right) > MAX_EXPONENT:
+            raise SecurityError(f"exponent {right} is too large for a template")
+        if operator == "*":
+            counts = [v for v in (left, right) if isinstance(v, int) and not isinstance(v, bool)]
+            sequences = [v for v in (left, right) if isinstance(v, str | list | tuple)]
+            if sequences and counts and abs(counts[0]) > MAX_REPEAT:
+                raise SecurityError(f"repeating text {counts[0]} times is not allowed")
+        return super().call_binop(context, operator, left, right)
+
+
 def make_environment(tz: ZoneInfo, locale: str) -> SandboxedEnvironment:
     """A sandboxed environment with only our date/number filters and no globals."""
-    env = SandboxedEnvironment(
-        undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False
-    )
+    env = PostSandbox(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
     env.filters["date"] = _date_filter(tz, locale)
     env.filters["time"] = lambda v: format_time(v, tz, locale)
     env.filters["datetime"] = lambda v: (

@@ -335,7 +335,10 @@ def _trial_render(tpl: ContentTemplate) -> None:
     """Render every text from the examples, so runtime errors surface at load time."""
     for lang in tpl.text:
         for platform in PLATFORMS:
-            render(tpl, platform, tpl.example_context(), ZoneInfo("Asia/Jakarta"), lang)
+            try:
+                render(tpl, platform, tpl.example_context(), ZoneInfo("Asia/Jakarta"), lang)
+            except TemplateProblem as exc:
+                raise TemplateProblem(f"{tpl.source} [{lang}.{platform}]", exc.reason) from exc
 
 
 def check_references(

@@ -145,6 +145,9 @@ def _text_line(source: str) -> int:
         ("{{ ''.__class__.__mro__ }}", "'__mro__' reaches into Python internals", 0),
         ("{{ title['__class__'] }}", "'__class__' reaches into Python internals", 0),
         ("{{ title._secret }}", "'_secret' reaches into Python internals", 0),
+        ("{{ 'x' * 99999999999 }}", "repeating text 99999999999 times is not allowed", None),
+        ("{{ 9 ** 99999999 }}", "exponent 99999999 is too large", None),
+        ("{{ place.split(',').append('x') }}", "unsafe", None),
     ],
 )
 def test_bad_templates_refused_with_file_line_and_reason(

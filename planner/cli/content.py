@@ -27,10 +27,11 @@ def register(app: typer.Typer) -> None:
 @templates_app.command("list")
 def templates_list(as_json: JsonOpt = False) -> None:
     """The templates that can be used (files and app-made), and problems with any that cannot."""
-    from planner.db import session_scope
+    from planner.db import migrate, session_scope
     from planner.template_store import catalog
 
     settings = get_settings()
+    migrate()  # app templates live in the database; a fresh install has none yet
     with session_scope() as session:
         found = catalog(session, settings)
     templates = sorted(found.templates.values(), key=lambda t: (t.kind, t.id))
@@ -91,9 +92,10 @@ def templates_export(
     out: Annotated[Path | None, typer.Option("--out", help="Write here instead of stdout.")] = None,
 ) -> None:
     """Print (or write) a template as a YAML file for content_templates/."""
-    from planner.db import session_scope
+    from planner.db import migrate, session_scope
     from planner.template_store import catalog, export_yaml
 
+    migrate()
     with session_scope() as session:
         tpl = catalog(session).get(template_id)
     text = export_yaml(tpl)
