@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlmodel import Session, select
 
@@ -63,9 +64,13 @@ def plan_campaign(
     now: datetime | None = None,
     hashtags: list[str] | None = None,
     link: str | None = None,
+    values: dict[str, Any] | None = None,
     settings: Settings | None = None,
 ) -> CampaignPlan:
-    """Drafts for every step of the template's campaign for `event_id`, ready to review."""
+    """Drafts for every step of the template's campaign for `event_id`, ready to review.
+
+    `values` fill extra fields (a competition's prizes …) in every step that declares them.
+    """
     settings = settings or get_settings()
     now = now or utcnow()
     tpl = get_template(template_id, settings, session)
@@ -87,6 +92,7 @@ def plan_campaign(
                 event_id=event_id,
                 hashtags=hashtags,
                 link=link,
+                values=values,
                 locale=locale,
                 settings=settings,
             )

@@ -179,3 +179,15 @@ def test_sources_page_adds_an_event_and_an_item(demo_db: str) -> None:
     [t for t in at.text_input if t.label == "Judul"][1].input("Buku Uji")
     [b for b in at.button if b.label == "Simpan"][1].click().run()
     assert any("ISBN" in e.value and "not valid" in e.value for e in at.error)
+
+
+def test_compose_list_of_new_books(demo_db: str) -> None:
+    at = _app().run()
+    at.radio[0].set_value("collection").run()
+    at.selectbox(key="template_collection").set_value("new-arrivals-list").run()
+    at.text_input(key="compose_item_search").input("Tere Liye").run()
+    assert len(at.multiselect[0].value) == 2  # Pulang and Hujan
+    at.button[0].click().run()
+    assert not at.exception
+    facebook = _texts(at)["text_facebook"]
+    assert "Pulang — Tere Liye" in facebook and "Hujan — Tere Liye" in facebook

@@ -208,3 +208,19 @@ def test_event_photo_goes_into_the_recap_image_and_covers_are_checked(any_db: st
         cover = set_cover(session, item, _png("#224488"), filename="sampul.png")
         assert item.cover_asset_id == cover.id and cover.kind == "cover"
     assert plain.media_asset_id != with_photo.media_asset_id
+
+
+def test_campaign_values_reach_the_steps_that_use_them(any_db: str) -> None:
+    now = datetime(2026, 11, 1, 1, 0, tzinfo=UTC)
+    with session_scope() as session:
+        event = add_event(session, starts_at=datetime(2026, 12, 8, 8, 0, tzinfo=JAKARTA))
+        plan = plan_campaign(
+            session,
+            "reading-competition",
+            event.id,
+            now=now,
+            values={"prizes": "Paket buku untuk juara 1–3"},
+        )
+    announcement, reminder, _recap = (s.draft for s in plan.steps)
+    assert "Paket buku untuk juara 1–3" in announcement.texts["facebook"]
+    assert "Paket buku" not in reminder.texts["facebook"]

@@ -159,12 +159,15 @@ def _pick_source(kind: str, tpl: ContentTemplate) -> tuple[int | None, list[int]
                 tr("compose.event"), list(options), index=first, format_func=options.get
             )
             return chosen, []
-        if kind == "collection":
-            items = {i.id: f"{i.title} — {i.author}" for i in list_items(session, limit=500)}
     if kind != "collection":
         return None, []
+    search = st.text_input(tr("sources.search"), key="compose_item_search")
+    with session_scope() as session:
+        items = {
+            i.id: f"{i.title} — {i.author}" for i in list_items(session, search=search, limit=500)
+        }
     if not items:
-        st.info(tr("compose.no_items"))
+        st.info(tr("common.none") if search.strip() else tr("compose.no_items"))
         return None, []
     if any(f.type == "items" for f in tpl.fields):
         chosen_items = st.multiselect(
@@ -352,7 +355,9 @@ def _schedule_form(draft: Draft, accounts: list[Account]) -> None:
         st.success(message)
 
 
-def _campaign_section(tpl: ContentTemplate, event_id: int, accounts: list[Account]) -> None:
+def _campaign_section(
+    tpl: ContentTemplate, event_id: int, accounts: list[Account], values: dict[str, Any]
+) -> None:
     settings = get_settings()
     st.subheader(tr("compose.campaign"))
     sep = "." if locale() == "id" else ":"  # Indonesian writes 09.00
@@ -373,6 +378,8 @@ def _campaign_section(tpl: ContentTemplate, event_id: int, accounts: list[Accoun
                     event_id,
                     locale=locale(),
                     hashtags=st.session_state.get(f"hashtags_{tpl.id}", "").split(),
+                    link=st.session_state.get("link_override", "").strip() or None,
+                    values=values,
                 )
             st.session_state["campaign_plan"] = plan
             st.session_state.pop("campaign_message", None)
@@ -466,7 +473,7 @@ def page() -> None:
         _schedule_form(draft, accounts)
     if tpl.campaign and event_id is not None:
         st.divider()
-        _campaign_section(tpl, event_id, accounts)
+        _campaign_section(tpl, event_id, accounts, values)
 
 
 page()
