@@ -200,6 +200,22 @@ STRINGS: dict[str, dict[str, str]] = {
     "templates.layout": {"id": "Tata letak gambar", "en": "Image layout"},
     "templates.size": {"id": "Ukuran gambar", "en": "Image size"},
     "templates.fields": {"id": "Isian", "en": "Fields"},
+    "templates.image_texts": {
+        "id": "Teks gambar dan teks alternatif (opsional)",
+        "en": "Image texts and alt text (optional)",
+    },
+    "templates.image_title": {
+        "id": "Judul di gambar (Jinja2)",
+        "en": "Title on the image (Jinja2)",
+    },
+    "templates.image_subtitle": {
+        "id": "Subjudul di gambar (Jinja2)",
+        "en": "Subtitle on the image (Jinja2)",
+    },
+    "templates.image_alt": {
+        "id": "Teks alternatif ({lang}, Jinja2)",
+        "en": "Alt text ({lang}, Jinja2)",
+    },
     "templates.campaign": {
         "id": "Tahap kampanye (hari dari acara, jam)",
         "en": "Campaign steps (days from the event, time)",

@@ -174,6 +174,29 @@ def _editor(tpl: ContentTemplate, record: TemplateRecord | None) -> dict[str, An
         key=f"{prefix}_size",
         disabled=read_only,
     )
+    with st.expander(tr("templates.image_texts")):
+        for key in ("title", "subtitle"):
+            value = st.text_input(
+                tr(f"templates.image_{key}"),
+                value=image.get(key, ""),
+                key=f"{prefix}_image_{key}",
+                disabled=read_only,
+            )
+            image.pop(key, None)
+            if value.strip():
+                image[key] = value
+        alt = {
+            lang: st.text_input(
+                tr("templates.image_alt", lang=lang.upper()),
+                value=(image.get("alt") or {}).get(lang, ""),
+                key=f"{prefix}_image_alt_{lang}",
+                disabled=read_only,
+            )
+            for lang in LANGUAGES
+        }
+        image.pop("alt", None)
+        if any(v.strip() for v in alt.values()):
+            image["alt"] = {k: v for k, v in alt.items() if v.strip()}
     data["image"] = image
     data["hashtags"] = st.text_input(
         tr("compose.hashtags"),
