@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -59,6 +60,12 @@ def _source(template_id: str) -> str:
     return f"app:{template_id}"
 
 
+@lru_cache(maxsize=256)
+def _parsed(template_id: str, data_json: str) -> ContentTemplate:
+    """An app template checked once per content (pages ask for the catalog on every rerun)."""
+    return parse_template(json.loads(data_json), _source(template_id), origin="app")
+
+
 def catalog(session: Session, settings: Settings | None = None) -> Catalog:
     """File templates (re-read when a file changes) plus the latest version of app templates."""
     settings = settings or get_settings()
@@ -74,7 +81,7 @@ def catalog(session: Session, settings: Settings | None = None) -> Catalog:
             )
             continue
         try:
-            merged[record.id] = parse_template(record.data, _source(record.id), origin="app")
+            merged[record.id] = _parsed(record.id, json.dumps(record.data, sort_keys=True))
         except TemplateProblem as exc:  # e.g. a layout that no longer exists
             problems.append(exc)
     good, dangling = check_references(merged)
