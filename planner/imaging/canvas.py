@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,6 +25,7 @@ from planner.imaging.contrast import (
     ContrastError,
     blend,
     contrast,
+    luminance,
     min_contrast_against,
     readable,
     rgb,
@@ -46,10 +47,36 @@ class TextOp:
     fitted: FittedText
     fill: RGB
     backgrounds: list[RGB]
+    backdrop: tuple[Box, RGB, int] | None = None  # a chip's block: box, colour, corner radius
+
+    def shifted(self, dy: int) -> TextOp:
+        """The same text moved down by `dy` pixels (a group being centred)."""
+        f = self.fitted
+        moved = replace(
+            f,
+            origins=[(x, y + dy) for x, y in f.origins],
+            box=_move(f.box, dy),
+            area=_move(f.area, dy),
+        )
+        backdrop = (_move(self.backdrop[0], dy), *self.backdrop[1:]) if self.backdrop else None
+        return replace(self, fitted=moved, backdrop=backdrop)  # type: ignore[arg-type]
+
+    @property
+    def extent(self) -> Box:
+        """What the text occupies including its block."""
+        box = self.fitted.box
+        if self.backdrop is None:
+            return box
+        b = self.backdrop[0]
+        return (min(box[0], b[0]), min(box[1], b[1]), max(box[2], b[2]), max(box[3], b[3]))
 
     @property
     def contrast(self) -> float:
         return min_contrast_against(self.fill, self.backgrounds)
+
+
+def _move(box: Box, dy: int) -> Box:
+    return (box[0], box[1] + dy, box[2], box[3] + dy)
 
 
 @dataclass
@@ -184,8 +211,11 @@ class Canvas:
         y = box[1] + (bh - h) // 2
         shadow = max(2, round(h * 0.02))
         self.rect(
-            (x + shadow, y + shadow, x + w + shadow, y + h + shadow), blend(BLACK, self.bg, 0.25)
+            (x + shadow, y + shadow, x + w + shadow, y + h + shadow), blend(BLACK, self.bg, 0.3)
         )
+        if luminance(self.bg) < 0.3:  # dark covers vanish into a dark background: frame them
+            edge = max(2, round(h * 0.012))
+            self.rect((x - edge, y - edge, x + w + edge, y + h + edge), blend(WHITE, self.bg, 0.85))
         if path is not None:
             self.image.paste(fitted(path, (w, h), self.bg), (x, y))
         else:
@@ -243,11 +273,14 @@ class Canvas:
         max_lines: int | None = None,
         align: Align = "left",
         valign: VAlign = "top",
+        backdrop: tuple[int, int, int] | None = None,
     ) -> FittedText:
         """Fit `text` into `box` (sizes in canvas units) and schedule it in a readable colour.
 
         `on` lists every colour that may be behind the text (default: the canvas
-        background); `prefer` lists brand colours to try before black or white.
+        background); `prefer` lists brand colours to try before black or white. With
+        `backdrop` (pad x, pad y, radius) a block in on[0] is drawn behind the text's ink,
+        reaching pad y beyond the box vertically: a chip.
         """
         backgrounds = [rgb(c) for c in (on or [self.bg])]
         fill = readable(backgrounds, [*prefer, self.light, self.dark])
@@ -264,11 +297,52 @@ class Canvas:
             align=align,
             valign=valign,
         )
-        self.texts.append(TextOp(name, fitted_text, fill, backgrounds))
+        block = None
+        if backdrop is not None and not fitted_text.empty:
+            pad_x, pad_y, radius = backdrop
+            ink = fitted_text.box
+            rect = (
+                max(0, ink[0] - pad_x),
+                box[1] - pad_y,
+                min(self.w, ink[2] + pad_x),
+                box[3] + pad_y,
+            )
+            block = (rect, backgrounds[0], radius)
+        self.texts.append(TextOp(name, fitted_text, fill, backgrounds, block))
         return fitted_text
+
+    def extent(self, name: str) -> Box:
+        """Where a scheduled text (with its block) sits."""
+        return next(op.extent for op in self.texts if op.name == name)
+
+    def align_group(self, names: Sequence[str], area: Box, valign: VAlign = "middle") -> int:
+        """Move the named texts together so they sit at the top, middle or bottom of `area`.
+
+        Returns the shift in pixels. Only texts (and their chip blocks) move, which is why
+        text is drawn last.
+        """
+        chosen = [op for op in self.texts if op.name in names and not op.fitted.empty]
+        if not chosen:
+            return 0
+        top = min(op.extent[1] for op in chosen)
+        bottom = max(op.extent[3] for op in chosen)
+        room = (area[3] - area[1]) - (bottom - top)
+        if room <= 0:
+            return 0
+        dy = {
+            "top": area[1] - top,
+            "middle": area[1] + room // 2 - top,
+            "bottom": area[3] - bottom,
+        }[valign]
+        self.texts = [op.shifted(dy) if op in chosen else op for op in self.texts]
+        return dy
 
     def finish(self, keep_background: bool = False) -> Drawn:
         """Draw the scheduled text and report every text box and placement."""
+        for op in self.texts:
+            if op.backdrop is not None:
+                box, colour, radius = op.backdrop
+                self.rect(box, colour, radius)
         background = self.image.copy() if keep_background else None
         for op in self.texts:
             draw_text(self.draw, op.fitted, op.fill)

@@ -156,6 +156,7 @@ def _place(
     align: Align,
     valign: VAlign,
 ) -> tuple[list[tuple[int, int]], Box]:
+    """Line origins and the ink box; glyphs that overhang their advance are pulled inside."""
     left, top, right, bottom = area
     ascent, descent = f.getmetrics()
     block = (len(lines) - 1) * line_height + ascent + descent
@@ -163,24 +164,27 @@ def _place(
     origins: list[tuple[int, int]] = []
     ink = [right, bottom, left, top]
     for i, line in enumerate(lines):
-        advance = f.getlength(line)
-        x = {
-            "left": left,
-            "center": left + round((right - left - advance) / 2),
-            "right": right - round(advance),
-        }[align]
         oy = y + i * line_height
+        if not line:
+            origins.append((left, oy))
+            continue
+        x0, y0, x1, y1 = f.getbbox(line, anchor="la")
+        start, end = min(0, x0), max(round(f.getlength(line)), x1)  # e.g. the left foot of 'A'
+        x = {
+            "left": left - start,
+            "center": left + (right - left - (end - start)) // 2 - start,
+            "right": right - end,
+        }[align]
         origins.append((x, oy))
-        if line:
-            x0, y0, x1, y1 = f.getbbox(line, anchor="la")
-            ink = [
-                min(ink[0], x + x0),
-                min(ink[1], oy + y0),
-                max(ink[2], x + x1),
-                max(ink[3], oy + y1),
-            ]
+        ink = [min(ink[0], x + x0), min(ink[1], oy + y0), max(ink[2], x + x1), max(ink[3], oy + y1)]
     if ink[0] > ink[2]:
         return origins, (left, top, left, top)
+    # An accent above the ascender or a tail below the descender: nudge the block inside.
+    dy = max(0, top - ink[1]) - max(0, ink[3] - bottom)
+    if dy:
+        origins = [(ox, oy + dy) for ox, oy in origins]
+        ink[1] += dy
+        ink[3] += dy
     return origins, (ink[0], ink[1], ink[2], ink[3])
 
 

@@ -26,12 +26,15 @@ def _book_text(c: Canvas, data: LayoutInput, area: Box, align: str) -> None:
         c.accent,
         align=align,
     )
-    reserve = round((area[3] - kick[3]) * 0.42)
+    # Room for what follows the title, so a long title cannot push the call number out.
+    needs = (6 if data.author or data.subtitle else 0) + (7 if data.call_number else 0)
+    needs += 4.2 * len(data.details)
+    reserve = min(c.px(needs), round((area[3] - kick[3]) * 0.6))
     title = c.text(
         "title",
         data.title,
         (area[0], kick[3] + c.px(2.5), area[2], area[3] - reserve),
-        max_size=6.4,
+        max_size=7 if c.shape != "wide" else 6,
         min_size=2.6,
         align=align,
         on=on,
@@ -52,12 +55,12 @@ def _book_text(c: Canvas, data: LayoutInput, area: Box, align: str) -> None:
             on=on,
         )
         y = flow(c, by, 2.5)
-    if data.call_number and area[3] - y > c.px(6):
+    if data.call_number and area[3] - y > c.px(5):
         label = data.label_text("call_number", number=data.call_number)
-        box = chip(c, "call_number", label, area[0], y, area[2], c.primary, size=2.4, align=align)
+        box = chip(c, "call_number", label, area[0], y, area[2], c.primary, 2.4, align, upper=False)
         y = box[3] + c.px(2.5)
     extra = "\n".join(data.details)
-    if extra and area[3] - y > c.px(4):
+    if extra and area[3] - y > c.px(3):
         c.text(
             "details",
             extra,
@@ -68,6 +71,7 @@ def _book_text(c: Canvas, data: LayoutInput, area: Box, align: str) -> None:
             align=align,
             on=on,
         )
+    c.align_group(["kicker", "title", "author", "call_number", "details"], area, "middle")
 
 
 def compose_new_arrival(c: Canvas, data: LayoutInput) -> None:
@@ -79,12 +83,10 @@ def compose_new_arrival(c: Canvas, data: LayoutInput) -> None:
     if c.shape in ("wide", "square"):
         cover_w = min(round(bh * COVER_ASPECT), round(bw * (0.36 if c.shape == "wide" else 0.44)))
         cover_box, text_box = split_cols(body, cover_w / bw, c.px(5))
-        cover = c.cover(data.image, data.title, data.author, cover_box, align="left")
-        text_box = (text_box[0], cover[1], text_box[2], max(cover[3], text_box[1] + c.px(20)))
-        text_box = (text_box[0], text_box[1], text_box[2], min(text_box[3], body[3]))
+        c.cover(data.image, data.title, data.author, cover_box, align="left")
         _book_text(c, data, text_box, "left")
         return
-    share = 0.56 if c.shape == "tall" else 0.52
+    share = 0.46 if c.shape == "tall" else 0.5
     cover_h = round(bh * share)
     cover = c.cover(
         data.image, data.title, data.author, (body[0], body[1], body[2], body[1] + cover_h)

@@ -48,12 +48,13 @@ def compose_quote_card(c: Canvas, data: LayoutInput) -> None:
     quote_top = max(mark[3], kick[3]) + c.px(3)
     attribution = data.attribution or data.author
     reserve = c.px(10) if attribution else 0
+    quote_area = (text_area[0], quote_top, text_area[2], text_area[3])
     quote = c.text(
         "quote",
         data.quote or data.title,
         (text_area[0], quote_top, text_area[2], text_area[3] - reserve),
         font="body",
-        max_size=6.2,
+        max_size=6.2 if c.shape == "wide" else 8,
         min_size=2.4,
         spacing=1.2,
         on=[c.primary],
@@ -69,6 +70,7 @@ def compose_quote_card(c: Canvas, data: LayoutInput) -> None:
             on=[c.primary],
             prefer=[c.secondary],
         )
+    c.align_group(["quote", "attribution"], quote_area, "middle")
 
 
 quote_card = Layout("quote_card", compose_quote_card, lambda b: b.palette.primary)
@@ -88,7 +90,8 @@ def _rows(c: Canvas, rows: list[tuple[str, str]], area: Box, on: list) -> int:
     """Label / value rows with hairlines between them; returns the y below the table."""
     if not rows:
         return area[1]
-    height = min(c.px(7.5), (area[3] - area[1]) // len(rows))
+    grow = 1.2 if c.shape == "tall" else 1.0
+    height = min(c.px(7.5 * grow), (area[3] - area[1]) // len(rows))
     line = shade(c.primary, c.bg, 0.25)
     y = area[1]
     label_w = round((area[2] - area[0]) * 0.55)
@@ -99,7 +102,7 @@ def _rows(c: Canvas, rows: list[tuple[str, str]], area: Box, on: list) -> int:
             label,
             (cell[0], cell[1], cell[0] + label_w, cell[3]),
             font="body",
-            max_size=3.1,
+            max_size=3.1 * grow,
             min_size=1.6,
             max_lines=1,
             valign="middle",
@@ -109,7 +112,7 @@ def _rows(c: Canvas, rows: list[tuple[str, str]], area: Box, on: list) -> int:
             f"row_{i}_value",
             value,
             (cell[0] + label_w + c.px(1), cell[1], cell[2], cell[3]),
-            max_size=3.1,
+            max_size=3.1 * grow,
             min_size=1.6,
             max_lines=1,
             align="right",
@@ -247,6 +250,7 @@ def compose_statistic(c: Canvas, data: LayoutInput) -> None:
             prefer=[c.secondary],
         )
         text_area = (body[0], flow(c, num, 2), body[2], chart[1] - c.px(2))
+        group_area = (body[0], body[1], body[2], chart[1] - c.px(2))
         align = "left"
     label_fit = c.text(
         "label",
@@ -272,6 +276,10 @@ def compose_statistic(c: Canvas, data: LayoutInput) -> None:
             on=[c.primary],
             prefer=[c.secondary],
         )
+    if c.shape == "wide":
+        c.align_group(["label", "details"], text_area, "middle")
+    else:
+        c.align_group(["kicker", "number", "label", "details"], group_area, "middle")
 
 
 statistic = Layout("statistic", compose_statistic, lambda b: b.palette.primary)

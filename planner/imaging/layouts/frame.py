@@ -12,10 +12,15 @@ from planner.imaging.sizes import Box
 from planner.imaging.text import Align, FittedText
 
 
+def header_height(c: Canvas) -> int:
+    """How tall the logo-and-name row is."""
+    return c.px(7 if c.shape != "wide" else 8)
+
+
 def header(c: Canvas, on: Sequence[RGB], area: Box | None = None) -> int:
     """Logo and library name along the top of `area` (default the safe area); returns its bottom."""
     left, top, right, _ = area or c.safe
-    side = c.px(7 if c.shape != "wide" else 8)
+    side = header_height(c)
     logo = c.logo((left, top, left + side, top + side))
     x = logo[2] + c.px(1.8) if logo else left
     c.text(
@@ -39,7 +44,9 @@ def footer(c: Canvas, band: RGB, left_edge: int = 0) -> int:
         return c.safe[3]
     height = c.px(5.2 if c.shape in ("square", "wide") else 6.4)
     top = c.safe[3] - height
-    c.rect((left_edge, top, c.w, c.h), band)
+    # On a story the band stops where the platform's reply bar begins; elsewhere it bleeds.
+    end = c.h if c.shape != "tall" else c.safe[3] + c.size.margin
+    c.rect((left_edge, top, c.w, end), band)
     area = (max(c.safe[0], left_edge + c.px(3)), top, c.safe[2], c.safe[3])
     c.text(
         "footer",
@@ -66,24 +73,24 @@ def chip(
     fill: RGB,
     size: float = 2.2,
     align: Align = "left",
+    upper: bool = True,
 ) -> Box:
     """A label on a rounded colour block (e.g. 'KOLEKSI BARU'); returns the block's box."""
     pad_x, pad_y = c.px(1.6), c.px(0.8)
-    height = c.px(size * 1.35) + 2 * pad_y
-    fitted = c.text(
+    height = c.px(size * 1.35)
+    c.text(
         name,
-        text.upper(),
-        (x + pad_x, y + pad_y, right - pad_x, y + height - pad_y),
+        text.upper() if upper else text,
+        (x + pad_x, y + pad_y, right - pad_x, y + pad_y + height),
         max_size=size,
         min_size=1.4,
         max_lines=1,
         align=align,
         valign="middle",
         on=[fill],
+        backdrop=(pad_x, pad_y, c.px(0.8)),
     )
-    box = (max(x, fitted.box[0] - pad_x), y, min(right, fitted.box[2] + pad_x), y + height)
-    c.rect(box, fill, radius=c.px(0.8))
-    return box
+    return c.extent(name)
 
 
 def date_badge(c: Canvas, data: LayoutInput, box: Box, fill: RGB) -> bool:
