@@ -135,12 +135,14 @@ def open_image(
         with Image.open(io.BytesIO(raw)) as src:
             if src.width * src.height > MAX_PIXELS:
                 raise _too_many_pixels(src.width, src.height)
+            orientation = src.getexif().get(_ORIENTATION, 1)
             if target and src.format == "JPEG" and src.mode in ("RGB", "L"):
-                rotated = src.getexif().get(_ORIENTATION, 1) in (5, 6, 7, 8)
-                tw, th = (target[1], target[0]) if rotated else target
+                tw, th = (target[1], target[0]) if orientation in (5, 6, 7, 8) else target
                 scale = max(tw / src.width, th / src.height)
                 src.draft(src.mode, (math.ceil(src.width * scale), math.ceil(src.height * scale)))
-            upright = ImageOps.exif_transpose(src)
+            # exif_transpose copies even an upright image; only call it when there is work.
+            upright = ImageOps.exif_transpose(src) if orientation not in (0, 1) else src
+            upright.load()
             return flatten(upright, background)
     except Image.DecompressionBombError as exc:
         raise ImageInputError(
@@ -164,9 +166,9 @@ def crop_to_fill(
     tw, th = max(size[0], 1), max(size[1], 1)
     w, h = img.size
     scale = max(tw / w, th / h)
-    cw, ch = tw / scale, th / scale
-    left = (w - cw) * centering[0]
-    top = (h - ch) * centering[1]
+    cw, ch = min(w, tw / scale), min(h, th / scale)
+    left = max(0.0, (w - cw) * centering[0])
+    top = max(0.0, (h - ch) * centering[1])
     return img.resize(
         (tw, th), Image.Resampling.LANCZOS, box=(left, top, left + cw, top + ch), reducing_gap=3.0
     )

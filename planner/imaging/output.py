@@ -58,16 +58,17 @@ def spec_for(fmt: str = "jpeg", platform: str | None = None) -> OutputSpec:
 def encode_jpeg(image: Image.Image, quality: int = JPEG_QUALITY) -> bytes:
     """Baseline JPEG without metadata; 4:4:4 chroma keeps coloured text edges crisp."""
     buf = io.BytesIO()
-    image.convert("RGB").save(
-        buf, "JPEG", quality=quality, subsampling=0, optimize=False, progressive=False
-    )
+    # convert() copies even an RGB image; the canvas is RGB already, so skip that copy.
+    rgb = image if image.mode == "RGB" else image.convert("RGB")
+    rgb.save(buf, "JPEG", quality=quality, subsampling=0, optimize=False, progressive=False)
     return buf.getvalue()
 
 
 def encode_png(image: Image.Image, compress_level: int = 6) -> bytes:
     """PNG without text chunks or a colour profile."""
     buf = io.BytesIO()
-    image.convert("RGB").save(buf, "PNG", compress_level=compress_level)
+    rgb = image if image.mode == "RGB" else image.convert("RGB")
+    rgb.save(buf, "PNG", compress_level=compress_level)
     return buf.getvalue()
 
 
