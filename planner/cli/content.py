@@ -1,13 +1,11 @@
-"""Content commands: templates, validate, draft, render."""
+"""Content commands: templates, validate, draft."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from planner.cli.errors import UserError
 from planner.cli.output import emit
 from planner.config import get_settings
 
@@ -20,7 +18,6 @@ def register(app: typer.Typer) -> None:
     app.add_typer(templates_app, name="templates")
     app.command("validate")(validate)
     app.command("draft")(draft)
-    app.command("render")(render)
 
 
 @templates_app.command("list")
@@ -84,31 +81,3 @@ def draft(
     }
     lines = [f"== {p} ==\n{text}\n" for p, text in d.texts.items()] + [f"alt text: {d.alt_text}"]
     emit(data, as_json, lines)
-
-
-def render(
-    out: Annotated[Path, typer.Option("--out", help="Where to write the image.")],
-    layout: Annotated[str, typer.Option("--layout")] = "event_poster",
-    size: Annotated[str, typer.Option("--size")] = "square",
-    title: Annotated[str, typer.Option("--title")] = "",
-    subtitle: Annotated[str, typer.Option("--subtitle")] = "",
-    image: Annotated[
-        Path | None, typer.Option("--image", help="A photo or cover to include.")
-    ] = None,
-    as_json: JsonOpt = False,
-) -> None:
-    """Render a branded image to FILE."""
-    from planner.imaging.layouts import LayoutInput
-    from planner.imaging.render import render_jpeg
-
-    if not title:
-        raise UserError("--title is required")
-    if image is not None and not image.is_file():
-        raise UserError(f"no such image file: {image}")
-    data = render_jpeg(layout, size, LayoutInput(title=title, subtitle=subtitle, image=image))
-    out.write_bytes(data)
-    emit(
-        {"ok": True, "out": str(out), "bytes": len(data)},
-        as_json,
-        [f"wrote {out} ({len(data)} bytes)"],
-    )
