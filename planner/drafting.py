@@ -6,17 +6,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.orm import object_session
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from planner.config import Settings, get_settings
-from planner.i18n import format_date, format_time, t
 from planner.imaging.alt_text import describe
 from planner.imaging.brand import DEFAULT_BRAND
 from planner.imaging.brand_kit import active_brand
-from planner.imaging.layouts import Cover, LayoutInput
+from planner.imaging.layouts import LayoutInput
+from planner.imaging.records import event_input, item_input
 from planner.imaging.render import render_jpeg
-from planner.media import asset_path, store_image
-from planner.models import CollectionItem, Event, MediaAsset
+from planner.media import store_image
+from planner.models import CollectionItem, Event
 from planner.sources import event_context, item_context
 from planner.templates import PLATFORMS, ContentTemplate, available_templates, render
 
@@ -51,66 +51,17 @@ def get_template(template_id: str, settings: Settings | None = None) -> ContentT
 
 
 def _event_image(event: Event, settings: Settings, locale: str) -> tuple[LayoutInput, str]:
-    """What an event's image shows (every layout slot filled) and its proposed alt text."""
+    """What an event's image shows (every layout slot filled, in the saved brand) and its alt."""
     session = object_session(event)
     brand = active_brand(session) if session is not None else DEFAULT_BRAND
-    photo = None
-    if session is not None and event.image_asset_id is not None:
-        asset = session.get(MediaAsset, event.image_asset_id)
-        photo = asset_path(asset) if asset is not None and asset_path(asset).is_file() else None
-    local = event.starts_at.astimezone(settings.tz)
-    category = t(f"imaging.category.{event.category}", locale) if event.category else ""
-    data = LayoutInput(
-        title=event.title,
-        kicker="" if category.startswith("imaging.") else category,
-        date=format_date(event.starts_at, settings.tz, locale),
-        time=format_time(event.starts_at, settings.tz, locale),
-        place=event.place,
-        speaker=event.speaker,
-        audience=event.audience,
-        day=str(local.day),
-        month=t("imaging.months", locale).split()[local.month - 1],
-        image=photo,
-        locale=locale,
-        brand=brand,
-    )
+    data = event_input(session, event, settings.tz, locale, brand)
     return data, describe("event_poster", data)
 
 
-def _related_covers(session: Session, item: CollectionItem, limit: int = 3) -> list[Cover]:
-    """Books by the same author or on the same subject, for a book-list image."""
-    subjects = set(item.subjects or [])
-    others = session.exec(
-        select(CollectionItem).where(CollectionItem.id != item.id).order_by(CollectionItem.id)
-    ).all()
-    related = [o for o in others if o.author == item.author or subjects & set(o.subjects or [])]
-    return [_cover(session, o) for o in related[:limit]]
-
-
-def _cover(session: Session, item: CollectionItem) -> Cover:
-    asset = session.get(MediaAsset, item.cover_asset_id) if item.cover_asset_id else None
-    path = asset_path(asset) if asset is not None and asset_path(asset).is_file() else None
-    return Cover(item.title, item.author, path)
-
-
 def _item_image(session: Session, item: CollectionItem, locale: str) -> tuple[LayoutInput, str]:
-    """What a collection item's image shows and its proposed alt text."""
+    """What a collection item's image shows (cover, related books) and its proposed alt text."""
     brand = active_brand(session)
-    own = _cover(session, item)
-    published = ", ".join(x for x in (item.publisher, item.year) if x)
-    data = LayoutInput(
-        title=item.title,
-        subtitle=item.author,
-        author=item.author,
-        call_number=item.call_number,
-        details=[published] if published else [],
-        image=own.image,
-        covers=[own, *_related_covers(session, item)],
-        quote=item.summary,
-        attribution=f"{item.title}, {item.author}" if item.author else item.title,
-        locale=locale,
-        brand=brand,
-    )
+    data = item_input(session, item, locale, brand)
     return data, describe("new_arrival", data, brand.name)
 
 

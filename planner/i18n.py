@@ -187,6 +187,136 @@ STRINGS: dict[str, dict[str, str]] = {
     "imaging.category.training": {"id": "Pelatihan", "en": "Training"},
     "imaging.category.workshop": {"id": "Lokakarya", "en": "Workshop"},
     "imaging.category.exhibition": {"id": "Pameran", "en": "Exhibition"},
+    "imaging.error.svg": {
+        "id": "Gambar SVG tidak diterima; ekspor gambar sebagai PNG atau JPEG.",
+        "en": "SVG drawings are not accepted; export the picture as PNG or JPEG.",
+    },
+    "imaging.error.too_many_pixels": {
+        "id": (
+            "Gambar berukuran {width}×{height} piksel, melebihi batas {limit} megapiksel; "
+            "perkecil dulu."
+        ),
+        "en": (
+            "The image is {width}×{height} pixels, more than the {limit} megapixels allowed; make "
+            "it smaller first."
+        ),
+    },
+    "imaging.error.bomb": {
+        "id": "Gambar lebih dari {limit} megapiksel dan ditolak karena bisa jadi bom dekompresi.",
+        "en": (
+            "The image has more than {limit} megapixels, which is refused as a possible "
+            "decompression bomb."
+        ),
+    },
+    "imaging.error.not_image": {
+        "id": "Berkas ini bukan gambar yang dapat dibaca.",
+        "en": "This file is not an image that can be read.",
+    },
+    "imaging.error.damaged": {
+        "id": "Berkas gambar tidak lengkap atau rusak sehingga tidak dapat dibaca.",
+        "en": "The image file is incomplete or damaged and cannot be read.",
+    },
+    "imaging.error.unreadable": {
+        "id": "Gambar {name} tidak dapat dibaca.",
+        "en": "The image {name} cannot be read.",
+    },
+    "imaging.error.too_large": {
+        "id": "Berkas berukuran {mb} MB; gambar yang dapat disimpan maksimal {limit} MB.",
+        "en": "The file is {mb} MB; images of up to {limit} MB can be stored.",
+    },
+    "imaging.error.no_name": {
+        "id": "Berkas tidak bernama; pilih berkas gambar seperti foto.jpg.",
+        "en": "The file has no name; choose an image file such as photo.jpg.",
+    },
+    "imaging.error.control_chars": {
+        "id": "Nama berkas mengandung karakter kontrol; ganti nama berkasnya.",
+        "en": "The file name contains control characters; rename the file.",
+    },
+    "imaging.error.path_name": {
+        "id": "Nama berkas harus nama biasa, tanpa folder atau '..'.",
+        "en": "The file name must be a plain name, without folders or '..'.",
+    },
+    "imaging.error.long_name": {
+        "id": "Nama berkas terlalu panjang (maksimal 200 karakter).",
+        "en": "The file name is too long (at most 200 characters).",
+    },
+    "imaging.error.not_image_name": {
+        "id": "Hanya berkas gambar yang dapat diunggah (JPEG, PNG, WebP, GIF, TIFF, atau BMP).",
+        "en": "Only image files can be uploaded (JPEG, PNG, WebP, GIF, TIFF or BMP).",
+    },
+    "imaging.error.no_asset": {"id": "Tidak ada gambar #{id}.", "en": "There is no image #{id}."},
+    "imaging.error.logo_in_use": {
+        "id": "Gambar #{id} dipakai sebagai logo merek; pilih logo lain dulu.",
+        "en": "Image #{id} is the brand kit's logo; choose another logo first.",
+    },
+    "imaging.error.in_use": {
+        "id": (
+            "Gambar #{id} dipakai unggahan #{post} ({title}) yang masih menunggu terbit; batalkan "
+            "atau terbitkan unggahan itu dulu."
+        ),
+        "en": (
+            "Image #{id} is used by post #{post} ({title}), which is still waiting to be "
+            "published; cancel or publish that post first."
+        ),
+    },
+    "imaging.error.brand_name_empty": {
+        "id": "Nama perpustakaan tidak boleh kosong.",
+        "en": "The library name must not be empty.",
+    },
+    "imaging.error.brand_name_long": {
+        "id": "Nama perpustakaan terlalu panjang (maksimal 120 karakter).",
+        "en": "The library name is too long (at most 120 characters).",
+    },
+    "imaging.error.brand_colour": {
+        "id": "Warna {name} ({value}) bukan warna #RRGGBB.",
+        "en": "Colour {name} ({value}) is not a #RRGGBB colour.",
+    },
+    "imaging.error.brand_font": {
+        "id": "Huruf {font} tidak tersedia; pilih salah satu dari {fonts}.",
+        "en": "Font {font} is not shipped; choose one of {fonts}.",
+    },
+    "imaging.error.brand_socials": {
+        "id": "Tulis paling banyak 6 akun media sosial, masing-masing maksimal 60 karakter.",
+        "en": "List at most 6 social handles of up to 60 characters each.",
+    },
+    "imaging.error.logo_png": {
+        "id": "Logo harus berkas PNG (dengan latar transparan).",
+        "en": "The logo must be a PNG file (with a transparent background).",
+    },
+    "imaging.error.logo_small": {
+        "id": "Logo terlalu kecil; gunakan PNG minimal 256×256 piksel.",
+        "en": "The logo is too small; use a PNG of at least 256×256 pixels.",
+    },
+    "imaging.error.book_list_empty": {
+        "id": "Daftar buku memerlukan minimal satu sampul buku (dua sampai enam paling bagus).",
+        "en": "A book list needs at least one book cover (two to six look best).",
+    },
+    "imaging.error.book_list_many": {
+        "id": "Daftar buku memuat paling banyak {limit} buku; pilih lebih sedikit.",
+        "en": "A book list shows at most {limit} books; choose fewer.",
+    },
+    "imaging.error.format_unknown": {
+        "id": "Format gambar {format} tidak dikenal; pilih jpeg atau png.",
+        "en": "Unknown image format {format}; choose jpeg or png.",
+    },
+    "imaging.error.platform_unknown": {
+        "id": "Platform {platform} tidak dikenal; pilih salah satu dari {platforms}.",
+        "en": "Unknown platform {platform}; choose one of {platforms}.",
+    },
+    "imaging.error.platform_format": {
+        "id": "{platform} hanya menerima gambar {accepted}; pilih JPEG.",
+        "en": "{platform} accepts {accepted} images only; choose JPEG.",
+    },
+    "imaging.error.too_big_for_platform": {
+        "id": (
+            "Gambar berukuran {mb} MB, melebihi batas {limit} MB {platform}; gunakan JPEG atau "
+            "foto yang lebih sederhana."
+        ),
+        "en": (
+            "The image is {mb} MB, over the {limit} MB limit of {platform}; use JPEG or a simpler "
+            "photo."
+        ),
+    },
     "dashboard.header": {"id": "Dasbor keterlibatan", "en": "Engagement dashboard"},
     "dashboard.chart": {"id": "Keterlibatan per unggahan", "en": "Engagement per post"},
     "dashboard.published": {"id": "Unggahan terbit", "en": "Published posts"},

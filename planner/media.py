@@ -19,6 +19,7 @@ from PIL import Image, ImageOps
 from sqlmodel import Session, col, select
 
 from planner.config import get_settings
+from planner.imaging.errors import ImagingError
 from planner.imaging.inputs import ImageInputError, flatten, inspect, looks_like_svg
 from planner.models import BrandKit, CollectionItem, Event, MediaAsset, Post, PostStatus, PostTarget
 
@@ -39,7 +40,7 @@ WAITING = (
 )
 
 
-class MediaError(ValueError):
+class MediaError(ImagingError):
     """An image that cannot be stored or deleted, with the reason in one sentence."""
 
 
@@ -84,15 +85,15 @@ def thumbnail_path(asset: MediaAsset) -> Path:
 def check_filename(name: str) -> str:
     """The base name of an upload, or MediaError when it is not a plain image file name."""
     if not name or not name.strip():
-        raise MediaError("The file has no name; choose an image file such as photo.jpg.")
+        raise MediaError("no_name")
     if any(unicodedata.category(ch) == "Cc" for ch in name):
-        raise MediaError("The file name contains control characters; rename the file.")
+        raise MediaError("control_chars")
     if "/" in name or "\\" in name or name.strip() in (".", "..") or name.startswith(".."):
-        raise MediaError("The file name must be a plain name, without folders or '..'.")
+        raise MediaError("path_name")
     if len(name) > 200:
-        raise MediaError("The file name is too long (at most 200 characters).")
+        raise MediaError("long_name")
     if not name.lower().endswith(UPLOAD_EXTENSIONS):
-        raise MediaError("Only image files can be uploaded (JPEG, PNG, WebP, GIF, TIFF or BMP).")
+        raise MediaError("not_image_name")
     return name.strip()
 
 
@@ -168,11 +169,10 @@ def store_image(
     """Store image bytes once (by SHA-256 of what was given) and return the asset row."""
     if len(data) > MAX_UPLOAD_BYTES:
         raise MediaError(
-            f"The file is {len(data) / 1_048_576:.0f} MB; images of up to "
-            f"{MAX_UPLOAD_BYTES // 1_048_576} MB can be stored."
+            "too_large", mb=round(len(data) / 1_048_576), limit=MAX_UPLOAD_BYTES // 1_048_576
         )
     if looks_like_svg(data):
-        raise MediaError("SVG drawings are not accepted; export the picture as PNG or JPEG.")
+        raise MediaError("svg")
     digest = hashlib.sha256(data).hexdigest()
     existing = session.exec(select(MediaAsset).where(MediaAsset.sha256 == digest)).first()
     if existing is not None:
@@ -180,7 +180,7 @@ def store_image(
     try:
         stored, fmt, width, height, phash = _normalised(data)
     except ImageInputError as exc:
-        raise MediaError(str(exc)) from exc
+        raise MediaError(exc.key, **exc.values) from exc
     filename = f"{digest[:2]}/{digest}{_EXT[fmt]}"
     path = get_settings().uploads_dir / filename
     _write_atomic(path, stored)
@@ -257,19 +257,14 @@ def delete_asset(session: Session, asset_id: int) -> None:
     """Delete an image no waiting post needs; drafts, events and items just lose it."""
     asset = session.get(MediaAsset, asset_id)
     if asset is None:
-        raise MediaError(f"There is no image #{asset_id}.")
+        raise MediaError("no_asset", id=asset_id)
     uses = usage(session, asset_id)
     blocking = [u for u in uses if u.blocks_delete]
     if blocking:
         first = blocking[0]
         if first.kind == "brand":
-            raise MediaInUse(
-                f"Image #{asset_id} is the brand kit's logo; choose another logo first."
-            )
-        raise MediaInUse(
-            f"Image #{asset_id} is used by post #{first.id} ({first.title}), which is still "
-            "waiting to be published; cancel or publish that post first."
-        )
+            raise MediaInUse("logo_in_use", id=asset_id)
+        raise MediaInUse("in_use", id=asset_id, post=first.id, title=first.title)
     for post in session.exec(select(Post).where(Post.media_asset_id == asset_id)).all():
         post.media_asset_id = None
         session.add(post)
@@ -306,7 +301,7 @@ def set_alt_text(session: Session, asset_id: int, alt_text: str) -> MediaAsset:
     """Change an image's stored description."""
     asset = session.get(MediaAsset, asset_id)
     if asset is None:
-        raise MediaError(f"There is no image #{asset_id}.")
+        raise MediaError("no_asset", id=asset_id)
     asset.alt_text = alt_text.strip()[:1000]
     session.add(asset)
     session.flush()

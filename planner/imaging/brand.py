@@ -14,12 +14,13 @@ from typing import Any
 
 from planner.config import PROJECT_ROOT
 from planner.imaging.contrast import hex_colour
+from planner.imaging.errors import ImagingError
 
 FONTS_DIR = PROJECT_ROOT / "media" / "fonts"
 BRAND_DIR = PROJECT_ROOT / "media" / "brand"
 
 
-class BrandError(ValueError):
+class BrandError(ImagingError):
     """A brand kit that cannot be used, said in one sentence."""
 
 
@@ -78,25 +79,23 @@ class Brand:
     def validated(self) -> Brand:
         """This brand with colours normalised, or a BrandError saying what is wrong."""
         if not self.name.strip():
-            raise BrandError("The library name must not be empty.")
+            raise BrandError("brand_name_empty")
         if len(self.name) > 120:
-            raise BrandError("The library name is too long (at most 120 characters).")
+            raise BrandError("brand_name_long")
         colours = {}
         for f in fields(Palette):
             value = getattr(self.palette, f.name)
             try:
                 colours[f.name] = hex_colour(value)
             except ValueError as exc:
-                raise BrandError(f"Colour {f.name} ({value!r}) is not a #RRGGBB colour.") from exc
+                raise BrandError("brand_colour", name=f.name, value=value) from exc
         shipped = available_fonts()
         for which in (self.heading_font, self.body_font):
             if which not in shipped:
-                raise BrandError(
-                    f"Font {which!r} is not shipped; choose one of {', '.join(shipped)}."
-                )
+                raise BrandError("brand_font", font=which, fonts=", ".join(shipped))
         socials = [s.strip() for s in self.socials if s.strip()]
         if any(len(s) > 60 for s in socials) or len(socials) > 6:
-            raise BrandError("List at most 6 social handles of up to 60 characters each.")
+            raise BrandError("brand_socials")
         return Brand(
             name=self.name.strip(),
             palette=Palette(**colours),

@@ -55,11 +55,11 @@ def check_logo(data: bytes) -> list[str]:
     try:
         facts = inspect(data)
     except ImageInputError as exc:
-        raise BrandError(str(exc)) from exc
+        raise BrandError(exc.key, **exc.values) from exc
     if facts.format != "PNG":
-        raise BrandError("The logo must be a PNG file (with a transparent background).")
+        raise BrandError("logo_png")
     if facts.width < 64 or facts.height < 64:
-        raise BrandError("The logo is too small; use a PNG of at least 256×256 pixels.")
+        raise BrandError("logo_small")
     return [] if facts.has_alpha else ["logo_opaque"]
 
 
@@ -79,7 +79,7 @@ def save_brand(
         try:
             asset = store_image(session, logo, kind="logo", original_name=logo_name)
         except MediaError as exc:
-            raise BrandError(str(exc)) from exc
+            raise BrandError(exc.key, **exc.values) from exc
         kit.logo_asset_id = asset.id
     elif remove_logo:
         kit.logo_asset_id = None

@@ -17,13 +17,15 @@ from threading import Lock
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
+from planner.imaging.errors import ImagingError
+
 MAX_PIXELS = 50_000_000  # a 50-megapixel photo; larger ones are refused, not decoded
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 _ORIENTATION = 0x0112
 _SRGB = ImageCms.createProfile("sRGB")
 
 
-class ImageInputError(ValueError):
+class ImageInputError(ImagingError):
     """An image that cannot be used, with the reason in one sentence."""
 
 
@@ -46,15 +48,14 @@ def looks_like_svg(data: bytes) -> bool:
 
 def _too_many_pixels(width: int, height: int) -> ImageInputError:
     return ImageInputError(
-        f"The image is {width}×{height} pixels, more than the {MAX_PIXELS // 1_000_000} "
-        "megapixels allowed; make it smaller first."
+        "too_many_pixels", width=width, height=height, limit=MAX_PIXELS // 1_000_000
     )
 
 
 def inspect(data: bytes) -> ImageFacts:
     """Check that `data` is a complete, decodable raster image of a sane size."""
     if looks_like_svg(data):
-        raise ImageInputError("SVG drawings are not accepted; export the picture as PNG or JPEG.")
+        raise ImageInputError("svg")
     try:
         with Image.open(io.BytesIO(data)) as img:
             width, height = img.size
@@ -72,18 +73,13 @@ def inspect(data: bytes) -> ImageFacts:
             has_alpha = img.mode in ("RGBA", "LA", "PA") or "transparency" in img.info
             mode = img.mode
     except Image.DecompressionBombError as exc:
-        raise ImageInputError(
-            f"The image has more than {MAX_PIXELS // 1_000_000} megapixels, which is refused "
-            "as a possible decompression bomb."
-        ) from exc
+        raise ImageInputError("bomb", limit=MAX_PIXELS // 1_000_000) from exc
     except UnidentifiedImageError as exc:
-        raise ImageInputError("This file is not an image that can be read.") from exc
+        raise ImageInputError("not_image") from exc
     except ImageInputError:
         raise
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
-        raise ImageInputError(
-            "The image file is incomplete or damaged and cannot be read."
-        ) from exc
+        raise ImageInputError("damaged") from exc
     return ImageFacts(fmt, width, height, mode, has_alpha, has_metadata, frames)
 
 
@@ -128,9 +124,9 @@ def open_image(
     try:
         raw = source if isinstance(source, bytes) else Path(source).read_bytes()
     except OSError as exc:
-        raise ImageInputError(f"The image {Path(str(source)).name} cannot be read.") from exc
+        raise ImageInputError("unreadable", name=Path(str(source)).name) from exc
     if looks_like_svg(raw):
-        raise ImageInputError("SVG drawings are not accepted; export the picture as PNG or JPEG.")
+        raise ImageInputError("svg")
     try:
         with Image.open(io.BytesIO(raw)) as src:
             if src.width * src.height > MAX_PIXELS:
@@ -145,18 +141,13 @@ def open_image(
             upright.load()
             return flatten(upright, background)
     except Image.DecompressionBombError as exc:
-        raise ImageInputError(
-            f"The image has more than {MAX_PIXELS // 1_000_000} megapixels, which is refused "
-            "as a possible decompression bomb."
-        ) from exc
+        raise ImageInputError("bomb", limit=MAX_PIXELS // 1_000_000) from exc
     except UnidentifiedImageError as exc:
-        raise ImageInputError("This file is not an image that can be read.") from exc
+        raise ImageInputError("not_image") from exc
     except ImageInputError:
         raise
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
-        raise ImageInputError(
-            "The image file is incomplete or damaged and cannot be read."
-        ) from exc
+        raise ImageInputError("damaged") from exc
 
 
 def crop_to_fill(
@@ -213,7 +204,7 @@ def fitted(
     try:
         st = os.stat(path)
     except OSError as exc:
-        raise ImageInputError(f"The image {Path(path).name} cannot be read.") from exc
+        raise ImageInputError("unreadable", name=Path(path).name) from exc
     key = (str(path), st.st_mtime_ns, st.st_size, size, background)
     img = FITTED.get(key)
     if img is None:

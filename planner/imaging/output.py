@@ -13,6 +13,7 @@ from typing import Literal
 
 from PIL import Image
 
+from planner.imaging.errors import ImagingError
 from planner.platforms.limits import LIMITS
 
 Format = Literal["jpeg", "png"]
@@ -24,7 +25,7 @@ JPEG_QUALITY = 90
 _FALLBACK_QUALITIES = (85, 80, 75, 70, 65, 60)
 
 
-class OutputError(ValueError):
+class OutputError(ImagingError):
     """An image that cannot be delivered in the requested form, said in one sentence."""
 
 
@@ -43,15 +44,15 @@ def spec_for(fmt: str = "jpeg", platform: str | None = None) -> OutputSpec:
     """The output rules for a format, tightened by a platform's accepted types and size."""
     fmt = fmt.lower().replace("jpg", "jpeg")
     if fmt not in FORMATS:
-        raise OutputError(f"Unknown image format {fmt!r}; choose jpeg or png.")
+        raise OutputError("format_unknown", format=fmt)
     if platform is None:
         return OutputSpec(fmt)  # type: ignore[arg-type]
     limits = LIMITS.get(platform)
     if limits is None:
-        raise OutputError(f"Unknown platform {platform!r}; choose one of {', '.join(LIMITS)}.")
+        raise OutputError("platform_unknown", platform=platform, platforms=", ".join(LIMITS))
     if MIME[fmt] not in limits.image_types:
         accepted = ", ".join(t.split("/")[1].upper() for t in limits.image_types)
-        raise OutputError(f"{platform.title()} accepts {accepted} images only; choose JPEG.")
+        raise OutputError("platform_format", platform=platform.title(), accepted=accepted)
     return OutputSpec(fmt, limits.max_image_bytes, platform)  # type: ignore[arg-type]
 
 
@@ -78,19 +79,17 @@ def encode(image: Image.Image, spec: OutputSpec) -> bytes:
         data = encode_png(image)
         if spec.max_bytes and len(data) > spec.max_bytes:
             data = encode_png(image, compress_level=9)
-        attempts = [data]
     else:
         data = encode_jpeg(image)
-        attempts = [data]
         for quality in _FALLBACK_QUALITIES:
             if not spec.max_bytes or len(data) <= spec.max_bytes:
                 break
             data = encode_jpeg(image, quality)
-            attempts.append(data)
     if spec.max_bytes and len(data) > spec.max_bytes:
-        where = f" for {spec.platform.title()}" if spec.platform else ""
         raise OutputError(
-            f"The image is {len(data) / 1_048_576:.1f} MB, over the "
-            f"{spec.max_bytes / 1_048_576:.0f} MB limit{where}; use JPEG or a simpler photo."
+            "too_big_for_platform",
+            mb=f"{len(data) / 1_048_576:.1f}",
+            limit=f"{spec.max_bytes / 1_048_576:.1f}",
+            platform=spec.platform.title() if spec.platform else "",
         )
     return data

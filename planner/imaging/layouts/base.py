@@ -10,10 +10,11 @@ from typing import Any
 from planner.i18n import t
 from planner.imaging.brand import Brand
 from planner.imaging.canvas import Canvas, Drawn
+from planner.imaging.errors import ImagingError
 from planner.imaging.sizes import SizePreset
 
 
-class LayoutError(ValueError):
+class LayoutError(ImagingError):
     """Input a layout cannot show (e.g. a book list without books), said in one sentence."""
 
 

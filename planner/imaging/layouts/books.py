@@ -118,9 +118,9 @@ def _covers(data: LayoutInput) -> list[Cover]:
     if not covers and data.image is not None:
         covers = [Cover(data.title, data.author, data.image)]
     if not covers:
-        raise LayoutError("A book list needs at least one book cover (two to six look best).")
+        raise LayoutError("book_list_empty")
     if len(covers) > MAX_COVERS:
-        raise LayoutError(f"A book list shows at most {MAX_COVERS} books; choose fewer.")
+        raise LayoutError("book_list_many", limit=MAX_COVERS)
     return covers
 
 
