@@ -187,6 +187,164 @@ STRINGS: dict[str, dict[str, str]] = {
     "imaging.category.training": {"id": "Pelatihan", "en": "Training"},
     "imaging.category.workshop": {"id": "Lokakarya", "en": "Workshop"},
     "imaging.category.exhibition": {"id": "Pameran", "en": "Exhibition"},
+    "nav.studio": {"id": "Studio gambar", "en": "Image studio"},
+    "nav.brand": {"id": "Identitas merek", "en": "Brand kit"},
+    "brand.header": {"id": "Identitas merek", "en": "Brand kit"},
+    "brand.intro": {
+        "id": (
+            "Nama, warna, huruf, logo, dan kaki gambar yang dipakai semua gambar unggahan. "
+            "Pratinjau di bawah berubah sebelum disimpan."
+        ),
+        "en": (
+            "Name, colours, fonts, logo and footer used by every post image. The preview below "
+            "changes before you save."
+        ),
+    },
+    "brand.name": {"id": "Nama perpustakaan", "en": "Library name"},
+    "brand.colour_primary": {"id": "Warna utama", "en": "Primary colour"},
+    "brand.colour_secondary": {"id": "Warna kedua", "en": "Secondary colour"},
+    "brand.colour_accent": {"id": "Warna aksen", "en": "Accent colour"},
+    "brand.colour_light": {"id": "Teks terang", "en": "Light text"},
+    "brand.colour_dark": {"id": "Teks gelap", "en": "Dark text"},
+    "brand.heading_font": {"id": "Huruf judul", "en": "Heading font"},
+    "brand.body_font": {"id": "Huruf isi", "en": "Body font"},
+    "brand.address": {"id": "Alamat", "en": "Address"},
+    "brand.website": {"id": "Situs web", "en": "Website"},
+    "brand.socials": {
+        "id": "Akun media sosial (pisahkan dengan spasi)",
+        "en": "Social handles (separated by spaces)",
+    },
+    "brand.footer": {"id": "Teks kaki khusus (opsional)", "en": "Custom footer text (optional)"},
+    "brand.footer_help": {
+        "id": "Jika diisi, menggantikan baris alamat · situs · akun.",
+        "en": "When set, replaces the address · website · handles line.",
+    },
+    "brand.watermark": {
+        "id": "Tanda air logo di sudut foto",
+        "en": "Logo watermark in the corner of photos",
+    },
+    "brand.logo": {
+        "id": "Logo baru (PNG, latar transparan)",
+        "en": "New logo (PNG with a transparent background)",
+    },
+    "brand.remove_logo": {"id": "Tanpa logo", "en": "No logo"},
+    "brand.save": {"id": "Simpan identitas merek", "en": "Save brand kit"},
+    "brand.saved": {
+        "id": "Identitas merek disimpan; gambar baru memakainya.",
+        "en": "Brand kit saved; new images use it.",
+    },
+    "brand.reset": {
+        "id": "Kembali ke contoh Perpustakaan Kota Pekalongan",
+        "en": "Back to the Perpustakaan Kota Pekalongan example",
+    },
+    "brand.preview": {"id": "Pratinjau semua tata letak", "en": "Preview of every layout"},
+    "brand.pair": {
+        "id": "{text} di atas {background}: kontras {ratio}:1",
+        "en": "{text} on {background}: contrast {ratio}:1",
+    },
+    "brand.pair_low": {
+        "id": "di bawah 4,5:1, jadi gambar memakai hitam atau putih agar tetap terbaca",
+        "en": "below 4.5:1, so images use black or white to stay readable",
+    },
+    "brand.warning_logo_opaque": {
+        "id": "Logo ini tidak punya latar transparan; akan tampil sebagai kotak.",
+        "en": "This logo has no transparent background; it will show as a box.",
+    },
+    "studio.header": {"id": "Studio gambar", "en": "Image studio"},
+    "studio.single": {"id": "Satu gambar", "en": "One image"},
+    "studio.batch": {"id": "Banyak sekaligus", "en": "Many at once"},
+    "studio.layout": {"id": "Tata letak", "en": "Layout"},
+    "studio.size": {"id": "Ukuran", "en": "Size"},
+    "studio.title": {"id": "Judul", "en": "Title"},
+    "studio.kicker": {"id": "Label kecil di atas judul", "en": "Small label above the title"},
+    "studio.subtitle": {"id": "Subjudul", "en": "Subtitle"},
+    "studio.date": {"id": "Tanggal", "en": "Date"},
+    "studio.time": {"id": "Jam", "en": "Time"},
+    "studio.place": {"id": "Tempat", "en": "Place"},
+    "studio.speaker": {"id": "Pembicara / pengisi", "en": "Speaker / host"},
+    "studio.audience": {"id": "Peserta", "en": "Audience"},
+    "studio.day": {"id": "Tanggal pada lencana", "en": "Badge day"},
+    "studio.month": {"id": "Bulan pada lencana", "en": "Badge month"},
+    "studio.author": {"id": "Penulis", "en": "Author"},
+    "studio.call_number": {"id": "Nomor panggil", "en": "Call number"},
+    "studio.quote": {"id": "Kutipan", "en": "Quote"},
+    "studio.attribution": {"id": "Sumber kutipan", "en": "Attribution"},
+    "studio.number": {"id": "Angka", "en": "Number"},
+    "studio.label": {"id": "Keterangan angka", "en": "What the number counts"},
+    "studio.rows": {
+        "id": "Baris jadwal (satu per baris: Hari = Jam)",
+        "en": "Schedule rows (one per line: Day = Hours)",
+    },
+    "studio.details": {
+        "id": "Keterangan tambahan (satu per baris)",
+        "en": "Extra lines (one per line)",
+    },
+    "studio.books": {"id": "Buku (2–6)", "en": "Books (2–6)"},
+    "studio.photo": {
+        "id": "Foto atau sampul dari pustaka media",
+        "en": "Photo or cover from the media library",
+    },
+    "studio.no_photo": {"id": "Tanpa foto", "en": "No photo"},
+    "studio.platform": {"id": "Batas platform", "en": "Platform limits"},
+    "studio.any_platform": {"id": "Semua platform", "en": "Any platform"},
+    "studio.format": {"id": "Format", "en": "Format"},
+    "studio.render": {"id": "Buat gambar", "en": "Make image"},
+    "studio.download": {"id": "Unduh", "en": "Download"},
+    "studio.save": {"id": "Simpan ke pustaka media", "en": "Save to the media library"},
+    "studio.batch_source": {"id": "Sumber", "en": "Source"},
+    "studio.batch_events": {"id": "Acara 31 hari ke depan", "en": "Events in the next 31 days"},
+    "studio.batch_items": {"id": "Koleksi terbaru", "en": "Newest collection items"},
+    "studio.sizes": {"id": "Ukuran", "en": "Sizes"},
+    "studio.batch_count": {
+        "id": "{images} gambar, dikerjakan {cores} inti prosesor sekaligus.",
+        "en": "{images} images, made on {cores} processor cores at once.",
+    },
+    "studio.batch_render": {"id": "Buat semua gambar", "en": "Make all images"},
+    "studio.progress": {
+        "id": "{done} dari {total} gambar selesai",
+        "en": "{done} of {total} images done",
+    },
+    "studio.batch_done": {"id": "{images} gambar siap.", "en": "{images} images ready."},
+    "studio.batch_download": {"id": "Unduh semua (ZIP)", "en": "Download all (ZIP)"},
+    "media.rules": {
+        "id": (
+            "JPEG, PNG, WebP, GIF, TIFF, atau BMP sampai 20 MB. Data lokasi dan EXIF foto dihapus "
+            "saat disimpan."
+        ),
+        "en": (
+            "JPEG, PNG, WebP, GIF, TIFF or BMP up to 20 MB. Location and other EXIF data are "
+            "removed when stored."
+        ),
+    },
+    "media.duplicate": {
+        "id": "Gambar yang sama sudah tersimpan sebagai #{id}.",
+        "en": "The same image is already stored as #{id}.",
+    },
+    "media.similar": {
+        "id": "Disimpan sebagai #{id}, tetapi tampak sama dengan {ids}; mungkin unggahan ganda.",
+        "en": "Stored as #{id}, but it looks like {ids}; it may be a duplicate.",
+    },
+    "media.kind": {"id": "Jenis", "en": "Kind"},
+    "media.kind_all": {"id": "Semua", "en": "All"},
+    "media.kind_upload": {"id": "Unggahan", "en": "Upload"},
+    "media.kind_render": {"id": "Gambar jadi", "en": "Rendered"},
+    "media.kind_cover": {"id": "Sampul", "en": "Cover"},
+    "media.kind_logo": {"id": "Logo", "en": "Logo"},
+    "media.details": {"id": "Detail #{id}", "en": "Details #{id}"},
+    "media.original": {"id": "Nama berkas asli: {name}", "en": "Original file name: {name}"},
+    "media.unused": {"id": "Belum dipakai.", "en": "Not used yet."},
+    "media.used_post": {
+        "id": "Unggahan #{id} {title} ({status})",
+        "en": "Post #{id} {title} ({status})",
+    },
+    "media.used_event": {"id": "Acara #{id} {title}", "en": "Event #{id} {title}"},
+    "media.used_item": {"id": "Koleksi #{id} {title}", "en": "Collection item #{id} {title}"},
+    "media.used_brand": {"id": "Logo identitas merek", "en": "Brand kit logo"},
+    "media.alt_text": {"id": "Teks alternatif", "en": "Alt text"},
+    "media.save_alt": {"id": "Simpan teks", "en": "Save text"},
+    "media.alt_saved": {"id": "Teks alternatif #{id} disimpan.", "en": "Alt text of #{id} saved."},
+    "media.delete": {"id": "Hapus", "en": "Delete"},
+    "media.deleted": {"id": "Gambar #{id} dihapus.", "en": "Image #{id} deleted."},
     "imaging.error.svg": {
         "id": "Gambar SVG tidak diterima; ekspor gambar sebagai PNG atau JPEG.",
         "en": "SVG drawings are not accepted; export the picture as PNG or JPEG.",
