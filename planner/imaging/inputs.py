@@ -10,7 +10,10 @@ from __future__ import annotations
 import io
 import math
 import os
+import warnings
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from threading import Lock
@@ -52,12 +55,20 @@ def _too_many_pixels(width: int, height: int) -> ImageInputError:
     )
 
 
+@contextmanager
+def _bomb_warnings_as_errors() -> Iterator[None]:
+    """Between one and two times the limit Pillow only warns: make that a refusal too."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        yield
+
+
 def inspect(data: bytes) -> ImageFacts:
     """Check that `data` is a complete, decodable raster image of a sane size."""
     if looks_like_svg(data):
         raise ImageInputError("svg")
     try:
-        with Image.open(io.BytesIO(data)) as img:
+        with _bomb_warnings_as_errors(), Image.open(io.BytesIO(data)) as img:
             width, height = img.size
             if width * height > MAX_PIXELS:
                 raise _too_many_pixels(width, height)
@@ -72,7 +83,7 @@ def inspect(data: bytes) -> ImageFacts:
             img.load()  # a truncated or corrupt file fails here, not later in the renderer
             has_alpha = img.mode in ("RGBA", "LA", "PA") or "transparency" in img.info
             mode = img.mode
-    except Image.DecompressionBombError as exc:
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise ImageInputError("bomb", limit=MAX_PIXELS // 1_000_000) from exc
     except UnidentifiedImageError as exc:
         raise ImageInputError("not_image") from exc
@@ -128,7 +139,7 @@ def open_image(
     if looks_like_svg(raw):
         raise ImageInputError("svg")
     try:
-        with Image.open(io.BytesIO(raw)) as src:
+        with _bomb_warnings_as_errors(), Image.open(io.BytesIO(raw)) as src:
             if src.width * src.height > MAX_PIXELS:
                 raise _too_many_pixels(src.width, src.height)
             orientation = src.getexif().get(_ORIENTATION, 1)
@@ -140,7 +151,7 @@ def open_image(
             upright = ImageOps.exif_transpose(src) if orientation not in (0, 1) else src
             upright.load()
             return flatten(upright, background)
-    except Image.DecompressionBombError as exc:
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise ImageInputError("bomb", limit=MAX_PIXELS // 1_000_000) from exc
     except UnidentifiedImageError as exc:
         raise ImageInputError("not_image") from exc
