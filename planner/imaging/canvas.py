@@ -161,6 +161,8 @@ class Canvas:
         self.draw = ImageDraw.Draw(self.image)
         self.texts: list[TextOp] = []
         self.placements: list[Placement] = []
+        # Font files as strings, resolved once: fitting looks fonts up many times per image.
+        self.font_paths = {w: str(brand.font_path(w)) for w in ("heading", "body")}
         pal = brand.palette
         self.primary, self.secondary, self.accent = (
             rgb(pal.primary),
@@ -288,7 +290,7 @@ class Canvas:
             raise ContrastError(f"text {name!r} would not be readable")
         fitted_text = fit_text(
             text,
-            self.brand.font_path(font),
+            self.font_paths[font],
             box,
             max_size=max(1, self.px(max_size)),
             min_size=max(1, self.px(min_size)),

@@ -19,7 +19,7 @@ __all__ = ["Rendered", "draw", "encode_jpeg", "render", "render_jpeg"]
 class Rendered:
     data: bytes
     mime: str
-    key: str
+    key: str  # the cache key ("" when rendered without the cache)
     width: int
     height: int
     cached: bool = False
@@ -62,7 +62,7 @@ def render(
     spec = spec_for(fmt, platform)
     chosen = brand_for(data, brand)
     store = default_cache() if cache is True else cache or None
-    key = render_key(layout, size, data, chosen, spec)
+    key = render_key(layout, size, data, chosen, spec) if store is not None else ""
     if store is not None:
         hit = store.get(key, spec.format)
         if hit is not None:

@@ -48,6 +48,8 @@ def clean(text: str, font_path: Path | str) -> str:
 
     Explicit line breaks are kept; runs of spaces collapse.
     """
+    if text.isascii() and text.isprintable():
+        return " ".join(text.split())  # the common case: nothing to look up
     path = str(font_path)
     kept = []
     for ch in text.replace("\r\n", "\n").replace("\t", " "):
@@ -169,7 +171,8 @@ def _place(
             origins.append((left, oy))
             continue
         x0, y0, x1, y1 = f.getbbox(line, anchor="la")
-        start, end = min(0, x0), max(round(f.getlength(line)), x1)  # e.g. the left foot of 'A'
+        start = min(0, x0)  # e.g. the left foot of an 'A'
+        end = x1 if align == "left" else max(round(f.getlength(line)), x1)
         x = {
             "left": left - start,
             "center": left + (right - left - (end - start)) // 2 - start,
@@ -254,7 +257,7 @@ def fit_text(
         limit = _capacity(height, f, lh)
         if max_lines:
             limit = min(limit, max_lines)
-        widths = {w: f.getlength(w) for w in words}
+        widths = ref_widths if size == max_size else {w: f.getlength(w) for w in words}
         strict = _wrap(paragraphs, widths, f.getlength(" "), width, None)
         if strict is not None and len(strict) <= limit:
             lines, truncated = strict, False
