@@ -289,6 +289,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "studio.any_platform": {"id": "Semua platform", "en": "Any platform"},
     "studio.format": {"id": "Format", "en": "Format"},
     "studio.render": {"id": "Buat gambar", "en": "Make image"},
+    "studio.empty": {
+        "id": "Isi teksnya lalu tekan Buat gambar; hasilnya muncul di sini.",
+        "en": "Fill in the text and press Make image; the result appears here.",
+    },
     "studio.download": {"id": "Unduh", "en": "Download"},
     "studio.save": {"id": "Simpan ke pustaka media", "en": "Save to the media library"},
     "studio.batch_source": {"id": "Sumber", "en": "Source"},

@@ -33,7 +33,7 @@ def available_fonts() -> list[str]:
 class Palette:
     primary: str = "#0B5D7A"  # batik-indigo blue of Pekalongan
     secondary: str = "#F2A541"  # warm gold
-    accent: str = "#C8553D"
+    accent: str = "#B84A33"  # terracotta; white text on it reaches 5:1
     light: str = "#FFFFFF"  # text on dark backgrounds
     dark: str = "#1B1B1E"  # text on light backgrounds
 

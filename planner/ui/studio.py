@@ -129,37 +129,52 @@ def _fields(layout: str) -> LayoutInput:
 
 
 def _single() -> None:
-    left, right = st.columns(2)
-    layout = left.selectbox(
-        tr("studio.layout"),
-        list(LAYOUTS),
-        format_func=lambda n: LAYOUTS[n].title(locale()),
-        key="studio_layout",
-    )
-    size = right.selectbox(
-        tr("studio.size"), list(SIZES), format_func=lambda n: SIZES[n].label, key="studio_size"
-    )
-    data = _fields(layout)
-    left, right = st.columns(2)
-    platform = left.selectbox(
-        tr("studio.platform"),
-        PLATFORMS,
-        format_func=lambda p: tr(f"platform.{p}") if p else tr("studio.any_platform"),
-        key="studio_platform",
-    )
-    fmt = right.radio(tr("studio.format"), ["jpeg", "png"], horizontal=True, key="studio_format")
-    if st.button(tr("studio.render"), type="primary", key="studio_render"):
-        with session_scope() as session:
-            brand = active_brand(session)
-        try:
-            out = render(layout, size, data, brand, fmt=fmt, platform=platform or None)
-        except ImagingError as exc:
-            st.error(exc.text(locale()))
-            return
-        st.session_state["studio_result"] = (out.data, out.mime, layout, size, fmt)
-        st.session_state["studio_alt"] = describe(layout, data, brand.name)
+    form, result_column = st.columns([3, 2], gap="large")
+    with form:
+        left, right = st.columns(2)
+        layout = left.selectbox(
+            tr("studio.layout"),
+            list(LAYOUTS),
+            format_func=lambda n: LAYOUTS[n].title(locale()),
+            key="studio_layout",
+        )
+        size = right.selectbox(
+            tr("studio.size"), list(SIZES), format_func=lambda n: SIZES[n].label, key="studio_size"
+        )
+        data = _fields(layout)
+        left, right = st.columns(2)
+        platform = left.selectbox(
+            tr("studio.platform"),
+            PLATFORMS,
+            format_func=lambda p: tr(f"platform.{p}") if p else tr("studio.any_platform"),
+            key="studio_platform",
+        )
+        fmt = right.radio(
+            tr("studio.format"), ["jpeg", "png"], horizontal=True, key="studio_format"
+        )
+        clicked = st.button(tr("studio.render"), type="primary", key="studio_render")
+    with result_column:
+        if clicked:
+            _render_one(layout, size, data, fmt, platform)
+        _show_result()
+
+
+def _render_one(layout: str, size: str, data: LayoutInput, fmt: str, platform: str) -> None:
+    with session_scope() as session:
+        brand = active_brand(session)
+    try:
+        out = render(layout, size, data, brand, fmt=fmt, platform=platform or None)
+    except ImagingError as exc:
+        st.error(exc.text(locale()))
+        return
+    st.session_state["studio_result"] = (out.data, out.mime, layout, size, fmt)
+    st.session_state["studio_alt"] = describe(layout, data, brand.name)
+
+
+def _show_result() -> None:
     result = st.session_state.get("studio_result")
     if not result:
+        st.info(tr("studio.empty"))
         return
     payload, mime, layout_done, size_done, fmt_done = result
     st.image(payload, caption=f"{LAYOUTS[layout_done].title(locale())} · {SIZES[size_done].label}")
