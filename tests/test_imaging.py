@@ -181,3 +181,20 @@ def test_fixed_names_for_templates() -> None:
         "link": (1200, 630),
         "story": (1080, 1920),
     }
+
+
+def test_watermark_marks_photos_only_when_the_brand_asks(photo: Path) -> None:
+    from dataclasses import replace
+
+    from planner.imaging.brand import DEFAULT_BRAND
+
+    data = sample_input("event_poster", photo)
+    plain = draw("event_poster", "square", data)
+    marked = draw("event_poster", "square", data, replace(DEFAULT_BRAND, watermark=True))
+    photo_box = next(p.box for p in marked.placements if p.kind == "photo")
+    logos = [p.box for p in marked.placements if p.kind == "logo"]
+    assert len(logos) == len([p for p in plain.placements if p.kind == "logo"]) + 1
+    mark = logos[-1]
+    assert photo_box[0] <= mark[0] and mark[2] <= photo_box[2] and photo_box[1] <= mark[1]
+    assert mark[0] > (photo_box[0] + photo_box[2]) / 2  # in the right-hand corner
+    assert marked.image.tobytes() != plain.image.tobytes()
