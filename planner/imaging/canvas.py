@@ -125,17 +125,6 @@ def inset(box: Box, dx: int, dy: int | None = None) -> Box:
     return (box[0] + dx, box[1] + dy, box[2] - dx, box[3] - dy)
 
 
-def split_rows(box: Box, fraction: float, gap: int = 0) -> tuple[Box, Box]:
-    """The top `fraction` of `box` and the rest, `gap` apart."""
-    cut = box[1] + round((box[3] - box[1]) * fraction)
-    return (box[0], box[1], box[2], cut - gap // 2), (
-        box[0],
-        cut + (gap - gap // 2),
-        box[2],
-        box[3],
-    )
-
-
 def split_cols(box: Box, fraction: float, gap: int = 0) -> tuple[Box, Box]:
     """The left `fraction` of `box` and the rest, `gap` apart."""
     cut = box[0] + round((box[2] - box[0]) * fraction)
