@@ -11,14 +11,18 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy.orm import object_session
 from sqlmodel import Session
 
 from planner.config import Settings, get_settings
-from planner.i18n import format_datetime
+from planner.imaging.alt_text import describe
+from planner.imaging.brand import DEFAULT_BRAND, Brand
+from planner.imaging.brand_kit import active_brand
 from planner.imaging.layouts import LayoutInput
+from planner.imaging.records import event_input, item_cover, item_input
 from planner.imaging.render import render_jpeg
-from planner.media import asset_path, store_image
-from planner.models import CollectionItem, Event, MediaAsset, utcnow
+from planner.media import store_image
+from planner.models import CollectionItem, Event, utcnow
 from planner.sources import ensure_cover, event_context, item_context
 from planner.template_store import catalog
 from planner.templates import (
@@ -79,40 +83,24 @@ def get_template(
 
 
 def _event_image(event: Event, settings: Settings, locale: str) -> tuple[LayoutInput, str]:
-    when = format_datetime(event.starts_at, settings.tz, locale)
-    details = [event.place] + ([event.speaker] if event.speaker else [])
-    alt = (
-        f"Poster acara {event.title}, {when} di {event.place}"
-        if locale == "id"
-        else f"Poster for {event.title}, {when} at {event.place}"
-    )
-    return LayoutInput(title=event.title, subtitle=when, details=details), alt
+    """What an event's image shows (every layout slot filled, in the saved brand) and its alt."""
+    session = object_session(event)
+    brand = active_brand(session) if session is not None else DEFAULT_BRAND
+    data = event_input(session, event, settings.tz, locale, brand)
+    return data, describe("event_poster", data)
 
 
 def _item_image(session: Session, item: CollectionItem, locale: str) -> tuple[LayoutInput, str]:
-    cover = session.get(MediaAsset, item.cover_asset_id) if item.cover_asset_id else None
-    details = [
-        f"No. panggil {item.call_number}" if locale == "id" else f"Call no. {item.call_number}"
-    ]
-    alt = (
-        f"Sampul buku {item.title} karya {item.author}, koleksi baru perpustakaan"
-        if locale == "id"
-        else f"Cover of the book {item.title} by {item.author}, new at the library"
-    )
-    data = LayoutInput(
-        title=item.title,
-        subtitle=item.author,
-        details=details if item.call_number else [],
-        image=asset_path(cover) if cover else None,
-    )
-    return data, alt
+    """What a collection item's image shows (cover, related books) and its proposed alt text."""
+    brand = active_brand(session)
+    data = item_input(session, item, locale, brand)
+    return data, describe("new_arrival", data, brand.name)
 
 
 @dataclass
 class _Source:
     context: dict[str, Any]
     layout: LayoutInput
-    alt: str
     title: str
     link: str
 
@@ -121,13 +109,8 @@ def _event_source(session: Session, event_id: int, settings: Settings, locale: s
     event = session.get(Event, event_id)
     if event is None:
         raise DraftError(f"no event with id {event_id}")
-    layout, alt = _event_image(event, settings, locale)
-    photo = session.get(MediaAsset, event.image_asset_id) if event.image_asset_id else None
-    if photo is not None:
-        layout.image = asset_path(photo)
-    return _Source(
-        event_context(event, settings.tz), layout, alt, event.title, event.registration_url
-    )
+    layout, _ = _event_image(event, settings, locale)  # the event's photo is in the layout
+    return _Source(event_context(event, settings.tz), layout, event.title, event.registration_url)
 
 
 def _items_source(
@@ -145,18 +128,19 @@ def _items_source(
             raise DraftError(f"template {tpl.id!r} is about one item; choose exactly one")
         item = items[0]
         ensure_cover(session, item)
-        layout, alt = _item_image(session, item, locale)
-        return _Source(item_context(item), layout, alt, item.title, item.opac_url)
+        layout, _ = _item_image(session, item, locale)
+        return _Source(item_context(item), layout, item.title, item.opac_url)
     books = [item_context(i) for i in items]
     heading = f"{len(items)} koleksi baru" if locale == "id" else f"{len(items)} new arrivals"
     titles = [i.title for i in items]
-    alt = (
-        f"Daftar koleksi baru Perpustakaan: {'; '.join(titles)}"
-        if locale == "id"
-        else f"List of new arrivals at the library: {'; '.join(titles)}"
+    layout = LayoutInput(
+        title=heading,
+        details=titles[:6],
+        covers=[item_cover(session, i) for i in items[:6]],
+        locale=locale,
+        brand=active_brand(session),
     )
-    layout = LayoutInput(title=heading, details=titles[:6])
-    return _Source({list_field: books}, layout, alt, heading, "")
+    return _Source({list_field: books}, layout, heading, "")
 
 
 def _values_from_form(tpl: ContentTemplate, values: dict[str, Any]) -> dict[str, Any]:
@@ -225,11 +209,12 @@ def make_draft(
     for name in ("registration_url", "opac_url"):
         if name in context and link is not None:
             context[name] = link
-    context.setdefault("library", _library_name())
+    brand = active_brand(session)
+    context.setdefault("library", brand.name)
     tags = list(tpl.hashtags if hashtags is None else hashtags)
     try:
         texts = {p: render(tpl, p, context, settings.tz, locale, hashtags=tags) for p in PLATFORMS}
-        layout, alt, title = _image_for(tpl, source, context, tags, settings, locale)
+        layout, alt, title = _image_for(tpl, source, context, tags, settings, locale, brand)
     except TemplateProblem as exc:
         raise DraftError(exc.reason) from exc
     image = render_jpeg(
@@ -251,13 +236,6 @@ def make_draft(
     )
 
 
-def _library_name() -> str:
-    """The library's name as posts spell it (the brand kit's name)."""
-    from planner.imaging.brand import DEFAULT_BRAND
-
-    return DEFAULT_BRAND.name
-
-
 def _image_for(
     tpl: ContentTemplate,
     source: _Source | None,
@@ -265,6 +243,7 @@ def _image_for(
     tags: list[str],
     settings: Settings,
     locale: str,
+    brand: Brand,
 ) -> tuple[LayoutInput, str, str]:
     """The layout input, alt text and draft title; the template's image texts win when set."""
     values = render_context(tpl, context, tags)
@@ -277,14 +256,15 @@ def _image_for(
     alt_texts = spec.get("alt") or {}
     alt_body = alt_texts.get(lang) or alt_texts.get("id")
     if source is not None:
-        layout, alt, title = source.layout, source.alt, source.title
+        layout, title = source.layout, source.title
     else:
         title = snippet(spec["title"]) if spec.get("title") else tpl.title(locale)
-        layout, alt = LayoutInput(title=title), title
+        layout = LayoutInput(title=title, locale=locale, brand=brand)
     if spec.get("subtitle"):
         layout.subtitle = snippet(spec["subtitle"])
-    if alt_body:
-        alt = snippet(alt_body)
+    # The description follows the layout the template really draws (children, notice, …).
+    layout_name = spec.get("layout", "event_poster")
+    alt = snippet(alt_body) if alt_body else describe(layout_name, layout, brand.name)
     return layout, alt, title
 
 

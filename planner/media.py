@@ -1,6 +1,9 @@
 """The media library: images stored under the data directory by content hash.
 
-No name a user typed ever becomes part of a path; the same bytes are stored once.
+No name a user typed ever becomes part of a path; the same bytes are stored once and a
+re-saved or resized copy of a stored photo is pointed out. Every upload is checked before
+anything is written, so a refused file leaves no trace. Photos lose their EXIF (a phone's
+GPS position must not travel with a post); thumbnails make the library page light.
 """
 
 from __future__ import annotations
@@ -8,25 +11,151 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image
-from sqlmodel import Session, select
+from PIL import Image, ImageOps
+from sqlmodel import Session, col, select
 
 from planner.config import get_settings
-from planner.models import MediaAsset
+from planner.imaging.errors import ImagingError
+from planner.imaging.inputs import ImageInputError, flatten, inspect, looks_like_svg
+from planner.models import BrandKit, CollectionItem, Event, MediaAsset, Post, PostStatus, PostTarget
 
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+THUMB_SIDE = 320
+SIMILAR_DISTANCE = 6  # of 64 bits: a re-saved, resized or lightly edited copy
+UPLOAD_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".bmp")
 _EXT = {"JPEG": ".jpg", "PNG": ".png", "GIF": ".gif", "WEBP": ".webp"}
 _MIME = {"JPEG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif", "WEBP": "image/webp"}
+# A post in one of these states will still be sent: its image must stay.
+WAITING = (
+    PostStatus.IN_REVIEW,
+    PostStatus.APPROVED,
+    PostStatus.SCHEDULED,
+    PostStatus.PUBLISHING,
+    PostStatus.RETRYING,
+    PostStatus.NEEDS_ATTENTION,
+)
 
 
-class MediaError(ValueError):
-    """An image that cannot be stored, with the reason in one sentence."""
+class MediaError(ImagingError):
+    """An image that cannot be stored or deleted, with the reason in one sentence."""
+
+
+class MediaInUse(MediaError):
+    """The image is still needed by a post that will be sent or by the brand kit."""
+
+
+@dataclass(frozen=True)
+class Use:
+    """Something that uses an image: a post, an event, a collection item or the brand kit."""
+
+    kind: str  # post | event | item | brand
+    id: int
+    title: str
+    status: str = ""
+
+    @property
+    def blocks_delete(self) -> bool:
+        return self.kind == "brand" or (self.kind == "post" and self.status in WAITING)
+
+
+@dataclass(frozen=True)
+class Upload:
+    asset: MediaAsset
+    created: bool  # False: exactly these bytes were already stored
+    similar: list[MediaAsset]  # other images that look the same (re-saved, resized)
 
 
 def asset_path(asset: MediaAsset) -> Path:
     """Where the asset's bytes live on disk."""
     return get_settings().uploads_dir / asset.filename
+
+
+def thumbnail_path(asset: MediaAsset) -> Path:
+    """A small JPEG of the asset for the library grid (made on first use if missing)."""
+    path = get_settings().uploads_dir / "thumbs" / asset.sha256[:2] / f"{asset.sha256}.jpg"
+    if not path.exists() and asset_path(asset).exists():
+        _write_atomic(path, _thumbnail(asset_path(asset).read_bytes()))
+    return path
+
+
+def check_filename(name: str) -> str:
+    """The base name of an upload, or MediaError when it is not a plain image file name."""
+    if not name or not name.strip():
+        raise MediaError("no_name")
+    if any(unicodedata.category(ch) == "Cc" for ch in name):
+        raise MediaError("control_chars")
+    if "/" in name or "\\" in name or name.strip() in (".", "..") or name.startswith(".."):
+        raise MediaError("path_name")
+    if len(name) > 200:
+        raise MediaError("long_name")
+    if not name.lower().endswith(UPLOAD_EXTENSIONS):
+        raise MediaError("not_image_name")
+    return name.strip()
+
+
+def dhash(img: Image.Image) -> str:
+    """A 64-bit difference hash: near-identical pictures get hashes a few bits apart."""
+    small = img.convert("L").resize((9, 8), Image.Resampling.BILINEAR)
+    px = small.tobytes()
+    bits = 0
+    for row in range(8):
+        for column in range(8):
+            bits = (bits << 1) | (px[row * 9 + column] > px[row * 9 + column + 1])
+    return f"{bits:016x}"
+
+
+def _distance(a: str, b: str) -> int:
+    return (int(a, 16) ^ int(b, 16)).bit_count()
+
+
+def _thumbnail(data: bytes) -> bytes:
+    with Image.open(io.BytesIO(data)) as img:
+        img = ImageOps.exif_transpose(img)
+        img.thumbnail((THUMB_SIDE, THUMB_SIDE), Image.Resampling.LANCZOS)
+        flat = flatten(img, (255, 255, 255))
+    buf = io.BytesIO()
+    flat.save(buf, "JPEG", quality=82)
+    return buf.getvalue()
+
+
+def _normalised(data: bytes) -> tuple[bytes, str, int, int, str]:
+    """Bytes to store, their format, size and dhash: web formats as they are unless they
+    carry metadata or print colours; anything else becomes PNG (transparency) or JPEG."""
+    facts = inspect(data)
+    with Image.open(io.BytesIO(data)) as img:
+        keep = (
+            facts.format in _EXT
+            and not facts.has_metadata
+            and img.mode != "CMYK"
+            and "icc_profile" not in img.info
+        )
+        if keep:
+            return data, facts.format, facts.width, facts.height, dhash(img)
+        if facts.frames > 1 and facts.format in ("GIF", "WEBP"):
+            # An animation keeps its frames; only its metadata would be lost, so keep it.
+            return data, facts.format, facts.width, facts.height, dhash(img)
+        upright = ImageOps.exif_transpose(img)
+        if facts.has_alpha:
+            out, fmt = upright.convert("RGBA"), "PNG"
+        else:
+            out, fmt = flatten(upright), "JPEG"
+        buf = io.BytesIO()
+        if fmt == "PNG":
+            out.save(buf, "PNG", compress_level=6)
+        else:
+            out.save(buf, "JPEG", quality=92, subsampling=0)
+        return buf.getvalue(), fmt, out.width, out.height, dhash(out)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
 
 
 def store_image(
@@ -37,25 +166,26 @@ def store_image(
     original_name: str = "",
     alt_text: str = "",
 ) -> MediaAsset:
-    """Store image bytes once (by SHA-256) and return the asset row."""
+    """Store image bytes once (by SHA-256 of what was given) and return the asset row."""
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise MediaError(
+            "too_large", mb=round(len(data) / 1_048_576), limit=MAX_UPLOAD_BYTES // 1_048_576
+        )
+    if looks_like_svg(data):
+        raise MediaError("svg")
     digest = hashlib.sha256(data).hexdigest()
     existing = session.exec(select(MediaAsset).where(MediaAsset.sha256 == digest)).first()
     if existing is not None:
         return existing
     try:
-        with Image.open(io.BytesIO(data)) as img:
-            fmt = img.format or ""
-            width, height = img.size
-    except Exception as exc:  # Pillow raises many types for bad input
-        raise MediaError("This file is not an image that can be read.") from exc
-    if fmt not in _EXT:
-        raise MediaError(f"Image format {fmt or 'unknown'} is not supported; use JPEG or PNG.")
+        stored, fmt, width, height, phash = _normalised(data)
+    except ImageInputError as exc:
+        raise MediaError(exc.key, **exc.values) from exc
     filename = f"{digest[:2]}/{digest}{_EXT[fmt]}"
     path = get_settings().uploads_dir / filename
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    _write_atomic(path, stored)
+    thumb = get_settings().uploads_dir / "thumbs" / digest[:2] / f"{digest}.jpg"
+    _write_atomic(thumb, _thumbnail(stored))
     asset = MediaAsset(
         sha256=digest,
         filename=filename,
@@ -63,10 +193,116 @@ def store_image(
         mime=_MIME[fmt],
         width=width,
         height=height,
-        size_bytes=len(data),
+        size_bytes=len(stored),
         kind=kind,
         alt_text=alt_text,
+        phash=phash,
     )
+    session.add(asset)
+    session.flush()
+    return asset
+
+
+def similar_assets(session: Session, asset: MediaAsset) -> list[MediaAsset]:
+    """Other stored images that look like `asset` (same photo re-saved, resized, recompressed)."""
+    if not asset.phash:
+        return []
+    others = session.exec(
+        select(MediaAsset).where(MediaAsset.id != asset.id, MediaAsset.phash != "")
+    ).all()
+    return [o for o in others if _distance(o.phash, asset.phash) <= SIMILAR_DISTANCE]
+
+
+def upload_image(
+    session: Session, data: bytes, filename: str, *, alt_text: str = "", kind: str = "upload"
+) -> Upload:
+    """A person's upload: the name and bytes are checked before anything is written."""
+    name = check_filename(filename)
+    digest = hashlib.sha256(data).hexdigest()
+    before = session.exec(select(MediaAsset).where(MediaAsset.sha256 == digest)).first()
+    asset = store_image(session, data, kind=kind, original_name=name, alt_text=alt_text)
+    return Upload(asset, before is None, similar_assets(session, asset))
+
+
+def usage(session: Session, asset_id: int) -> list[Use]:
+    """Every post, event, collection item and brand kit that uses the image."""
+    uses: list[Use] = []
+    posts = session.exec(select(Post).where(Post.media_asset_id == asset_id)).all()
+    seen = {p.id for p in posts}
+    for target in session.exec(select(PostTarget)).all():
+        if asset_id in (target.media_ids or []) and target.post_id not in seen:
+            post = session.get(Post, target.post_id)
+            if post is not None:
+                posts.append(post)
+                seen.add(post.id)
+    for post in posts:
+        statuses = session.exec(
+            select(PostTarget.status).where(PostTarget.post_id == post.id)
+        ).all()
+        # A post is waiting while any of its targets still is.
+        status = next((s for s in statuses if s in WAITING), post.status)
+        uses.append(Use("post", post.id or 0, post.title, status))
+    for event in session.exec(select(Event).where(Event.image_asset_id == asset_id)).all():
+        uses.append(Use("event", event.id or 0, event.title))
+    for item in session.exec(
+        select(CollectionItem).where(CollectionItem.cover_asset_id == asset_id)
+    ).all():
+        uses.append(Use("item", item.id or 0, item.title))
+    for kit in session.exec(select(BrandKit).where(BrandKit.logo_asset_id == asset_id)).all():
+        uses.append(Use("brand", kit.id or 0, kit.name))
+    return uses
+
+
+def delete_asset(session: Session, asset_id: int) -> None:
+    """Delete an image no waiting post needs; drafts, events and items just lose it."""
+    asset = session.get(MediaAsset, asset_id)
+    if asset is None:
+        raise MediaError("no_asset", id=asset_id)
+    uses = usage(session, asset_id)
+    blocking = [u for u in uses if u.blocks_delete]
+    if blocking:
+        first = blocking[0]
+        if first.kind == "brand":
+            raise MediaInUse("logo_in_use", id=asset_id)
+        raise MediaInUse("in_use", id=asset_id, post=first.id, title=first.title)
+    for post in session.exec(select(Post).where(Post.media_asset_id == asset_id)).all():
+        post.media_asset_id = None
+        session.add(post)
+    for target in session.exec(select(PostTarget)).all():
+        if asset_id in (target.media_ids or []):
+            target.media_ids = [i for i in target.media_ids if i != asset_id]
+            session.add(target)
+    for event in session.exec(select(Event).where(Event.image_asset_id == asset_id)).all():
+        event.image_asset_id = None
+        session.add(event)
+    for item in session.exec(
+        select(CollectionItem).where(CollectionItem.cover_asset_id == asset_id)
+    ).all():
+        item.cover_asset_id = None
+        session.add(item)
+    session.delete(asset)
+    session.flush()
+    for path in (
+        asset_path(asset),
+        get_settings().uploads_dir / "thumbs" / asset.sha256[:2] / f"{asset.sha256}.jpg",
+    ):
+        path.unlink(missing_ok=True)
+
+
+def list_assets(session: Session, *, kind: str | None = None, limit: int = 200) -> list[MediaAsset]:
+    """Stored images, newest first (optionally of one kind: upload, render, cover, logo)."""
+    query = select(MediaAsset).order_by(col(MediaAsset.id).desc()).limit(limit)
+    if kind:
+        query = query.where(MediaAsset.kind == kind)
+    return list(session.exec(query).all())
+
+
+def set_alt_text(session: Session, asset_id: int, alt_text: str) -> MediaAsset:
+    """Change an image's stored description."""
+    asset = session.get(MediaAsset, asset_id)
+    if asset is None:
+        raise MediaError("no_asset", id=asset_id)
+    asset.alt_text = alt_text.strip()[:1000]
     session.add(asset)
     session.flush()
     return asset

@@ -208,9 +208,10 @@ class MediaAsset(SQLModel, table=True):
     width: int = 0
     height: int = 0
     size_bytes: int = 0
-    kind: str = "upload"  # upload | render | cover
+    kind: str = "upload"  # upload | render | cover | logo
     alt_text: str = ""
     created_at: datetime = _ts(default_factory=utcnow)
+    phash: str = Field(default="", max_length=16)  # 64-bit difference hash, finds near-copies
 
 
 class BrandKit(SQLModel, table=True):

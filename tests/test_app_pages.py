@@ -15,6 +15,8 @@ PAGES = [
     ("planner/ui/media.py", "Pustaka media"),
     ("planner/ui/dashboard.py", "Dasbor keterlibatan"),
     ("planner/ui/settings.py", "Pengaturan"),
+    ("planner/ui/studio.py", "Studio gambar"),
+    ("planner/ui/brand.py", "Identitas merek"),
 ]
 
 

@@ -1,4 +1,4 @@
-"""Content commands: templates, validate, draft, campaign, render."""
+"""Content commands: templates, validate, draft, campaign."""
 
 from __future__ import annotations
 
@@ -21,7 +21,6 @@ def register(app: typer.Typer) -> None:
     app.command("validate")(validate)
     app.command("draft")(draft)
     app.command("campaign")(campaign)
-    app.command("render")(render)
 
 
 @templates_app.command("list")
@@ -264,32 +263,4 @@ def campaign(
         },
         as_json,
         lines,
-    )
-
-
-def render(
-    out: Annotated[Path, typer.Option("--out", help="Where to write the image.")],
-    layout: Annotated[str, typer.Option("--layout")] = "event_poster",
-    size: Annotated[str, typer.Option("--size")] = "square",
-    title: Annotated[str, typer.Option("--title")] = "",
-    subtitle: Annotated[str, typer.Option("--subtitle")] = "",
-    image: Annotated[
-        Path | None, typer.Option("--image", help="A photo or cover to include.")
-    ] = None,
-    as_json: JsonOpt = False,
-) -> None:
-    """Render a branded image to FILE."""
-    from planner.imaging.layouts import LayoutInput
-    from planner.imaging.render import render_jpeg
-
-    if not title:
-        raise UserError("--title is required")
-    if image is not None and not image.is_file():
-        raise UserError(f"no such image file: {image}")
-    data = render_jpeg(layout, size, LayoutInput(title=title, subtitle=subtitle, image=image))
-    out.write_bytes(data)
-    emit(
-        {"ok": True, "out": str(out), "bytes": len(data)},
-        as_json,
-        [f"wrote {out} ({len(data)} bytes)"],
     )

@@ -1,47 +1,120 @@
-"""Media library: every stored image, newest first."""
+"""Media library: upload (checked before anything is stored), browse, describe, delete."""
 
 from __future__ import annotations
 
 import streamlit as st
-from sqlmodel import col, select
 
 from planner.db import session_scope
-from planner.media import MediaError, asset_path, store_image
+from planner.i18n import STRINGS
+from planner.media import (
+    UPLOAD_EXTENSIONS,
+    MediaError,
+    list_assets,
+    set_alt_text,
+    thumbnail_path,
+    upload_image,
+    usage,
+)
+from planner.media import delete_asset as remove_asset
 from planner.models import MediaAsset
-from planner.ui.runtime import tr
+from planner.ui.runtime import locale, status_label, tr
 
-MAX_UPLOAD_MB = 20
+KINDS = ["all", "upload", "render", "cover", "logo"]
+
+
+def _upload() -> None:
+    upload = st.file_uploader(
+        tr("media.upload"), type=[e.lstrip(".") for e in UPLOAD_EXTENSIONS], key="media_upload"
+    )
+    # The uploader keeps its file across reruns: store each file once, not on every rerun.
+    if upload is None or st.session_state.get("media_last_upload") == upload.file_id:
+        return
+    st.session_state["media_last_upload"] = upload.file_id
+    try:
+        with session_scope() as session:
+            result = upload_image(session, upload.getvalue(), upload.name)
+            asset_id = result.asset.id
+            similar = [a.id for a in result.similar]
+    except MediaError as exc:
+        st.session_state["media_notice"] = ("error", exc.text(locale()))
+        return
+    if not result.created:
+        st.session_state["media_notice"] = ("info", tr("media.duplicate", id=asset_id))
+    elif similar:
+        ids = ", ".join(f"#{i}" for i in similar)
+        st.session_state["media_notice"] = ("warning", tr("media.similar", id=asset_id, ids=ids))
+    else:
+        st.session_state["media_notice"] = ("success", tr("media.stored", id=asset_id))
+
+
+def _kind_label(kind: str) -> str:
+    """A media kind in the page language (kinds added later show as they are)."""
+    return tr(f"media.kind_{kind}") if f"media.kind_{kind}" in STRINGS else kind
+
+
+def _use_label(use) -> str:
+    if use.kind == "post":
+        return tr("media.used_post", id=use.id, title=use.title, status=status_label(use.status))
+    return tr(f"media.used_{use.kind}", id=use.id, title=use.title)
+
+
+def _details(asset: MediaAsset) -> None:
+    with session_scope() as session:
+        uses = usage(session, asset.id)
+    st.caption(tr("media.original", name=asset.original_name or "—"))
+    if uses:
+        st.markdown("\n".join(f"- {_use_label(u)}" for u in uses))
+    else:
+        st.caption(tr("media.unused"))
+    alt = st.text_area(tr("media.alt_text"), value=asset.alt_text, key=f"media_alt_{asset.id}")
+    save, delete = st.columns(2)
+    if save.button(tr("media.save_alt"), key=f"media_save_{asset.id}"):
+        with session_scope() as session:
+            set_alt_text(session, asset.id, alt)
+        st.session_state["media_notice"] = ("success", tr("media.alt_saved", id=asset.id))
+        st.rerun()
+    if delete.button(tr("media.delete"), key=f"media_delete_{asset.id}"):
+        try:
+            with session_scope() as session:
+                remove_asset(session, asset.id)
+        except MediaError as exc:
+            st.session_state["media_notice"] = ("error", exc.text(locale()))
+        else:
+            st.session_state["media_notice"] = ("success", tr("media.deleted", id=asset.id))
+        st.rerun()
 
 
 def page() -> None:
     st.header(tr("media.header"))
-    upload = st.file_uploader(tr("media.upload"), type=["jpg", "jpeg", "png", "webp", "gif"])
-    if upload is not None:
-        data = upload.getvalue()
-        if len(data) > MAX_UPLOAD_MB * 1024 * 1024:
-            st.error(tr("media.too_big", mb=MAX_UPLOAD_MB))
-        else:
-            try:
-                with session_scope() as session:
-                    asset = store_image(session, data, original_name=upload.name)
-                    st.success(tr("media.stored", id=asset.id))
-            except MediaError as exc:
-                st.error(str(exc))
+    st.caption(tr("media.rules"))
+    _upload()
+    notice = st.session_state.pop("media_notice", None)
+    if notice:
+        getattr(st, notice[0])(notice[1])
+    kind = st.radio(
+        tr("media.kind"),
+        KINDS,
+        horizontal=True,
+        format_func=_kind_label,
+        key="media_kind",
+    )
     with session_scope() as session:
-        assets = session.exec(
-            select(MediaAsset).order_by(col(MediaAsset.id).desc()).limit(48)
-        ).all()
+        assets = list_assets(session, kind=None if kind == "all" else kind, limit=60)
     if not assets:
         st.info(tr("common.none"))
         return
     columns = st.columns(4)
     for index, asset in enumerate(assets):
         with columns[index % 4]:
-            st.image(str(asset_path(asset)), width="stretch")
+            thumb = thumbnail_path(asset)
+            if thumb.exists():
+                st.image(str(thumb), width="stretch")
             st.caption(
-                f"#{asset.id} · {asset.kind} · {asset.width}×{asset.height} · "
-                f"{asset.size_bytes // 1024} KB"
+                f"#{asset.id} · {_kind_label(asset.kind)} · {asset.width}×{asset.height} · "
+                f"{max(1, asset.size_bytes // 1024)} KB"
             )
+            with st.expander(tr("media.details", id=asset.id)):
+                _details(asset)
 
 
 page()

@@ -1,0 +1,147 @@
+"""Brand kit: the library's name, colours, fonts, logo and footer, with a live preview."""
+
+from __future__ import annotations
+
+import hashlib
+
+import streamlit as st
+
+from planner.config import get_settings
+from planner.db import session_scope
+from planner.imaging.brand import Brand, BrandError, Palette, available_fonts
+from planner.imaging.brand_kit import (
+    active_brand,
+    check_logo,
+    palette_checks,
+    reset_brand,
+    save_brand,
+)
+from planner.imaging.layouts import LAYOUTS
+from planner.imaging.render import draw
+from planner.imaging.samples import sample_input
+from planner.imaging.sizes import SIZES
+from planner.ui.runtime import locale, tr
+
+COLOURS = ("primary", "secondary", "accent", "light", "dark")
+PREVIEW_WIDTH = 360
+
+
+def _form(saved: Brand) -> tuple[Brand, bytes | None, bool]:
+    """The edited brand (not yet saved), a newly chosen logo, and whether to drop the logo."""
+    name = st.text_input(tr("brand.name"), value=saved.name, key="brand_name")
+    columns = st.columns(len(COLOURS))
+    colours = {
+        c: columns[i].color_picker(
+            tr(f"brand.colour_{c}"), value=getattr(saved.palette, c), key=f"brand_colour_{c}"
+        )
+        for i, c in enumerate(COLOURS)
+    }
+    fonts = available_fonts()
+    left, right = st.columns(2)
+    heading = left.selectbox(
+        tr("brand.heading_font"),
+        fonts,
+        index=fonts.index(saved.heading_font) if saved.heading_font in fonts else 0,
+        key="brand_heading_font",
+    )
+    body = right.selectbox(
+        tr("brand.body_font"),
+        fonts,
+        index=fonts.index(saved.body_font) if saved.body_font in fonts else 0,
+        key="brand_body_font",
+    )
+    address = st.text_input(tr("brand.address"), value=saved.address, key="brand_address")
+    website = st.text_input(tr("brand.website"), value=saved.website, key="brand_website")
+    socials = st.text_input(tr("brand.socials"), value=" ".join(saved.socials), key="brand_socials")
+    footer = st.text_input(
+        tr("brand.footer"), value=saved.footer, help=tr("brand.footer_help"), key="brand_footer"
+    )
+    watermark = st.checkbox(tr("brand.watermark"), value=saved.watermark, key="brand_watermark")
+    logo = st.file_uploader(tr("brand.logo"), type=["png"], key="brand_logo")
+    remove = st.checkbox(tr("brand.remove_logo"), key="brand_remove_logo")
+    edited = Brand(
+        name=name,
+        palette=Palette(**colours),
+        heading_font=heading,
+        body_font=body,
+        logo=None if remove else saved.logo,
+        address=address,
+        website=website,
+        socials=socials.replace(",", " ").split(),
+        footer=footer,
+        watermark=watermark,
+    )
+    return edited, logo.getvalue() if logo is not None else None, remove
+
+
+def _with_preview_logo(brand: Brand, logo: bytes) -> Brand:
+    """The brand using a chosen but unsaved logo (kept in the cache folder for the preview)."""
+    folder = get_settings().data_dir / "cache" / "preview"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{hashlib.sha256(logo).hexdigest()}.png"
+    if not path.exists():
+        path.write_bytes(logo)
+    return Brand.from_dict({**brand.as_dict(), "logo": str(path)})
+
+
+def _palette_report(brand: Brand) -> None:
+    for check in palette_checks(brand):
+        label = tr(
+            "brand.pair",
+            text=tr(f"brand.colour_{check.text}"),
+            background=tr(f"brand.colour_{check.background}"),
+            ratio=f"{check.ratio:.1f}",
+        )
+        st.caption(f"✅ {label}" if check.ok else f"⚠️ {label} — {tr('brand.pair_low')}")
+
+
+def _preview(brand: Brand) -> None:
+    st.subheader(tr("brand.preview"))
+    size = st.selectbox(
+        tr("studio.size"), list(SIZES), format_func=lambda n: SIZES[n].label, key="brand_size"
+    )
+    columns = st.columns(4)
+    for index, name in enumerate(LAYOUTS):
+        image = draw(name, size, sample_input(name, None, locale()), brand).image
+        image.thumbnail((PREVIEW_WIDTH, PREVIEW_WIDTH * 2))
+        with columns[index % 4]:
+            st.image(image, caption=LAYOUTS[name].title(locale()), width="stretch")
+
+
+def page() -> None:
+    st.header(tr("brand.header"))
+    st.caption(tr("brand.intro"))
+    with session_scope() as session:
+        saved = active_brand(session)
+    edited, logo, remove = _form(saved)
+    warnings: list[str] = []
+    try:
+        preview = edited.validated()
+        if logo is not None:
+            warnings = check_logo(logo)
+            preview = _with_preview_logo(preview, logo)
+    except BrandError as exc:
+        st.error(exc.text(locale()))
+        preview = None
+    for warning in warnings:
+        st.warning(tr(f"brand.warning_{warning}"))
+    save, reset = st.columns(2)
+    if save.button(tr("brand.save"), type="primary", key="brand_save", disabled=preview is None):
+        try:
+            with session_scope() as session:
+                save_brand(session, edited, logo=logo, remove_logo=remove)
+            st.success(tr("brand.saved"))
+        except BrandError as exc:
+            st.error(exc.text(locale()))
+    if reset.button(tr("brand.reset"), key="brand_reset"):
+        with session_scope() as session:
+            reset_brand(session)
+        for key in [k for k in st.session_state if str(k).startswith("brand_")]:
+            del st.session_state[key]
+        st.rerun()
+    if preview is not None:
+        _palette_report(preview)
+        _preview(preview)
+
+
+page()
