@@ -19,6 +19,7 @@ import json
 import logging
 import os
 import stat
+import uuid
 from functools import lru_cache
 from pathlib import Path
 
@@ -61,7 +62,7 @@ def _read_or_create_key_file(path: Path) -> bytes:
     """Read the key file, creating it (mode 0600) exactly once even if processes race."""
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:
             os.write(fd, Fernet.generate_key())

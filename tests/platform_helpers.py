@@ -35,9 +35,7 @@ def image(folder: Path, name: str = "poster.jpg", size=(1080, 1080), fmt: str = 
     folder.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
     mode = "RGBA" if fmt == "PNG" else "RGB"
-    Image.new(mode, size, (0, 94, 184, 255) if mode == "RGBA" else (0, 94, 184)).save(
-        buffer, fmt
-    )
+    Image.new(mode, size, (0, 94, 184, 255) if mode == "RGBA" else (0, 94, 184)).save(buffer, fmt)
     path = folder / name
     path.write_bytes(buffer.getvalue())
     return path
@@ -67,10 +65,15 @@ def settings(tmp_path: Path, **overrides: Any) -> Settings:
 
 
 def form(call: Any) -> dict[str, Any]:
-    """The fields of a urlencoded or multipart request body (files as (name, bytes))."""
-    body = call.request.body
+    """The fields of a call's urlencoded, multipart or JSON body (files as (name, bytes))."""
+    return body_fields(call.request)
+
+
+def body_fields(prepared: Any) -> dict[str, Any]:
+    """The fields of a prepared request's body."""
+    body = prepared.body
     raw = body if isinstance(body, bytes) else (body or "").encode()
-    ctype = call.request.headers.get("Content-Type", "")
+    ctype = prepared.headers.get("Content-Type", "")
     if ctype.startswith("multipart/form-data"):
         message = BytesParser(policy=HTTP).parsebytes(
             f"Content-Type: {ctype}\r\n\r\n".encode() + raw

@@ -22,7 +22,18 @@ from planner.platforms.base import (
     TransientError,
 )
 from planner.platforms.facebook import FacebookPlatform, post_metrics
-from tests.platform_helpers import FB_CREDS, JSON, T0, form, image, media, path, query, request, settings
+from tests.platform_helpers import (
+    FB_CREDS,
+    JSON,
+    T0,
+    form,
+    image,
+    media,
+    path,
+    query,
+    request,
+    settings,
+)
 
 G = "https://graph.facebook.com/v23.0"
 TOKEN = FB_CREDS["page_access_token"]
@@ -30,7 +41,10 @@ TOKEN = FB_CREDS["page_access_token"]
 
 def fb(tmp_path: Path, **overrides) -> FacebookPlatform:
     return FacebookPlatform(
-        FB_CREDS, config={"page_id": "555"}, settings=settings(tmp_path, **overrides), clock=lambda: T0
+        FB_CREDS,
+        config={"page_id": "555"},
+        settings=settings(tmp_path, **overrides),
+        clock=lambda: T0,
     )
 
 
@@ -54,7 +68,11 @@ def test_one_photo_with_caption_alt_text_and_link(tmp_path: Path) -> None:
     poster = image(tmp_path)
     responses.post(f"{G}/555/photos", json={"id": "7001", "post_id": "555_902"}, content_type=JSON)
     ref = fb(tmp_path).publish(
-        request("Dongeng Sabtu", media=(media(poster, "Poster dongeng"),), link="https://perpus.example/d")
+        request(
+            "Dongeng Sabtu",
+            media=(media(poster, "Poster dongeng"),),
+            link="https://perpus.example/d",
+        )
     )
     assert ref.remote_id == "555_902"
     fields = form(responses.calls[0])
@@ -96,9 +114,15 @@ def test_every_request_goes_to_the_configured_version(tmp_path: Path, version: s
     base = f"https://graph.facebook.com/{version}"
     responses.post(f"{base}/555/feed", json={"id": "555_1"}, content_type=JSON)
     responses.post(f"{base}/555/photos", json={"id": "9"}, content_type=JSON)
-    responses.post(f"{base}/", json=[{"code": 200, "body": json.dumps({"id": "555_1"})}], content_type=JSON)
+    responses.post(
+        f"{base}/", json=[{"code": 200, "body": json.dumps({"id": "555_1"})}], content_type=JSON
+    )
     responses.get(f"{base}/555/posts", json={"data": []}, content_type=JSON)
-    responses.get(f"{base}/555", json={"id": "555", "name": "Perpus", "category": "Library"}, content_type=JSON)
+    responses.get(
+        f"{base}/555",
+        json={"id": "555", "name": "Perpus", "category": "Library"},
+        content_type=JSON,
+    )
     adapter = fb(tmp_path, graph_api_version=version)
     poster = image(tmp_path)
     adapter.publish(request())
@@ -111,30 +135,88 @@ def test_every_request_goes_to_the_configured_version(tmp_path: Path, version: s
 
 
 def _graph_error(code: int | None, message: str = "boom", status: int = 400, **extra) -> dict:
-    error = {"message": message, "type": "OAuthException", "code": code, "fbtrace_id": "Ax1", **extra}
+    error = {
+        "message": message,
+        "type": "OAuthException",
+        "code": code,
+        "fbtrace_id": "Ax1",
+        **extra,
+    }
     return dict(json={"error": error}, status=status, content_type=JSON)
 
 
 ERRORS = [
-    ("190 expired", _graph_error(190, "Error validating access token: Session has expired", error_subcode=463), AuthExpired),
+    (
+        "190 expired",
+        _graph_error(190, "Error validating access token: Session has expired", error_subcode=463),
+        AuthExpired,
+    ),
     ("102 session", _graph_error(102, "Session key invalid"), AuthExpired),
-    ("200 permission", _graph_error(200, "(#200) Requires pages_manage_posts permission", status=403), AuthExpired),
-    ("10 permission", _graph_error(10, "(#10) Application does not have permission for this action", status=403), AuthExpired),
-    ("4 app limit", _graph_error(4, "(#4) Application request limit reached", status=403), RateLimited),
-    ("17 user limit", _graph_error(17, "(#17) User request limit reached", status=403), RateLimited),
-    ("32 page limit", _graph_error(32, "(#32) Page request limit reached", status=403), RateLimited),
+    (
+        "200 permission",
+        _graph_error(200, "(#200) Requires pages_manage_posts permission", status=403),
+        AuthExpired,
+    ),
+    (
+        "10 permission",
+        _graph_error(10, "(#10) Application does not have permission for this action", status=403),
+        AuthExpired,
+    ),
+    (
+        "4 app limit",
+        _graph_error(4, "(#4) Application request limit reached", status=403),
+        RateLimited,
+    ),
+    (
+        "17 user limit",
+        _graph_error(17, "(#17) User request limit reached", status=403),
+        RateLimited,
+    ),
+    (
+        "32 page limit",
+        _graph_error(32, "(#32) Page request limit reached", status=403),
+        RateLimited,
+    ),
     ("341 feed limit", _graph_error(341, "(#341) Feed action request limit reached"), RateLimited),
-    ("613 calls", _graph_error(613, "(#613) Calls to this api have exceeded the rate limit."), RateLimited),
-    ("80001 BUC", _graph_error(80001, "There have been too many calls to this Page account."), RateLimited),
-    ("368 blocked", _graph_error(368, "The action attempted has been deemed abusive or is otherwise disallowed"), Rejected),
+    (
+        "613 calls",
+        _graph_error(613, "(#613) Calls to this api have exceeded the rate limit."),
+        RateLimited,
+    ),
+    (
+        "80001 BUC",
+        _graph_error(80001, "There have been too many calls to this Page account."),
+        RateLimited,
+    ),
+    (
+        "368 blocked",
+        _graph_error(
+            368, "The action attempted has been deemed abusive or is otherwise disallowed"
+        ),
+        Rejected,
+    ),
     ("506 duplicate", _graph_error(506, "Duplicate status message"), Rejected),
     ("100 invalid", _graph_error(100, "(#100) Invalid parameter"), Rejected),
     ("1 unknown", _graph_error(1, "An unknown error occurred", status=500), TransientError),
-    ("2 service", _graph_error(2, "An unexpected error has occurred. Please retry your request later.", status=503), TransientError),
+    (
+        "2 service",
+        _graph_error(
+            2, "An unexpected error has occurred. Please retry your request later.", status=503
+        ),
+        TransientError,
+    ),
     ("is_transient", _graph_error(9999, "Temporary issue", is_transient=True), TransientError),
     ("500 unknown code", _graph_error(12345, "Something", status=500), TransientError),
-    ("502 html", dict(body="<html><body>Bad Gateway</body></html>", status=502, content_type="text/html"), TransientError),
-    ("502 no content type", dict(body="Bad Gateway", status=502, content_type=None), TransientError),
+    (
+        "502 html",
+        dict(body="<html><body>Bad Gateway</body></html>", status=502, content_type="text/html"),
+        TransientError,
+    ),
+    (
+        "502 no content type",
+        dict(body="Bad Gateway", status=502, content_type=None),
+        TransientError,
+    ),
     ("connection refused", dict(body=requests.ConnectionError("refused")), TransientError),
     ("read timeout", dict(body=requests.ReadTimeout("read timed out")), OutcomeUnknown),
 ]
@@ -188,14 +270,23 @@ def _node(post_id: str, *, likes=12, comments=3, shares=None, insights=None) -> 
     node = {
         "id": post_id,
         "reactions": {"data": [], "summary": {"total_count": likes, "viewer_reaction": "NONE"}},
-        "comments": {"data": [], "summary": {"order": "ranked", "total_count": comments, "can_comment": True}},
+        "comments": {
+            "data": [],
+            "summary": {"order": "ranked", "total_count": comments, "can_comment": True},
+        },
     }
     if shares is not None:
         node["shares"] = {"count": shares}
     if insights is not None:
         node["insights"] = {
             "data": [
-                {"name": name, "period": "lifetime", "values": [{"value": value}], "title": name, "id": f"{post_id}/insights/{name}/lifetime"}
+                {
+                    "name": name,
+                    "period": "lifetime",
+                    "values": [{"value": value}],
+                    "title": name,
+                    "id": f"{post_id}/insights/{name}/lifetime",
+                }
                 for name, value in insights.items()
             ],
             "paging": {},
@@ -227,7 +318,12 @@ def form_of(req) -> dict:
     return dict(parse_qsl(req.body if isinstance(req.body, str) else req.body.decode()))
 
 
-FULL = {"post_media_view": 900, "post_impressions_unique": 600, "post_clicks": 40, "post_impressions": 950}
+FULL = {
+    "post_media_view": 900,
+    "post_impressions_unique": 600,
+    "post_clicks": 40,
+    "post_impressions": 950,
+}
 
 
 @pytest.mark.parametrize("n", [1, 49, 50, 51, 120])
@@ -235,7 +331,9 @@ FULL = {"post_media_view": 900, "post_impressions_unique": 600, "post_clicks": 4
 def test_metrics_take_one_batch_call_per_fifty_posts(tmp_path: Path, n: int) -> None:
     seen: list[list[dict]] = []
     responses.add_callback(
-        responses.POST, f"{G}/", callback=_batch_server(seen, lambda pid, f: (200, _node(pid, shares=2, insights=FULL)))
+        responses.POST,
+        f"{G}/",
+        callback=_batch_server(seen, lambda pid, f: (200, _node(pid, shares=2, insights=FULL))),
     )
     refs = [RemoteRef(f"555_{i}") for i in range(n)]
     figures = fb(tmp_path).fetch_metrics(refs)
@@ -251,16 +349,33 @@ def test_metrics_take_one_batch_call_per_fifty_posts(tmp_path: Path, n: int) -> 
     }
     assert form_of(responses.calls[0].request)["include_headers"] == "false"
     m = figures["555_0"]
-    assert (m.likes, m.comments, m.shares, m.impressions, m.reach, m.clicks, m.views) == (12, 3, 2, 950, 600, 40, 900)
+    assert (m.likes, m.comments, m.shares, m.impressions, m.reach, m.clicks, m.views) == (
+        12,
+        3,
+        2,
+        950,
+        600,
+        40,
+        900,
+    )
     assert m.missing == ["saves"]
 
 
 @pytest.mark.parametrize(
     ("error", "refused"),
     [
-        ({"message": "(#100) The value must be a valid insights metric", "code": 100}, ["post_impressions"]),
-        ({"message": "(#100) post_impressions_unique has been deprecated", "code": 100}, ["post_impressions_unique"]),
-        ({"message": "(#10) This endpoint requires the 'read_insights' permission", "code": 10}, ["post_media_view", "post_impressions_unique", "post_clicks", "post_impressions"]),
+        (
+            {"message": "(#100) The value must be a valid insights metric", "code": 100},
+            ["post_impressions"],
+        ),
+        (
+            {"message": "(#100) post_impressions_unique has been deprecated", "code": 100},
+            ["post_impressions_unique"],
+        ),
+        (
+            {"message": "(#10) This endpoint requires the 'read_insights' permission", "code": 10},
+            ["post_media_view", "post_impressions_unique", "post_clicks", "post_impressions"],
+        ),
     ],
 )
 @responses.activate
@@ -289,13 +404,21 @@ def test_a_refused_metric_is_skipped_and_reported(tmp_path: Path, error, refused
 def test_deleted_and_timed_out_posts_are_left_out(tmp_path: Path) -> None:
     def answer(post_id, fields):
         if post_id == "555_gone":
-            return 400, {"error": {"message": "Unsupported get request. Object with ID '555_gone' does not exist", "code": 100, "error_subcode": 33}}
+            return 400, {
+                "error": {
+                    "message": "Unsupported get request. Object with ID '555_gone' does not exist",
+                    "code": 100,
+                    "error_subcode": 33,
+                }
+            }
         if post_id == "555_slow":
             return None, None
         return 200, _node(post_id, insights=FULL)
 
     responses.add_callback(responses.POST, f"{G}/", callback=_batch_server([], answer))
-    figures = fb(tmp_path).fetch_metrics([RemoteRef("555_ok"), RemoteRef("555_gone"), RemoteRef("555_slow")])
+    figures = fb(tmp_path).fetch_metrics(
+        [RemoteRef("555_ok"), RemoteRef("555_gone"), RemoteRef("555_slow")]
+    )
     assert list(figures) == ["555_ok"]
     assert len(responses.calls) == 1
 
@@ -303,11 +426,27 @@ def test_deleted_and_timed_out_posts_are_left_out(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("node", "expected", "missing"),
     [
-        (_node("1", shares=5, insights=FULL), dict(likes=12, comments=3, shares=5, impressions=950, reach=600, clicks=40, views=900), ["saves"]),
+        (
+            _node("1", shares=5, insights=FULL),
+            dict(likes=12, comments=3, shares=5, impressions=950, reach=600, clicks=40, views=900),
+            ["saves"],
+        ),
         # Graph omits `shares` at zero; after Nov 2025 only the views-style metric remains.
-        (_node("1", insights={"post_media_view": 300}), dict(shares=0, impressions=300, views=300, reach=0), ["reach", "clicks", "saves"]),
-        (_node("1"), dict(likes=12, impressions=0), ["impressions", "reach", "clicks", "views", "saves"]),
-        ({"id": "1"}, dict(likes=0, comments=0, shares=0), ["impressions", "reach", "clicks", "views", "saves"]),
+        (
+            _node("1", insights={"post_media_view": 300}),
+            dict(shares=0, impressions=300, views=300, reach=0),
+            ["reach", "clicks", "saves"],
+        ),
+        (
+            _node("1"),
+            dict(likes=12, impressions=0),
+            ["impressions", "reach", "clicks", "views", "saves"],
+        ),
+        (
+            {"id": "1"},
+            dict(likes=0, comments=0, shares=0),
+            ["impressions", "reach", "clicks", "views", "saves"],
+        ),
     ],
 )
 def test_post_metrics_parsing(node, expected, missing) -> None:
@@ -323,29 +462,56 @@ def test_find_existing_matches_the_page_post(tmp_path: Path) -> None:
         json={
             "data": [
                 {"id": "555_1", "message": "Lain", "created_time": "2026-11-30T01:00:00+0000"},
-                {"id": "555_2", "message": "Lomba membaca &amp; hadiah\nhttps://perpus.example/l", "created_time": "2026-11-30T02:00:00+0000", "permalink_url": "https://www.facebook.com/perpus/posts/2"},
+                {
+                    "id": "555_2",
+                    "message": "Lomba membaca &amp; hadiah\nhttps://perpus.example/l",
+                    "created_time": "2026-11-30T02:00:00+0000",
+                    "permalink_url": "https://www.facebook.com/perpus/posts/2",
+                },
             ],
             "paging": {"cursors": {"before": "a", "after": "b"}},
         },
         content_type=JSON,
     )
-    found = fb(tmp_path).find_existing(request("Lomba membaca & hadiah", link="https://perpus.example/l"))
-    assert found == RemoteRef("555_2", "https://www.facebook.com/perpus/posts/2", datetime(2026, 11, 30, 2, tzinfo=UTC))
+    found = fb(tmp_path).find_existing(
+        request("Lomba membaca & hadiah", link="https://perpus.example/l")
+    )
+    assert found == RemoteRef(
+        "555_2", "https://www.facebook.com/perpus/posts/2", datetime(2026, 11, 30, 2, tzinfo=UTC)
+    )
     assert query(responses.calls[0])["fields"] == "id,message,created_time,permalink_url"
 
 
 @responses.activate
 def test_check_connection_names_the_page(tmp_path: Path) -> None:
-    responses.get(f"{G}/555", json={"id": "555", "name": "Perpustakaan Kota Pekalongan", "username": "perpuskotapkl", "category": "Library"}, content_type=JSON)
+    responses.get(
+        f"{G}/555",
+        json={
+            "id": "555",
+            "name": "Perpustakaan Kota Pekalongan",
+            "username": "perpuskotapkl",
+            "category": "Library",
+        },
+        content_type=JSON,
+    )
     adapter = fb(tmp_path)
     info = adapter.check_connection()
-    assert (info.remote_id, info.name, info.handle) == ("555", "Perpustakaan Kota Pekalongan", "@perpuskotapkl")
+    assert (info.remote_id, info.name, info.handle) == (
+        "555",
+        "Perpustakaan Kota Pekalongan",
+        "@perpuskotapkl",
+    )
     assert adapter.account_config(info) == {"page_id": "555"}
 
 
 @responses.activate
 def test_a_persons_token_is_refused_with_a_reason(tmp_path: Path) -> None:
-    responses.get(f"{G}/me", **_graph_error(100, "(#100) Tried accessing nonexisting field (category) on node type (User)"))
+    responses.get(
+        f"{G}/me",
+        **_graph_error(
+            100, "(#100) Tried accessing nonexisting field (category) on node type (User)"
+        ),
+    )
     adapter = FacebookPlatform(FB_CREDS, settings=settings(tmp_path))
     with pytest.raises(Rejected, match="Page access token"):
         adapter.check_connection()

@@ -46,7 +46,9 @@ def created(tweet_id: str, text: str = "") -> dict:
 
 def x(tmp_path: Path, **overrides) -> XPlatform:
     config = overrides.pop("config", {"user_id": "1234", "username": "perpuskotapkl"})
-    return XPlatform(X_CREDS, config=config, settings=settings(tmp_path, **overrides), clock=lambda: T0)
+    return XPlatform(
+        X_CREDS, config=config, settings=settings(tmp_path, **overrides), clock=lambda: T0
+    )
 
 
 @responses.activate
@@ -66,10 +68,24 @@ def test_text_only_post(tmp_path: Path) -> None:
 @responses.activate
 def test_images_with_alt_text_use_v2_upload_and_metadata(tmp_path: Path) -> None:
     first, second = image(tmp_path, "a.jpg"), image(tmp_path, "b.png", fmt="PNG")
-    responses.post(MEDIA_UPLOAD_V2, json={"data": {"id": "111", "media_key": "3_111", "size": 10}}, content_type=JSON)
-    responses.post(MEDIA_METADATA_V2, json={"data": {"id": "111", "associated_metadata": {}}}, content_type=JSON)
-    responses.post(MEDIA_UPLOAD_V2, json={"data": {"id": "222", "media_key": "3_222"}}, content_type=JSON)
-    responses.post(MEDIA_METADATA_V2, json={"data": {"id": "222", "associated_metadata": {}}}, content_type=JSON)
+    responses.post(
+        MEDIA_UPLOAD_V2,
+        json={"data": {"id": "111", "media_key": "3_111", "size": 10}},
+        content_type=JSON,
+    )
+    responses.post(
+        MEDIA_METADATA_V2,
+        json={"data": {"id": "111", "associated_metadata": {}}},
+        content_type=JSON,
+    )
+    responses.post(
+        MEDIA_UPLOAD_V2, json={"data": {"id": "222", "media_key": "3_222"}}, content_type=JSON
+    )
+    responses.post(
+        MEDIA_METADATA_V2,
+        json={"data": {"id": "222", "associated_metadata": {}}},
+        content_type=JSON,
+    )
     responses.post(TWEETS, json=created("9"), content_type=JSON)
     x(tmp_path).publish(
         request(media=(media(first, "Poster 1"), media(second, "Poster 2", "image/png")))
@@ -79,7 +95,10 @@ def test_images_with_alt_text_use_v2_upload_and_metadata(tmp_path: Path) -> None
     assert fields["media_category"] == "tweet_image" and fields["media_type"] == "image/jpeg"
     assert fields["media"] == ("a.jpg", first.read_bytes())
     assert form(upload2)["media_type"] == "image/png"
-    assert json.loads(meta.request.body) == {"id": "111", "metadata": {"alt_text": {"text": "Poster 1"}}}
+    assert json.loads(meta.request.body) == {
+        "id": "111",
+        "metadata": {"alt_text": {"text": "Poster 1"}},
+    }
     assert json.loads(meta2.request.body)["metadata"]["alt_text"]["text"] == "Poster 2"
     for call in (upload, meta, upload2, meta2):
         assert oauth(call).startswith("OAuth oauth_")
@@ -110,7 +129,7 @@ def test_v11_upload_fallback(tmp_path: Path) -> None:
 def test_account_config_can_choose_the_upload_path(tmp_path: Path) -> None:
     adapter = XPlatform(X_CREDS, config={"media_upload": "v1.1"}, settings=settings(tmp_path))
     assert adapter.upload_mode == "v1.1"
-    with pytest.raises(ValueError, match="v2, v1.1"):
+    with pytest.raises(ValueError, match=r"v2, v1\.1"):
         XPlatform(X_CREDS, config={"media_upload": "v3"}, settings=settings(tmp_path))
 
 
@@ -131,8 +150,15 @@ def test_thread_is_a_reply_chain(tmp_path: Path) -> None:
 @responses.activate
 def test_thread_failing_half_way_needs_attention(tmp_path: Path) -> None:
     responses.post(TWEETS, json=created("1"), content_type=JSON)
-    responses.post(TWEETS, json={"title": "Service Unavailable", "detail": "down", "status": 503}, status=503, content_type=JSON)
-    with pytest.raises(OutcomeUnknown, match="post 1 is live at https://x.com/perpuskotapkl/status/1"):
+    responses.post(
+        TWEETS,
+        json={"title": "Service Unavailable", "detail": "down", "status": 503},
+        status=503,
+        content_type=JSON,
+    )
+    with pytest.raises(
+        OutcomeUnknown, match=r"post 1 is live at https://x\.com/perpuskotapkl/status/1"
+    ):
         x(tmp_path).publish(request("Satu", thread=("Dua",)))
 
 
@@ -169,17 +195,86 @@ def _error(status: int, body: dict | str, headers: dict | None = None) -> dict:
 
 RESET = int(datetime(2026, 12, 1, 2, 15, tzinfo=UTC).timestamp())
 ERRORS = [
-    ("429", _error(429, {"title": "Too Many Requests", "detail": "Too Many Requests", "type": "about:blank", "status": 429}, {"x-rate-limit-reset": str(RESET)}), RateLimited),
-    ("401", _error(401, {"title": "Unauthorized", "type": "about:blank", "status": 401, "detail": "Unauthorized"}), AuthExpired),
-    ("403 permissions", _error(403, {"title": "Forbidden", "status": 403, "type": "https://api.twitter.com/2/problems/oauth1-permissions", "detail": "Your client app is not configured with the appropriate oauth1 app permissions for this endpoint."}), AuthExpired),
-    ("403 policy", _error(403, {"title": "Forbidden", "status": 403, "detail": "You are not permitted to create a Tweet with this content."}), Rejected),
-    ("400", _error(400, {"errors": [{"message": "Invalid media_ids"}], "title": "Invalid Request", "detail": "One or more parameters to your request was invalid.", "type": "https://api.twitter.com/2/problems/invalid-request"}), Rejected),
+    (
+        "429",
+        _error(
+            429,
+            {
+                "title": "Too Many Requests",
+                "detail": "Too Many Requests",
+                "type": "about:blank",
+                "status": 429,
+            },
+            {"x-rate-limit-reset": str(RESET)},
+        ),
+        RateLimited,
+    ),
+    (
+        "401",
+        _error(
+            401,
+            {
+                "title": "Unauthorized",
+                "type": "about:blank",
+                "status": 401,
+                "detail": "Unauthorized",
+            },
+        ),
+        AuthExpired,
+    ),
+    (
+        "403 permissions",
+        _error(
+            403,
+            {
+                "title": "Forbidden",
+                "status": 403,
+                "type": "https://api.twitter.com/2/problems/oauth1-permissions",
+                "detail": "Your client app is not configured with the appropriate oauth1 app "
+                "permissions for this endpoint.",
+            },
+        ),
+        AuthExpired,
+    ),
+    (
+        "403 policy",
+        _error(
+            403,
+            {
+                "title": "Forbidden",
+                "status": 403,
+                "detail": "You are not permitted to create a Tweet with this content.",
+            },
+        ),
+        Rejected,
+    ),
+    (
+        "400",
+        _error(
+            400,
+            {
+                "errors": [{"message": "Invalid media_ids"}],
+                "title": "Invalid Request",
+                "detail": "One or more parameters to your request was invalid.",
+                "type": "https://api.twitter.com/2/problems/invalid-request",
+            },
+        ),
+        Rejected,
+    ),
     ("500", _error(500, {"title": "Internal Server Error", "status": 500}), TransientError),
     ("503 html", _error(503, "<html>Over capacity</html>"), TransientError),
-    ("connection refused", dict(body=requests.ConnectionError("Connection refused")), TransientError),
+    (
+        "connection refused",
+        dict(body=requests.ConnectionError("Connection refused")),
+        TransientError,
+    ),
     ("connect timeout", dict(body=requests.ConnectTimeout("connect timed out")), TransientError),
     ("read timeout", dict(body=requests.ReadTimeout("read timed out")), OutcomeUnknown),
-    ("aborted", dict(body=requests.ConnectionError("('Connection aborted.', RemoteDisconnected())")), OutcomeUnknown),
+    (
+        "aborted",
+        dict(body=requests.ConnectionError("('Connection aborted.', RemoteDisconnected())")),
+        OutcomeUnknown,
+    ),
 ]
 
 
@@ -216,9 +311,35 @@ def test_upload_failures_never_count_as_maybe_published(tmp_path, mode, reply, e
 @responses.activate
 def test_duplicate_is_rejected_and_points_at_the_live_post(tmp_path: Path) -> None:
     text = "Pameran buku & dongeng https://perpus.example/acara"
-    responses.post(TWEETS, **_error(403, {"title": "Forbidden", "status": 403, "type": "about:blank", "detail": "You are not allowed to create a Tweet with duplicate content."}))
-    responses.get(USER_TWEETS, json={"data": [tweet("77", "Pameran buku &amp; dongeng https://t.co/abc https://t.co/img", created_at="2026-11-30T01:00:00.000Z")], "meta": {"result_count": 1}}, content_type=JSON)
-    with pytest.raises(Rejected, match=r"duplicate content.*already live at https://x.com/perpuskotapkl/status/77"):
+    responses.post(
+        TWEETS,
+        **_error(
+            403,
+            {
+                "title": "Forbidden",
+                "status": 403,
+                "type": "about:blank",
+                "detail": "You are not allowed to create a Tweet with duplicate content.",
+            },
+        ),
+    )
+    responses.get(
+        USER_TWEETS,
+        json={
+            "data": [
+                tweet(
+                    "77",
+                    "Pameran buku &amp; dongeng https://t.co/abc https://t.co/img",
+                    created_at="2026-11-30T01:00:00.000Z",
+                )
+            ],
+            "meta": {"result_count": 1},
+        },
+        content_type=JSON,
+    )
+    with pytest.raises(
+        Rejected, match=r"duplicate content.*already live at https://x.com/perpuskotapkl/status/77"
+    ):
         x(tmp_path).publish(request(text))
 
 
@@ -229,7 +350,11 @@ def test_find_existing_matches_text_despite_tco_links_and_entities(tmp_path: Pat
         json={
             "data": [
                 tweet("5", "Lain lagi", created_at="2026-11-30T01:00:00.000Z"),
-                tweet("6", "Pameran buku &amp; dongeng https://t.co/abc https://t.co/img", created_at="2026-11-30T02:00:00.000Z"),
+                tweet(
+                    "6",
+                    "Pameran buku &amp; dongeng https://t.co/abc https://t.co/img",
+                    created_at="2026-11-30T02:00:00.000Z",
+                ),
             ],
             "meta": {"result_count": 2},
         },
@@ -237,7 +362,9 @@ def test_find_existing_matches_text_despite_tco_links_and_entities(tmp_path: Pat
     )
     adapter = x(tmp_path)
     found = adapter.find_existing(request("Pameran buku & dongeng https://perpus.example/acara"))
-    assert found == RemoteRef("6", "https://x.com/perpuskotapkl/status/6", datetime(2026, 11, 30, 2, 0, tzinfo=UTC))
+    assert found == RemoteRef(
+        "6", "https://x.com/perpuskotapkl/status/6", datetime(2026, 11, 30, 2, 0, tzinfo=UTC)
+    )
     assert adapter.find_existing(request("Belum pernah diunggah")) is None
     params = query(responses.calls[0])
     assert params["max_results"] == "100" and params["exclude"] == "retweets,replies"
@@ -245,7 +372,9 @@ def test_find_existing_matches_text_despite_tco_links_and_entities(tmp_path: Pat
 
 @responses.activate
 def test_find_existing_asks_who_we_are_when_the_id_is_unknown(tmp_path: Path) -> None:
-    responses.get(ME, json={"data": {"id": "1234", "name": "Perpus", "username": "perpus"}}, content_type=JSON)
+    responses.get(
+        ME, json={"data": {"id": "1234", "name": "Perpus", "username": "perpus"}}, content_type=JSON
+    )
     responses.get(USER_TWEETS, json={"meta": {"result_count": 0}}, content_type=JSON)
     assert x(tmp_path, config={}).find_existing(request()) is None
     assert [c.request.url.split("?")[0] for c in responses.calls] == [ME, USER_TWEETS]
@@ -253,17 +382,33 @@ def test_find_existing_asks_who_we_are_when_the_id_is_unknown(tmp_path: Path) ->
 
 @responses.activate
 def test_check_connection_shows_the_handle(tmp_path: Path) -> None:
-    responses.get(ME, json={"data": {"id": "1234", "name": "Perpustakaan Kota Pekalongan", "username": "perpuskotapkl"}}, content_type=JSON)
+    responses.get(
+        ME,
+        json={
+            "data": {
+                "id": "1234",
+                "name": "Perpustakaan Kota Pekalongan",
+                "username": "perpuskotapkl",
+            }
+        },
+        content_type=JSON,
+    )
     adapter = x(tmp_path)
     info = adapter.check_connection()
-    assert (info.remote_id, info.name, info.handle) == ("1234", "Perpustakaan Kota Pekalongan", "@perpuskotapkl")
+    assert (info.remote_id, info.name, info.handle) == (
+        "1234",
+        "Perpustakaan Kota Pekalongan",
+        "@perpuskotapkl",
+    )
     assert adapter.account_config(info) == {"user_id": "1234", "username": "perpuskotapkl"}
     assert query(responses.calls[0])["user.fields"] == "username,name"
 
 
 @responses.activate
 def test_check_connection_with_revoked_tokens(tmp_path: Path) -> None:
-    responses.get(ME, **_error(401, {"title": "Unauthorized", "detail": "Unauthorized", "status": 401}))
+    responses.get(
+        ME, **_error(401, {"title": "Unauthorized", "detail": "Unauthorized", "status": 401})
+    )
     with pytest.raises(AuthExpired):
         x(tmp_path).check_connection()
 
@@ -276,10 +421,21 @@ def _metrics_server(seen: list[list[str]]):
         data = []
         for tweet_id in ids:
             metrics = {
-                "public_metrics": {"retweet_count": 1, "reply_count": 2, "like_count": 10, "quote_count": 1, "bookmark_count": 3, "impression_count": 400},
+                "public_metrics": {
+                    "retweet_count": 1,
+                    "reply_count": 2,
+                    "like_count": 10,
+                    "quote_count": 1,
+                    "bookmark_count": 3,
+                    "impression_count": 400,
+                },
             }
             if "non_public_metrics" in fields:
-                metrics["non_public_metrics"] = {"impression_count": 410, "url_link_clicks": 7, "user_profile_clicks": 1}
+                metrics["non_public_metrics"] = {
+                    "impression_count": 410,
+                    "url_link_clicks": 7,
+                    "user_profile_clicks": 1,
+                }
             data.append(tweet(tweet_id, "t", **metrics))
         return 200, {"content-type": JSON}, json.dumps({"data": data})
 
@@ -327,15 +483,56 @@ def test_private_counts_refused_falls_back_to_public(tmp_path: Path) -> None:
     responses.get(
         TWEETS,
         json={
-            "data": [tweet("1", "a", public_metrics={"like_count": 4, "retweet_count": 0, "reply_count": 0, "quote_count": 0})],
+            "data": [
+                tweet(
+                    "1",
+                    "a",
+                    public_metrics={
+                        "like_count": 4,
+                        "retweet_count": 0,
+                        "reply_count": 0,
+                        "quote_count": 0,
+                    },
+                )
+            ],
             "errors": [
-                {"value": "2", "detail": "Sorry, you are not authorized to access 'non_public_metrics' on the Tweet with ids: 2.", "title": "Field Authorization Error", "resource_type": "tweet", "field": "non_public_metrics", "resource_id": "2", "type": "https://api.twitter.com/2/problems/not-authorized-for-field"}
+                {
+                    "value": "2",
+                    "detail": "Sorry, you are not authorized to access 'non_public_metrics' "
+                    "on the Tweet with ids: 2.",
+                    "title": "Field Authorization Error",
+                    "resource_type": "tweet",
+                    "field": "non_public_metrics",
+                    "resource_id": "2",
+                    "type": "https://api.twitter.com/2/problems/not-authorized-for-field",
+                }
             ],
         },
         content_type=JSON,
     )
-    responses.get(TWEETS, json={"data": [tweet("2", "b", public_metrics={"like_count": 9, "retweet_count": 0, "reply_count": 0, "quote_count": 0, "bookmark_count": 0, "impression_count": 50})]}, content_type=JSON)
-    figures = x(tmp_path).fetch_metrics([RemoteRef("1", published_at=T0), RemoteRef("2", published_at=T0)])
+    responses.get(
+        TWEETS,
+        json={
+            "data": [
+                tweet(
+                    "2",
+                    "b",
+                    public_metrics={
+                        "like_count": 9,
+                        "retweet_count": 0,
+                        "reply_count": 0,
+                        "quote_count": 0,
+                        "bookmark_count": 0,
+                        "impression_count": 50,
+                    },
+                )
+            ]
+        },
+        content_type=JSON,
+    )
+    figures = x(tmp_path).fetch_metrics(
+        [RemoteRef("1", published_at=T0), RemoteRef("2", published_at=T0)]
+    )
     assert figures["1"].likes == 4 and figures["2"].likes == 9
     assert query(responses.calls[1]) == {"ids": "2", "tweet.fields": "public_metrics,created_at"}
 
@@ -344,12 +541,33 @@ def test_private_counts_refused_falls_back_to_public(tmp_path: Path) -> None:
     ("payload", "expected", "missing"),
     [
         (
-            {"public_metrics": {"retweet_count": 3, "reply_count": 1, "like_count": 20, "quote_count": 2, "bookmark_count": 4, "impression_count": 900}, "non_public_metrics": {"impression_count": 910, "url_link_clicks": 12, "user_profile_clicks": 5}},
+            {
+                "public_metrics": {
+                    "retweet_count": 3,
+                    "reply_count": 1,
+                    "like_count": 20,
+                    "quote_count": 2,
+                    "bookmark_count": 4,
+                    "impression_count": 900,
+                },
+                "non_public_metrics": {
+                    "impression_count": 910,
+                    "url_link_clicks": 12,
+                    "user_profile_clicks": 5,
+                },
+            },
             dict(likes=20, comments=1, shares=5, saves=4, impressions=910, clicks=12, views=910),
             ["reach"],
         ),
         (  # before X added bookmarks and public impressions (2022 payloads)
-            {"public_metrics": {"retweet_count": 1, "reply_count": 0, "like_count": 2, "quote_count": 0}},
+            {
+                "public_metrics": {
+                    "retweet_count": 1,
+                    "reply_count": 0,
+                    "like_count": 2,
+                    "quote_count": 0,
+                }
+            },
             dict(likes=2, shares=1, saves=0, impressions=0, clicks=0),
             ["reach", "impressions", "saves", "clicks"],
         ),
@@ -364,7 +582,9 @@ def test_tweet_metrics_parsing(payload, expected, missing) -> None:
 
 @responses.activate
 def test_metrics_errors_are_mapped(tmp_path: Path) -> None:
-    responses.get(TWEETS, **_error(429, {"title": "Too Many Requests"}, {"x-rate-limit-reset": str(RESET)}))
+    responses.get(
+        TWEETS, **_error(429, {"title": "Too Many Requests"}, {"x-rate-limit-reset": str(RESET)})
+    )
     with pytest.raises(RateLimited):
         x(tmp_path).fetch_metrics([RemoteRef("1", published_at=T0)])
 

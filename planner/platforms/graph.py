@@ -209,15 +209,15 @@ def refine_metrics(requested: list[str], error: dict[str, Any]) -> tuple[list[st
     """
     message = str(error.get("message", ""))
     code = error.get("code")
-    named = [m for m in requested if re.search(rf"\b{re.escape(m)}\b", message)]
-    if named and len(named) < len(requested):
-        return [m for m in requested if m not in named], message
     allowed = _METRIC_LIST.search(message)
-    if allowed:
+    if allowed:  # "must be one of the following values: a, b, c" names the valid ones
         valid = {v.strip() for v in allowed.group(1).split(",")}
         kept = [m for m in requested if m in valid]
         if kept != requested:
             return kept, message
+    named = [m for m in requested if re.search(rf"\b{re.escape(m)}\b", message)]
+    if named and len(named) < len(requested):  # "x is deprecated" names the refused ones
+        return [m for m in requested if m not in named], message
     if code in PERMISSION_CODES:
         return [], message
     if "metric" in message.lower() or "insight" in message.lower():
