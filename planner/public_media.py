@@ -16,14 +16,17 @@ import ipaddress
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import requests
 from PIL import Image
 
 from planner.config import Settings, get_settings
-from planner.platforms.base import Limits
 from planner.secrets import secret_box
+
+if TYPE_CHECKING:  # planner.platforms imports this module (Instagram): no import at runtime
+    from planner.platforms.base import Limits
 
 JPEG_QUALITY = 92
 ASPECT_TOLERANCE = 0.005  # 1080×1350 is exactly 4:5; rounding in other sizes should not fail

@@ -10,11 +10,12 @@ import sys
 
 import typer
 
-from planner.cli import content, core
+from planner.cli import accounts, content, core
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Library social media planner.")
 core.register(app)
 content.register(app)
+accounts.register(app)
 
 
 def main() -> None:
