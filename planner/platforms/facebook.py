@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 import requests
 
+from planner import validation  # a module, not its names: validation imports platforms.limits
 from planner.config import Settings, get_settings
 from planner.platforms.base import (
     AccountInfo,
@@ -30,7 +31,6 @@ from planner.platforms.base import (
 from planner.platforms.graph import GraphClient, batched_nodes, insight_values
 from planner.platforms.http import TimeoutSession, comparable_text, register_secrets
 from planner.platforms.limits import limits_for, media_problems
-from planner.validation import validate
 
 # Newest first: when Meta refuses a metric without naming it, the last one is given up.
 POST_INSIGHTS = ["post_media_view", "post_impressions_unique", "post_clicks", "post_impressions"]
@@ -151,7 +151,7 @@ class FacebookPlatform:
         return text
 
     def _preflight(self, request: PublishRequest) -> None:
-        result = validate(
+        result = validation.validate(
             "facebook",
             self._message(request),
             image_count=len(request.media),

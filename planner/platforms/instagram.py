@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 import requests
 from PIL import Image
 
+from planner import validation  # a module, not its names: validation imports platforms.limits
 from planner.config import Settings, get_settings
 from planner.platforms.base import (
     AccountInfo,
@@ -37,7 +38,6 @@ from planner.platforms.graph import GraphClient, batched_nodes, insight_values
 from planner.platforms.http import TimeoutSession, comparable_text, register_secrets
 from planner.platforms.limits import limits_for, media_problems
 from planner.public_media import PublicMediaError, aspect_problem, base_url_problem, publish_image
-from planner.validation import validate
 
 # Newest first: when Meta refuses a metric without naming it, the last one is given up.
 MEDIA_INSIGHTS = ["views", "reach", "saved", "shares", "total_interactions", "likes", "comments"]
@@ -165,7 +165,7 @@ class InstagramPlatform:
         return RemoteRef(media_id, self._permalink(media_id), self._clock())
 
     def _preflight(self, request: PublishRequest, caption: str) -> None:
-        result = validate(
+        result = validation.validate(
             "instagram",
             caption,
             image_count=len(request.media),

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import requests
 import tweepy
 
+from planner import validation  # a module, not its names: validation imports platforms.limits
 from planner.config import Settings, get_settings
 from planner.platforms.base import (
     AccountInfo,
@@ -43,7 +44,6 @@ from planner.platforms.http import (
     register_secrets,
 )
 from planner.platforms.limits import limits_for, media_problems
-from planner.validation import validate
 
 API = "https://api.twitter.com"
 MEDIA_UPLOAD_V2 = f"{API}/2/media/upload"
@@ -171,7 +171,7 @@ class XPlatform:
         problems: list[str] = []
         for index, part in enumerate(parts):
             images = list(request.media) if index == 0 else []
-            result = validate(
+            result = validation.validate(
                 "x", part, image_count=len(images), alt_texts=[m.alt_text for m in images]
             )
             label = f"post {index + 1}: " if len(parts) > 1 else ""
