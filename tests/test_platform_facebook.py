@@ -343,8 +343,8 @@ def test_metrics_take_one_batch_call_per_fifty_posts(tmp_path: Path, n: int) -> 
     op = seen[0][0]
     assert op == {
         "method": "GET",
-        "relative_url": "555_0?fields=shares,reactions.summary(total_count).limit(0),"
-        "comments.summary(total_count).limit(0),insights.metric(post_media_view,"
+        "relative_url": "555_0?fields=shares,reactions.summary(true).limit(0),"
+        "comments.summary(true).limit(0),insights.metric(post_media_view,"
         "post_impressions_unique,post_clicks,post_impressions)",
     }
     assert form_of(responses.calls[0].request)["include_headers"] == "false"

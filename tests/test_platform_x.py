@@ -21,7 +21,14 @@ from planner.platforms.base import (
     RemoteRef,
     TransientError,
 )
-from planner.platforms.x import MEDIA_METADATA_V2, MEDIA_UPLOAD_V2, XPlatform, tweet_metrics
+from planner.platforms.x import (
+    MEDIA_METADATA_V2,
+    MEDIA_UPLOAD_V2,
+    XPlatform,
+    thread_parts,
+    tweet_metrics,
+)
+from planner.validation import text_length
 from tests.platform_helpers import JSON, T0, X_CREDS, form, image, media, query, request, settings
 
 TWEETS = "https://api.twitter.com/2/tweets"
@@ -592,3 +599,18 @@ def test_metrics_errors_are_mapped(tmp_path: Path) -> None:
 def test_missing_credentials_are_named(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="access_token_secret"):
         XPlatform({**X_CREDS, "access_token_secret": " "}, settings=settings(tmp_path))
+
+
+def test_thread_parts_fit_and_keep_every_word() -> None:
+    text = (
+        "Perpustakaan Kota Pekalongan mengundang adik-adik ke Dongeng Kancil. " * 8
+        + "\nDaftar: https://perpus.example/daftar "
+        + "Ayo datang! " * 20
+    ).strip()
+    parts = thread_parts(text)
+    assert len(parts) == 4
+    assert all(text_length("x", p) <= 280 for p in parts)
+    assert [p.rsplit(" ", 1)[1] for p in parts] == ["(1/4)", "(2/4)", "(3/4)", "(4/4)"]
+    rejoined = " ".join(p.rsplit(" ", 1)[0] for p in parts)
+    assert rejoined.split() == text.split() and "Kancil.\nDaftar:" in parts[2]
+    assert thread_parts("Pendek saja") == ["Pendek saja"]

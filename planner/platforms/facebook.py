@@ -34,9 +34,7 @@ from planner.platforms.limits import limits_for, media_problems
 
 # Newest first: when Meta refuses a metric without naming it, the last one is given up.
 POST_INSIGHTS = ["post_media_view", "post_impressions_unique", "post_clicks", "post_impressions"]
-OBJECT_FIELDS = (
-    "shares,reactions.summary(total_count).limit(0),comments.summary(total_count).limit(0)"
-)
+OBJECT_FIELDS = "shares,reactions.summary(true).limit(0),comments.summary(true).limit(0)"
 
 
 def _fields(metrics: list[str]) -> str:
