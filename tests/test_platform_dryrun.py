@@ -124,3 +124,17 @@ def test_connection_test_still_goes_to_the_platform(tmp_path: Path) -> None:
     row, cfg = account(tmp_path, "facebook")
     assert for_account(row, cfg).check_connection().name == "Perpus"
     assert len(responses.calls) == 1
+
+
+@responses.activate
+def test_dry_run_follows_the_v11_upload_fallback(tmp_path: Path) -> None:
+    row, _ = account(tmp_path, "x")
+    cfg = settings(tmp_path, x_media_upload="v1.1")
+    calls = for_account(row, cfg).preview(request(media=(media(image(tmp_path), "Poster"),)))
+    assert [c["url"] for c in calls] == [
+        "https://upload.twitter.com/1.1/media/upload.json",
+        "https://upload.twitter.com/1.1/media/metadata/create.json",
+        "https://api.twitter.com/2/tweets",
+    ]
+    assert calls[1]["body"] == {"media_id": "1000000000000000", "alt_text": {"text": "Poster"}}
+    assert len(responses.calls) == 0
