@@ -89,9 +89,9 @@ class Settings(BaseSettings):
     # -- live platforms (issue 6) ---------------------------------------------------------
     graph_api_version: str = "v23.0"
     x_media_upload: Literal["v2", "v1.1"] = "v2"
-    platform_timeout_seconds: float = 30.0
-    ig_poll_interval_seconds: float = 2.0
-    ig_poll_timeout_seconds: float = 90.0
+    platform_timeout_seconds: float = Field(default=30.0, gt=0)
+    ig_poll_interval_seconds: float = Field(default=2.0, gt=0)
+    ig_poll_timeout_seconds: float = Field(default=90.0, gt=0)
     public_media_dir: Path | None = None
 
     @field_validator("graph_api_version")

@@ -56,7 +56,7 @@ def settings(tmp_path: Path, **overrides: Any) -> Settings:
     values: dict[str, Any] = dict(
         data_dir=tmp_path / "data",
         public_media_base_url="https://media.perpus.example/p",
-        ig_poll_interval_seconds=0.0,
+        ig_poll_interval_seconds=1.0,
         ig_poll_timeout_seconds=5.0,
         secret_key=None,
     )

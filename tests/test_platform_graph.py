@@ -143,3 +143,16 @@ def test_insight_values_reads_both_payload_shapes() -> None:
     }
     assert insight_values(node) == {"reach": 10, "views": 30}
     assert insight_values({}) == {}
+
+
+@pytest.mark.parametrize(
+    "values",
+    [{"graph_api_version": "23.0"}, {"graph_api_version": "v23"}, {"ig_poll_interval_seconds": 0}],
+)
+def test_settings_refuse_unusable_values(values) -> None:
+    from pydantic import ValidationError
+
+    from planner.config import Settings
+
+    with pytest.raises(ValidationError):
+        Settings(**values)

@@ -216,8 +216,8 @@ class InstagramPlatform:
 
     def _wait(self, container: str) -> None:
         """Poll the container until Instagram has fetched and processed the image."""
-        interval = max(self.settings.ig_poll_interval_seconds, 0.0)
-        polls = max(1, math.ceil(self.settings.ig_poll_timeout_seconds / max(interval, 0.001)))
+        interval = self.settings.ig_poll_interval_seconds
+        polls = max(1, math.ceil(self.settings.ig_poll_timeout_seconds / interval))
         for poll in range(polls):
             state = self.graph.call(
                 container, what="container status", args={"fields": "status_code,status"}
