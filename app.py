@@ -17,6 +17,7 @@ st.navigation(
         st.Page("planner/ui/media.py", title=tr("nav.media"), icon="🖼️"),
         st.Page("planner/ui/studio.py", title=tr("nav.studio"), icon="🎨"),
         st.Page("planner/ui/dashboard.py", title=tr("nav.dashboard"), icon="📊"),
+        st.Page("planner/ui/accounts.py", title=tr("nav.accounts"), icon="🔑"),
         st.Page("planner/ui/settings.py", title=tr("nav.settings"), icon="⚙️"),
         st.Page("planner/ui/brand.py", title=tr("nav.brand"), icon="🏷️"),
     ]

@@ -6,8 +6,10 @@ app agree on where the data is and which clock and language they use.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AliasChoices, Field, field_validator
@@ -83,6 +85,31 @@ class Settings(BaseSettings):
     def uploads_dir(self) -> Path:
         """Uploaded and rendered media, stored under content-hash names."""
         return self.data_dir / "media"
+
+    # -- live platforms (issue 6) ---------------------------------------------------------
+    graph_api_version: str = "v23.0"
+    x_media_upload: Literal["v2", "v1.1"] = "v2"
+    platform_timeout_seconds: float = Field(default=30.0, gt=0)
+    ig_poll_interval_seconds: float = Field(default=2.0, gt=0)
+    ig_poll_timeout_seconds: float = Field(default=90.0, gt=0)
+    public_media_dir: Path | None = None
+
+    @field_validator("graph_api_version")
+    @classmethod
+    def _graph_version(cls, value: str) -> str:
+        if not re.fullmatch(r"v\d{1,2}\.\d", value):
+            raise ValueError("graph_api_version must look like 'v23.0'")
+        return value
+
+    @property
+    def public_dir(self) -> Path:
+        """Where images Instagram fetches are copied, under unguessable names."""
+        return self.public_media_dir or self.data_dir / "public"
+
+    @property
+    def dryrun_dir(self) -> Path:
+        """Where dry-run accounts record the requests they would have sent."""
+        return self.data_dir / "dryrun"
 
 
 @lru_cache(maxsize=1)

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from pydantic import BaseModel, Field
 from sqlmodel import Session, col, select
 
+from planner.accounts import publishing_problems
 from planner.models import Account, AccountStatus, Post, PostStatus, PostTarget, utcnow
 from planner.validation import validate
 
@@ -92,6 +93,7 @@ def schedule_post(
             continue
         if account.status != AccountStatus.ACTIVE:
             problems.append(f"{account.name}: {account.status_reason or account.status}")
+        problems += publishing_problems(session, account, data.media_asset_id)
         text = data.texts.get(account.platform)
         if text is None:
             problems.append(f"{account.name}: no text for {account.platform}")

@@ -14,6 +14,7 @@ PAGES = [
     ("planner/ui/calendar.py", "Kalender & Antrean"),
     ("planner/ui/media.py", "Pustaka media"),
     ("planner/ui/dashboard.py", "Dasbor keterlibatan"),
+    ("planner/ui/accounts.py", "Akun media sosial"),
     ("planner/ui/settings.py", "Pengaturan"),
     ("planner/ui/studio.py", "Studio gambar"),
     ("planner/ui/brand.py", "Identitas merek"),
@@ -60,9 +61,9 @@ def test_language_switch_to_english(demo_db: str) -> None:
     assert "Compose a post" in [h.value for h in at.header]
 
 
-def test_settings_labels_sandbox_accounts(demo_db: str) -> None:
+def test_accounts_page_labels_sandbox_accounts(demo_db: str) -> None:
     at = _app().run()
-    at.switch_page("planner/ui/settings.py").run()
+    at.switch_page("planner/ui/accounts.py").run()
     text = " ".join(m.value for m in at.markdown)
     assert text.count("Sandbox") >= 3
 

@@ -10,13 +10,14 @@ import sys
 
 import typer
 
-from planner.cli import content, core, imaging, sources
+from planner.cli import accounts, content, core, imaging, sources
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Library social media planner.")
 core.register(app)
 content.register(app)
 sources.register(app)
 imaging.register(app)
+accounts.register(app)
 
 
 def main() -> None:

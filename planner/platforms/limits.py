@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from planner.platforms.base import Limits
+from pathlib import Path
+
+from planner.platforms.base import Limits, MediaItem
 
 MB = 1024 * 1024
 
@@ -12,7 +14,8 @@ LIMITS: dict[str, Limits] = {
         weighted_length=True,
         max_images=4,
         max_image_bytes=5 * MB,
-        image_types=("image/jpeg", "image/png", "image/webp", "image/gif"),
+        # GIFs need X's chunked upload (animated media); stills go as JPEG, PNG or WebP.
+        image_types=("image/jpeg", "image/png", "image/webp"),
     ),
     "facebook": Limits(
         max_chars=63_206,
@@ -39,3 +42,28 @@ def limits_for(platform: str) -> Limits:
         return LIMITS[platform]
     except KeyError as exc:
         raise ValueError(f"unknown platform {platform!r}") from exc
+
+
+def media_problems(
+    item: MediaItem, limits: Limits, *, convertible: tuple[str, ...] = ()
+) -> list[str]:
+    """Why `item` cannot be attached under `limits` (empty when it can).
+
+    `convertible` lists types the adapter turns into an accepted one itself (Instagram
+    re-encodes PNG as JPEG), so they are not refused here.
+    """
+    path = Path(item.path)
+    if not path.is_file():
+        return [f"image file {path.name} is missing"]
+    problems = []
+    if item.mime not in limits.image_types and item.mime not in convertible:
+        accepted = ", ".join(t.split("/", 1)[1].upper() for t in limits.image_types)
+        problems.append(f"{item.mime} images are not accepted (use {accepted})")
+    size = path.stat().st_size
+    if size > limits.max_image_bytes:
+        problems.append(
+            f"image is {size / MB:.1f} MB; the limit is {limits.max_image_bytes / MB:.0f} MB"
+        )
+    if len(item.alt_text) > limits.max_alt_text:
+        problems.append(f"alt text is longer than {limits.max_alt_text} characters")
+    return problems

@@ -1,0 +1,244 @@
+"""Facebook Pages through the Graph API (facebook-sdk 3.1.0, version pinned in graph.py).
+
+Posts: text with an optional link (`{page}/feed`), one photo with its caption
+(`{page}/photos`, multipart), or several photos: each uploaded unpublished, then attached
+to one feed post. Metrics come in Graph batches of 50 posts; post insights are asked for
+defensively, because Meta retires metrics (impressions became `views`-style metrics in
+2025): a refused metric is dropped, reported in `Metrics.missing`, and never fatal.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import requests
+
+from planner import validation  # a module, not its names: validation imports platforms.limits
+from planner.config import Settings, get_settings
+from planner.platforms.base import (
+    AccountInfo,
+    MediaItem,
+    Metrics,
+    PublishRequest,
+    Rejected,
+    RemoteRef,
+)
+from planner.platforms.graph import GraphClient, batched_nodes, insight_values
+from planner.platforms.http import TimeoutSession, comparable_text, register_secrets
+from planner.platforms.limits import limits_for, media_problems
+
+# Newest first: when Meta refuses a metric without naming it, the last one is given up.
+POST_INSIGHTS = ["post_media_view", "post_impressions_unique", "post_clicks", "post_impressions"]
+OBJECT_FIELDS = "shares,reactions.summary(true).limit(0),comments.summary(true).limit(0)"
+
+
+def _fields(metrics: list[str]) -> str:
+    if not metrics:
+        return OBJECT_FIELDS
+    return f"{OBJECT_FIELDS},insights.metric({','.join(metrics)})"
+
+
+def post_metrics(
+    node: Mapping[str, Any], requested: list[str], refused: Mapping[str, str]
+) -> Metrics:
+    """Metrics from one post node (fields above); absent insights are listed as missing."""
+    insights = insight_values(node)
+    summary = lambda edge: ((node.get(edge) or {}).get("summary") or {}).get("total_count", 0)  # noqa: E731
+    views = insights.get("post_media_view")
+    impressions = insights.get("post_impressions", views)
+    reach = insights.get("post_impressions_unique")
+    clicks = insights.get("post_clicks")
+    missing = [
+        name
+        for name, value in (
+            ("impressions", impressions),
+            ("reach", reach),
+            ("clicks", clicks),
+            ("views", views),
+        )
+        if value is None
+    ]
+    missing.append("saves")  # Facebook posts have no public save count
+    return Metrics(
+        impressions=impressions or 0,
+        reach=reach or 0,
+        likes=summary("reactions"),
+        comments=summary("comments"),
+        shares=(node.get("shares") or {}).get("count", 0),  # Graph omits shares at zero
+        clicks=clicks or 0,
+        views=views or 0,
+        missing=missing,
+        raw={
+            "insights": insights,
+            "requested": list(requested),
+            "refused": {m: refused[m] for m in POST_INSIGHTS if m in refused},
+        },
+    )
+
+
+class FacebookPlatform:
+    """One Facebook Page, through a Page access token."""
+
+    name = "facebook"
+    limits = limits_for("facebook")
+    credential_fields = ("page_access_token",)
+    config_fields = ("page_id",)
+
+    def __init__(
+        self,
+        credentials: Mapping[str, str],
+        *,
+        config: Mapping[str, Any] | None = None,
+        settings: Settings | None = None,
+        session: requests.Session | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        settings = settings or get_settings()
+        token = str(credentials.get("page_access_token") or "").strip()
+        if not token:
+            raise ValueError("Facebook needs page_access_token")
+        register_secrets([token])
+        self.config = dict(config or {})
+        self.page = str(self.config.get("page_id") or "me")  # a Page token's "me" is the Page
+        self._clock = clock or (lambda: datetime.now(UTC))
+        self.session = session or TimeoutSession(settings.platform_timeout_seconds)
+        self.graph = GraphClient(
+            token,
+            version=settings.graph_api_version,
+            session=self.session,
+            label="Facebook",
+            clock=self._clock,
+        )
+        self.refused: dict[str, str] = {}
+
+    # -- publishing -----------------------------------------------------------------------
+    def publish(self, request: PublishRequest) -> RemoteRef:
+        """A feed post, a photo post, or unpublished photos attached to one feed post."""
+        self._preflight(request)
+        message = self._message(request)
+        media = list(request.media)
+        if not media:
+            data = {"message": message}
+            if request.link:
+                data["link"] = request.link
+            result = self.graph.call(f"{self.page}/feed", what="post", data=data, final=True)
+            post_id = str(result["id"])
+        elif len(media) == 1:
+            result = self._photo(media[0], message=message, final=True)
+            post_id = str(result.get("post_id") or result["id"])
+        else:
+            photo_ids = [str(self._photo(item, published=False)["id"]) for item in media]
+            data = {"message": message}
+            for index, photo_id in enumerate(photo_ids):
+                data[f"attached_media[{index}]"] = json.dumps({"media_fbid": photo_id})
+            result = self.graph.call(f"{self.page}/feed", what="post", data=data, final=True)
+            post_id = str(result["id"])
+        return RemoteRef(post_id, f"https://www.facebook.com/{post_id}", self._clock())
+
+    @staticmethod
+    def _message(request: PublishRequest) -> str:
+        """The text; a link goes into the text when photos carry the post (no link field)."""
+        text = "\n\n".join([request.text, *request.thread])
+        if request.media and request.link and request.link not in text:
+            text = f"{text}\n\n{request.link}"
+        return text
+
+    def _preflight(self, request: PublishRequest) -> None:
+        result = validation.validate(
+            "facebook",
+            self._message(request),
+            image_count=len(request.media),
+            alt_texts=[m.alt_text for m in request.media],
+        )
+        problems = [p.text("en") for p in result.errors]
+        for item in request.media:
+            problems += media_problems(item, self.limits)
+        if problems:
+            raise Rejected("Facebook: " + "; ".join(problems))
+
+    def _photo(
+        self, item: MediaItem, *, message: str = "", published: bool = True, final: bool = False
+    ) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        if message:
+            data["message"] = message
+        if item.alt_text:
+            data["alt_text_custom"] = item.alt_text
+        if not published:
+            data["published"] = "false"  # a string: the form encoder would send "False"
+        source = (Path(item.path).name, Path(item.path).read_bytes(), item.mime)
+        return self.graph.call(
+            f"{self.page}/photos",
+            what="photo upload" if not published else "post",
+            data=data,
+            files={"source": source},
+            final=final,
+        )
+
+    # -- reading --------------------------------------------------------------------------
+    def fetch_metrics(self, refs: list[RemoteRef]) -> dict[str, Metrics]:
+        """Reactions, comments, shares and insights for many posts, 50 per batch call."""
+        ids = list(dict.fromkeys(ref.remote_id for ref in refs))
+        nodes = batched_nodes(
+            self.graph, ids, _fields, POST_INSIGHTS, self.refused, what="read metrics"
+        )
+        return {
+            post_id: post_metrics(node, requested, self.refused)
+            for post_id, (node, requested) in nodes.items()
+        }
+
+    def find_existing(self, request: PublishRequest) -> RemoteRef | None:
+        """The Page's recent post with this request's text, if any (reconciliation)."""
+        result = self.graph.call(
+            f"{self.page}/posts",
+            what="look for the post",
+            args={"fields": "id,message,created_time,permalink_url", "limit": "50"},
+        )
+        wanted = comparable_text(self._message(request))
+        for post in result.get("data", []):
+            if comparable_text(post.get("message", "")) == wanted:
+                created = post.get("created_time")
+                return RemoteRef(
+                    str(post["id"]),
+                    post.get("permalink_url") or f"https://www.facebook.com/{post['id']}",
+                    datetime.strptime(created, "%Y-%m-%dT%H:%M:%S%z") if created else None,
+                )
+        return None
+
+    def check_connection(self) -> AccountInfo:
+        """The Page the token belongs to; a person's token is refused with a clear reason."""
+        try:
+            page = self.graph.call(
+                self.page, what="test connection", args={"fields": "id,name,username,category"}
+            )
+        except Rejected as exc:
+            if "category" in exc.message:
+                raise Rejected(
+                    "Facebook: this is a person's token, not a Page access token: create a "
+                    "Page access token for the library's Page"
+                ) from None
+            raise
+        handle = page.get("username") or ""
+        return AccountInfo(
+            remote_id=str(page["id"]), name=page.get("name", ""), handle=handle and f"@{handle}"
+        )
+
+    def account_config(self, info: AccountInfo) -> dict[str, Any]:
+        """What to remember about the Page after a successful test (not secret)."""
+        return {"page_id": info.remote_id}
+
+    # -- dry run --------------------------------------------------------------------------
+    @staticmethod
+    def dry_run_response(request: requests.PreparedRequest, index: int) -> Any:
+        """What the Graph API would answer, so a dry run builds every later request too."""
+        path = urlsplit(request.url or "").path
+        if path.endswith("/photos"):
+            return {"id": f"{index}0000", "post_id": f"0_{index}0000"}
+        if path.endswith("/feed"):
+            return {"id": f"0_{index}0000"}
+        return {"data": [], "id": "0", "name": "dry run"}

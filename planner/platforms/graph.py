@@ -1,0 +1,286 @@
+"""The Meta Graph API client Facebook Pages and Instagram share: facebook-sdk, pinned version.
+
+facebook-sdk 3.1.0 refuses any version above 3.1 in its constructor, yet builds every path
+from `graph.version`; `GraphClient.__init__` sets a current version (settings
+`graph_api_version`, e.g. v23.0) right after construction, and every call goes through
+`GraphClient.call`, so no request can reach another version.
+
+facebook-sdk raises `GraphAPIError` only when a JSON body carries "error": the HTTP status
+is remembered with a response hook, so 5xx and non-JSON replies are classified too.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import facebook
+import requests
+
+from planner.platforms.base import (
+    AuthExpired,
+    PlatformError,
+    RateLimited,
+    Rejected,
+    TransientError,
+)
+from planner.platforms.http import chunks, network_error, one_line
+
+GRAPH_URL = facebook.FACEBOOK_GRAPH_URL
+BATCH_LIMIT = 50  # Graph batch requests take at most 50 operations
+
+# Error codes from Meta's "Graph API error handling" reference.
+AUTH_CODES = {102, 190}  # session / access token invalid or expired
+PERMISSION_CODES = {10, *range(200, 300)}  # the token lacks a permission: reconnect with it
+RATE_CODES = {4, 17, 32, 341, 613, *range(80000, 80015)}  # app, user, page, BUC throttling
+REJECT_CODES = {368, 506}  # blocked for policy; duplicate post
+TRANSIENT_CODES = {1, 2, 9007}  # unknown / service error; IG media "not ready" yet
+
+
+class GraphClient:
+    """One token's view of the Graph API through facebook-sdk, errors mapped to ours."""
+
+    def __init__(
+        self,
+        access_token: str,
+        *,
+        version: str,
+        session: requests.Session,
+        label: str,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self.api = facebook.GraphAPI(access_token=access_token, session=session)
+        self.api.version = version  # the one place: the sdk's constructor refuses > 3.1
+        self.label = label
+        self._token = access_token
+        self._clock = clock
+        self._last: requests.Response | None = None
+        session.hooks.setdefault("response", []).append(self._remember)
+
+    def _remember(self, response: requests.Response, *args: Any, **kwargs: Any) -> None:
+        self._last = response
+
+    @property
+    def version(self) -> str:
+        return self.api.version
+
+    def call(
+        self,
+        path: str,
+        *,
+        what: str,
+        method: str = "GET",
+        args: dict[str, Any] | None = None,
+        data: dict[str, Any] | None = None,
+        files: dict[str, Any] | None = None,
+        final: bool = False,
+    ) -> Any:
+        """One Graph request under the pinned version; `final` marks a publishing write."""
+        with self.errors(what, final=final):
+            return self.api.request(
+                f"{self.api.version}/{path}",
+                args=dict(args or {}),
+                post_args=dict(data) if data is not None else None,
+                files=files,
+                method=method,
+            )
+
+    def batch(self, operations: list[dict[str, Any]], *, what: str) -> list[dict | None]:
+        """Up to 50 GETs in one call; each answer is a parsed body or None (timed out)."""
+        if len(operations) > BATCH_LIMIT:
+            raise ValueError(f"a Graph batch takes at most {BATCH_LIMIT} operations")
+        result = self.call(
+            "",
+            what=what,
+            method="POST",
+            data={"batch": json.dumps(operations), "include_headers": "false"},
+        )
+        out: list[dict | None] = []
+        for item in result or []:
+            if item is None:
+                out.append(None)
+                continue
+            try:
+                body = json.loads(item.get("body") or "null")
+            except ValueError:
+                body = {"error": {"message": "non-JSON answer", "code": None}}
+            if isinstance(body, dict) and item.get("code", 200) >= 400 and "error" not in body:
+                body = {"error": {"message": f"HTTP {item.get('code')}", "code": None}}
+            out.append(body)
+        return out
+
+    @contextmanager
+    def errors(self, what: str, *, final: bool = False) -> Iterator[None]:
+        """Turn facebook-sdk and requests failures into the worker's error classes."""
+        self._last = None
+        try:
+            yield
+        except facebook.GraphAPIError as exc:
+            raise self.classify(exc.result, what) from None
+        except KeyError as exc:
+            # facebook-sdk reads the content type unconditionally: a bare proxy error page.
+            if self._last is not None and "content-type" not in self._last.headers:
+                status = self._last.status_code
+                raise TransientError(f"{what}: HTTP {status} without a body type") from exc
+            raise
+        except requests.RequestException as exc:
+            raise network_error(exc, f"{self.label}: {what}", final=final) from None
+
+    def classify(self, result: Any, what: str) -> PlatformError:
+        """Our error for a Graph error body (a dict with "error") or a non-JSON answer."""
+        status = self._last.status_code if self._last is not None else None
+        error = result.get("error") if isinstance(result, dict) else None
+        if not isinstance(error, dict):
+            shown = f"HTTP {status}" if status else "an unreadable answer"
+            return TransientError(f"{self.label}: {what}: {shown} (not a Graph API reply)")
+        return classify_error(
+            error,
+            f"{self.label}: {what}",
+            status=status,
+            now=self._clock(),
+            usage=self._last.headers if self._last is not None else {},
+            secrets=[self._token],
+        )
+
+
+def classify_error(
+    error: dict[str, Any],
+    what: str,
+    *,
+    status: int | None = None,
+    now: datetime | None = None,
+    usage: Any = None,
+    secrets: list[str] | None = None,
+) -> PlatformError:
+    """Map one Graph `error` object to TransientError, RateLimited, AuthExpired or Rejected."""
+    code = error.get("code")
+    subcode = error.get("error_subcode")
+    text = error.get("error_user_msg") or error.get("message") or "unknown error"
+    message = one_line(
+        f"{what}: {text} (code {code}{f'/{subcode}' if subcode else ''})", secrets or []
+    )
+    if code in AUTH_CODES:
+        return AuthExpired(message)
+    if code in RATE_CODES:
+        return RateLimited(message, reset_at=_regain_at(usage, now))
+    if code in REJECT_CODES:
+        return Rejected(message)
+    if code in PERMISSION_CODES:
+        return AuthExpired(f"{message}; reconnect with a token that has this permission")
+    if error.get("is_transient") or code in TRANSIENT_CODES or code is None:
+        return TransientError(message)
+    if status is not None and status >= 500:
+        return TransientError(message)
+    return Rejected(message)
+
+
+def _regain_at(headers: Any, now: datetime | None) -> datetime | None:
+    """When Business Use Case throttling ends, from X-Business-Use-Case-Usage (minutes)."""
+    if not headers or now is None:
+        return None
+    raw = headers.get("x-business-use-case-usage") if hasattr(headers, "get") else None
+    if not raw:
+        return None
+    try:
+        usage = json.loads(raw)
+    except ValueError:
+        return None
+    minutes = [
+        entry.get("estimated_time_to_regain_access", 0)
+        for entries in usage.values()
+        for entry in (entries if isinstance(entries, list) else [])
+    ]
+    longest = max(minutes, default=0)
+    return now + timedelta(minutes=longest) if longest else None
+
+
+_METRIC_LIST = re.compile(r"one of the following values:\s*([\w,\s]+)", re.I)
+
+
+def refine_metrics(requested: list[str], error: dict[str, Any]) -> tuple[list[str], str] | None:
+    """After an insights error: the metrics to try next and why, or None if not about metrics.
+
+    Meta answers an unknown or retired metric with code 100 (sometimes naming the valid
+    ones); a missing permission for insights with code 10 or 200-299.
+    """
+    message = str(error.get("message", ""))
+    code = error.get("code")
+    allowed = _METRIC_LIST.search(message)
+    if allowed:  # "must be one of the following values: a, b, c" names the valid ones
+        valid = {v.strip() for v in allowed.group(1).split(",")}
+        kept = [m for m in requested if m in valid]
+        if kept != requested:
+            return kept, message
+    named = [m for m in requested if re.search(rf"\b{re.escape(m)}\b", message)]
+    if named and len(named) < len(requested):  # "x is deprecated" names the refused ones
+        return [m for m in requested if m not in named], message
+    if code in PERMISSION_CODES:
+        return [], message
+    if "metric" in message.lower() or "insight" in message.lower():
+        return requested[:-1], message  # unnamed: give up the least important one, try again
+    return None
+
+
+def insight_values(node: dict[str, Any]) -> dict[str, int]:
+    """{metric: value} from an `insights` edge, older (values) or newer (total_value) shape."""
+    out: dict[str, int] = {}
+    for entry in (node.get("insights") or {}).get("data", []):
+        value = None
+        if isinstance(entry.get("total_value"), dict):
+            value = entry["total_value"].get("value")
+        elif entry.get("values"):
+            value = entry["values"][-1].get("value")
+        if isinstance(value, int | float):
+            out[entry.get("name", "")] = int(value)
+    return out
+
+
+def batched_nodes(
+    client: GraphClient,
+    ids: list[str],
+    fields: Callable[[list[str]], str],
+    metrics: list[str],
+    refused: dict[str, str],
+    *,
+    what: str,
+) -> dict[str, tuple[dict[str, Any], list[str]]]:
+    """Each object's fields (with insights) in batches of 50, dropping metrics Meta refuses.
+
+    Returns {id: (node, metrics requested for it)}. A refused metric is recorded in
+    `refused` (metric → Meta's message) and the affected objects are asked again without
+    it, so one retired metric costs one extra call instead of every figure. Objects that
+    fail for other reasons (deleted posts) are left out.
+    """
+    results: dict[str, tuple[dict[str, Any], list[str]]] = {}
+    pending = list(ids)
+    for _round in range(len(metrics) + 1):
+        current = [m for m in metrics if m not in refused]
+        retry: list[str] = []
+        for chunk in chunks(pending, BATCH_LIMIT):
+            operations = [
+                {"method": "GET", "relative_url": f"{object_id}?fields={fields(current)}"}
+                for object_id in chunk
+            ]
+            for object_id, body in zip(chunk, client.batch(operations, what=what), strict=False):
+                if not isinstance(body, dict):
+                    continue
+                error = body.get("error")
+                if not error:
+                    results[object_id] = (body, current)
+                    continue
+                refined = refine_metrics(current, error) if current else None
+                if refined is None:
+                    continue
+                kept, reason = refined
+                for metric in current:
+                    if metric not in kept:
+                        refused[metric] = one_line(reason)
+                retry.append(object_id)
+        if not retry:
+            break
+        pending = retry
+    return results

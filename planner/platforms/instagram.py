@@ -1,0 +1,309 @@
+"""Instagram professional accounts through the Graph API (Instagram API with Facebook Login).
+
+Publishing takes three steps: `POST /{ig-user-id}/media` with `image_url`, `caption` and
+`alt_text` makes a container; the container's `status_code` is polled until FINISHED;
+`POST /{ig-user-id}/media_publish` makes it public. Several images become a carousel (one
+child container each). Instagram downloads the image itself, so each one is first copied
+to the public media folder (planner/public_media.py) and offered at PUBLIC_MEDIA_BASE_URL.
+Before sending, the account's 24-hour quota is read from `content_publishing_limit`.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import requests
+from PIL import Image
+
+from planner import validation  # a module, not its names: validation imports platforms.limits
+from planner.config import Settings, get_settings
+from planner.platforms.base import (
+    AccountInfo,
+    MediaItem,
+    Metrics,
+    PlatformError,
+    PublishRequest,
+    RateLimited,
+    Rejected,
+    RemoteRef,
+    TransientError,
+)
+from planner.platforms.graph import GraphClient, batched_nodes, insight_values
+from planner.platforms.http import TimeoutSession, comparable_text, register_secrets
+from planner.platforms.limits import limits_for, media_problems
+from planner.public_media import PublicMediaError, aspect_problem, base_url_problem, publish_image
+
+# Newest first: when Meta refuses a metric without naming it, the last one is given up.
+MEDIA_INSIGHTS = ["views", "reach", "saved", "shares", "total_interactions", "likes", "comments"]
+OBJECT_FIELDS = "like_count,comments_count"
+CONVERTIBLE = ("image/png", "image/webp")  # re-encoded as JPEG before Instagram sees them
+QUOTA_RETRY = timedelta(hours=1)  # the quota is a rolling 24 h window; look again in an hour
+
+
+def _fields(metrics: list[str]) -> str:
+    if not metrics:
+        return OBJECT_FIELDS
+    return f"{OBJECT_FIELDS},insights.metric({','.join(metrics)})"
+
+
+def _parse_time(value: str | None) -> datetime | None:
+    return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S%z") if value else None
+
+
+def media_metrics(
+    node: Mapping[str, Any], requested: list[str], refused: Mapping[str, str]
+) -> Metrics:
+    """Metrics from one media node; Instagram's `views` stands in for retired impressions."""
+    insights = insight_values(node)
+    likes = insights.get("likes", node.get("like_count"))
+    comments = insights.get("comments", node.get("comments_count"))
+    figures = {
+        "views": insights.get("views"),
+        "reach": insights.get("reach"),
+        "saves": insights.get("saved"),
+        "shares": insights.get("shares"),
+        "likes": likes,
+        "comments": comments,
+    }
+    missing = [name for name, value in figures.items() if value is None]
+    missing.append("clicks")  # Instagram feed posts have no link clicks
+    if figures["views"] is None:
+        missing.append("impressions")
+    return Metrics(
+        impressions=figures["views"] or 0,
+        reach=figures["reach"] or 0,
+        likes=likes or 0,
+        comments=comments or 0,
+        shares=figures["shares"] or 0,
+        saves=figures["saves"] or 0,
+        views=figures["views"] or 0,
+        missing=missing,
+        raw={
+            "insights": insights,
+            "total_interactions": insights.get("total_interactions"),
+            "requested": list(requested),
+            "refused": {m: refused[m] for m in MEDIA_INSIGHTS if m in refused},
+        },
+    )
+
+
+class InstagramPlatform:
+    """One Instagram professional account, through a token with instagram_content_publish."""
+
+    name = "instagram"
+    limits = limits_for("instagram")
+    credential_fields = ("access_token",)
+    config_fields = ("ig_user_id",)
+
+    def __init__(
+        self,
+        credentials: Mapping[str, str],
+        *,
+        config: Mapping[str, Any] | None = None,
+        settings: Settings | None = None,
+        session: requests.Session | None = None,
+        clock: Callable[[], datetime] | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.settings = settings or get_settings()
+        token = str(credentials.get("access_token") or "").strip()
+        if not token:
+            raise ValueError("Instagram needs access_token")
+        self.config = dict(config or {})
+        self.user = str(self.config.get("ig_user_id") or "").strip()
+        if not self.user:
+            raise ValueError("Instagram needs ig_user_id (the professional account's id)")
+        register_secrets([token])
+        self._clock = clock or (lambda: datetime.now(UTC))
+        self._sleep = sleep
+        self.session = session or TimeoutSession(self.settings.platform_timeout_seconds)
+        self.graph = GraphClient(
+            token,
+            version=self.settings.graph_api_version,
+            session=self.session,
+            label="Instagram",
+            clock=self._clock,
+        )
+        self.refused: dict[str, str] = {}
+
+    # -- publishing -----------------------------------------------------------------------
+    def publish(self, request: PublishRequest) -> RemoteRef:
+        """Container(s) → wait until FINISHED → media_publish."""
+        caption = "\n\n".join([request.text, *request.thread])
+        self._preflight(request, caption)
+        self._check_quota()
+        urls = [self._public_url(item) for item in request.media]
+        media = list(request.media)
+        if len(media) == 1:
+            container = self._container(
+                {"image_url": urls[0], "caption": caption, "alt_text": media[0].alt_text}
+            )
+        else:
+            children = [
+                self._container(
+                    {"image_url": url, "is_carousel_item": "true", "alt_text": item.alt_text}
+                )
+                for url, item in zip(urls, media, strict=True)
+            ]
+            container = self._container(
+                {"media_type": "CAROUSEL", "children": ",".join(children), "caption": caption}
+            )
+        self._wait(container)
+        result = self.graph.call(
+            f"{self.user}/media_publish",
+            what="publish",
+            data={"creation_id": container},
+            final=True,
+        )
+        media_id = str(result["id"])
+        return RemoteRef(media_id, self._permalink(media_id), self._clock())
+
+    def _preflight(self, request: PublishRequest, caption: str) -> None:
+        result = validation.validate(
+            "instagram",
+            caption,
+            image_count=len(request.media),
+            alt_texts=[m.alt_text for m in request.media],
+        )
+        problems = [p.text("en") for p in result.errors]
+        for item in request.media:
+            found = media_problems(item, self.limits, convertible=CONVERTIBLE)
+            if not found:
+                with Image.open(item.path) as img:
+                    shape = aspect_problem(img.width, img.height, self.limits)
+                found = [shape] if shape else []
+            problems += found
+        url_problem = base_url_problem(self.settings)
+        if url_problem:
+            problems.append(url_problem)
+        if problems:
+            raise Rejected("Instagram: " + "; ".join(problems))
+
+    def _check_quota(self) -> None:
+        result = self.graph.call(
+            f"{self.user}/content_publishing_limit",
+            what="read the publishing quota",
+            args={"fields": "config,quota_usage"},
+        )
+        entry = (result.get("data") or [{}])[0]
+        used = entry.get("quota_usage")
+        total = (entry.get("config") or {}).get("quota_total")
+        if isinstance(used, int) and isinstance(total, int) and used >= total:
+            raise RateLimited(
+                f"Instagram: the account has used {used} of its {total} posts for the last "
+                "24 hours",
+                reset_at=self._clock() + QUOTA_RETRY,
+            )
+
+    def _public_url(self, item: MediaItem) -> str:
+        if item.public_url:
+            return item.public_url
+        try:
+            return publish_image(Path(item.path), self.settings).url
+        except PublicMediaError as exc:
+            raise Rejected(f"Instagram: {exc}") from None
+
+    def _container(self, data: dict[str, str]) -> str:
+        data = {k: v for k, v in data.items() if v}
+        result = self.graph.call(f"{self.user}/media", what="image container", data=data)
+        return str(result["id"])
+
+    def _wait(self, container: str) -> None:
+        """Poll the container until Instagram has fetched and processed the image."""
+        interval = self.settings.ig_poll_interval_seconds
+        polls = max(1, math.ceil(self.settings.ig_poll_timeout_seconds / interval))
+        for poll in range(polls):
+            state = self.graph.call(
+                container, what="container status", args={"fields": "status_code,status"}
+            )
+            code = state.get("status_code")
+            if code in ("FINISHED", "PUBLISHED"):
+                return
+            detail = state.get("status") or code
+            if code == "ERROR":
+                if "download" in str(detail).lower() or "fetch" in str(detail).lower():
+                    raise TransientError(
+                        f"Instagram could not download the image ({detail}); check that "
+                        "PUBLIC_MEDIA_BASE_URL serves the public media folder"
+                    )
+                raise Rejected(f"Instagram could not use the image: {detail}")
+            if code == "EXPIRED":
+                raise TransientError("Instagram: the container expired before publishing")
+            if poll < polls - 1:
+                self._sleep(interval)
+        raise TransientError(
+            f"Instagram was still processing the image after "
+            f"{self.settings.ig_poll_timeout_seconds:g} s; nothing was published"
+        )
+
+    def _permalink(self, media_id: str) -> str | None:
+        """The post's address; the post is already live, so a failure here only loses the link."""
+        try:
+            node = self.graph.call(media_id, what="read the link", args={"fields": "permalink"})
+        except PlatformError:  # published already: never turn that success into a failure
+            return None
+        return node.get("permalink")
+
+    # -- reading --------------------------------------------------------------------------
+    def fetch_metrics(self, refs: list[RemoteRef]) -> dict[str, Metrics]:
+        """Likes, comments and insights for many posts, 50 per batch call."""
+        ids = list(dict.fromkeys(ref.remote_id for ref in refs))
+        nodes = batched_nodes(
+            self.graph, ids, _fields, MEDIA_INSIGHTS, self.refused, what="read metrics"
+        )
+        return {
+            media_id: media_metrics(node, requested, self.refused)
+            for media_id, (node, requested) in nodes.items()
+        }
+
+    def find_existing(self, request: PublishRequest) -> RemoteRef | None:
+        """The account's recent post with this caption, if any (reconciliation)."""
+        result = self.graph.call(
+            f"{self.user}/media",
+            what="look for the post",
+            args={"fields": "id,caption,permalink,timestamp", "limit": "50"},
+        )
+        wanted = comparable_text("\n\n".join([request.text, *request.thread]))
+        for item in result.get("data", []):
+            if comparable_text(item.get("caption", "")) == wanted:
+                return RemoteRef(
+                    str(item["id"]), item.get("permalink"), _parse_time(item.get("timestamp"))
+                )
+        return None
+
+    def check_connection(self) -> AccountInfo:
+        """The professional account the token and id belong to."""
+        node = self.graph.call(
+            self.user, what="test connection", args={"fields": "id,username,name"}
+        )
+        username = node.get("username", "")
+        return AccountInfo(
+            remote_id=str(node["id"]),
+            name=node.get("name") or username,
+            handle=username and f"@{username}",
+        )
+
+    def account_config(self, info: AccountInfo) -> dict[str, Any]:
+        """What to remember about the account after a successful test (not secret)."""
+        return {"ig_user_id": info.remote_id}
+
+    # -- dry run --------------------------------------------------------------------------
+    @staticmethod
+    def dry_run_response(request: requests.PreparedRequest, index: int) -> Any:
+        """What the Graph API would answer, so a dry run builds every later request too."""
+        path = urlsplit(request.url or "").path
+        if path.endswith("/content_publishing_limit"):
+            return {"data": [{"quota_usage": 0, "config": {"quota_total": 50}}]}
+        if path.endswith("/media") and request.method == "POST":
+            return {"id": f"{index}0000"}
+        if path.endswith("/media_publish"):
+            return {"id": f"dryrun-{index}"}
+        if request.method == "GET":
+            return {"id": "0", "status_code": "FINISHED", "permalink": None}
+        return {}
