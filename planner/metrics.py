@@ -16,7 +16,15 @@ from sqlmodel import Session, col, select
 
 from planner.config import Settings, get_settings
 from planner.db import session_scope
-from planner.models import Account, MetricSnapshot, Post, PostStatus, PostTarget, utcnow
+from planner.models import (
+    Account,
+    AccountStatus,
+    MetricSnapshot,
+    Post,
+    PostStatus,
+    PostTarget,
+    utcnow,
+)
 from planner.platforms import for_account
 from planner.platforms.base import PlatformError, RemoteRef
 
@@ -77,6 +85,8 @@ def collect_once(
             by_account[target.account_id].append(target)
         for account_id, targets in by_account.items():
             account = session.get(Account, account_id)
+            if account is None or account.status != AccountStatus.ACTIVE:
+                continue  # a revoked token would only fail again; reconnecting resumes collection
             refs = [RemoteRef(t.remote_id, t.remote_url, t.published_at) for t in targets]
             try:
                 figures = factory(account).fetch_metrics(refs)

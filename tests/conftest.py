@@ -8,6 +8,12 @@ machine's own `test` database never collide. With CI=true a missing server fails
 from __future__ import annotations
 
 import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +24,8 @@ from sqlmodel import SQLModel
 
 from planner import config, db
 
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
 PG_ADMIN = os.environ.get("PLANNER_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
@@ -116,3 +124,84 @@ def demo_db(sqlite_db: str) -> str:
 
     load_demo()
     return sqlite_db
+
+
+@pytest.fixture
+def shots(tmp_path: Path) -> Path:
+    """Where browser tests save screenshots.
+
+    Normally a temporary folder, so a test run leaves the work tree clean; with
+    PLANNER_SCREENSHOTS=docs the README's pictures in docs/ are refreshed instead.
+    """
+    if os.environ.get("PLANNER_SCREENSHOTS") == "docs":
+        return Path(__file__).resolve().parent.parent / "docs"
+    return tmp_path
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def app_url(demo_db: str, data_dir: Path, tmp_path: Path) -> Iterator[str]:
+    """`streamlit run app.py` on a free port over the demo data, embedded worker off."""
+    if not Path(CHROMIUM).exists() or shutil.which("chromium") is None:
+        if IN_CI:
+            pytest.fail("Chromium is required in CI (apt-get install chromium)")
+        pytest.skip("Chromium not installed")
+    port = free_port()
+    env = {**os.environ, "PLANNER_DATA_DIR": str(data_dir), "PLANNER_EMBEDDED_WORKER": "false"}
+    log_path = tmp_path / "streamlit.log"
+    with open(log_path, "wb") as log:  # a file, not a pipe: a full pipe would stall the app
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                str(ROOT / "app.py"),
+                "--server.headless",
+                "true",
+                "--server.port",
+                str(port),
+                "--server.address",
+                "127.0.0.1",
+                "--browser.gatherUsageStats",
+                "false",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read() == b"ok":
+                break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        proc.terminate()
+        pytest.fail("streamlit did not start: " + log_path.read_text()[-2000:])
+    yield url
+    proc.terminate()
+    proc.wait(10)
+
+
+@pytest.fixture
+def page(app_url: str):
+    """A Chromium page (Debian's /usr/bin/chromium through Playwright) on a wide viewport."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM)
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        pg = context.new_page()
+        pg.set_default_timeout(20_000)
+        yield pg
+        browser.close()

@@ -11,12 +11,11 @@ from planner.db import session_scope
 from planner.models import Account
 from planner.secrets import secret_box
 from tests.platform_helpers import X_CREDS
-from tests.test_browser import app_url, page  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.browser
 
 
-def test_accounts_page_in_a_browser(page, app_url: str, data_dir: Path) -> None:  # noqa: F811
+def test_accounts_page_in_a_browser(page, app_url: str, data_dir: Path) -> None:
     from playwright.sync_api import expect
 
     with session_scope() as session:

@@ -15,18 +15,19 @@ from sqlmodel import select
 from planner import config, db
 from planner.db import session_scope
 from planner.models import Campaign, Post, PostTarget
-from tests.test_browser import ROOT, app_url, page  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.browser
 
 
-def _choose(page, label: str, option: str) -> None:  # noqa: F811
+def _choose(page, label: str, option: str) -> None:
     """Pick `option` in the Streamlit select box labelled `label`."""
     page.get_by_role("combobox", name=label).click()
     page.get_by_role("option", name=option).click()
 
 
-def test_import_an_event_and_schedule_its_campaign(page, app_url: str, tmp_path: Path) -> None:  # noqa: F811
+def test_import_an_event_and_schedule_its_campaign(
+    page, app_url: str, tmp_path: Path, shots: Path
+) -> None:
     from playwright.sync_api import expect
 
     page.goto(app_url)
@@ -57,7 +58,7 @@ def test_import_an_event_and_schedule_its_campaign(page, app_url: str, tmp_path:
     page.get_by_text(re.compile(r"🗓️ Pengingat · ")).click()
     reminder = page.get_by_test_id("stExpander").filter(has_text="Pengingat ·")
     expect(reminder.get_by_label("X", exact=True)).to_contain_text("Besok!")
-    page.screenshot(path=str(ROOT / "docs" / "screenshot-campaign.png"), full_page=True)
+    page.screenshot(path=str(shots / "screenshot-campaign.png"), full_page=True)
     page.get_by_role("button", name="Jadwalkan kampanye").click()
     expect(page.get_by_text(re.compile(r"Kampanye #\d+ dijadwalkan: 3 unggahan"))).to_be_visible()
     expect(page.get_by_test_id("stException")).to_have_count(0)
@@ -75,7 +76,7 @@ def test_import_an_event_and_schedule_its_campaign(page, app_url: str, tmp_path:
     assert sorted({t.due_at.hour for t in targets}) == [2, 3, 9]  # 09.00, 10.00, 16.00 WIB
 
 
-def test_counter_follows_each_keystroke(page, app_url: str) -> None:  # noqa: F811
+def test_counter_follows_each_keystroke(page, app_url: str) -> None:
     """Before the text is committed (no blur), the in-page counter already counts like X."""
     from playwright.sync_api import expect
 

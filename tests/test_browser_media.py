@@ -7,15 +7,14 @@ from pathlib import Path
 import pytest
 
 from planner.config import get_settings
-from tests.test_browser import app_url, page  # noqa: F401  (fixtures)
 from tests.test_media import photo_bytes
 
 pytestmark = pytest.mark.browser
 
 
 def test_media_upload_refuses_a_fake_image_and_stores_a_photo(
-    page,  # noqa: F811
-    app_url: str,  # noqa: F811
+    page,
+    app_url: str,
     tmp_path: Path,
 ) -> None:
     from playwright.sync_api import expect
