@@ -12,6 +12,8 @@ st.navigation(
     [
         st.Page("planner/ui/compose.py", title=tr("nav.compose"), icon="✍️", default=True),
         st.Page("planner/ui/calendar.py", title=tr("nav.calendar"), icon="🗓️"),
+        st.Page("planner/ui/inbox.py", title=tr("nav.inbox"), icon="📥"),
+        st.Page("planner/ui/planning.py", title=tr("nav.planning"), icon="🔁"),
         st.Page("planner/ui/media.py", title=tr("nav.media"), icon="🖼️"),
         st.Page("planner/ui/dashboard.py", title=tr("nav.dashboard"), icon="📊"),
         st.Page("planner/ui/settings.py", title=tr("nav.settings"), icon="⚙️"),

@@ -4,14 +4,18 @@ Sending is split into three short transactions so that no database lock is held 
 network call, and so that a crash at any point leaves a trace that recovery can read:
 
 1. claim   – due targets move scheduled/retrying → publishing under this worker's lease
-             (PostgreSQL: FOR UPDATE SKIP LOCKED; SQLite: one conditional UPDATE).
-2. check   – just before sending, the target must still be ours and still publishing (a
-             cancel or edit since the claim wins); an attempt row is written *before* the call.
+             (planner/claims.py: FOR UPDATE SKIP LOCKED on PostgreSQL, BEGIN IMMEDIATE on
+             SQLite).
+2. check   – just before sending, the target must still be ours, still publishing and not
+             started; `send_started_at` and the attempt row are committed *before* the call,
+             and from then on an edit or cancel is refused (it reports "too late").
 3. record  – the outcome: published, retrying (nothing was sent), failed, or needs_attention
              (the request may have reached the platform: never resent blindly).
 
-A lease that expires with a started-but-unfinished attempt means a worker died mid-call:
-that target goes to needs_attention and is reconciled with the platform's find_existing.
+Every pass also releases expired leases, flags targets missed beyond the grace period,
+asks platforms about unknown outcomes (`find_existing`), turns recurring series into posts
+and delivers notifications. `planner worker`, `planner worker --once` and the app's
+embedded thread all run `Worker.run_once`; only the loop around it differs.
 """
 
 from __future__ import annotations
@@ -20,12 +24,21 @@ import logging
 import random
 import threading
 from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
+from planner.claims import (
+    Caps,
+    claim_due,
+    claim_reconcile,
+    recover_expired,
+    release,
+    sweep_missed,
+)
 from planner.config import Settings, get_settings
 from planner.db import session_scope
 from planner.media import asset_path
@@ -33,13 +46,13 @@ from planner.models import (
     Account,
     AccountStatus,
     MediaAsset,
-    Notification,
     Post,
     PostStatus,
     PostTarget,
     PublishAttempt,
     utcnow,
 )
+from planner.notify import deliver_pending, notify
 from planner.platforms import for_account
 from planner.platforms.base import (
     AuthExpired,
@@ -49,13 +62,24 @@ from planner.platforms.base import (
     PlatformError,
     PublishRequest,
     RateLimited,
+    Rejected,
+    RemoteRef,
     TransientError,
 )
-from planner.scheduling import transition
+from planner.scheduling import lock_post, moves, refresh_post_status
 
 log = logging.getLogger(__name__)
 S = PostStatus
 PlatformFactory = Callable[[Account], Platform]
+_RECORD_FROM = moves((S.PUBLISHING, S.NEEDS_ATTENTION), S.PUBLISHED)
+SERIES_EVERY = timedelta(minutes=1)
+RECONCILE_BACKOFF = (timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=30))
+
+
+class SetupError(PlatformError):
+    """The adapter could not be made (no credentials, platform not available): nothing sent."""
+
+    kind = "setup"
 
 
 @dataclass
@@ -68,11 +92,23 @@ class PassResult:
     failed: int = 0
     needs_attention: int = 0
     skipped: int = 0
+    released: int = 0
     recovered: int = 0
+    missed: int = 0
+    reconciled: int = 0
+    series_posts: int = 0
+    notifications_sent: int = 0
     errors: list[str] = field(default_factory=list)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def add(self, **counts: int) -> None:
+        """Add to counters (sends run on several threads)."""
+        with self._lock:
+            for name, value in counts.items():
+                setattr(self, name, getattr(self, name) + value)
 
     def as_dict(self) -> dict:
-        return {k: v for k, v in self.__dict__.items()}
+        return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
 
 
 def idempotency_key(target: PostTarget) -> str:
@@ -80,40 +116,32 @@ def idempotency_key(target: PostTarget) -> str:
     return f"planner-{target.id}"
 
 
-def claim_due(
-    session: Session, worker_id: str, now: datetime, limit: int, lease_seconds: int
-) -> list[int]:
-    """Atomically move up to `limit` due targets to publishing under this worker's lease."""
-    active_accounts = select(Account.id).where(
-        Account.status == AccountStatus.ACTIVE, col(Account.paused).is_(False)
+def build_request(session: Session, target: PostTarget, post: Post) -> PublishRequest:
+    """Exactly what goes out for `target`, read from its row as it is now."""
+    media = []
+    for asset_id in target.media_ids:
+        asset = session.get(MediaAsset, asset_id)
+        if asset is not None:
+            media.append(
+                MediaItem(path=asset_path(asset), alt_text=target.alt_text, mime=asset.mime)
+            )
+    return PublishRequest(
+        target_id=target.id,
+        account_id=target.account_id,
+        text=target.text,
+        media=tuple(media),
+        link=post.link or None,
+        idempotency_key=idempotency_key(target),
     )
-    due = (
-        select(PostTarget.id)
-        .where(col(PostTarget.status).in_([S.SCHEDULED.value, S.RETRYING.value]))
-        .where(col(PostTarget.due_at) <= now)
-        .where(
-            (col(PostTarget.next_attempt_at).is_(None)) | (col(PostTarget.next_attempt_at) <= now)
-        )
-        .where(col(PostTarget.account_id).in_(active_accounts))
-        .order_by(PostTarget.due_at, PostTarget.id)
-        .limit(limit)
-        .with_for_update(skip_locked=True)
-    )
-    stmt = (
-        update(PostTarget)
-        .where(col(PostTarget.id).in_(due.scalar_subquery()))
-        .where(col(PostTarget.status).in_([S.SCHEDULED.value, S.RETRYING.value]))
-        .values(
-            status=S.PUBLISHING.value,
-            lease_owner=worker_id,
-            lease_expires_at=now + timedelta(seconds=lease_seconds),
-            updated_at=now,
-        )
-        .returning(PostTarget.id)
-    )
-    ids = [row[0] for row in session.execute(stmt)]
-    session.commit()
-    return sorted(ids)
+
+
+@dataclass
+class _Prepared:
+    request: PublishRequest
+    account: Account
+    post_id: int
+    attempt_id: int
+    verify_first: bool
 
 
 class Worker:
@@ -126,66 +154,159 @@ class Worker:
         settings: Settings | None = None,
         platform_factory: PlatformFactory | None = None,
         clock: Callable[[], datetime] = utcnow,
+        rng: random.Random | None = None,
     ) -> None:
         self.worker_id = worker_id
         self.settings = settings or get_settings()
         self.clock = clock
+        self.rng = rng or random.Random()
         self._factory = platform_factory or (
             lambda account: for_account(account, self.settings, clock=self.clock)
         )
+        self.caps = Caps(self.settings.platform_concurrency, self.settings.daily_caps)
+        self._series_checked_at: datetime | None = None
 
     # -- one pass -------------------------------------------------------------------------
-    def run_once(self) -> PassResult:
-        """Recover expired leases, then claim and send what is due, in batches."""
+    def run_once(self, stop: threading.Event | None = None) -> PassResult:
+        """Housekeeping, then claim and send what is due until nothing is; one pass."""
         result = PassResult()
-        result.recovered = self.recover()
-        while True:
-            now = self.clock()
-            with session_scope() as session:
-                ids = claim_due(
-                    session,
-                    self.worker_id,
-                    now,
-                    self.settings.worker_batch_size,
-                    self.settings.lease_seconds,
-                )
-            if not ids:
-                break
-            result.claimed += len(ids)
-            for target_id in ids:
-                self._process(target_id, result)
+        self.maintain(result)
+        self.send_due(result, stop)
+        result.notifications_sent += deliver_pending(self.settings, now=self.clock())
         return result
 
-    # -- the three steps for one target ---------------------------------------------------
-    def _prepare(self, target_id: int) -> tuple[PublishRequest, Account, int] | None:
-        """Check the target is still ours and wanted; write the attempt row before sending."""
+    def maintain(self, result: PassResult) -> None:
+        """Expired leases, missed targets, unknown outcomes and recurring series."""
+        from planner.recurrence import materialize_all
+
         now = self.clock()
         with session_scope() as session:
-            stmt = (
-                update(PostTarget)
-                .where(
-                    PostTarget.id == target_id,
-                    PostTarget.status == S.PUBLISHING.value,
-                    PostTarget.lease_owner == self.worker_id,
-                )
-                .values(attempts=PostTarget.attempts + 1, updated_at=now)
+            released, flagged, touched = recover_expired(session, now)
+        result.add(released=released, recovered=released + flagged, needs_attention=flagged)
+        grace = timedelta(minutes=self.settings.grace_minutes)
+        while True:
+            with session_scope() as session:
+                missed = sweep_missed(session, now, grace)
+            result.add(missed=len(missed))
+            touched |= set(missed.values())
+            if len(missed) < 500:
+                break
+        # Separate transactions: these held target locks, and posts are locked before targets.
+        for post_id in sorted(touched):
+            with session_scope() as session:
+                refresh_post_status(session, post_id)
+        self.reconcile(result)
+        # Series change rarely: looking once a minute is plenty and keeps passes cheap.
+        if self._series_checked_at is None or now - self._series_checked_at >= SERIES_EVERY:
+            self._series_checked_at = now
+            result.add(series_posts=materialize_all(now, self.settings))
+
+    def send_due(self, result: PassResult, stop: threading.Event | None = None) -> None:
+        """Keep up to `send_concurrency` publish calls in flight until nothing is due."""
+        cap = max(1, self.settings.send_concurrency)
+        refill = max(1, cap // 2)  # claim in small batches, not one row per finished send
+        inflight: set[Future] = set()
+        exhausted = False
+        with ThreadPoolExecutor(cap, thread_name_prefix=f"send-{self.worker_id}") as pool:
+            while True:
+                free = cap - len(inflight)
+                stopping = stop is not None and stop.is_set()
+                if not (stopping or exhausted) and free >= (refill if inflight else 1):
+                    ids = self._claim(free)
+                    result.add(claimed=len(ids))
+                    exhausted = not ids
+                    inflight |= {pool.submit(self._process, i, result, stop) for i in ids}
+                if not inflight:
+                    return
+                done, inflight = wait(inflight, return_when=FIRST_COMPLETED)
+                for future in done:
+                    if (exc := future.exception()) is not None:
+                        log.error("send failed unexpectedly: %r", exc)
+                        with result._lock:
+                            result.errors.append(repr(exc))
+
+    def _claim(self, limit: int) -> list[int]:
+        now = self.clock()
+        with session_scope() as session:
+            return claim_due(
+                session,
+                self.worker_id,
+                now,
+                min(limit, self.settings.worker_batch_size),
+                self.settings.lease_seconds,
+                grace=timedelta(minutes=self.settings.grace_minutes),
+                caps=self.caps,
             )
-            if session.execute(stmt).rowcount != 1:
-                return None  # cancelled, edited back to draft, or taken over since the claim
-            target = session.get(PostTarget, target_id)
-            post = session.get(Post, target.post_id)
-            account = session.get(Account, target.account_id)
-            if post is None or post.status == S.CANCELLED:
-                transition(target, S.CANCELLED)
-                target.lease_owner = None
+
+    # -- the check / send / record steps for one target -----------------------------------
+    def _process(
+        self, target_id: int, result: PassResult, stop: threading.Event | None = None
+    ) -> None:
+        if stop is not None and stop.is_set():
+            with session_scope() as session:
+                result.add(released=int(release(session, target_id, self.worker_id)))
+            return
+        prepared = self._prepare(target_id)
+        if prepared is None:
+            result.add(skipped=1)
+            return
+        request = prepared.request
+        try:
+            try:
+                platform = self._factory(prepared.account)
+            except Exception as exc:  # no adapter, no credentials: surely nothing was sent
+                raise SetupError(f"cannot publish to this account: {exc}") from exc
+            if prepared.verify_first and (ref := platform.find_existing(request)) is not None:
+                self._record_sent(prepared, ref, found=True)
+                result.add(published=1, reconciled=1)
+                return
+            for item in request.media:
+                if not item.path.is_file():
+                    raise Rejected(f"the image file is missing: {item.path.name}")
+            ref = platform.publish(request)
+        except PlatformError as exc:
+            result.add(**{self._record_failure(prepared, exc): 1})
+            return
+        except Exception as exc:  # an adapter bug: we cannot know whether it was sent
+            log.exception("unexpected error publishing target %s", target_id)
+            unknown = OutcomeUnknown(f"unexpected error: {exc}")
+            result.add(**{self._record_failure(prepared, unknown): 1})
+            return
+        self._record_sent(prepared, ref)
+        result.add(published=1)
+
+    def _prepare(self, target_id: int) -> _Prepared | None:
+        """Check the target is still ours and wanted; mark the send started, before sending."""
+        now = self.clock()
+        with session_scope() as session:
+            row = session.exec(
+                select(PostTarget, Post, Account)
+                .join(Post, Post.id == PostTarget.post_id)
+                .join(Account, Account.id == PostTarget.account_id)
+                .where(PostTarget.id == target_id)
+            ).first()
+            if row is None:
+                return None  # deleted since the claim
+            target, post, account = row
+            if (
+                post.cancelled_at is not None
+                or account.paused
+                or account.status != AccountStatus.ACTIVE
+            ):
+                release(session, target_id, self.worker_id)  # wait for the account, unsent
                 return None
-            media = []
-            for asset_id in target.media_ids:
-                asset = session.get(MediaAsset, asset_id)
-                if asset is not None:
-                    media.append(
-                        MediaItem(path=asset_path(asset), alt_text=target.alt_text, mime=asset.mime)
-                    )
+            # The guard an edit or cancel races against: whichever commits first wins.
+            started = session.execute(
+                update(PostTarget)
+                .where(PostTarget.id == target_id)
+                .where(PostTarget.status == S.PUBLISHING.value)
+                .where(PostTarget.lease_owner == self.worker_id)
+                .where(col(PostTarget.send_started_at).is_(None))
+                .values(attempts=PostTarget.attempts + 1, send_started_at=now, updated_at=now)
+            ).rowcount
+            if started != 1:
+                return None  # cancelled, rescheduled or taken over since the claim
+            session.refresh(target)  # the text as it is now, including an edit just made
             attempt = PublishAttempt(
                 target_id=target_id,
                 worker_id=self.worker_id,
@@ -194,155 +315,201 @@ class Worker:
             )
             session.add(attempt)
             session.flush()
-            request = PublishRequest(
-                target_id=target_id,
-                account_id=account.id,
-                text=target.text,
-                media=tuple(media),
-                link=post.link or None,
-                idempotency_key=idempotency_key(target),
+            return _Prepared(
+                request=build_request(session, target, post),
+                account=account,
+                post_id=post.id,
+                attempt_id=attempt.id,
+                verify_first=target.verify_before_send,
             )
-            return request, account, attempt.id
 
-    def _process(self, target_id: int, result: PassResult) -> None:
-        prepared = self._prepare(target_id)
-        if prepared is None:
-            result.skipped += 1
-            return
-        request, account, attempt_id = prepared
-        try:
-            platform = self._factory(account)
-            ref = platform.publish(request)
-        except PlatformError as exc:
-            self._record_failure(target_id, attempt_id, exc, result)
-            return
-        except Exception as exc:  # an adapter bug: we cannot know whether it was sent
-            log.exception("unexpected error publishing target %s", target_id)
-            self._record_failure(
-                target_id, attempt_id, OutcomeUnknown(f"unexpected error: {exc}"), result
+    def _record_sent(self, prepared: _Prepared, ref: RemoteRef, *, found: bool = False) -> None:
+        now = self.clock()
+        target_id = prepared.request.target_id
+        with session_scope() as session:
+            lock_post(session, prepared.post_id)
+            changed = session.execute(
+                update(PostTarget)
+                .where(PostTarget.id == target_id)
+                .where(col(PostTarget.status).in_(_RECORD_FROM))
+                .values(
+                    status=S.PUBLISHED.value,
+                    remote_id=ref.remote_id,
+                    remote_url=ref.url,
+                    published_at=ref.published_at or now,
+                    lease_owner=None,
+                    lease_expires_at=None,
+                    send_started_at=None,
+                    verify_before_send=False,
+                    error_kind=None,
+                    last_error=None,
+                    updated_at=now,
+                )
+            ).rowcount
+            session.execute(
+                update(PublishAttempt)
+                .where(PublishAttempt.id == prepared.attempt_id)
+                .values(
+                    outcome="found" if found else "sent", finished_at=now, remote_id=ref.remote_id
+                )
             )
-            return
+            if changed != 1:
+                log.error("target %s went out but had been moved meanwhile", target_id)
+                target = session.get(PostTarget, target_id)
+                if target is not None:
+                    notify(
+                        session,
+                        "notify.sent_anyway",
+                        level="error",
+                        target=target,
+                        remote_id=ref.remote_id,
+                    )
+            refresh_post_status(session, prepared.post_id)
+
+    def _record_failure(self, prepared: _Prepared, exc: PlatformError) -> str:
+        """Store the outcome of a failed call; returns the PassResult counter to bump."""
         now = self.clock()
         with session_scope() as session:
-            target = session.get(PostTarget, target_id)
-            attempt = session.get(PublishAttempt, attempt_id)
-            transition(target, S.PUBLISHED)
-            target.remote_id = ref.remote_id
-            target.remote_url = ref.url
-            target.published_at = ref.published_at or now
-            target.lease_owner = None
-            target.lease_expires_at = None
-            target.error_kind = None
-            target.last_error = None
-            attempt.outcome = "sent"
-            attempt.finished_at = now
-            attempt.remote_id = ref.remote_id
-            _refresh_post_status(session, target.post_id)
-        result.published += 1
-
-    def _record_failure(
-        self, target_id: int, attempt_id: int, exc: PlatformError, result: PassResult
-    ) -> None:
-        now = self.clock()
-        with session_scope() as session:
-            target = session.get(PostTarget, target_id)
-            attempt = session.get(PublishAttempt, attempt_id)
+            post = lock_post(session, prepared.post_id)
+            target = session.get(PostTarget, prepared.request.target_id)
+            attempt = session.get(PublishAttempt, prepared.attempt_id)
+            account = session.get(Account, prepared.account.id)
             attempt.finished_at = now
             attempt.error_kind = exc.kind
             attempt.error_message = exc.message
+            if target.status != S.PUBLISHING or target.lease_owner != self.worker_id:
+                # Recovery took it over while we were calling (lease ran out): it already
+                # stands at needs_attention; the attempt row keeps what we learned.
+                attempt.outcome = "unknown" if isinstance(exc, OutcomeUnknown) else "not_sent"
+                return "skipped"
             target.error_kind = exc.kind
             target.last_error = exc.message
             target.lease_owner = None
             target.lease_expires_at = None
-            if isinstance(exc, TransientError) and target.attempts < self.settings.max_attempts:
+            target.send_started_at = None
+            target.updated_at = now
+            params = {"account": account.name, "kind": exc.kind, "detail": exc.message}
+            if isinstance(exc, TransientError) and post.cancelled_at is not None:
                 attempt.outcome = "not_sent"
-                transition(target, S.RETRYING)
-                target.next_attempt_at = self._next_attempt(target.attempts, now, exc)
-                result.retrying += 1
+                target.status = S.CANCELLED.value  # nothing went out and nobody wants it now
+                counter = "skipped"
+            elif isinstance(exc, TransientError) and target.attempts < self.settings.max_attempts:
+                attempt.outcome = "not_sent"
+                target.status = S.RETRYING.value
+                target.next_attempt_at = self.next_attempt(target.attempts, now, exc)
+                counter = "retrying"
             elif isinstance(exc, OutcomeUnknown):
                 attempt.outcome = "unknown"
-                transition(target, S.NEEDS_ATTENTION)
-                result.needs_attention += 1
-                _notify(session, "warning", target, exc.message)
+                target.status = S.NEEDS_ATTENTION.value
+                target.next_attempt_at = None  # reconciled on the next pass
+                target.reconcile_checks = 0
+                notify(session, "notify.unknown", target=target, **params)
+                counter = "needs_attention"
             else:
-                attempt.outcome = "failed"
-                transition(target, S.FAILED)
-                result.failed += 1
-                if isinstance(exc, AuthExpired):
-                    account = session.get(Account, target.account_id)
-                    account.status = AccountStatus.RECONNECT_NEEDED
+                attempt.outcome = "not_sent" if isinstance(exc, TransientError) else "failed"
+                target.status = S.FAILED.value
+                if isinstance(exc, TransientError):
+                    params["detail"] = f"{exc.message}; gave up after {target.attempts} tries"
+                notify(session, "notify.failed", level="error", target=target, **params)
+                if isinstance(exc, AuthExpired) and account.status == AccountStatus.ACTIVE:
+                    account.status = AccountStatus.RECONNECT_NEEDED.value
                     account.status_reason = exc.message
-                _notify(session, "error", target, exc.message)
-            _refresh_post_status(session, target.post_id)
-
-    def _next_attempt(self, attempts: int, now: datetime, exc: PlatformError) -> datetime:
-        if isinstance(exc, RateLimited) and exc.reset_at is not None:
-            return max(exc.reset_at, now)
-        # Exponential backoff with full jitter: 30 s, 60 s, 120 s … capped at one hour.
-        ceiling = min(3600, 30 * 2 ** max(attempts - 1, 0))
-        return now + timedelta(seconds=random.uniform(ceiling / 2, ceiling))
-
-    # -- recovery -------------------------------------------------------------------------
-    def recover(self) -> int:
-        """Release targets whose lease expired: unsent ones go back, in-flight ones get flagged."""
-        now = self.clock()
-        changed = 0
-        with session_scope() as session:
-            expired = session.exec(
-                select(PostTarget)
-                .where(PostTarget.status == S.PUBLISHING.value)
-                .where(col(PostTarget.lease_expires_at) < now)
-                .with_for_update(skip_locked=True)
-            ).all()
-            for target in expired:
-                open_attempt = session.exec(
-                    select(PublishAttempt).where(
-                        PublishAttempt.target_id == target.id, PublishAttempt.outcome == "started"
+                    notify(
+                        session,
+                        "notify.reconnect",
+                        level="error",
+                        account_id=account.id,
+                        account=account.name,
+                        platform=account.platform,
+                        kind=exc.kind,
+                        detail=exc.message,
                     )
-                ).first()
-                target.lease_owner = None
-                target.lease_expires_at = None
-                if open_attempt is None:
-                    transition(target, S.RETRYING)  # claimed but never sent: safe to try again
-                else:
-                    open_attempt.outcome = "unknown"
-                    open_attempt.finished_at = now
-                    open_attempt.error_kind = OutcomeUnknown.kind
-                    open_attempt.error_message = "worker stopped during the publish call"
-                    transition(target, S.NEEDS_ATTENTION)
-                    target.error_kind = OutcomeUnknown.kind
-                    target.last_error = open_attempt.error_message
-                    _notify(session, "warning", target, open_attempt.error_message)
-                changed += 1
-        return changed
+                counter = "failed"
+            session.flush()
+            refresh_post_status(session, target.post_id)
+            return counter
 
-
-def _notify(session: Session, level: str, target: PostTarget, message: str) -> None:
-    session.add(
-        Notification(
-            level=level,
-            target_id=target.id,
-            message=f"Post #{target.post_id} ({target.platform}): {message}",
+    def next_attempt(self, attempts: int, now: datetime, exc: PlatformError) -> datetime:
+        """When to try again: the platform's reset time, else exponential backoff with jitter."""
+        if isinstance(exc, RateLimited) and exc.reset_at is not None:
+            return max(exc.reset_at, now) + timedelta(seconds=self.rng.uniform(0, 5))
+        ceiling = min(
+            self.settings.retry_max_seconds,
+            self.settings.retry_base_seconds * 2 ** max(attempts - 1, 0),
         )
-    )
+        return now + timedelta(seconds=self.rng.uniform(ceiling / 2, ceiling))
 
+    # -- reconciliation -------------------------------------------------------------------
+    def reconcile(self, result: PassResult) -> None:
+        """Ask the platform whether unknown-outcome posts exist; mark found ones published."""
+        now = self.clock()
+        with session_scope() as session:
+            ids = claim_reconcile(session, now, self.settings.reconcile_checks)
+        for target_id in ids:
+            with session_scope() as session:
+                target = session.get(PostTarget, target_id)
+                post = session.get(Post, target.post_id)
+                account = session.get(Account, target.account_id)
+                request = build_request(session, target, post)
+            try:
+                ref = self._factory(account).find_existing(request)
+            except Exception as exc:  # the question failed; ask again later
+                log.warning("reconciling target %s failed: %s", target_id, exc)
+                ref = None
+            with session_scope() as session:
+                lock_post(session, post.id)
+                if ref is not None and self._mark_found(session, target_id, ref, now):
+                    result.add(reconciled=1)
+                    continue
+                target = session.get(PostTarget, target_id)
+                if target is None or target.status != S.NEEDS_ATTENTION:
+                    continue
+                target.reconcile_checks += 1
+                step = min(target.reconcile_checks, len(RECONCILE_BACKOFF)) - 1
+                target.next_attempt_at = now + RECONCILE_BACKOFF[step]
+                if target.reconcile_checks >= self.settings.reconcile_checks:
+                    notify(
+                        session,
+                        "notify.unconfirmed",
+                        target=target,
+                        account=account.name,
+                        checks=target.reconcile_checks,
+                    )
 
-def _refresh_post_status(session: Session, post_id: int) -> None:
-    """The post shows 'published' once every target is, else the most urgent target status."""
-    post = session.get(Post, post_id)
-    statuses = {
-        t.status for t in session.exec(select(PostTarget).where(PostTarget.post_id == post_id))
-    }
-    for status in (S.NEEDS_ATTENTION, S.FAILED, S.PUBLISHING, S.RETRYING, S.SCHEDULED):
-        if status in statuses:
-            post.status = status
-            break
-    else:
-        if statuses == {S.CANCELLED}:
-            post.status = S.CANCELLED
-        elif S.PUBLISHED in statuses:
-            post.status = S.PUBLISHED
-    post.updated_at = utcnow()
+    def _mark_found(self, session: Session, target_id: int, ref: RemoteRef, now: datetime) -> bool:
+        changed = session.execute(
+            update(PostTarget)
+            .where(PostTarget.id == target_id)
+            .where(PostTarget.status == S.NEEDS_ATTENTION.value)
+            .values(
+                status=S.PUBLISHED.value,
+                remote_id=ref.remote_id,
+                remote_url=ref.url,
+                published_at=ref.published_at or now,
+                next_attempt_at=None,
+                error_kind=None,
+                last_error="found on the platform after an unclear outcome",
+                updated_at=now,
+            )
+        ).rowcount
+        if changed != 1:
+            return False
+        target = session.get(PostTarget, target_id)
+        session.add(
+            PublishAttempt(
+                target_id=target_id,
+                worker_id=self.worker_id,
+                platform=target.platform,
+                started_at=now,
+                finished_at=now,
+                outcome="found",
+                remote_id=ref.remote_id,
+            )
+        )
+        notify(session, "notify.reconciled", level="info", target=target)
+        session.flush()
+        refresh_post_status(session, target.post_id)
+        return True
 
 
 def serve(
@@ -352,13 +519,17 @@ def serve(
     collect_metrics: bool = True,
     on_pass: Callable[[PassResult], None] | None = None,
 ) -> None:
-    """Run passes until `stop` is set: the long-running CLI worker and the app thread share this."""
+    """Run passes until `stop` is set: the long-running CLI worker and the app thread share this.
+
+    When `stop` is set mid-pass, sends already started finish and are recorded, claimed ones
+    not yet started are released, and the loop ends.
+    """
     from planner.metrics import collect_once
 
     while not stop.is_set():
         try:
-            result = worker.run_once()
-            if collect_metrics:
+            result = worker.run_once(stop)
+            if collect_metrics and not stop.is_set():
                 collect_once(settings=worker.settings, now=worker.clock())
             if on_pass is not None:
                 on_pass(result)
@@ -386,7 +557,8 @@ class BackgroundWorker:
         self._thread.start()
         return self
 
-    def stop(self, timeout: float = 10) -> None:
+    def stop(self, timeout: float = 30) -> None:
+        """Finish sends in flight, release the rest, and wait for the thread to end."""
         self.stop_event.set()
         self._thread.join(timeout)
 

@@ -8,6 +8,8 @@ from streamlit.testing.v1 import AppTest
 PAGES = [
     ("planner/ui/compose.py", "Tulis unggahan"),
     ("planner/ui/calendar.py", "Kalender & Antrean"),
+    ("planner/ui/inbox.py", "Kotak masuk"),
+    ("planner/ui/planning.py", "Slot, seri & impor"),
     ("planner/ui/media.py", "Pustaka media"),
     ("planner/ui/dashboard.py", "Dasbor keterlibatan"),
     ("planner/ui/settings.py", "Pengaturan"),

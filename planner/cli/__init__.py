@@ -10,11 +10,12 @@ import sys
 
 import typer
 
-from planner.cli import content, core
+from planner.cli import content, core, schedule
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Library social media planner.")
 core.register(app)
 content.register(app)
+schedule.register(app)
 
 
 def main() -> None:
