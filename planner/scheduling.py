@@ -416,10 +416,11 @@ def cancel_post(session: Session, post_id: int, *, by: str = "") -> ChangeResult
             result.changed.append(target.id)
         else:
             result.too_late.append(target.id)
-    if not result.changed and not any(t.status == S.CANCELLED for t in _targets(session, post_id)):
+    if not result.changed and all(t.status == S.PUBLISHED for t in _targets(session, post_id)):
         raise SchedulingError(f"post {post_id} has already been published and cannot be cancelled")
     post.cancelled_at = utcnow()
     post.version += 1
+    session.flush()
     session.expire_all()
     refresh_post_status(session, post_id)
     return result
