@@ -239,9 +239,7 @@ def release(session: Session, target_id: int, worker_id: str) -> bool:
     return session.execute(stmt).rowcount == 1
 
 
-def recover_expired(
-    session: Session, now: datetime, limit: int = 500
-) -> tuple[int, int, set[int]]:
+def recover_expired(session: Session, now: datetime, limit: int = 500) -> tuple[int, int, set[int]]:
     """Targets whose lease ran out: (released unsent, flagged unknown, their post ids).
 
     No send started: the worker died before calling the platform, so it is safe to queue

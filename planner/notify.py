@@ -51,6 +51,8 @@ def notify(
         account_id = account_id or target.account_id
         params.setdefault("post_id", target.post_id)
         params.setdefault("platform", target.platform)
+    if post_id is not None:
+        params.setdefault("post_id", post_id)
     clean = {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in params.items()}
     wanted = LEVELS.get(level, 1) >= LEVELS.get(settings.notify_min_level, 1)
     note = Notification(
@@ -74,6 +76,8 @@ def render_text(key: str, params: dict[str, Any], locale: str, tz: ZoneInfo) -> 
         if name.endswith("_at") and isinstance(value, str):
             with contextlib.suppress(ValueError):
                 values[name] = format_datetime(datetime.fromisoformat(value), tz, locale)
+    if values.get("platform") in ("x", "facebook", "instagram"):
+        values["platform"] = t(f"platform.{values['platform']}", locale)
     if "kind" in values:
         reason = t(f"reason.{values['kind']}", locale)
         detail = values.get("detail") or ""
@@ -128,7 +132,7 @@ def send_email(settings: Settings, note: Notification) -> None:
     msg["Subject"] = f"[planner] {t('notify.subject.' + note.level, settings.locale)}"
     msg["From"] = settings.smtp_from
     msg["To"] = ", ".join(recipients)
-    msg.set_content(note.message)
+    msg.set_content(show(note, settings.locale, settings.tz))
     with smtplib.SMTP(settings.smtp_host or "localhost", settings.smtp_port, timeout=15) as smtp:
         if settings.smtp_starttls:
             smtp.starttls()
@@ -140,7 +144,7 @@ def send_email(settings: Settings, note: Notification) -> None:
 def send_webhook(settings: Settings, note: Notification) -> None:
     """POST the notification as JSON (works with Slack/Mattermost-style incoming hooks)."""
     payload = {
-        "text": note.message,
+        "text": show(note, settings.locale, settings.tz),
         "level": note.level,
         "key": note.key,
         "params": note.params,

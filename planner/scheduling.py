@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field
 from sqlalchemy import delete, update
 from sqlmodel import Session, col, select
 
@@ -147,13 +147,6 @@ class PostCreate(BaseModel):
     author: str = ""
     import_key: str | None = None
 
-    @model_validator(mode="after")
-    def _has_time(self) -> PostCreate:
-        missing = [a for a in self.account_ids if a not in self.due_by_account]
-        if missing and self.due_at is None:
-            raise ValueError("a publish time is needed")
-        return self
-
 
 class PostUpdate(BaseModel):
     """An edit of a scheduled post; fields left out stay as they are."""
@@ -216,10 +209,12 @@ def schedule_post(
     A time in the past raises PastTimeError unless `publish_now` (the person confirmed).
     """
     now = now or utcnow()
-    dues = {
-        a: resolve_due(data.due_by_account.get(a) or data.due_at, now, publish_now)  # type: ignore[arg-type]
-        for a in data.account_ids
-    }
+    dues = {}
+    for account_id in data.account_ids:
+        due = data.due_by_account.get(account_id) or data.due_at
+        if due is None:
+            raise SchedulingError("a publish time is needed (or 'add to queue')")
+        dues[account_id] = resolve_due(due, now, publish_now)
     accounts, problems = check_post(session, data)
     if problems:
         raise SchedulingError("; ".join(problems))
