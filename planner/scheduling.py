@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, Field
 from sqlalchemy import delete, update
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, col, select
 
 from planner.models import (
@@ -507,24 +508,64 @@ def mark_published(session: Session, target_id: int, *, remote_url: str = "", by
     refresh_post_status(session, target.post_id)
 
 
-def refresh_post_status(session: Session, post_id: int) -> None:
-    """The post shows 'published' once every target is, else its most urgent target status."""
-    post = lock_post(session, post_id)
-    if post is None:
-        return
-    statuses = set(session.exec(select(PostTarget.status).where(PostTarget.post_id == post_id)))
+def summary_status(statuses: set[str]) -> str | None:
+    """A post's status from its targets': the most urgent open one, else how it ended."""
     for status in (S.NEEDS_ATTENTION, S.FAILED, S.PUBLISHING, S.RETRYING, S.SCHEDULED):
         if status in statuses:
-            post.status = status
-            break
-    else:
-        if statuses == {S.CANCELLED}:
-            post.status = S.CANCELLED
-        elif S.PUBLISHED in statuses:
-            post.status = S.PUBLISHED
-        elif statuses:
-            post.status = sorted(statuses)[0]
-    post.updated_at = utcnow()
+            return status.value
+    if statuses == {S.CANCELLED}:
+        return S.CANCELLED.value
+    if S.PUBLISHED in statuses:
+        return S.PUBLISHED.value
+    return sorted(statuses)[0] if statuses else None
+
+
+def lock_posts(session: Session, post_ids: list[int] | set[int]) -> None:
+    """Row-lock several posts, in id order so that concurrent lockers never deadlock."""
+    session.execute(
+        select(Post.id)
+        .where(col(Post.id).in_(sorted(post_ids)))
+        .order_by(Post.id)
+        .with_for_update()
+    ).all()
+
+
+def refresh_posts(
+    session: Session, post_ids: list[int] | set[int], *, locked: bool = False
+) -> None:
+    """Recompute the summary status of several posts from their targets (plain SQL: the
+    worker calls this for every batch it records)."""
+    if not post_ids:
+        return
+    session.flush()
+    if not locked:
+        lock_posts(session, post_ids)
+    statuses: dict[int, set[str]] = {}
+    for post_id, status in session.execute(
+        select(PostTarget.post_id, PostTarget.status).where(col(PostTarget.post_id).in_(post_ids))
+    ):
+        statuses.setdefault(post_id, set()).add(status)
+    by_status: dict[str, list[int]] = {}
+    for post_id, found in statuses.items():
+        if (status := summary_status(found)) is not None:
+            by_status.setdefault(status, []).append(post_id)
+    now = utcnow()
+    for status, ids in by_status.items():
+        session.execute(
+            update(Post)
+            .where(col(Post.id).in_(ids))
+            .values(status=status, updated_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        for post_id in ids:  # keep loaded objects in step with the row
+            post = session.identity_map.get(Session.identity_key(Post, post_id))
+            if post is not None:
+                set_committed_value(post, "status", status)
+
+
+def refresh_post_status(session: Session, post_id: int) -> None:
+    """The post shows 'published' once every target is, else its most urgent target status."""
+    refresh_posts(session, [post_id])
 
 
 def upcoming(session: Session, limit: int = 50) -> list[tuple[PostTarget, Post, Account]]:

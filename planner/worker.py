@@ -24,11 +24,12 @@ import logging
 import random
 import threading
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import update
+from sqlalchemy import bindparam, or_, update
+from sqlalchemy import text as sql_text
 from sqlmodel import Session, col, select
 
 from planner.claims import (
@@ -36,6 +37,7 @@ from planner.claims import (
     claim_due,
     claim_reconcile,
     recover_expired,
+    refresh_statistics,
     release,
     sweep_missed,
 )
@@ -66,13 +68,15 @@ from planner.platforms.base import (
     RemoteRef,
     TransientError,
 )
-from planner.scheduling import lock_post, moves, refresh_post_status
+from planner.scheduling import lock_post, lock_posts, moves, refresh_post_status, refresh_posts
 
 log = logging.getLogger(__name__)
 S = PostStatus
 PlatformFactory = Callable[[Account], Platform]
 _RECORD_FROM = moves((S.PUBLISHING, S.NEEDS_ATTENTION), S.PUBLISHED)
 SERIES_EVERY = timedelta(minutes=1)
+GATHER_SECONDS = 0.01
+ANALYZE_EVERY = timedelta(hours=6)
 RECONCILE_BACKOFF = (timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=30))
 
 
@@ -116,20 +120,22 @@ def idempotency_key(target: PostTarget) -> str:
     return f"planner-{target.id}"
 
 
-def build_request(session: Session, target: PostTarget, post: Post) -> PublishRequest:
-    """Exactly what goes out for `target`, read from its row as it is now."""
-    media = []
-    for asset_id in target.media_ids:
+def _media(session: Session, media_ids: list[int], alt_text: str) -> tuple[MediaItem, ...]:
+    items = []
+    for asset_id in media_ids:
         asset = session.get(MediaAsset, asset_id)
         if asset is not None:
-            media.append(
-                MediaItem(path=asset_path(asset), alt_text=target.alt_text, mime=asset.mime)
-            )
+            items.append(MediaItem(path=asset_path(asset), alt_text=alt_text, mime=asset.mime))
+    return tuple(items)
+
+
+def build_request(session: Session, target: PostTarget, post: Post) -> PublishRequest:
+    """Exactly what goes out for `target`, read from its row as it is now."""
     return PublishRequest(
         target_id=target.id,
         account_id=target.account_id,
         text=target.text,
-        media=tuple(media),
+        media=_media(session, target.media_ids, target.alt_text),
         link=post.link or None,
         idempotency_key=idempotency_key(target),
     )
@@ -142,6 +148,7 @@ class _Prepared:
     post_id: int
     attempt_id: int
     verify_first: bool
+    found: bool = False  # find_existing answered before publishing (after a "send again")
 
 
 class Worker:
@@ -165,6 +172,7 @@ class Worker:
         )
         self.caps = Caps(self.settings.platform_concurrency, self.settings.daily_caps)
         self._series_checked_at: datetime | None = None
+        self._analyzed_at: datetime | None = None
 
     # -- one pass -------------------------------------------------------------------------
     def run_once(self, stop: threading.Event | None = None) -> PassResult:
@@ -196,16 +204,25 @@ class Worker:
             with session_scope() as session:
                 refresh_post_status(session, post_id)
         self.reconcile(result)
+        if self._analyzed_at is None or now - self._analyzed_at >= ANALYZE_EVERY:
+            self._analyzed_at = now
+            with session_scope() as session:
+                refresh_statistics(session)
         # Series change rarely: looking once a minute is plenty and keeps passes cheap.
         if self._series_checked_at is None or now - self._series_checked_at >= SERIES_EVERY:
             self._series_checked_at = now
             result.add(series_posts=materialize_all(now, self.settings))
 
     def send_due(self, result: PassResult, stop: threading.Event | None = None) -> None:
-        """Keep up to `send_concurrency` publish calls in flight until nothing is due."""
+        """Keep up to `send_concurrency` publish calls in flight until nothing is due.
+
+        The database work (claim, start, record) stays on this thread and is batched: one
+        transaction starts every claimed send, one records every send that has finished.
+        Only the platform calls run on the pool.
+        """
         cap = max(1, self.settings.send_concurrency)
         refill = max(1, cap // 2)  # claim in small batches, not one row per finished send
-        inflight: set[Future] = set()
+        inflight: dict[Future, _Prepared] = {}
         exhausted = False
         with ThreadPoolExecutor(cap, thread_name_prefix=f"send-{self.worker_id}") as pool:
             while True:
@@ -215,19 +232,20 @@ class Worker:
                     ids = self._claim(free)
                     result.add(claimed=len(ids))
                     exhausted = not ids
-                    inflight |= {pool.submit(self._process, i, result, stop) for i in ids}
+                    for prepared in self._start(ids, result, stop):
+                        inflight[pool.submit(self._send, prepared)] = prepared
                 if not inflight:
                     return
-                done, inflight = wait(inflight, return_when=FIRST_COMPLETED)
-                for future in done:
-                    if (exc := future.exception()) is not None:
-                        log.error("send failed unexpectedly: %r", exc)
-                        with result._lock:
-                            result.errors.append(repr(exc))
+                done, pending = wait(list(inflight), return_when=FIRST_COMPLETED)
+                if pending and len(done) < refill:
+                    # Gather a few more (briefly) so one transaction records several sends.
+                    done |= wait(pending, timeout=GATHER_SECONDS, return_when=ALL_COMPLETED)[0]
+                self._record([(inflight.pop(f), f.result()) for f in done], result)
 
     def _claim(self, limit: int) -> list[int]:
         now = self.clock()
         with session_scope() as session:
+            _relaxed_commit(session)
             return claim_due(
                 session,
                 self.worker_id,
@@ -238,18 +256,118 @@ class Worker:
                 caps=self.caps,
             )
 
-    # -- the check / send / record steps for one target -----------------------------------
+    # -- the check / send / record steps --------------------------------------------------
     def _process(
         self, target_id: int, result: PassResult, stop: threading.Event | None = None
     ) -> None:
+        """Start, send and record one claimed target (what send_due does for a batch)."""
+        for prepared in self._start([target_id], result, stop):
+            self._record([(prepared, self._send(prepared))], result)
+
+    def _prepare(self, target_id: int) -> _Prepared | None:
+        """Start one claimed target: the attempt is on record, the send may begin."""
+        started = self._start([target_id], PassResult())
+        return started[0] if started else None
+
+    def _start(
+        self, ids: list[int], result: PassResult, stop: threading.Event | None = None
+    ) -> list[_Prepared]:
+        """Check the claimed targets are still ours and wanted; mark their sends started.
+
+        One transaction for the batch: the conditional UPDATE is the guard an edit or
+        cancel races against (whichever commits first wins), RETURNING gives the text as
+        it is now, and the attempt rows are committed before any call begins.
+        """
+        if not ids:
+            return []
         if stop is not None and stop.is_set():
             with session_scope() as session:
-                result.add(released=int(release(session, target_id, self.worker_id)))
-            return
-        prepared = self._prepare(target_id)
-        if prepared is None:
-            result.add(skipped=1)
-            return
+                released = sum(release(session, i, self.worker_id) for i in ids)
+            result.add(released=released)
+            return []
+        now = self.clock()
+        prepared: list[_Prepared] = []
+        started: list[tuple] = []
+        with session_scope() as session:
+            rows = session.execute(
+                update(PostTarget)
+                .where(col(PostTarget.id).in_(ids))
+                .where(PostTarget.status == S.PUBLISHING.value)
+                .where(PostTarget.lease_owner == self.worker_id)
+                .where(col(PostTarget.send_started_at).is_(None))
+                .values(attempts=PostTarget.attempts + 1, send_started_at=now, updated_at=now)
+                .returning(
+                    PostTarget.id,
+                    PostTarget.post_id,
+                    PostTarget.account_id,
+                    PostTarget.platform,
+                    PostTarget.text,
+                    PostTarget.media_ids,
+                    PostTarget.alt_text,
+                    PostTarget.verify_before_send,
+                )
+                .execution_options(synchronize_session=False)
+            ).all()
+            result.add(skipped=len(ids) - len(rows))  # cancelled, moved or taken over
+            posts = {
+                p.id: p
+                for p in session.exec(
+                    select(Post).where(col(Post.id).in_({r.post_id for r in rows}))
+                )
+            }
+            accounts = {
+                a.id: a
+                for a in session.exec(
+                    select(Account).where(col(Account.id).in_({r.account_id for r in rows}))
+                )
+            }
+            for row in rows:
+                post, account = posts[row.post_id], accounts[row.account_id]
+                if (
+                    post.cancelled_at is not None
+                    or account.paused
+                    or (account.status != AccountStatus.ACTIVE)
+                ):
+                    # Undo the start in this same transaction: nobody saw it, nothing sent.
+                    session.execute(
+                        update(PostTarget)
+                        .where(PostTarget.id == row.id)
+                        .values(attempts=PostTarget.attempts - 1, send_started_at=None)
+                        .execution_options(synchronize_session=False)
+                    )
+                    release(session, row.id, self.worker_id)
+                    result.add(skipped=1)
+                    continue
+                attempt = PublishAttempt(
+                    target_id=row.id,
+                    worker_id=self.worker_id,
+                    platform=row.platform,
+                    started_at=now,
+                )
+                session.add(attempt)
+                started.append((row, post, account, attempt))
+            session.flush()  # one round trip for every attempt row of the batch
+            for row, post, account, attempt in started:
+                prepared.append(
+                    _Prepared(
+                        request=PublishRequest(
+                            target_id=row.id,
+                            account_id=row.account_id,
+                            text=row.text,
+                            media=_media(session, row.media_ids, row.alt_text),
+                            link=post.link or None,
+                            idempotency_key=f"planner-{row.id}",
+                        ),
+                        account=account,
+                        post_id=row.post_id,
+                        attempt_id=attempt.id,
+                        verify_first=row.verify_before_send,
+                    )
+                )
+        return prepared
+
+    def _send(self, prepared: _Prepared) -> RemoteRef | PlatformError:
+        """The platform call (on a pool thread, no database): a reference or the error."""
         request = prepared.request
         try:
             try:
@@ -257,177 +375,157 @@ class Worker:
             except Exception as exc:  # no adapter, no credentials: surely nothing was sent
                 raise SetupError(f"cannot publish to this account: {exc}") from exc
             if prepared.verify_first and (ref := platform.find_existing(request)) is not None:
-                self._record_sent(prepared, ref, found=True)
-                result.add(published=1, reconciled=1)
-                return
+                prepared.found = True
+                return ref
             for item in request.media:
                 if not item.path.is_file():
                     raise Rejected(f"the image file is missing: {item.path.name}")
-            ref = platform.publish(request)
+            return platform.publish(request)
         except PlatformError as exc:
-            result.add(**{self._record_failure(prepared, exc): 1})
-            return
+            return exc
         except Exception as exc:  # an adapter bug: we cannot know whether it was sent
-            log.exception("unexpected error publishing target %s", target_id)
-            unknown = OutcomeUnknown(f"unexpected error: {exc}")
-            result.add(**{self._record_failure(prepared, unknown): 1})
+            log.exception("unexpected error publishing target %s", request.target_id)
+            return OutcomeUnknown(f"unexpected error: {exc}")
+
+    def _record(
+        self, outcomes: list[tuple[_Prepared, RemoteRef | PlatformError]], result: PassResult
+    ) -> None:
+        """Store the outcomes of finished sends, in one transaction (posts locked in order)."""
+        if not outcomes:
             return
-        self._record_sent(prepared, ref)
-        result.add(published=1)
-
-    def _prepare(self, target_id: int) -> _Prepared | None:
-        """Check the target is still ours and wanted; mark the send started, before sending."""
         now = self.clock()
+        post_ids = {p.post_id for p, _ in outcomes}
         with session_scope() as session:
-            row = session.exec(
-                select(PostTarget, Post, Account)
-                .join(Post, Post.id == PostTarget.post_id)
-                .join(Account, Account.id == PostTarget.account_id)
-                .where(PostTarget.id == target_id)
-            ).first()
-            if row is None:
-                return None  # deleted since the claim
-            target, post, account = row
-            if (
-                post.cancelled_at is not None
-                or account.paused
-                or account.status != AccountStatus.ACTIVE
-            ):
-                release(session, target_id, self.worker_id)  # wait for the account, unsent
-                return None
-            # The guard an edit or cancel races against: whichever commits first wins.
-            started = session.execute(
-                update(PostTarget)
-                .where(PostTarget.id == target_id)
-                .where(PostTarget.status == S.PUBLISHING.value)
-                .where(PostTarget.lease_owner == self.worker_id)
-                .where(col(PostTarget.send_started_at).is_(None))
-                .values(attempts=PostTarget.attempts + 1, send_started_at=now, updated_at=now)
-            ).rowcount
-            if started != 1:
-                return None  # cancelled, rescheduled or taken over since the claim
-            session.refresh(target)  # the text as it is now, including an edit just made
-            attempt = PublishAttempt(
-                target_id=target_id,
-                worker_id=self.worker_id,
-                platform=target.platform,
-                started_at=now,
-            )
-            session.add(attempt)
-            session.flush()
-            return _Prepared(
-                request=build_request(session, target, post),
-                account=account,
-                post_id=post.id,
-                attempt_id=attempt.id,
-                verify_first=target.verify_before_send,
-            )
+            _relaxed_commit(session)
+            lock_posts(session, post_ids)
+            sent = [(p, o) for p, o in outcomes if not isinstance(o, PlatformError)]
+            self._record_sent(session, sent, now)
+            result.add(published=len(sent), reconciled=sum(p.found for p, _ in sent))
+            for prepared, outcome in outcomes:
+                if isinstance(outcome, PlatformError):
+                    result.add(**{self._record_failure(session, prepared, outcome, now): 1})
+            refresh_posts(session, post_ids, locked=True)
 
-    def _record_sent(self, prepared: _Prepared, ref: RemoteRef, *, found: bool = False) -> None:
-        now = self.clock()
-        target_id = prepared.request.target_id
-        with session_scope() as session:
-            lock_post(session, prepared.post_id)
-            changed = session.execute(
-                update(PostTarget)
-                .where(PostTarget.id == target_id)
-                .where(col(PostTarget.status).in_(_RECORD_FROM))
-                .values(
-                    status=S.PUBLISHED.value,
-                    remote_id=ref.remote_id,
-                    remote_url=ref.url,
-                    published_at=ref.published_at or now,
-                    lease_owner=None,
-                    lease_expires_at=None,
-                    send_started_at=None,
-                    verify_before_send=False,
-                    error_kind=None,
-                    last_error=None,
-                    updated_at=now,
-                )
-            ).rowcount
-            session.execute(
-                update(PublishAttempt)
-                .where(PublishAttempt.id == prepared.attempt_id)
-                .values(
-                    outcome="found" if found else "sent", finished_at=now, remote_id=ref.remote_id
-                )
-            )
-            if changed != 1:
-                log.error("target %s went out but had been moved meanwhile", target_id)
-                target = session.get(PostTarget, target_id)
-                if target is not None:
-                    notify(
-                        session,
-                        "notify.sent_anyway",
-                        level="error",
-                        target=target,
-                        remote_id=ref.remote_id,
-                    )
-            refresh_post_status(session, prepared.post_id)
-
-    def _record_failure(self, prepared: _Prepared, exc: PlatformError) -> str:
-        """Store the outcome of a failed call; returns the PassResult counter to bump."""
-        now = self.clock()
-        with session_scope() as session:
-            post = lock_post(session, prepared.post_id)
+    def _record_sent(
+        self, session: Session, sent: list[tuple[_Prepared, RemoteRef]], now: datetime
+    ) -> None:
+        """Published: the targets and their attempt rows, two pipelined statements."""
+        if not sent:
+            return
+        table, attempts = PostTarget.__table__, PublishAttempt.__table__
+        targets = session.execute(
+            update(table)
+            .where(table.c.id == bindparam("tid"))
+            .where(or_(*(table.c.status == s for s in _RECORD_FROM)))  # no IN: executemany
+            .values(
+                status=S.PUBLISHED.value,
+                remote_id=bindparam("rid"),
+                remote_url=bindparam("url"),
+                published_at=bindparam("at"),
+                lease_owner=None,
+                lease_expires_at=None,
+                send_started_at=None,
+                verify_before_send=False,
+                error_kind=None,
+                last_error=None,
+                updated_at=now,
+            ),
+            [
+                {
+                    "tid": p.request.target_id,
+                    "rid": ref.remote_id,
+                    "url": ref.url,
+                    "at": ref.published_at or now,
+                }
+                for p, ref in sent
+            ],
+        )
+        session.execute(
+            update(attempts)
+            .where(attempts.c.id == bindparam("aid"))
+            .values(outcome=bindparam("outcome"), finished_at=now, remote_id=bindparam("rid")),
+            [
+                {
+                    "aid": p.attempt_id,
+                    "outcome": "found" if p.found else "sent",
+                    "rid": ref.remote_id,
+                }
+                for p, ref in sent
+            ],
+        )
+        if targets.rowcount == len(sent):
+            return
+        # Some target had been moved meanwhile (recovered, dropped): it went out anyway.
+        for prepared, ref in sent:
             target = session.get(PostTarget, prepared.request.target_id)
-            attempt = session.get(PublishAttempt, prepared.attempt_id)
-            account = session.get(Account, prepared.account.id)
-            attempt.finished_at = now
-            attempt.error_kind = exc.kind
-            attempt.error_message = exc.message
-            if target.status != S.PUBLISHING or target.lease_owner != self.worker_id:
-                # Recovery took it over while we were calling (lease ran out): it already
-                # stands at needs_attention; the attempt row keeps what we learned.
-                attempt.outcome = "unknown" if isinstance(exc, OutcomeUnknown) else "not_sent"
-                return "skipped"
-            target.error_kind = exc.kind
-            target.last_error = exc.message
-            target.lease_owner = None
-            target.lease_expires_at = None
-            target.send_started_at = None
-            target.updated_at = now
-            params = {"account": account.name, "kind": exc.kind, "detail": exc.message}
-            if isinstance(exc, TransientError) and post.cancelled_at is not None:
-                attempt.outcome = "not_sent"
-                target.status = S.CANCELLED.value  # nothing went out and nobody wants it now
-                counter = "skipped"
-            elif isinstance(exc, TransientError) and target.attempts < self.settings.max_attempts:
-                attempt.outcome = "not_sent"
-                target.status = S.RETRYING.value
-                target.next_attempt_at = self.next_attempt(target.attempts, now, exc)
-                counter = "retrying"
-            elif isinstance(exc, OutcomeUnknown):
-                attempt.outcome = "unknown"
-                target.status = S.NEEDS_ATTENTION.value
-                target.next_attempt_at = None  # reconciled on the next pass
-                target.reconcile_checks = 0
-                notify(session, "notify.unknown", target=target, **params)
-                counter = "needs_attention"
-            else:
-                attempt.outcome = "not_sent" if isinstance(exc, TransientError) else "failed"
-                target.status = S.FAILED.value
-                if isinstance(exc, TransientError):
-                    params["detail"] = f"{exc.message}; gave up after {target.attempts} tries"
-                notify(session, "notify.failed", level="error", target=target, **params)
-                if isinstance(exc, AuthExpired) and account.status == AccountStatus.ACTIVE:
-                    account.status = AccountStatus.RECONNECT_NEEDED.value
-                    account.status_reason = exc.message
-                    notify(
-                        session,
-                        "notify.reconnect",
-                        level="error",
-                        account_id=account.id,
-                        account=account.name,
-                        platform=account.platform,
-                        kind=exc.kind,
-                        detail=exc.message,
-                    )
-                counter = "failed"
-            session.flush()
-            refresh_post_status(session, target.post_id)
-            return counter
+            if target is not None and target.status != S.PUBLISHED:
+                log.error("target %s went out but had been moved meanwhile", target.id)
+                notify(
+                    session,
+                    "notify.sent_anyway",
+                    level="error",
+                    target=target,
+                    remote_id=ref.remote_id,
+                )
+
+    def _record_failure(
+        self, session: Session, prepared: _Prepared, exc: PlatformError, now: datetime
+    ) -> str:
+        """Store the outcome of a failed call; returns the PassResult counter to bump."""
+        post = session.get(Post, prepared.post_id)
+        target = session.get(PostTarget, prepared.request.target_id)
+        attempt = session.get(PublishAttempt, prepared.attempt_id)
+        account = session.get(Account, prepared.account.id)
+        attempt.finished_at = now
+        attempt.error_kind = exc.kind
+        attempt.error_message = exc.message
+        if target.status != S.PUBLISHING or target.lease_owner != self.worker_id:
+            # Recovery took it over while we were calling (lease ran out): it already
+            # stands at needs_attention; the attempt row keeps what we learned.
+            attempt.outcome = "unknown" if isinstance(exc, OutcomeUnknown) else "not_sent"
+            return "skipped"
+        target.error_kind = exc.kind
+        target.last_error = exc.message
+        target.lease_owner = None
+        target.lease_expires_at = None
+        target.send_started_at = None
+        target.updated_at = now
+        params = {"account": account.name, "kind": exc.kind, "detail": exc.message}
+        if isinstance(exc, TransientError) and post.cancelled_at is not None:
+            attempt.outcome = "not_sent"
+            target.status = S.CANCELLED.value  # nothing went out and nobody wants it now
+            return "skipped"
+        if isinstance(exc, TransientError) and target.attempts < self.settings.max_attempts:
+            attempt.outcome = "not_sent"
+            target.status = S.RETRYING.value
+            target.next_attempt_at = self.next_attempt(target.attempts, now, exc)
+            return "retrying"
+        if isinstance(exc, OutcomeUnknown):
+            attempt.outcome = "unknown"
+            target.status = S.NEEDS_ATTENTION.value
+            target.next_attempt_at = None  # reconciled on the next pass
+            target.reconcile_checks = 0
+            notify(session, "notify.unknown", target=target, **params)
+            return "needs_attention"
+        attempt.outcome = "not_sent" if isinstance(exc, TransientError) else "failed"
+        target.status = S.FAILED.value
+        if isinstance(exc, TransientError):
+            params["detail"] = f"{exc.message}; gave up after {target.attempts} tries"
+        notify(session, "notify.failed", level="error", target=target, **params)
+        if isinstance(exc, AuthExpired) and account.status == AccountStatus.ACTIVE:
+            account.status = AccountStatus.RECONNECT_NEEDED.value
+            account.status_reason = exc.message
+            notify(
+                session,
+                "notify.reconnect",
+                level="error",
+                account_id=account.id,
+                account=account.name,
+                platform=account.platform,
+                kind=exc.kind,
+                detail=exc.message,
+            )
+        return "failed"
 
     def next_attempt(self, attempts: int, now: datetime, exc: PlatformError) -> datetime:
         """When to try again: the platform's reset time, else exponential backoff with jitter."""
@@ -510,6 +608,19 @@ class Worker:
         session.flush()
         refresh_post_status(session, target.post_id)
         return True
+
+
+def _relaxed_commit(session: Session) -> None:
+    """PostgreSQL: this transaction need not wait for its WAL flush.
+
+    Only for the claim and the record. The start (attempt row, send_started_at) always
+    commits synchronously, and a synchronous commit flushes all earlier WAL, so a server
+    crash can lose at most a claim nobody started (the target is simply due again) or a
+    recorded outcome (the target falls back to "started", recovery flags it and
+    reconciliation finds the post): never a reason to send twice.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(sql_text("SET LOCAL synchronous_commit TO OFF"))
 
 
 def serve(
