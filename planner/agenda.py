@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from planner.lifecycle import OPEN_STATUSES
 from planner.models import Account, Campaign, Post, PostStatus, PostTarget, PublishAttempt
 
 S = PostStatus
@@ -159,3 +160,29 @@ def post_detail(session: Session, post_id: int) -> PostDetail | None:
         )
     )
     return PostDetail(post=post, targets=targets, attempts=attempts)
+
+
+def upcoming(session: Session, limit: int = 50) -> list[tuple[PostTarget, Post, Account]]:
+    """The next targets due, soonest first (what the queue view and `planner queue` show)."""
+    query = (
+        select(PostTarget, Post, Account)
+        .join(Post, Post.id == PostTarget.post_id)
+        .join(Account, Account.id == PostTarget.account_id)
+        .where(col(PostTarget.status).in_([s.value for s in OPEN_STATUSES]))
+        .order_by(PostTarget.due_at, PostTarget.id)
+        .limit(limit)
+    )
+    return list(session.exec(query))
+
+
+def recent(session: Session, limit: int = 20) -> list[tuple[PostTarget, Post, Account]]:
+    """Targets that have finished (published, failed or cancelled), latest first."""
+    query = (
+        select(PostTarget, Post, Account)
+        .join(Post, Post.id == PostTarget.post_id)
+        .join(Account, Account.id == PostTarget.account_id)
+        .where(col(PostTarget.status).in_([S.PUBLISHED, S.FAILED, S.CANCELLED]))
+        .order_by(col(PostTarget.updated_at).desc())
+        .limit(limit)
+    )
+    return list(session.exec(query))

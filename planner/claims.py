@@ -21,10 +21,10 @@ from sqlalchemy import Select, case, func, or_, update
 from sqlalchemy import text as sql_text
 from sqlmodel import Session, col, select
 
+from planner.lifecycle import CLAIMABLE, moves
 from planner.models import Account, AccountStatus, PostStatus, PostTarget, PublishAttempt
 from planner.notify import notify
 from planner.platforms.base import OutcomeUnknown
-from planner.scheduling import CLAIMABLE, moves
 
 S = PostStatus
 CLAIM_LOCK = 7_152_026  # advisory lock key for capped claims (PostgreSQL only)

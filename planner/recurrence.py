@@ -25,8 +25,9 @@ from sqlmodel import Session, col, select
 
 from planner.config import Settings, get_settings
 from planner.db import session_scope
+from planner.lifecycle import CLAIMABLE
 from planner.models import Post, PostTarget, Series, utcnow
-from planner.scheduling import CLAIMABLE, PostCreate, SchedulingError, cancel_post, schedule_post
+from planner.scheduling import PostCreate, SchedulingError, cancel_post, schedule_post
 
 log = logging.getLogger(__name__)
 _FREQ = {"daily": DAILY, "weekly": WEEKLY, "monthly": MONTHLY}

@@ -1,13 +1,10 @@
-"""Scheduling: the post lifecycle, scheduling, editing, rescheduling and cancelling posts.
-
-Every status change of a post target is checked against `TRANSITIONS`, in one place: a
-single-row change goes through `transition`, and every set-based change (the worker's
-claim, the sweep, an edit racing a worker) names its source states through `moves`, which
-refuses an illegal move when the module is imported, not when the bad row turns up.
+"""Scheduling: creating, editing, rescheduling, cancelling and deleting posts.
 
 Edits and cancels are conditional updates that lose to a send already under way
 (`send_started_at` is set in the same transaction that writes the attempt row), so what
-goes out is always the latest version and a cancelled post never goes out.
+goes out is always the latest version and a cancelled post never goes out. The lifecycle
+they obey is planner/lifecycle.py; a person's decisions on a target that needs attention
+are planner/decisions.py.
 """
 
 from __future__ import annotations
@@ -18,49 +15,33 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, Field
 from sqlalchemy import delete, update
-from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, col, select
 
+# The lifecycle (planner/lifecycle.py) and the queue queries (planner/agenda.py) stay
+# importable from here, where the foundation first put them, so code written against
+# either place keeps working.
+from planner.agenda import recent, upcoming  # noqa: F401
+from planner.lifecycle import (  # noqa: F401
+    CLAIMABLE,
+    OPEN_STATUSES,
+    TRANSITIONS,
+    IllegalTransition,
+    S,
+    lock_post,
+    moves,
+    refresh_post_status,
+    transition,
+)
 from planner.models import (
     Account,
     AccountStatus,
     Notification,
     Post,
-    PostStatus,
     PostTarget,
     PublishAttempt,
     utcnow,
 )
 from planner.validation import validate
-
-S = PostStatus
-TRANSITIONS: dict[str, set[str]] = {
-    S.DRAFT: {S.IN_REVIEW, S.APPROVED, S.SCHEDULED, S.CANCELLED},
-    S.IN_REVIEW: {S.DRAFT, S.APPROVED, S.CANCELLED},
-    S.APPROVED: {S.DRAFT, S.SCHEDULED, S.CANCELLED},
-    # scheduled → needs_attention: the sweep found it missed (worker down past the grace).
-    S.SCHEDULED: {S.DRAFT, S.PUBLISHING, S.CANCELLED, S.SCHEDULED, S.NEEDS_ATTENTION},
-    # publishing → scheduled/retrying: released unsent (shutdown, edit, account paused).
-    S.PUBLISHING: {
-        S.PUBLISHED,
-        S.RETRYING,
-        S.FAILED,
-        S.NEEDS_ATTENTION,
-        S.CANCELLED,
-        S.SCHEDULED,
-    },
-    S.RETRYING: {S.PUBLISHING, S.CANCELLED, S.FAILED, S.SCHEDULED, S.NEEDS_ATTENTION},
-    S.NEEDS_ATTENTION: {S.PUBLISHED, S.SCHEDULED, S.CANCELLED},
-    S.FAILED: {S.SCHEDULED, S.CANCELLED},
-    S.PUBLISHED: set(),
-    S.CANCELLED: {S.DRAFT},
-}
-OPEN_STATUSES = (S.SCHEDULED, S.RETRYING, S.PUBLISHING, S.NEEDS_ATTENTION)
-CLAIMABLE = (S.SCHEDULED, S.RETRYING)
-
-
-class IllegalTransition(ValueError):
-    """A status change the lifecycle does not allow."""
 
 
 class SchedulingError(ValueError):
@@ -73,22 +54,6 @@ class PastTimeError(SchedulingError):
 
 class ConflictError(SchedulingError):
     """Someone else changed the post since it was opened."""
-
-
-def moves(sources: tuple[str, ...] | list[str], new: str) -> list[str]:
-    """The source states of a set-based change to `new`, each checked against TRANSITIONS."""
-    bad = [s for s in sources if new not in TRANSITIONS.get(s, set())]
-    if bad:
-        raise IllegalTransition(f"{', '.join(bad)} → {new} is not allowed")
-    return [str(s) for s in sources]
-
-
-def transition(target: PostTarget, new: str) -> None:
-    """Move `target` to `new`, or raise IllegalTransition."""
-    if new not in TRANSITIONS.get(target.status, set()):
-        raise IllegalTransition(f"target {target.id}: {target.status} → {new} is not allowed")
-    target.status = new
-    target.updated_at = utcnow()
 
 
 # Set-based changes used below, checked once at import.
@@ -253,22 +218,6 @@ def schedule_post(
     return post
 
 
-def lock_post(session: Session, post_id: int) -> Post | None:
-    """The post, re-read and row-locked for this transaction (PostgreSQL; SQLite is serial).
-
-    Every change to a post's targets locks the post first, so concurrent changes queue in
-    one order (post, then targets) and the post's summary status is computed from what the
-    others committed, never from a stale view.
-    """
-    query = (
-        select(Post)
-        .where(Post.id == post_id)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    )
-    return session.exec(query).first()
-
-
 def _post(session: Session, post_id: int, expected_version: int | None = None) -> Post:
     post = lock_post(session, post_id)
     if post is None:
@@ -285,7 +234,7 @@ def _targets(session: Session, post_id: int) -> list[PostTarget]:
     return list(session.exec(query))
 
 
-def _guarded(session: Session, target_id: int, sources: list[str], **values: object) -> bool:
+def guarded(session: Session, target_id: int, sources: list[str], **values: object) -> bool:
     """Update one target only if it is in `sources` and no send has started; True if it was."""
     stmt = (
         update(PostTarget)
@@ -339,8 +288,8 @@ def edit_post(
             "content_version": post.version,
         }
         if due is not None:
-            values.update(_back_to_schedule(due))
-        if target.status not in _EDITABLE or not _guarded(session, target.id, _EDITABLE, **values):
+            values.update(requeue_values(due))
+        if target.status not in _EDITABLE or not guarded(session, target.id, _EDITABLE, **values):
             if target.status not in (S.CANCELLED, S.DRAFT, S.IN_REVIEW):
                 result.too_late.append(target.id)
             continue
@@ -351,7 +300,7 @@ def edit_post(
     return result
 
 
-def _back_to_schedule(due: datetime) -> dict[str, object]:
+def requeue_values(due: datetime) -> dict[str, object]:
     """Column values that put a target back in the queue at `due` with a fresh retry budget."""
     return {
         "status": S.SCHEDULED.value,
@@ -382,7 +331,7 @@ def reschedule_post(
     for target in _targets(session, post_id):
         if target_ids is not None and target.id not in target_ids:
             continue
-        if _guarded(session, target.id, _RESCHEDULABLE, **_back_to_schedule(due)):
+        if guarded(session, target.id, _RESCHEDULABLE, **requeue_values(due)):
             result.changed.append(target.id)
         elif target.status not in (S.CANCELLED,):
             result.too_late.append(target.id)
@@ -400,7 +349,7 @@ def cancel_post(session: Session, post_id: int, *, by: str = "") -> ChangeResult
     for target in _targets(session, post_id):
         if target.status == S.CANCELLED:
             continue
-        if _guarded(
+        if guarded(
             session,
             target.id,
             _CANCELLABLE,
@@ -444,162 +393,3 @@ def delete_post(session: Session, post_id: int) -> None:
     if gone != len(ids):
         raise SchedulingError(f"post {post_id} started going out just now; cancel it instead")
     session.execute(delete(Post).where(Post.id == post_id))
-
-
-def _one_target(session: Session, target_id: int) -> PostTarget:
-    target = session.get(PostTarget, target_id)
-    if target is None:
-        raise SchedulingError(f"no post target with id {target_id}")
-    lock_post(session, target.post_id)
-    return target
-
-
-def resend_target(session: Session, target_id: int, *, now: datetime | None = None) -> None:
-    """A person's 'send again' for a target that needs attention or failed: due now.
-
-    After an unknown outcome the worker still asks the platform first, so a post that did
-    arrive after all is marked published instead of sent twice.
-    """
-    now = now or utcnow()
-    target = _one_target(session, target_id)
-    verify = target.error_kind == "unknown" or target.verify_before_send
-    values = _back_to_schedule(now) | {"verify_before_send": verify, "reconcile_checks": 0}
-    if not _guarded(
-        session, target_id, moves((S.NEEDS_ATTENTION, S.FAILED), S.SCHEDULED), **values
-    ):
-        raise SchedulingError(
-            f"target {target_id} is {target.status}; only failed or "
-            "needs-attention targets can be sent again"
-        )
-    session.expire_all()
-    refresh_post_status(session, target.post_id)
-
-
-def drop_target(session: Session, target_id: int, *, by: str = "") -> None:
-    """A person's 'do not send' for a target that needs attention or failed."""
-    target = _one_target(session, target_id)
-    if not _guarded(
-        session,
-        target_id,
-        moves((S.NEEDS_ATTENTION, S.FAILED), S.CANCELLED),
-        status=S.CANCELLED.value,
-        last_error=f"dropped by {by}" if by else "dropped",
-    ):
-        raise SchedulingError(f"target {target_id} is {target.status} and cannot be dropped")
-    session.expire_all()
-    refresh_post_status(session, target.post_id)
-
-
-def mark_published(session: Session, target_id: int, *, remote_url: str = "", by: str = "") -> None:
-    """A person saw the post on the platform: record it as published without sending."""
-    target = _one_target(session, target_id)
-    if not _guarded(
-        session,
-        target_id,
-        moves((S.NEEDS_ATTENTION,), S.PUBLISHED),
-        status=S.PUBLISHED.value,
-        remote_url=remote_url or None,
-        published_at=target.published_at or utcnow(),
-        error_kind=None,
-        last_error=f"confirmed published by {by}" if by else "confirmed published",
-    ):
-        raise SchedulingError(f"target {target_id} is {target.status}, not needs attention")
-    session.expire_all()
-    refresh_post_status(session, target.post_id)
-
-
-def summary_status(statuses: set[str]) -> str | None:
-    """A post's status from its targets': the most urgent open one, else how it ended."""
-    for status in (S.NEEDS_ATTENTION, S.FAILED, S.PUBLISHING, S.RETRYING, S.SCHEDULED):
-        if status in statuses:
-            return status.value
-    if statuses == {S.CANCELLED}:
-        return S.CANCELLED.value
-    if S.PUBLISHED in statuses:
-        return S.PUBLISHED.value
-    return sorted(statuses)[0] if statuses else None
-
-
-def lock_posts(session: Session, post_ids: list[int] | set[int]) -> None:
-    """Row-lock several posts, in id order so that concurrent lockers never deadlock."""
-    session.execute(
-        select(Post.id)
-        .where(col(Post.id).in_(sorted(post_ids)))
-        .order_by(Post.id)
-        .with_for_update()
-    ).all()
-
-
-def refresh_posts(
-    session: Session, post_ids: list[int] | set[int], *, locked: bool = False
-) -> None:
-    """Recompute the summary status of several posts from their targets (plain SQL: the
-    worker calls this for every batch it records)."""
-    if not post_ids:
-        return
-    session.flush()
-    if not locked:
-        lock_posts(session, post_ids)
-    statuses: dict[int, set[str]] = {}
-    for post_id, status in session.execute(
-        select(PostTarget.post_id, PostTarget.status).where(col(PostTarget.post_id).in_(post_ids))
-    ):
-        statuses.setdefault(post_id, set()).add(status)
-    by_status: dict[str, list[int]] = {}
-    for post_id, found in statuses.items():
-        if (status := summary_status(found)) is not None:
-            by_status.setdefault(status, []).append(post_id)
-    now = utcnow()
-    for status, ids in by_status.items():
-        session.execute(
-            update(Post)
-            .where(col(Post.id).in_(ids))
-            .values(status=status, updated_at=now)
-            .execution_options(synchronize_session=False)
-        )
-        for post_id in ids:  # keep loaded objects in step with the row
-            post = session.identity_map.get(Session.identity_key(Post, post_id))
-            if post is not None:
-                set_committed_value(post, "status", status)
-
-
-def refresh_post_status(session: Session, post_id: int) -> None:
-    """The post shows 'published' once every target is, else its most urgent target status."""
-    refresh_posts(session, [post_id])
-
-
-def upcoming(session: Session, limit: int = 50) -> list[tuple[PostTarget, Post, Account]]:
-    """The next targets due, soonest first (what the queue view and `planner queue` show)."""
-    query = (
-        select(PostTarget, Post, Account)
-        .join(Post, Post.id == PostTarget.post_id)
-        .join(Account, Account.id == PostTarget.account_id)
-        .where(col(PostTarget.status).in_([s.value for s in OPEN_STATUSES]))
-        .order_by(PostTarget.due_at, PostTarget.id)
-        .limit(limit)
-    )
-    return list(session.exec(query))
-
-
-def recent(session: Session, limit: int = 20) -> list[tuple[PostTarget, Post, Account]]:
-    """Targets that have finished (published, failed or cancelled), latest first."""
-    query = (
-        select(PostTarget, Post, Account)
-        .join(Post, Post.id == PostTarget.post_id)
-        .join(Account, Account.id == PostTarget.account_id)
-        .where(col(PostTarget.status).in_([S.PUBLISHED, S.FAILED, S.CANCELLED]))
-        .order_by(col(PostTarget.updated_at).desc())
-        .limit(limit)
-    )
-    return list(session.exec(query))
-
-
-def attempts_of(session: Session, post_id: int) -> list[tuple[PublishAttempt, PostTarget]]:
-    """Every attempt at sending the post's targets, oldest first (shown on the post)."""
-    query = (
-        select(PublishAttempt, PostTarget)
-        .join(PostTarget, PostTarget.id == PublishAttempt.target_id)
-        .where(PostTarget.post_id == post_id)
-        .order_by(PublishAttempt.started_at, PublishAttempt.id)
-    )
-    return list(session.exec(query))

@@ -9,26 +9,21 @@ import pytest
 from sqlmodel import select
 
 from planner import agenda
+from planner.agenda import upcoming
 from planner.db import session_scope
+from planner.decisions import drop_target, mark_published, resend_target
+from planner.lifecycle import TRANSITIONS, IllegalTransition, moves, transition
 from planner.models import Campaign, Post, PostStatus, PostTarget
 from planner.scheduling import (
-    TRANSITIONS,
     ConflictError,
-    IllegalTransition,
     PastTimeError,
     PostCreate,
     PostUpdate,
     SchedulingError,
     delete_post,
-    drop_target,
     edit_post,
-    mark_published,
-    moves,
     reschedule_post,
-    resend_target,
     schedule_post,
-    transition,
-    upcoming,
 )
 from tests.factories import add_sandbox_accounts
 from tests.test_worker import T0, targets

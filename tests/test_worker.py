@@ -15,8 +15,9 @@ from sqlmodel import select
 from planner import config
 from planner.config import get_settings
 from planner.db import session_scope
+from planner.decisions import resend_target
 from planner.models import Account, Notification, Post, PostTarget, PublishAttempt
-from planner.scheduling import PostCreate, resend_target, schedule_post
+from planner.scheduling import PostCreate, schedule_post
 from planner.worker import BackgroundWorker, PassResult, Worker
 from tests import doubles
 from tests.doubles import PlatformDouble

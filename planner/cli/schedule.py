@@ -58,9 +58,9 @@ def queue(
     as_json: JsonOpt = False,
 ) -> None:
     """What is due next (and what needs attention), soonest first."""
+    from planner.agenda import upcoming
     from planner.db import session_scope
     from planner.i18n import format_datetime
-    from planner.scheduling import upcoming
 
     settings = get_settings()
     with session_scope() as session:
@@ -133,7 +133,7 @@ def reschedule(
 def resend(target_id: int, as_json: JsonOpt = False) -> None:
     """Send a target that needs attention or failed again (the platform is asked first)."""
     from planner.db import session_scope
-    from planner.scheduling import resend_target
+    from planner.decisions import resend_target
 
     with session_scope() as session:
         resend_target(session, target_id)
@@ -143,7 +143,7 @@ def resend(target_id: int, as_json: JsonOpt = False) -> None:
 def drop(target_id: int, as_json: JsonOpt = False) -> None:
     """Do not send a target that needs attention or failed."""
     from planner.db import session_scope
-    from planner.scheduling import drop_target
+    from planner.decisions import drop_target
 
     with session_scope() as session:
         drop_target(session, target_id, by="cli")

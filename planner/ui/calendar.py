@@ -10,8 +10,10 @@ import pandas as pd
 import streamlit as st
 
 from planner import agenda
+from planner.agenda import recent, upcoming
 from planner.config import get_settings
 from planner.db import session_scope
+from planner.decisions import drop_target, mark_published, resend_target
 from planner.i18n import format_datetime, format_time
 from planner.models import PostStatus
 from planner.scheduling import (
@@ -20,14 +22,9 @@ from planner.scheduling import (
     SchedulingError,
     cancel_post,
     delete_post,
-    drop_target,
     edit_post,
     local_to_utc,
-    mark_published,
-    recent,
     reschedule_post,
-    resend_target,
-    upcoming,
 )
 from planner.slots import SlotError, next_free_slot
 from planner.ui.runtime import embedded_worker, locale, status_label, tr
