@@ -14,7 +14,7 @@ from planner.agenda import recent, upcoming
 from planner.config import get_settings
 from planner.db import session_scope
 from planner.decisions import drop_target, mark_published, resend_target
-from planner.i18n import format_datetime, format_time
+from planner.i18n import format_date, format_datetime, format_time, zone_abbr
 from planner.models import PostStatus
 from planner.scheduling import (
     PastTimeError,
@@ -82,30 +82,55 @@ def _open(post_id: int) -> None:
     st.session_state["open_post"] = post_id
 
 
-def _grid(days: list[list[date]], filters: dict, month: int | None) -> None:
+def _entry_button(container, entry: agenda.Entry, with_account: bool) -> None:
+    container.button(
+        _label(entry, with_account=with_account),
+        key=f"cal_{entry.target_id}",
+        on_click=_open,
+        args=(entry.post_id,),
+        help=f"{entry.title} · {entry.account} · {status_label(entry.status)}",
+        width="stretch" if not with_account else "content",
+    )
+
+
+def _grouped(days: list[date], filters: dict) -> dict[date, list[agenda.Entry]]:
     tz = get_settings().tz
     with session_scope() as session:
-        start, end = agenda.span([d for week in days for d in week], tz)
-        grouped = agenda.by_day(agenda.entries(session, start, end, **filters), tz)
-    names = tr("calendar.weekdays").split(",")
-    for col, name in zip(st.columns(7), names, strict=True):
+        start, end = agenda.span(days, tz)
+        return agenda.by_day(agenda.entries(session, start, end, **filters), tz)
+
+
+def _month(weeks: list[list[date]], filters: dict, month: int) -> None:
+    """Seven columns a week; a few entries a day, the rest counted (hover for the title)."""
+    grouped = _grouped([d for week in weeks for d in week], filters)
+    for col, name in zip(st.columns(7), tr("calendar.weekdays").split(","), strict=True):
         col.markdown(f"**{name}**")
-    for week in days:
+    for week in weeks:
         for col, day in zip(st.columns(7), week, strict=True):
-            faded = month is not None and day.month != month
-            col.markdown(f"{'_' if faded else '**'}{day.day}{'_' if faded else '**'}")
+            mark = "_" if day.month != month else "**"
+            col.markdown(f"{mark}{day.day}{mark}")
             items = grouped.get(day, [])
-            limit = len(items) if month is None else MAX_PER_DAY
-            for entry in items[:limit]:
-                col.button(
-                    _label(entry, with_account=month is None),
-                    key=f"cal_{entry.target_id}",
-                    on_click=_open,
-                    args=(entry.post_id,),
-                    help=f"{entry.account} · {status_label(entry.status)}",
-                )
-            if len(items) > limit:
-                col.caption(tr("calendar.more", n=len(items) - limit))
+            for entry in items[:MAX_PER_DAY]:
+                _entry_button(col, entry, with_account=False)
+            if len(items) > MAX_PER_DAY:
+                col.caption(tr("calendar.more", n=len(items) - MAX_PER_DAY))
+
+
+def _week(days: list[date], filters: dict) -> None:
+    """One row a day with every entry in full: time, platform, title and account."""
+    grouped = _grouped(days, filters)
+    tz, loc = get_settings().tz, locale()
+    for day in days:
+        items = grouped.get(day, [])
+        noon = datetime.combine(day, datetime.min.time(), tz) + timedelta(hours=12)
+        st.markdown(f"**{format_date(noon, tz, loc)}**")
+        if not items:
+            st.caption("—")
+        for entry in items:
+            _entry_button(st, entry, with_account=True)
+
+
+def _legend() -> None:
     st.caption(
         tr("calendar.legend")
         + ": "
@@ -176,7 +201,7 @@ def _reschedule(post_id: int) -> None:
         c1, c2 = st.columns(2)
         day = c1.date_input(tr("compose.date"), value=now_local.date(), key=f"rs_day_{post_id}")
         at = c2.time_input(
-            tr("compose.time", zone=settings.tz.key),
+            tr("compose.time", zone=zone_abbr(settings.tz, now_local)),
             value=now_local.time().replace(second=0, microsecond=0),
             key=f"rs_time_{post_id}",
             step=300,
@@ -342,9 +367,11 @@ def page() -> None:
     if st.session_state.get("open_post"):
         post_panel(st.session_state["open_post"])
     if view == "month":
-        _grid(agenda.month_grid(day.year, day.month), filters, day.month)
+        _month(agenda.month_grid(day.year, day.month), filters, day.month)
+        _legend()
     elif view == "week":
-        _grid([agenda.week_of(day)], filters, None)
+        _week(agenda.week_of(day), filters)
+        _legend()
     live_tables()
 
 
