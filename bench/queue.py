@@ -200,12 +200,11 @@ def claim_cost(url: str, sizes: list[int], repeats: int) -> dict:
                     session.rollback()
                 assert len(claimed) == 20, claimed
             out[kind][str(rows)] = round(statistics.median(timings), 2)
-            if kind == "claim_ms":
-                query = due_query(now, 20, grace=grace)
-                sql = str(query.compile(engine, compile_kwargs={"literal_binds": True}))
-                with engine.connect() as conn:
-                    plan = conn.execute(text("EXPLAIN (ANALYZE, COSTS OFF) " + sql)).scalars()
-                    out["claim_plan"][str(rows)] = [line for line in plan]
+            query = due_query(now, 20, grace=grace)
+            sql = str(query.compile(engine, compile_kwargs={"literal_binds": True}))
+            with engine.connect() as conn:
+                plan = conn.execute(text("EXPLAIN (ANALYZE, COSTS OFF) " + sql)).scalars()
+                out["claim_plan"][f"{kind}:{rows}"] = list(plan)
     return out
 
 
