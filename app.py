@@ -9,16 +9,26 @@ language_switch()
 ensure_database()
 embedded_worker()
 st.navigation(
-    [
-        st.Page("planner/ui/compose.py", title=tr("nav.compose"), icon="✍️", default=True),
-        st.Page("planner/ui/sources.py", title=tr("nav.sources"), icon="📚"),
-        st.Page("planner/ui/templates.py", title=tr("nav.templates"), icon="🧩"),
-        st.Page("planner/ui/calendar.py", title=tr("nav.calendar"), icon="🗓️"),
-        st.Page("planner/ui/media.py", title=tr("nav.media"), icon="🖼️"),
-        st.Page("planner/ui/studio.py", title=tr("nav.studio"), icon="🎨"),
-        st.Page("planner/ui/dashboard.py", title=tr("nav.dashboard"), icon="📊"),
-        st.Page("planner/ui/accounts.py", title=tr("nav.accounts"), icon="🔑"),
-        st.Page("planner/ui/settings.py", title=tr("nav.settings"), icon="⚙️"),
-        st.Page("planner/ui/brand.py", title=tr("nav.brand"), icon="🏷️"),
-    ]
+    {
+        tr("nav.section.content"): [
+            st.Page("planner/ui/compose.py", title=tr("nav.compose"), icon="✍️", default=True),
+            st.Page("planner/ui/sources.py", title=tr("nav.sources"), icon="📚"),
+            st.Page("planner/ui/templates.py", title=tr("nav.templates"), icon="🧩"),
+            st.Page("planner/ui/studio.py", title=tr("nav.studio"), icon="🎨"),
+            st.Page("planner/ui/media.py", title=tr("nav.media"), icon="🖼️"),
+        ],
+        tr("nav.section.publishing"): [
+            st.Page("planner/ui/calendar.py", title=tr("nav.calendar"), icon="🗓️"),
+            st.Page("planner/ui/planning.py", title=tr("nav.planning"), icon="🔁"),
+            st.Page("planner/ui/inbox.py", title=tr("nav.inbox"), icon="📥"),
+        ],
+        tr("nav.section.results"): [
+            st.Page("planner/ui/dashboard.py", title=tr("nav.dashboard"), icon="📊"),
+        ],
+        tr("nav.section.setup"): [
+            st.Page("planner/ui/accounts.py", title=tr("nav.accounts"), icon="🔑"),
+            st.Page("planner/ui/brand.py", title=tr("nav.brand"), icon="🏷️"),
+            st.Page("planner/ui/settings.py", title=tr("nav.settings"), icon="⚙️"),
+        ],
+    }
 ).run()

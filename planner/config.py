@@ -44,6 +44,33 @@ class Settings(BaseSettings):
     max_attempts: int = 5
     metrics_interval_seconds: int = 900
 
+    # -- Issue 5: scheduling and the publishing worker (docs/scheduling.md) ----------------
+    # A due post still goes out this long after its time (worker down, machine asleep);
+    # later it is flagged as missed and a person decides.
+    grace_minutes: int = 30
+    # Publish calls one worker keeps in flight at once.
+    send_concurrency: int = 4
+    # Most targets of one platform being sent at once, across all workers: {"x": 2}.
+    platform_concurrency: dict[str, int] = Field(default_factory=dict)
+    # Most posts per live account per rolling 24 hours, by platform: {"x": 17} (X free tier).
+    daily_caps: dict[str, int] = Field(default_factory=dict)
+    retry_base_seconds: int = 30
+    retry_max_seconds: int = 3600
+    # How many times the platform is asked whether an unknown-outcome post exists.
+    reconcile_checks: int = 4
+    # How far ahead a recurring series is turned into scheduled posts.
+    series_horizon_days: int = 28
+    # Failures reach people: the in-app inbox always, plus e-mail and/or a webhook if set.
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_user: str | None = None
+    smtp_password: str | None = None
+    smtp_starttls: bool = True
+    smtp_from: str = "planner@localhost"
+    notify_emails: str = ""  # comma-separated addresses
+    webhook_url: str | None = None
+    notify_min_level: str = "warning"  # info | warning | error
+
     @field_validator("timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:

@@ -11,6 +11,7 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
+from sqlalchemy import text as sql_text
 from sqlalchemy.types import DateTime, TypeDecorator
 from sqlmodel import Field, SQLModel
 
@@ -274,6 +275,8 @@ class Post(SQLModel, table=True):
     import_key: str | None = Field(default=None, unique=True, max_length=120)
     created_at: datetime = _ts(default_factory=utcnow)
     updated_at: datetime = _ts(default_factory=utcnow)
+    # Issue 5: a person cancelled the post; an in-flight send that fails is then not retried.
+    cancelled_at: datetime | None = _ts(default=None, nullable=True)
 
 
 class PostTarget(SQLModel, table=True):
@@ -305,6 +308,12 @@ class PostTarget(SQLModel, table=True):
     error_kind: str | None = Field(default=None, max_length=40)
     last_error: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     updated_at: datetime = _ts(default_factory=utcnow)
+    # Issue 5: set when the publish call starts; an edit or cancel after that is refused.
+    send_started_at: datetime | None = _ts(default=None, nullable=True)
+    # How often the platform was asked whether an unknown-outcome post exists.
+    reconcile_checks: int = 0
+    # A person asked to send again after an unknown outcome: ask the platform first.
+    verify_before_send: bool = False
 
 
 class PublishAttempt(SQLModel, table=True):
@@ -356,6 +365,14 @@ class Notification(SQLModel, table=True):
     message: str = Field(sa_column=Column(Text, nullable=False))
     target_id: int | None = Field(default=None, foreign_key="post_target.id")
     read_at: datetime | None = _ts(default=None, nullable=True)
+    # Issue 5: the message as an i18n key and values, shown in each reader's language.
+    key: str = Field(default="", max_length=60)
+    params: dict[str, Any] = _json(dict)
+    post_id: int | None = Field(default=None, index=True)
+    account_id: int | None = Field(default=None)
+    delivered_at: datetime | None = _ts(default=None, nullable=True)  # e-mail / webhook
+    delivery_attempts: int = 0
+    delivery_error: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
 
 
 class AppMeta(SQLModel, table=True):
@@ -365,3 +382,14 @@ class AppMeta(SQLModel, table=True):
 
     key: str = Field(primary_key=True, max_length=80)
     value: str = ""
+
+
+# Issue 5: the claim walks this index in due order and stops after a batch, so its cost stays
+# flat however many future or finished targets the table holds (see docs/scheduling.md).
+Index(
+    "ix_post_target_claimable",
+    PostTarget.due_at,
+    PostTarget.id,
+    postgresql_where=sql_text("status IN ('scheduled', 'retrying')"),
+    sqlite_where=sql_text("status IN ('scheduled', 'retrying')"),
+)

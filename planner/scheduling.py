@@ -1,39 +1,49 @@
-"""Scheduling: the post lifecycle, creating scheduled posts, the queue, cancelling.
+"""Scheduling: creating, editing, rescheduling, cancelling and deleting posts.
 
-Every status change of a post target goes through `transition`, so an illegal move (say,
-from published back to scheduled) is refused in one place whatever code asks for it.
+Edits and cancels are conditional updates that lose to a send already under way
+(`send_started_at` is set in the same transaction that writes the attempt row), so what
+goes out is always the latest version and a cancelled post never goes out. The lifecycle
+they obey is planner/lifecycle.py; a person's decisions on a target that needs attention
+are planner/decisions.py.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, Field
+from sqlalchemy import delete, update
 from sqlmodel import Session, col, select
 
 from planner.accounts import publishing_problems
-from planner.models import Account, AccountStatus, Post, PostStatus, PostTarget, utcnow
+
+# The lifecycle (planner/lifecycle.py) and the queue queries (planner/agenda.py) stay
+# importable from here, where the foundation first put them, so code written against
+# either place keeps working.
+from planner.agenda import recent, upcoming  # noqa: F401
+from planner.lifecycle import (  # noqa: F401
+    CLAIMABLE,
+    OPEN_STATUSES,
+    TRANSITIONS,
+    IllegalTransition,
+    S,
+    lock_post,
+    moves,
+    refresh_post_status,
+    transition,
+)
+from planner.models import (
+    Account,
+    AccountStatus,
+    Notification,
+    Post,
+    PostTarget,
+    PublishAttempt,
+    utcnow,
+)
 from planner.validation import validate
-
-S = PostStatus
-TRANSITIONS: dict[str, set[str]] = {
-    S.DRAFT: {S.IN_REVIEW, S.APPROVED, S.SCHEDULED, S.CANCELLED},
-    S.IN_REVIEW: {S.DRAFT, S.APPROVED, S.CANCELLED},
-    S.APPROVED: {S.DRAFT, S.SCHEDULED, S.CANCELLED},
-    S.SCHEDULED: {S.DRAFT, S.PUBLISHING, S.CANCELLED, S.SCHEDULED},
-    S.PUBLISHING: {S.PUBLISHED, S.RETRYING, S.FAILED, S.NEEDS_ATTENTION, S.CANCELLED},
-    S.RETRYING: {S.PUBLISHING, S.CANCELLED, S.FAILED, S.SCHEDULED},
-    S.NEEDS_ATTENTION: {S.PUBLISHED, S.SCHEDULED, S.CANCELLED},
-    S.FAILED: {S.SCHEDULED, S.CANCELLED},
-    S.PUBLISHED: set(),
-    S.CANCELLED: {S.DRAFT},
-}
-OPEN_STATUSES = (S.SCHEDULED, S.RETRYING, S.PUBLISHING, S.NEEDS_ATTENTION)
-
-
-class IllegalTransition(ValueError):
-    """A status change the lifecycle does not allow."""
 
 
 class SchedulingError(ValueError):
@@ -44,17 +54,45 @@ class PastTimeError(SchedulingError):
     """The chosen time has passed: the caller should ask 'publish now?' instead."""
 
 
-def transition(target: PostTarget, new: str) -> None:
-    """Move `target` to `new`, or raise IllegalTransition."""
-    if new not in TRANSITIONS.get(target.status, set()):
-        raise IllegalTransition(f"target {target.id}: {target.status} → {new} is not allowed")
-    target.status = new
-    target.updated_at = utcnow()
+class ConflictError(SchedulingError):
+    """Someone else changed the post since it was opened."""
+
+
+# Set-based changes used below, checked once at import.
+_CANCELLABLE = moves(
+    (
+        S.DRAFT,
+        S.IN_REVIEW,
+        S.APPROVED,
+        S.SCHEDULED,
+        S.RETRYING,
+        S.PUBLISHING,
+        S.FAILED,
+        S.NEEDS_ATTENTION,
+    ),
+    S.CANCELLED,
+)
+_RESCHEDULABLE = moves(
+    (S.SCHEDULED, S.RETRYING, S.PUBLISHING, S.FAILED, S.NEEDS_ATTENTION), S.SCHEDULED
+)
+_EDITABLE = [*_RESCHEDULABLE, *moves((S.DRAFT, S.APPROVED), S.SCHEDULED)]
 
 
 def local_to_utc(day: date, at: time, tz: ZoneInfo) -> datetime:
     """A wall-clock date and time in the library's zone, as an aware UTC-comparable datetime."""
     return datetime.combine(day, at).replace(tzinfo=tz)
+
+
+def resolve_due(due: datetime, now: datetime, publish_now: bool) -> datetime:
+    """`due`, or now when the person confirmed 'publish now?' for a time that has passed."""
+    if due.tzinfo is None:
+        raise SchedulingError("the publish time needs a time zone")
+    # A minute's slack: a time picked "for now" in a form is a few seconds old on submit.
+    if due < now - timedelta(minutes=1):
+        if not publish_now:
+            raise PastTimeError("that time has already passed; publish now instead?")
+        return now
+    return max(due, now) if publish_now else due
 
 
 class PostCreate(BaseModel):
@@ -63,34 +101,54 @@ class PostCreate(BaseModel):
     title: str = ""
     texts: dict[str, str]  # platform -> text
     account_ids: list[int] = Field(min_length=1)
-    due_at: datetime
+    due_at: datetime | None = None
+    # Per-account times (e.g. each account's next free slot); overrides due_at for those.
+    due_by_account: dict[int, datetime] = Field(default_factory=dict)
     media_asset_id: int | None = None
     alt_text: str = ""
     link: str = ""
     template_id: str | None = None
     event_id: int | None = None
     item_id: int | None = None
+    campaign_id: int | None = None
+    series_id: int | None = None
     author: str = ""
+    import_key: str | None = None
 
 
-def schedule_post(
-    session: Session, *, data: PostCreate, now: datetime | None = None, publish_now: bool = False
-) -> Post:
-    """Create a post with one scheduled target per account, after validating each text."""
-    now = now or utcnow()
-    due = data.due_at
-    if due.tzinfo is None:
-        raise SchedulingError("the publish time needs a time zone")
-    if due < now:
-        if not publish_now:
-            raise PastTimeError("that time has already passed; publish now instead?")
-        due = now
-    accounts = [session.get(Account, account_id) for account_id in data.account_ids]
+class PostUpdate(BaseModel):
+    """An edit of a scheduled post; fields left out stay as they are."""
+
+    title: str | None = None
+    texts: dict[str, str] | None = None
+    alt_text: str | None = None
+    link: str | None = None
+    media_asset_id: int | None = None
+    due_at: datetime | None = None
+
+
+@dataclass
+class ChangeResult:
+    """Which targets an edit, reschedule or cancel changed, and which were already too late."""
+
+    post_id: int
+    changed: list[int] = field(default_factory=list)
+    too_late: list[int] = field(default_factory=list)  # being sent or already sent
+
+    def __len__(self) -> int:
+        return len(self.changed)
+
+
+def check_post(session: Session, data: PostCreate) -> tuple[list[Account], list[str]]:
+    """The accounts of `data` and every problem with it, without writing anything."""
+    accounts: list[Account] = []
     problems: list[str] = []
-    for account_id, account in zip(data.account_ids, accounts, strict=True):
+    for account_id in data.account_ids:
+        account = session.get(Account, account_id)
         if account is None:
             problems.append(f"no account with id {account_id}")
             continue
+        accounts.append(account)
         if account.status != AccountStatus.ACTIVE:
             problems.append(f"{account.name}: {account.status_reason or account.status}")
         problems += publishing_problems(session, account, data.media_asset_id)
@@ -98,13 +156,35 @@ def schedule_post(
         if text is None:
             problems.append(f"{account.name}: no text for {account.platform}")
             continue
-        result = validate(
-            account.platform,
-            text,
-            image_count=1 if data.media_asset_id else 0,
-            alt_texts=[data.alt_text] if data.media_asset_id else [],
-        )
-        problems += [f"{account.name}: {p.text('en')}" for p in result.errors]
+        problems += _text_problems(account, text, data.media_asset_id, data.alt_text)
+    return accounts, problems
+
+
+def _text_problems(account: Account, text: str, media_id: int | None, alt: str) -> list[str]:
+    result = validate(
+        account.platform,
+        text,
+        image_count=1 if media_id else 0,
+        alt_texts=[alt] if media_id else [],
+    )
+    return [f"{account.name}: {p.text('en')}" for p in result.errors]
+
+
+def schedule_post(
+    session: Session, *, data: PostCreate, now: datetime | None = None, publish_now: bool = False
+) -> Post:
+    """Create a post with one scheduled target per account, after validating each text.
+
+    A time in the past raises PastTimeError unless `publish_now` (the person confirmed).
+    """
+    now = now or utcnow()
+    dues = {}
+    for account_id in data.account_ids:
+        due = data.due_by_account.get(account_id) or data.due_at
+        if due is None:
+            raise SchedulingError("a publish time is needed (or 'add to queue')")
+        dues[account_id] = resolve_due(due, now, publish_now)
+    accounts, problems = check_post(session, data)
     if problems:
         raise SchedulingError("; ".join(problems))
     post = Post(
@@ -112,16 +192,18 @@ def schedule_post(
         template_id=data.template_id,
         event_id=data.event_id,
         item_id=data.item_id,
+        campaign_id=data.campaign_id,
+        series_id=data.series_id,
         author=data.author,
         media_asset_id=data.media_asset_id,
         alt_text=data.alt_text,
         link=data.link,
+        import_key=data.import_key,
         status=S.SCHEDULED,
     )
     session.add(post)
     session.flush()
     for account in accounts:
-        assert account is not None
         session.add(
             PostTarget(
                 post_id=post.id,
@@ -131,7 +213,7 @@ def schedule_post(
                 media_ids=[data.media_asset_id] if data.media_asset_id else [],
                 alt_text=data.alt_text,
                 status=S.SCHEDULED,
-                due_at=due,
+                due_at=dues[account.id],
                 content_version=post.version,
             )
         )
@@ -139,48 +221,178 @@ def schedule_post(
     return post
 
 
-def cancel_post(session: Session, post_id: int) -> list[PostTarget]:
-    """Cancel every target of the post that has not gone out; returns the cancelled ones."""
-    post = session.get(Post, post_id)
+def _post(session: Session, post_id: int, expected_version: int | None = None) -> Post:
+    post = lock_post(session, post_id)
     if post is None:
         raise SchedulingError(f"no post with id {post_id}")
-    cancelled = []
-    targets = session.exec(select(PostTarget).where(PostTarget.post_id == post_id)).all()
+    if expected_version is not None and post.version != expected_version:
+        raise ConflictError(
+            f"post {post_id} was changed by someone else (version {post.version}); reopen it"
+        )
+    return post
+
+
+def _targets(session: Session, post_id: int) -> list[PostTarget]:
+    query = select(PostTarget).where(PostTarget.post_id == post_id).order_by(PostTarget.id)
+    return list(session.exec(query))
+
+
+def guarded(session: Session, target_id: int, sources: list[str], **values: object) -> bool:
+    """Update one target only if it is in `sources` and no send has started; True if it was."""
+    stmt = (
+        update(PostTarget)
+        .where(PostTarget.id == target_id)
+        .where(col(PostTarget.status).in_(sources))
+        .where(col(PostTarget.send_started_at).is_(None))
+        .values(updated_at=utcnow(), **values)
+    )
+    return session.execute(stmt).rowcount == 1
+
+
+def edit_post(
+    session: Session,
+    post_id: int,
+    changes: PostUpdate,
+    *,
+    now: datetime | None = None,
+    publish_now: bool = False,
+    expected_version: int | None = None,
+) -> ChangeResult:
+    """Apply an edit to every target not yet being sent; it takes effect at once.
+
+    A target a worker has claimed but not started is pulled back when its time changes and
+    otherwise sends the new text; one whose send has started is reported as too late.
+    """
+    now = now or utcnow()
+    post = _post(session, post_id, expected_version)
+    due = resolve_due(changes.due_at, now, publish_now) if changes.due_at else None
+    media_id = changes.media_asset_id or post.media_asset_id
+    alt = changes.alt_text if changes.alt_text is not None else post.alt_text
+    targets = _targets(session, post_id)
+    problems: list[str] = []
     for target in targets:
-        if S.CANCELLED in TRANSITIONS.get(target.status, set()):
-            transition(target, S.CANCELLED)
-            target.lease_owner = None
-            cancelled.append(target)
-    if not cancelled and not any(t.status == S.CANCELLED for t in targets):
-        raise SchedulingError(f"post {post_id} has already been published and cannot be cancelled")
-    post.status = S.CANCELLED
+        account = session.get(Account, target.account_id)
+        text = (changes.texts or {}).get(target.platform, target.text)
+        if target.status in _EDITABLE and account is not None:
+            problems += _text_problems(account, text, media_id, alt)
+    if problems:
+        raise SchedulingError("; ".join(problems))
     post.version += 1
-    post.updated_at = utcnow()
+    for name in ("title", "link", "alt_text", "media_asset_id"):
+        if getattr(changes, name) is not None:
+            setattr(post, name, getattr(changes, name))
+    post.updated_at = now
+    result = ChangeResult(post_id)
+    for target in targets:
+        values: dict[str, object] = {
+            "text": (changes.texts or {}).get(target.platform, target.text),
+            "alt_text": alt,
+            "media_ids": [media_id] if media_id else [],
+            "content_version": post.version,
+        }
+        if due is not None:
+            values.update(requeue_values(due))
+        if target.status not in _EDITABLE or not guarded(session, target.id, _EDITABLE, **values):
+            if target.status not in (S.CANCELLED, S.DRAFT, S.IN_REVIEW):
+                result.too_late.append(target.id)
+            continue
+        result.changed.append(target.id)
     session.flush()
-    return cancelled
+    session.expire_all()
+    refresh_post_status(session, post_id)
+    return result
 
 
-def upcoming(session: Session, limit: int = 50) -> list[tuple[PostTarget, Post, Account]]:
-    """The next targets due, soonest first (what the queue view and `planner queue` show)."""
-    query = (
-        select(PostTarget, Post, Account)
-        .join(Post, Post.id == PostTarget.post_id)
-        .join(Account, Account.id == PostTarget.account_id)
-        .where(col(PostTarget.status).in_([s.value for s in OPEN_STATUSES]))
-        .order_by(PostTarget.due_at)
-        .limit(limit)
-    )
-    return list(session.exec(query))
+def requeue_values(due: datetime) -> dict[str, object]:
+    """Column values that put a target back in the queue at `due` with a fresh retry budget."""
+    return {
+        "status": S.SCHEDULED.value,
+        "due_at": due,
+        "next_attempt_at": None,
+        "lease_owner": None,
+        "lease_expires_at": None,
+        "attempts": 0,
+        "error_kind": None,
+        "last_error": None,
+    }
 
 
-def recent(session: Session, limit: int = 20) -> list[tuple[PostTarget, Post, Account]]:
-    """Targets that have finished (published, failed or cancelled), latest first."""
-    query = (
-        select(PostTarget, Post, Account)
-        .join(Post, Post.id == PostTarget.post_id)
-        .join(Account, Account.id == PostTarget.account_id)
-        .where(col(PostTarget.status).in_([S.PUBLISHED, S.FAILED, S.CANCELLED]))
-        .order_by(col(PostTarget.updated_at).desc())
-        .limit(limit)
-    )
-    return list(session.exec(query))
+def reschedule_post(
+    session: Session,
+    post_id: int,
+    due_at: datetime,
+    *,
+    now: datetime | None = None,
+    publish_now: bool = False,
+    target_ids: list[int] | None = None,
+) -> ChangeResult:
+    """Move the post's unsent targets (or just `target_ids`) to `due_at`."""
+    now = now or utcnow()
+    due = resolve_due(due_at, now, publish_now)
+    _post(session, post_id)
+    result = ChangeResult(post_id)
+    for target in _targets(session, post_id):
+        if target_ids is not None and target.id not in target_ids:
+            continue
+        if guarded(session, target.id, _RESCHEDULABLE, **requeue_values(due)):
+            result.changed.append(target.id)
+        elif target.status not in (S.CANCELLED,):
+            result.too_late.append(target.id)
+    if not result.changed:
+        raise SchedulingError(f"post {post_id} has nothing left to reschedule")
+    session.expire_all()
+    refresh_post_status(session, post_id)
+    return result
+
+
+def cancel_post(session: Session, post_id: int, *, by: str = "") -> ChangeResult:
+    """Cancel every target of the post that has not gone out (nor started going out)."""
+    post = _post(session, post_id)
+    result = ChangeResult(post_id)
+    for target in _targets(session, post_id):
+        if target.status == S.CANCELLED:
+            continue
+        if guarded(
+            session,
+            target.id,
+            _CANCELLABLE,
+            status=S.CANCELLED.value,
+            lease_owner=None,
+            lease_expires_at=None,
+            last_error=f"cancelled by {by}" if by else None,
+        ):
+            result.changed.append(target.id)
+        else:
+            result.too_late.append(target.id)
+    if not result.changed and all(t.status == S.PUBLISHED for t in _targets(session, post_id)):
+        raise SchedulingError(f"post {post_id} has already been published and cannot be cancelled")
+    post.cancelled_at = utcnow()
+    post.version += 1
+    session.flush()
+    session.expire_all()
+    refresh_post_status(session, post_id)
+    return result
+
+
+def delete_post(session: Session, post_id: int) -> None:
+    """Delete a post that never went out (nor is going out); published ones stay as history."""
+    _post(session, post_id)
+    for target in _targets(session, post_id):
+        if target.status == S.PUBLISHED or target.send_started_at is not None:
+            raise SchedulingError(
+                f"post {post_id} has gone out (or is going out) on {target.platform}; "
+                "cancel it instead, published posts stay in the history"
+            )
+    ids = [t.id for t in _targets(session, post_id)]
+    # Only rows still unsent are deleted: a worker that claims one in between finds no row.
+    session.execute(delete(Notification).where(col(Notification.target_id).in_(ids)))
+    session.execute(delete(PublishAttempt).where(col(PublishAttempt.target_id).in_(ids)))
+    gone = session.execute(
+        delete(PostTarget)
+        .where(PostTarget.post_id == post_id)
+        .where(col(PostTarget.send_started_at).is_(None))
+        .where(PostTarget.status != S.PUBLISHED.value)
+    ).rowcount
+    if gone != len(ids):
+        raise SchedulingError(f"post {post_id} started going out just now; cancel it instead")
+    session.execute(delete(Post).where(Post.id == post_id))

@@ -4,14 +4,18 @@ Sending is split into three short transactions so that no database lock is held 
 network call, and so that a crash at any point leaves a trace that recovery can read:
 
 1. claim   – due targets move scheduled/retrying → publishing under this worker's lease
-             (PostgreSQL: FOR UPDATE SKIP LOCKED; SQLite: one conditional UPDATE).
-2. check   – just before sending, the target must still be ours and still publishing (a
-             cancel or edit since the claim wins); an attempt row is written *before* the call.
+             (planner/claims.py: FOR UPDATE SKIP LOCKED on PostgreSQL, BEGIN IMMEDIATE on
+             SQLite).
+2. check   – just before sending, the target must still be ours, still publishing and not
+             started; `send_started_at` and the attempt row are committed *before* the call,
+             and from then on an edit or cancel is refused (it reports "too late").
 3. record  – the outcome: published, retrying (nothing was sent), failed, or needs_attention
              (the request may have reached the platform: never resent blindly).
 
-A lease that expires with a started-but-unfinished attempt means a worker died mid-call:
-that target goes to needs_attention and is reconciled with the platform's find_existing.
+Every pass also releases expired leases, flags targets missed beyond the grace period,
+asks platforms about unknown outcomes (`find_existing`), turns recurring series into posts
+and delivers notifications. `planner worker`, `planner worker --once` and the app's
+embedded thread all run `Worker.run_once`; only the loop around it differs.
 """
 
 from __future__ import annotations
@@ -20,42 +24,24 @@ import logging
 import random
 import threading
 from collections.abc import Callable
+from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import update
-from sqlmodel import Session, col, select
-
+from planner.claims import Caps, claim_due, recover_expired, refresh_statistics, sweep_missed
 from planner.config import Settings, get_settings
 from planner.db import session_scope
-from planner.media import asset_path
-from planner.models import (
-    Account,
-    AccountStatus,
-    MediaAsset,
-    Notification,
-    Post,
-    PostStatus,
-    PostTarget,
-    PublishAttempt,
-    utcnow,
-)
+from planner.lifecycle import refresh_post_status
+from planner.models import utcnow
+from planner.notify import deliver_pending
 from planner.platforms import for_account
-from planner.platforms.base import (
-    AuthExpired,
-    MediaItem,
-    OutcomeUnknown,
-    Platform,
-    PlatformError,
-    PublishRequest,
-    RateLimited,
-    TransientError,
-)
-from planner.scheduling import transition
+from planner.reconcile import Reconciler
+from planner.sending import PlatformFactory, SendSteps, StartedSend, relaxed_commit
 
 log = logging.getLogger(__name__)
-S = PostStatus
-PlatformFactory = Callable[[Account], Platform]
+SERIES_EVERY = timedelta(minutes=1)
+GATHER_SECONDS = 0.01  # how long a finished send waits for others, to share a transaction
+ANALYZE_EVERY = timedelta(hours=6)
 
 
 @dataclass
@@ -68,55 +54,26 @@ class PassResult:
     failed: int = 0
     needs_attention: int = 0
     skipped: int = 0
+    released: int = 0
     recovered: int = 0
+    missed: int = 0
+    reconciled: int = 0
+    series_posts: int = 0
+    notifications_sent: int = 0
     errors: list[str] = field(default_factory=list)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def add(self, **counts: int) -> None:
+        """Add to counters (sends run on several threads)."""
+        with self._lock:
+            for name, value in counts.items():
+                setattr(self, name, getattr(self, name) + value)
 
     def as_dict(self) -> dict:
-        return {k: v for k, v in self.__dict__.items()}
+        return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
 
 
-def idempotency_key(target: PostTarget) -> str:
-    """A key stable across retries of one target, for reconciliation."""
-    return f"planner-{target.id}"
-
-
-def claim_due(
-    session: Session, worker_id: str, now: datetime, limit: int, lease_seconds: int
-) -> list[int]:
-    """Atomically move up to `limit` due targets to publishing under this worker's lease."""
-    active_accounts = select(Account.id).where(
-        Account.status == AccountStatus.ACTIVE, col(Account.paused).is_(False)
-    )
-    due = (
-        select(PostTarget.id)
-        .where(col(PostTarget.status).in_([S.SCHEDULED.value, S.RETRYING.value]))
-        .where(col(PostTarget.due_at) <= now)
-        .where(
-            (col(PostTarget.next_attempt_at).is_(None)) | (col(PostTarget.next_attempt_at) <= now)
-        )
-        .where(col(PostTarget.account_id).in_(active_accounts))
-        .order_by(PostTarget.due_at, PostTarget.id)
-        .limit(limit)
-        .with_for_update(skip_locked=True)
-    )
-    stmt = (
-        update(PostTarget)
-        .where(col(PostTarget.id).in_(due.scalar_subquery()))
-        .where(col(PostTarget.status).in_([S.SCHEDULED.value, S.RETRYING.value]))
-        .values(
-            status=S.PUBLISHING.value,
-            lease_owner=worker_id,
-            lease_expires_at=now + timedelta(seconds=lease_seconds),
-            updated_at=now,
-        )
-        .returning(PostTarget.id)
-    )
-    ids = [row[0] for row in session.execute(stmt)]
-    session.commit()
-    return sorted(ids)
-
-
-class Worker:
+class Worker(SendSteps, Reconciler):
     """One publishing worker; the CLI process, cron pass and embedded thread all use this."""
 
     def __init__(
@@ -126,223 +83,113 @@ class Worker:
         settings: Settings | None = None,
         platform_factory: PlatformFactory | None = None,
         clock: Callable[[], datetime] = utcnow,
+        rng: random.Random | None = None,
     ) -> None:
         self.worker_id = worker_id
         self.settings = settings or get_settings()
         self.clock = clock
+        self.rng = rng or random.Random()
         self._factory = platform_factory or (
             lambda account: for_account(account, self.settings, clock=self.clock)
         )
+        self.caps = Caps(self.settings.platform_concurrency, self.settings.daily_caps)
+        self._series_checked_at: datetime | None = None
+        self._analyzed_at: datetime | None = None
 
     # -- one pass -------------------------------------------------------------------------
-    def run_once(self) -> PassResult:
-        """Recover expired leases, then claim and send what is due, in batches."""
+    def run_once(self, stop: threading.Event | None = None) -> PassResult:
+        """Housekeeping, then claim and send what is due until nothing is; one pass."""
         result = PassResult()
-        result.recovered = self.recover()
-        while True:
-            now = self.clock()
-            with session_scope() as session:
-                ids = claim_due(
-                    session,
-                    self.worker_id,
-                    now,
-                    self.settings.worker_batch_size,
-                    self.settings.lease_seconds,
-                )
-            if not ids:
-                break
-            result.claimed += len(ids)
-            for target_id in ids:
-                self._process(target_id, result)
+        self.maintain(result)
+        self.send_due(result, stop)
+        result.notifications_sent += deliver_pending(self.settings, now=self.clock())
         return result
 
-    # -- the three steps for one target ---------------------------------------------------
-    def _prepare(self, target_id: int) -> tuple[PublishRequest, Account, int] | None:
-        """Check the target is still ours and wanted; write the attempt row before sending."""
+    def maintain(self, result: PassResult) -> None:
+        """Expired leases, missed targets, unknown outcomes and recurring series."""
+        from planner.recurrence import materialize_all
+
         now = self.clock()
         with session_scope() as session:
-            stmt = (
-                update(PostTarget)
-                .where(
-                    PostTarget.id == target_id,
-                    PostTarget.status == S.PUBLISHING.value,
-                    PostTarget.lease_owner == self.worker_id,
-                )
-                .values(attempts=PostTarget.attempts + 1, updated_at=now)
-            )
-            if session.execute(stmt).rowcount != 1:
-                return None  # cancelled, edited back to draft, or taken over since the claim
-            target = session.get(PostTarget, target_id)
-            post = session.get(Post, target.post_id)
-            account = session.get(Account, target.account_id)
-            if post is None or post.status == S.CANCELLED:
-                transition(target, S.CANCELLED)
-                target.lease_owner = None
-                return None
-            media = []
-            for asset_id in target.media_ids:
-                asset = session.get(MediaAsset, asset_id)
-                if asset is not None:
-                    media.append(
-                        MediaItem(path=asset_path(asset), alt_text=target.alt_text, mime=asset.mime)
-                    )
-            attempt = PublishAttempt(
-                target_id=target_id,
-                worker_id=self.worker_id,
-                platform=target.platform,
-                started_at=now,
-            )
-            session.add(attempt)
-            session.flush()
-            request = PublishRequest(
-                target_id=target_id,
-                account_id=account.id,
-                text=target.text,
-                media=tuple(media),
-                link=post.link or None,
-                idempotency_key=idempotency_key(target),
-            )
-            return request, account, attempt.id
+            released, flagged, touched = recover_expired(session, now)
+        result.add(released=released, recovered=released + flagged, needs_attention=flagged)
+        grace = timedelta(minutes=self.settings.grace_minutes)
+        while True:
+            with session_scope() as session:
+                missed = sweep_missed(session, now, grace)
+            result.add(missed=len(missed))
+            touched |= set(missed.values())
+            if len(missed) < 500:
+                break
+        # Separate transactions: these held target locks, and posts are locked before targets.
+        for post_id in sorted(touched):
+            with session_scope() as session:
+                refresh_post_status(session, post_id)
+        self.reconcile(result)
+        if self._analyzed_at is None or now - self._analyzed_at >= ANALYZE_EVERY:
+            self._analyzed_at = now
+            with session_scope() as session:
+                refresh_statistics(session)
+        # Series change rarely: looking once a minute is plenty and keeps passes cheap.
+        if self._series_checked_at is None or now - self._series_checked_at >= SERIES_EVERY:
+            self._series_checked_at = now
+            result.add(series_posts=materialize_all(now, self.settings))
 
-    def _process(self, target_id: int, result: PassResult) -> None:
-        prepared = self._prepare(target_id)
-        if prepared is None:
-            result.skipped += 1
-            return
-        request, account, attempt_id = prepared
-        try:
-            platform = self._factory(account)
-            ref = platform.publish(request)
-        except PlatformError as exc:
-            self._record_failure(target_id, attempt_id, exc, result)
-            return
-        except Exception as exc:  # an adapter bug: we cannot know whether it was sent
-            log.exception("unexpected error publishing target %s", target_id)
-            self._record_failure(
-                target_id, attempt_id, OutcomeUnknown(f"unexpected error: {exc}"), result
-            )
-            return
+    def send_due(self, result: PassResult, stop: threading.Event | None = None) -> None:
+        """Keep up to `send_concurrency` publish calls in flight until nothing is due.
+
+        The database work (claim, start, record) stays on this thread and is batched: one
+        transaction starts every claimed send, one records every send that has finished.
+        Only the platform calls run on the pool.
+        """
+        cap = max(1, self.settings.send_concurrency)
+        refill = max(1, cap // 2)  # claim in small batches, not one row per finished send
+        inflight: dict[Future, StartedSend] = {}
+        exhausted = False
+        with ThreadPoolExecutor(cap, thread_name_prefix=f"send-{self.worker_id}") as pool:
+            while True:
+                free = cap - len(inflight)
+                stopping = stop is not None and stop.is_set()
+                if not (stopping or exhausted) and free >= (refill if inflight else 1):
+                    ids = self._claim(free)
+                    result.add(claimed=len(ids))
+                    exhausted = not ids
+                    for prepared in self._start(ids, result, stop):
+                        inflight[pool.submit(self._send, prepared)] = prepared
+                if not inflight:
+                    return
+                done, pending = wait(list(inflight), return_when=FIRST_COMPLETED)
+                if pending and len(done) < refill:
+                    # Gather a few more (briefly) so one transaction records several sends.
+                    done |= wait(pending, timeout=GATHER_SECONDS, return_when=ALL_COMPLETED)[0]
+                self._record([(inflight.pop(f), f.result()) for f in done], result)
+
+    def _claim(self, limit: int) -> list[int]:
         now = self.clock()
         with session_scope() as session:
-            target = session.get(PostTarget, target_id)
-            attempt = session.get(PublishAttempt, attempt_id)
-            transition(target, S.PUBLISHED)
-            target.remote_id = ref.remote_id
-            target.remote_url = ref.url
-            target.published_at = ref.published_at or now
-            target.lease_owner = None
-            target.lease_expires_at = None
-            target.error_kind = None
-            target.last_error = None
-            attempt.outcome = "sent"
-            attempt.finished_at = now
-            attempt.remote_id = ref.remote_id
-            _refresh_post_status(session, target.post_id)
-        result.published += 1
+            relaxed_commit(session)
+            return claim_due(
+                session,
+                self.worker_id,
+                now,
+                min(limit, self.settings.worker_batch_size),
+                self.settings.lease_seconds,
+                grace=timedelta(minutes=self.settings.grace_minutes),
+                caps=self.caps,
+            )
 
-    def _record_failure(
-        self, target_id: int, attempt_id: int, exc: PlatformError, result: PassResult
+    # -- the check / send / record steps --------------------------------------------------
+    def _process(
+        self, target_id: int, result: PassResult, stop: threading.Event | None = None
     ) -> None:
-        now = self.clock()
-        with session_scope() as session:
-            target = session.get(PostTarget, target_id)
-            attempt = session.get(PublishAttempt, attempt_id)
-            attempt.finished_at = now
-            attempt.error_kind = exc.kind
-            attempt.error_message = exc.message
-            target.error_kind = exc.kind
-            target.last_error = exc.message
-            target.lease_owner = None
-            target.lease_expires_at = None
-            if isinstance(exc, TransientError) and target.attempts < self.settings.max_attempts:
-                attempt.outcome = "not_sent"
-                transition(target, S.RETRYING)
-                target.next_attempt_at = self._next_attempt(target.attempts, now, exc)
-                result.retrying += 1
-            elif isinstance(exc, OutcomeUnknown):
-                attempt.outcome = "unknown"
-                transition(target, S.NEEDS_ATTENTION)
-                result.needs_attention += 1
-                _notify(session, "warning", target, exc.message)
-            else:
-                attempt.outcome = "failed"
-                transition(target, S.FAILED)
-                result.failed += 1
-                if isinstance(exc, AuthExpired):
-                    account = session.get(Account, target.account_id)
-                    account.status = AccountStatus.RECONNECT_NEEDED
-                    account.status_reason = exc.message
-                _notify(session, "error", target, exc.message)
-            _refresh_post_status(session, target.post_id)
+        """Start, send and record one claimed target (what send_due does for a batch)."""
+        for prepared in self._start([target_id], result, stop):
+            self._record([(prepared, self._send(prepared))], result)
 
-    def _next_attempt(self, attempts: int, now: datetime, exc: PlatformError) -> datetime:
-        if isinstance(exc, RateLimited) and exc.reset_at is not None:
-            return max(exc.reset_at, now)
-        # Exponential backoff with full jitter: 30 s, 60 s, 120 s … capped at one hour.
-        ceiling = min(3600, 30 * 2 ** max(attempts - 1, 0))
-        return now + timedelta(seconds=random.uniform(ceiling / 2, ceiling))
-
-    # -- recovery -------------------------------------------------------------------------
-    def recover(self) -> int:
-        """Release targets whose lease expired: unsent ones go back, in-flight ones get flagged."""
-        now = self.clock()
-        changed = 0
-        with session_scope() as session:
-            expired = session.exec(
-                select(PostTarget)
-                .where(PostTarget.status == S.PUBLISHING.value)
-                .where(col(PostTarget.lease_expires_at) < now)
-                .with_for_update(skip_locked=True)
-            ).all()
-            for target in expired:
-                open_attempt = session.exec(
-                    select(PublishAttempt).where(
-                        PublishAttempt.target_id == target.id, PublishAttempt.outcome == "started"
-                    )
-                ).first()
-                target.lease_owner = None
-                target.lease_expires_at = None
-                if open_attempt is None:
-                    transition(target, S.RETRYING)  # claimed but never sent: safe to try again
-                else:
-                    open_attempt.outcome = "unknown"
-                    open_attempt.finished_at = now
-                    open_attempt.error_kind = OutcomeUnknown.kind
-                    open_attempt.error_message = "worker stopped during the publish call"
-                    transition(target, S.NEEDS_ATTENTION)
-                    target.error_kind = OutcomeUnknown.kind
-                    target.last_error = open_attempt.error_message
-                    _notify(session, "warning", target, open_attempt.error_message)
-                changed += 1
-        return changed
-
-
-def _notify(session: Session, level: str, target: PostTarget, message: str) -> None:
-    session.add(
-        Notification(
-            level=level,
-            target_id=target.id,
-            message=f"Post #{target.post_id} ({target.platform}): {message}",
-        )
-    )
-
-
-def _refresh_post_status(session: Session, post_id: int) -> None:
-    """The post shows 'published' once every target is, else the most urgent target status."""
-    post = session.get(Post, post_id)
-    statuses = {
-        t.status for t in session.exec(select(PostTarget).where(PostTarget.post_id == post_id))
-    }
-    for status in (S.NEEDS_ATTENTION, S.FAILED, S.PUBLISHING, S.RETRYING, S.SCHEDULED):
-        if status in statuses:
-            post.status = status
-            break
-    else:
-        if statuses == {S.CANCELLED}:
-            post.status = S.CANCELLED
-        elif S.PUBLISHED in statuses:
-            post.status = S.PUBLISHED
-    post.updated_at = utcnow()
+    def _prepare(self, target_id: int) -> StartedSend | None:
+        """Start one claimed target: the attempt is on record, the send may begin."""
+        started = self._start([target_id], PassResult())
+        return started[0] if started else None
 
 
 def serve(
@@ -352,13 +199,17 @@ def serve(
     collect_metrics: bool = True,
     on_pass: Callable[[PassResult], None] | None = None,
 ) -> None:
-    """Run passes until `stop` is set: the long-running CLI worker and the app thread share this."""
+    """Run passes until `stop` is set: the long-running CLI worker and the app thread share this.
+
+    When `stop` is set mid-pass, sends already started finish and are recorded, claimed ones
+    not yet started are released, and the loop ends.
+    """
     from planner.metrics import collect_once
 
     while not stop.is_set():
         try:
-            result = worker.run_once()
-            if collect_metrics:
+            result = worker.run_once(stop)
+            if collect_metrics and not stop.is_set():
                 collect_once(settings=worker.settings, now=worker.clock())
             if on_pass is not None:
                 on_pass(result)
@@ -386,7 +237,8 @@ class BackgroundWorker:
         self._thread.start()
         return self
 
-    def stop(self, timeout: float = 10) -> None:
+    def stop(self, timeout: float = 30) -> None:
+        """Finish sends in flight, release the rest, and wait for the thread to end."""
         self.stop_event.set()
         self._thread.join(timeout)
 

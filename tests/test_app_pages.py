@@ -12,6 +12,8 @@ PAGES = [
     ("planner/ui/templates.py", "Templat konten"),
     ("planner/ui/sources.py", "Acara & Koleksi"),
     ("planner/ui/calendar.py", "Kalender & Antrean"),
+    ("planner/ui/inbox.py", "Kotak masuk"),
+    ("planner/ui/planning.py", "Slot, seri & impor"),
     ("planner/ui/media.py", "Pustaka media"),
     ("planner/ui/dashboard.py", "Dasbor keterlibatan"),
     ("planner/ui/accounts.py", "Akun media sosial"),

@@ -10,14 +10,17 @@ import sys
 
 import typer
 
-from planner.cli import accounts, content, core, imaging, sources
+from planner.cli import accounts, content, core, imaging, schedule, sources
+from planner.cli.imports import import_app
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Library social media planner.")
 core.register(app)
 content.register(app)
 sources.register(app)
+schedule.register(app)
 imaging.register(app)
 accounts.register(app)
+app.add_typer(import_app, name="import")  # `import events|collection|posts`, from two modules
 
 
 def main() -> None:

@@ -1,10 +1,9 @@
-"""Setup and operations commands: init, demo, worker, collect-metrics, queue, cancel."""
+"""Setup and operations commands: init, demo, collect-metrics, serve (the worker, queue and
+cancel commands live in planner/cli/schedule.py)."""
 
 from __future__ import annotations
 
-import os
 import signal
-import socket
 import threading
 from typing import Annotated
 
@@ -18,10 +17,7 @@ def register(app: typer.Typer) -> None:
     """Add this module's commands to `app`."""
     app.command("init")(init)
     app.command("demo")(demo)
-    app.command("worker")(worker)
     app.command("collect-metrics")(collect_metrics)
-    app.command("queue")(queue)
-    app.command("cancel")(cancel)
     app.command("serve")(serve)
 
 
@@ -54,48 +50,6 @@ def demo(as_json: JsonOpt = False) -> None:
     )
 
 
-def _default_worker_id() -> str:
-    return f"{socket.gethostname()}-{os.getpid()}"
-
-
-def worker(
-    once: Annotated[bool, typer.Option("--once", help="One pass, then exit (for cron).")] = False,
-    worker_id: Annotated[
-        str | None, typer.Option("--id", help="A name for this worker in logs.")
-    ] = None,
-    as_json: JsonOpt = False,
-) -> None:
-    """Publish what is due; runs until SIGTERM/SIGINT unless --once."""
-    from planner.db import check_connection
-    from planner.metrics import collect_once
-    from planner.worker import Worker, serve
-
-    check_connection()
-    w = Worker(worker_id or _default_worker_id())
-    if once:
-        result = w.run_once()
-        collected = collect_once(settings=w.settings, now=w.clock())
-        data = {**result.as_dict(), "metrics_snapshots": collected, "worker": w.worker_id}
-        emit(
-            data,
-            as_json,
-            [
-                f"{w.worker_id}: claimed {result.claimed}, published {result.published}, "
-                f"retrying {result.retrying}, failed {result.failed}, "
-                f"needs attention {result.needs_attention}"
-            ],
-        )
-        return
-    stop = threading.Event()
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(sig, lambda *_: stop.set())
-    typer.echo(
-        f"worker {w.worker_id} started (poll every {w.settings.worker_poll_seconds:g} s)", err=True
-    )
-    serve(w, stop)
-    typer.echo(f"worker {w.worker_id} stopped", err=True)
-
-
 def collect_metrics(
     once: Annotated[bool, typer.Option("--once", help="One pass, then exit.")] = False,
     as_json: JsonOpt = False,
@@ -116,53 +70,6 @@ def collect_metrics(
     while not stop.is_set():
         collect_once(settings=settings)
         stop.wait(min(60, settings.metrics_interval_seconds))
-
-
-def queue(
-    limit: Annotated[int, typer.Option(help="How many to show.")] = 50,
-    as_json: JsonOpt = False,
-) -> None:
-    """What is due next."""
-    from planner.db import session_scope
-    from planner.i18n import format_datetime
-    from planner.scheduling import upcoming
-
-    settings = get_settings()
-    with session_scope() as session:
-        rows = upcoming(session, limit)
-        items = [
-            {
-                "post_id": post.id,
-                "target_id": target.id,
-                "platform": target.platform,
-                "account": account.name,
-                "status": target.status,
-                "due_at": target.due_at,
-                "title": post.title,
-            }
-            for target, post, account in rows
-        ]
-    lines = [
-        f"#{i['post_id']} {format_datetime(i['due_at'], settings.tz, 'en')} "
-        f"{i['platform']:<9} {i['status']:<10} {i['title']}"
-        for i in items
-    ] or ["queue is empty"]
-    emit({"items": items}, as_json, lines)
-
-
-def cancel(post_id: int, as_json: JsonOpt = False) -> None:
-    """Cancel a post: none of its targets will go out."""
-    from planner.db import session_scope
-    from planner.scheduling import cancel_post
-
-    with session_scope() as session:
-        cancelled = cancel_post(session, post_id)
-        n = len(cancelled)
-    emit(
-        {"ok": True, "post_id": post_id, "cancelled_targets": n},
-        as_json,
-        [f"post {post_id} cancelled ({n} target(s))"],
-    )
 
 
 def serve(

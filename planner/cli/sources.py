@@ -21,9 +21,9 @@ MAX_BYTES = 50 * 1024 * 1024
 
 
 def register(app: typer.Typer) -> None:
-    """Put the shared `import` group (holding this module's commands) on `app`, once."""
-    if all(group.typer_instance is not import_app for group in app.registered_groups):
-        app.add_typer(import_app, name="import")
+    """Add `import events` and `import collection` to the shared `import` group."""
+    import_app.command("events")(import_events_command)
+    import_app.command("collection")(import_collection_command)
 
 
 def _read(path: Path) -> bytes:
@@ -83,7 +83,6 @@ def _run(kind: str, path: Path, as_json: bool) -> None:
     _finish(report, as_json)
 
 
-@import_app.command("events")
 def import_events_command(
     file: Annotated[Path, typer.Argument(help="CSV file (UTF-8 or Windows-1252, ; or ,).")],
     as_json: JsonOpt = False,
@@ -92,7 +91,6 @@ def import_events_command(
     _run("events", file, as_json)
 
 
-@import_app.command("collection")
 def import_collection_command(
     file: Annotated[Path, typer.Argument(help="CSV, MARC 21 (.mrc) or MARCXML (.xml) file.")],
     as_json: JsonOpt = False,

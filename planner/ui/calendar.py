@@ -1,30 +1,154 @@
-"""Calendar & queue: what is due next, what went out, and cancelling."""
+"""Calendar & queue: month and week views by status and platform, the next 50 in the queue,
+and one post opened with its attempts log, reschedule, edit, cancel and the one-click
+decisions for posts that need attention."""
 
 from __future__ import annotations
+
+from datetime import date, datetime, timedelta
 
 import pandas as pd
 import streamlit as st
 
+from planner import agenda
+from planner.agenda import recent, upcoming
 from planner.config import get_settings
 from planner.db import session_scope
-from planner.i18n import format_datetime
-from planner.scheduling import SchedulingError, cancel_post, recent, upcoming
+from planner.decisions import drop_target, mark_published, resend_target
+from planner.i18n import format_date, format_datetime, format_time, zone_abbr
+from planner.models import PostStatus
+from planner.scheduling import (
+    PastTimeError,
+    PostUpdate,
+    SchedulingError,
+    cancel_post,
+    delete_post,
+    edit_post,
+    local_to_utc,
+    reschedule_post,
+)
+from planner.slots import SlotError, next_free_slot
 from planner.ui.runtime import embedded_worker, locale, status_label, tr
+
+MAX_PER_DAY = 4
+LEGEND = [
+    PostStatus.SCHEDULED,
+    PostStatus.PUBLISHING,
+    PostStatus.PUBLISHED,
+    PostStatus.RETRYING,
+    PostStatus.NEEDS_ATTENTION,
+    PostStatus.CANCELLED,
+]
+
+
+def _when(moment: datetime | None) -> str:
+    return format_datetime(moment, get_settings().tz, locale()) if moment else "—"
+
+
+def _label(entry: agenda.Entry, with_account: bool = False) -> str:
+    color = agenda.STATUS_COLORS.get(entry.status, "gray")
+    icon = agenda.PLATFORM_ICONS.get(entry.platform, "•")
+    at = format_time(entry.when, get_settings().tz, locale()).split(" ")[0]
+    extra = f" · {entry.account}" if with_account else ""
+    return f":{color}[●] {icon} {at} {entry.title[:24]}{extra}"
+
+
+def _filters() -> dict:
+    with session_scope() as session:
+        options = agenda.filter_options(session)
+    cols = st.columns(4)
+    platforms = cols[0].multiselect(
+        tr("calendar.filter_platform"),
+        options["platforms"] or ["x", "facebook", "instagram"],
+        format_func=lambda p: tr(f"platform.{p}"),
+    )
+    statuses = cols[1].multiselect(
+        tr("calendar.filter_status"), [s.value for s in PostStatus], format_func=status_label
+    )
+    campaigns = cols[2].multiselect(
+        tr("calendar.filter_campaign"),
+        list(options["campaigns"]),
+        format_func=options["campaigns"].get,
+    )
+    authors = cols[3].multiselect(tr("calendar.filter_author"), options["authors"])
+    return {
+        "platforms": platforms,
+        "statuses": statuses,
+        "campaign_ids": campaigns,
+        "authors": authors,
+    }
+
+
+def _open(post_id: int) -> None:
+    st.session_state["open_post"] = post_id
+
+
+def _entry_button(container, entry: agenda.Entry, with_account: bool) -> None:
+    container.button(
+        _label(entry, with_account=with_account),
+        key=f"cal_{entry.target_id}",
+        on_click=_open,
+        args=(entry.post_id,),
+        help=f"{entry.title} · {entry.account} · {status_label(entry.status)}",
+        width="stretch" if not with_account else "content",
+    )
+
+
+def _grouped(days: list[date], filters: dict) -> dict[date, list[agenda.Entry]]:
+    tz = get_settings().tz
+    with session_scope() as session:
+        start, end = agenda.span(days, tz)
+        return agenda.by_day(agenda.entries(session, start, end, **filters), tz)
+
+
+def _month(weeks: list[list[date]], filters: dict, month: int) -> None:
+    """Seven columns a week; a few entries a day, the rest counted (hover for the title)."""
+    grouped = _grouped([d for week in weeks for d in week], filters)
+    for col, name in zip(st.columns(7), tr("calendar.weekdays").split(","), strict=True):
+        col.markdown(f"**{name}**")
+    for week in weeks:
+        for col, day in zip(st.columns(7), week, strict=True):
+            mark = "_" if day.month != month else "**"
+            col.markdown(f"{mark}{day.day}{mark}")
+            items = grouped.get(day, [])
+            for entry in items[:MAX_PER_DAY]:
+                _entry_button(col, entry, with_account=False)
+            if len(items) > MAX_PER_DAY:
+                col.caption(tr("calendar.more", n=len(items) - MAX_PER_DAY))
+
+
+def _week(days: list[date], filters: dict) -> None:
+    """One row a day with every entry in full: time, platform, title and account."""
+    grouped = _grouped(days, filters)
+    tz, loc = get_settings().tz, locale()
+    for day in days:
+        items = grouped.get(day, [])
+        noon = datetime.combine(day, datetime.min.time(), tz) + timedelta(hours=12)
+        st.markdown(f"**{format_date(noon, tz, loc)}**")
+        if not items:
+            st.caption("—")
+        for entry in items:
+            _entry_button(st, entry, with_account=True)
+
+
+def _legend() -> None:
+    st.caption(
+        tr("calendar.legend")
+        + ": "
+        + " ".join(f":{agenda.STATUS_COLORS[s]}[●] {status_label(s)}" for s in LEGEND)
+    )
 
 
 def _rows(rows) -> pd.DataFrame:
-    tz = get_settings().tz
     return pd.DataFrame(
         [
             {
                 "#": post.id,
-                tr("compose.date"): format_datetime(
-                    target.published_at or target.due_at, tz, locale()
-                ),
+                tr("calendar.col_when"): _when(target.published_at or target.due_at),
                 "Platform": tr(f"platform.{target.platform}"),
-                tr("compose.accounts"): account.name,
-                "Status": status_label(target.status),
+                tr("calendar.col_account"): account.name,
+                tr("calendar.col_status"): status_label(target.status),
                 tr("compose.template"): post.title,
+                tr("calendar.col_error"): target.last_error or "",
             }
             for target, post, account in rows
         ]
@@ -56,27 +180,199 @@ def live_tables() -> None:
         st.info(tr("common.none"))
 
 
-def cancel_form() -> None:
-    with session_scope() as session:
-        queued = upcoming(session, 200)
-    post_ids = sorted({post.id for _, post, _ in queued})
-    if not post_ids:
+def _run(action, *args, **kwargs) -> bool:
+    """Run a scheduling action in its own transaction; show its error plainly."""
+    try:
+        with session_scope() as session:
+            result = action(session, *args, **kwargs)
+    except SchedulingError as exc:
+        st.error(str(exc))
+        return False
+    if getattr(result, "too_late", None):
+        st.warning(tr("calendar.too_late", targets=", ".join(f"#{i}" for i in result.too_late)))
+    return True
+
+
+def _reschedule(post_id: int) -> None:
+    settings = get_settings()
+    now_local = datetime.now(settings.tz) + timedelta(hours=1)
+    with st.form(f"reschedule_{post_id}"):
+        st.markdown(f"**{tr('calendar.reschedule')}**")
+        c1, c2 = st.columns(2)
+        day = c1.date_input(tr("compose.date"), value=now_local.date(), key=f"rs_day_{post_id}")
+        at = c2.time_input(
+            tr("compose.time", zone=zone_abbr(settings.tz, now_local)),
+            value=now_local.time().replace(second=0, microsecond=0),
+            key=f"rs_time_{post_id}",
+            step=300,
+        )
+        go = st.form_submit_button(tr("calendar.reschedule"))
+    due = local_to_utc(day, at, settings.tz)
+    if go:
+        try:
+            with session_scope() as session:
+                reschedule_post(session, post_id, due)
+            st.success(tr("calendar.rescheduled", post_id=post_id, when=_when(due)))
+        except PastTimeError:
+            st.session_state[f"confirm_past_{post_id}"] = True
+        except SchedulingError as exc:
+            st.error(str(exc))
+    if st.session_state.get(f"confirm_past_{post_id}"):
+        st.warning(tr("compose.past_time"))
+        if st.button(tr("compose.publish_now"), key=f"rs_now_{post_id}") and _run(
+            reschedule_post, post_id, due, publish_now=True
+        ):
+            st.session_state.pop(f"confirm_past_{post_id}", None)
+            st.success(tr("calendar.done"))
+
+
+def _next_slot(post_id: int, targets) -> None:
+    if not st.button(tr("calendar.next_slot"), key=f"slot_{post_id}"):
         return
-    with st.form("cancel_form"):
-        post_id = st.selectbox(tr("calendar.cancel"), post_ids, format_func=lambda i: f"#{i}")
-        if st.form_submit_button(tr("calendar.cancel")):
-            try:
-                with session_scope() as session:
-                    cancel_post(session, post_id)
-                st.success(tr("calendar.cancelled", post_id=post_id))
-            except SchedulingError as exc:
-                st.error(str(exc))
+    now = datetime.now(get_settings().tz)
+    try:
+        with session_scope() as session:
+            for target, _account in targets:
+                if target.status in (PostStatus.SCHEDULED, PostStatus.RETRYING):
+                    when = next_free_slot(session, target.account_id, after=now)
+                    reschedule_post(session, post_id, when, target_ids=[target.id])
+        st.success(tr("calendar.done"))
+    except (SlotError, SchedulingError) as exc:
+        st.error(str(exc))
+
+
+def _target_actions(target, account) -> None:
+    cols = st.columns(3)
+    if target.status in (PostStatus.NEEDS_ATTENTION, PostStatus.FAILED):
+        if cols[0].button(tr("calendar.resend"), key=f"resend_{target.id}") and _run(
+            resend_target, target.id
+        ):
+            st.success(tr("calendar.done"))
+        if cols[1].button(tr("calendar.drop"), key=f"drop_{target.id}") and _run(
+            drop_target, target.id, by="app"
+        ):
+            st.success(tr("calendar.done"))
+    if target.status == PostStatus.NEEDS_ATTENTION and (
+        cols[2].button(tr("calendar.mark_published"), key=f"mark_{target.id}")
+        and _run(mark_published, target.id, by="app")
+    ):
+        st.success(tr("calendar.done"))
+
+
+def post_panel(post_id: int) -> None:
+    """One post opened from the calendar, the queue or the inbox."""
+    with session_scope() as session:
+        detail = agenda.post_detail(session, post_id)
+    if detail is None:
+        st.session_state.pop("open_post", None)
+        return
+    post = detail.post
+    with st.container(border=True):
+        head, close = st.columns([5, 1])
+        head.subheader(tr("calendar.post", post_id=post.id, title=post.title))
+        close.button(
+            tr("calendar.close"),
+            key="close_post",
+            on_click=st.session_state.pop,
+            args=("open_post", None),
+        )
+        st.markdown(f"**{tr('calendar.targets')}**")
+        for target, account in detail.targets:
+            icon = agenda.PLATFORM_ICONS.get(target.platform, "•")
+            color = agenda.STATUS_COLORS.get(target.status, "gray")
+            st.markdown(
+                f"{icon} **{account.name}** — :{color}[{status_label(target.status)}] · "
+                f"{_when(target.published_at or target.due_at)}"
+                + (f" · {target.remote_url}" if target.remote_url else "")
+            )
+            if target.last_error:
+                st.caption(target.last_error)
+            _target_actions(target, account)
+        st.markdown(f"**{tr('calendar.attempts')}**")
+        if detail.attempts:
+            st.dataframe(
+                pd.DataFrame(
+                    [
+                        {
+                            tr("calendar.col_when"): _when(a.started_at),
+                            "Platform": a.platform,
+                            tr("calendar.col_worker"): a.worker_id,
+                            tr("calendar.col_outcome"): a.outcome,
+                            tr("calendar.col_error"): a.error_message or a.remote_id or "",
+                        }
+                        for a in detail.attempts
+                    ]
+                ),
+                hide_index=True,
+                width="stretch",
+            )
+        else:
+            st.caption(tr("calendar.no_attempts"))
+        open_targets = [
+            (t, a)
+            for t, a in detail.targets
+            if t.status not in (PostStatus.PUBLISHED, PostStatus.CANCELLED)
+        ]
+        if not open_targets:
+            return
+        _reschedule(post.id)
+        _next_slot(post.id, detail.targets)
+        with st.expander(tr("calendar.edit")), st.form(f"edit_{post.id}"):
+            texts = {
+                t.platform: st.text_area(
+                    tr(f"platform.{t.platform}"), value=t.text, key=f"edit_{t.id}"
+                )
+                for t, _ in open_targets
+            }
+            if st.form_submit_button(tr("calendar.save")) and _run(
+                edit_post, post.id, PostUpdate(texts=texts), expected_version=post.version
+            ):
+                st.success(tr("calendar.saved"))
+        c1, c2 = st.columns(2)
+        if c1.button(tr("calendar.cancel"), key=f"cancel_{post.id}") and _run(
+            cancel_post, post.id, by="app"
+        ):
+            st.success(tr("calendar.cancelled", post_id=post.id))
+        if c2.button(tr("calendar.delete"), key=f"delete_{post.id}") and _run(delete_post, post.id):
+            st.session_state.pop("open_post", None)
+            st.success(tr("calendar.done"))
 
 
 def page() -> None:
     st.header(tr("calendar.header"))
+    if "open_post" not in st.session_state and (wanted := st.query_params.get("post")):
+        st.session_state["open_post"] = int(wanted) if str(wanted).isdigit() else None
+    filters = _filters()
+    views = {
+        "month": "calendar.view_month",
+        "week": "calendar.view_week",
+        "queue": "calendar.view_queue",
+    }
+    view = st.radio(
+        tr("calendar.view"),
+        list(views),
+        format_func=lambda v: tr(views[v]),
+        horizontal=True,
+        key="cal_view",
+    )
+    if "cal_day" not in st.session_state:
+        st.session_state["cal_day"] = datetime.now(get_settings().tz).date()
+    step = timedelta(days=7) if view == "week" else timedelta(days=31)
+    nav = st.columns([1, 2, 1])
+    if nav[0].button(tr("calendar.prev"), key="cal_prev"):
+        st.session_state["cal_day"] -= step
+    if nav[2].button(tr("calendar.next"), key="cal_next"):
+        st.session_state["cal_day"] += step
+    day = nav[1].date_input(tr("calendar.day"), key="cal_day")
+    if st.session_state.get("open_post"):
+        post_panel(st.session_state["open_post"])
+    if view == "month":
+        _month(agenda.month_grid(day.year, day.month), filters, day.month)
+        _legend()
+    elif view == "week":
+        _week(agenda.week_of(day), filters)
+        _legend()
     live_tables()
-    cancel_form()
 
 
 page()

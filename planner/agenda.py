@@ -1,0 +1,188 @@
+"""Calendar queries: what is planned or went out in a period, filtered, and one post in full.
+
+The calendar page shows these; colours and icons are data here so the page stays thin.
+"""
+
+from __future__ import annotations
+
+import calendar as stdlib_calendar
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from planner.lifecycle import OPEN_STATUSES
+from planner.models import Account, Campaign, Post, PostStatus, PostTarget, PublishAttempt
+
+S = PostStatus
+# Streamlit's named markdown colours, by status.
+STATUS_COLORS = {
+    S.DRAFT: "gray",
+    S.IN_REVIEW: "gray",
+    S.APPROVED: "gray",
+    S.SCHEDULED: "blue",
+    S.PUBLISHING: "violet",
+    S.PUBLISHED: "green",
+    S.RETRYING: "orange",
+    S.FAILED: "red",
+    S.NEEDS_ATTENTION: "red",
+    S.CANCELLED: "gray",
+}
+PLATFORM_ICONS = {"x": "𝕏", "facebook": "📘", "instagram": "📸"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One target on the calendar."""
+
+    target_id: int
+    post_id: int
+    title: str
+    platform: str
+    account: str
+    status: str
+    when: datetime  # published time once sent, else due time (UTC)
+    campaign: str
+    author: str
+    error: str | None
+
+
+def entries(
+    session: Session,
+    start: datetime,
+    end: datetime,
+    *,
+    platforms: list[str] | None = None,
+    statuses: list[str] | None = None,
+    campaign_ids: list[int] | None = None,
+    authors: list[str] | None = None,
+) -> list[Entry]:
+    """Targets whose time falls in [start, end), soonest first, after the given filters."""
+    when = func.coalesce(PostTarget.published_at, PostTarget.due_at)
+    query = (
+        select(PostTarget, Post, Account, Campaign.name)
+        .join(Post, Post.id == PostTarget.post_id)
+        .join(Account, Account.id == PostTarget.account_id)
+        .outerjoin(Campaign, Campaign.id == Post.campaign_id)
+        .where(when >= start)
+        .where(when < end)
+        .order_by(when, PostTarget.id)
+    )
+    if platforms:
+        query = query.where(col(PostTarget.platform).in_(platforms))
+    if statuses:
+        query = query.where(col(PostTarget.status).in_(statuses))
+    if campaign_ids:
+        query = query.where(col(Post.campaign_id).in_(campaign_ids))
+    if authors:
+        query = query.where(col(Post.author).in_(authors))
+    return [
+        Entry(
+            target_id=target.id,
+            post_id=post.id,
+            title=post.title or f"#{post.id}",
+            platform=target.platform,
+            account=account.name,
+            status=target.status,
+            when=target.published_at or target.due_at,
+            campaign=campaign or "",
+            author=post.author,
+            error=target.last_error,
+        )
+        for target, post, account, campaign in session.exec(query)
+    ]
+
+
+def filter_options(session: Session) -> dict[str, Any]:
+    """Values the calendar's filters offer."""
+    return {
+        "platforms": sorted(set(session.exec(select(PostTarget.platform).distinct()))),
+        "campaigns": {c.id: c.name for c in session.exec(select(Campaign).order_by(Campaign.name))},
+        "authors": sorted(a for a in set(session.exec(select(Post.author).distinct())) if a),
+    }
+
+
+def month_grid(year: int, month: int) -> list[list[date]]:
+    """The weeks (Monday first) covering the month, including the neighbours' days."""
+    return stdlib_calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+
+
+def week_of(day: date) -> list[date]:
+    """Monday to Sunday of the week holding `day`."""
+    monday = day - timedelta(days=day.weekday())
+    return [monday + timedelta(days=i) for i in range(7)]
+
+
+def span(days: list[date], tz: ZoneInfo) -> tuple[datetime, datetime]:
+    """The UTC range from the first day's local midnight to the midnight after the last."""
+    start = datetime.combine(days[0], datetime.min.time()).replace(tzinfo=tz)
+    end = datetime.combine(days[-1] + timedelta(days=1), datetime.min.time()).replace(tzinfo=tz)
+    return start, end
+
+
+def by_day(items: list[Entry], tz: ZoneInfo) -> dict[date, list[Entry]]:
+    """Entries grouped by their local date."""
+    out: dict[date, list[Entry]] = {}
+    for entry in items:
+        out.setdefault(entry.when.astimezone(tz).date(), []).append(entry)
+    return out
+
+
+@dataclass
+class PostDetail:
+    post: Post
+    targets: list[tuple[PostTarget, Account]]
+    attempts: list[PublishAttempt]
+
+
+def post_detail(session: Session, post_id: int) -> PostDetail | None:
+    """A post with its targets and every attempt at sending them."""
+    post = session.get(Post, post_id)
+    if post is None:
+        return None
+    targets = list(
+        session.exec(
+            select(PostTarget, Account)
+            .join(Account, Account.id == PostTarget.account_id)
+            .where(PostTarget.post_id == post_id)
+            .order_by(PostTarget.id)
+        )
+    )
+    ids = [t.id for t, _ in targets]
+    attempts = list(
+        session.exec(
+            select(PublishAttempt)
+            .where(col(PublishAttempt.target_id).in_(ids))
+            .order_by(PublishAttempt.started_at, PublishAttempt.id)
+        )
+    )
+    return PostDetail(post=post, targets=targets, attempts=attempts)
+
+
+def upcoming(session: Session, limit: int = 50) -> list[tuple[PostTarget, Post, Account]]:
+    """The next targets due, soonest first (what the queue view and `planner queue` show)."""
+    query = (
+        select(PostTarget, Post, Account)
+        .join(Post, Post.id == PostTarget.post_id)
+        .join(Account, Account.id == PostTarget.account_id)
+        .where(col(PostTarget.status).in_([s.value for s in OPEN_STATUSES]))
+        .order_by(PostTarget.due_at, PostTarget.id)
+        .limit(limit)
+    )
+    return list(session.exec(query))
+
+
+def recent(session: Session, limit: int = 20) -> list[tuple[PostTarget, Post, Account]]:
+    """Targets that have finished (published, failed or cancelled), latest first."""
+    query = (
+        select(PostTarget, Post, Account)
+        .join(Post, Post.id == PostTarget.post_id)
+        .join(Account, Account.id == PostTarget.account_id)
+        .where(col(PostTarget.status).in_([S.PUBLISHED, S.FAILED, S.CANCELLED]))
+        .order_by(col(PostTarget.updated_at).desc())
+        .limit(limit)
+    )
+    return list(session.exec(query))

@@ -1,0 +1,72 @@
+"""A person's decisions on a target that needs attention or failed: send again, drop,
+or confirm it was published. Each is one click in the app and one command in the CLI."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session
+
+from planner.lifecycle import S, lock_post, moves, refresh_post_status
+from planner.models import PostTarget, utcnow
+from planner.scheduling import SchedulingError, guarded, requeue_values
+
+
+def _one_target(session: Session, target_id: int) -> PostTarget:
+    target = session.get(PostTarget, target_id)
+    if target is None:
+        raise SchedulingError(f"no post target with id {target_id}")
+    lock_post(session, target.post_id)
+    return target
+
+
+def resend_target(session: Session, target_id: int, *, now: datetime | None = None) -> None:
+    """A person's 'send again' for a target that needs attention or failed: due now.
+
+    After an unknown outcome the worker still asks the platform first, so a post that did
+    arrive after all is marked published instead of sent twice.
+    """
+    now = now or utcnow()
+    target = _one_target(session, target_id)
+    verify = target.error_kind == "unknown" or target.verify_before_send
+    values = requeue_values(now) | {"verify_before_send": verify, "reconcile_checks": 0}
+    if not guarded(session, target_id, moves((S.NEEDS_ATTENTION, S.FAILED), S.SCHEDULED), **values):
+        raise SchedulingError(
+            f"target {target_id} is {target.status}; only failed or "
+            "needs-attention targets can be sent again"
+        )
+    session.expire_all()
+    refresh_post_status(session, target.post_id)
+
+
+def drop_target(session: Session, target_id: int, *, by: str = "") -> None:
+    """A person's 'do not send' for a target that needs attention or failed."""
+    target = _one_target(session, target_id)
+    if not guarded(
+        session,
+        target_id,
+        moves((S.NEEDS_ATTENTION, S.FAILED), S.CANCELLED),
+        status=S.CANCELLED.value,
+        last_error=f"dropped by {by}" if by else "dropped",
+    ):
+        raise SchedulingError(f"target {target_id} is {target.status} and cannot be dropped")
+    session.expire_all()
+    refresh_post_status(session, target.post_id)
+
+
+def mark_published(session: Session, target_id: int, *, remote_url: str = "", by: str = "") -> None:
+    """A person saw the post on the platform: record it as published without sending."""
+    target = _one_target(session, target_id)
+    if not guarded(
+        session,
+        target_id,
+        moves((S.NEEDS_ATTENTION,), S.PUBLISHED),
+        status=S.PUBLISHED.value,
+        remote_url=remote_url or None,
+        published_at=target.published_at or utcnow(),
+        error_kind=None,
+        last_error=f"confirmed published by {by}" if by else "confirmed published",
+    ):
+        raise SchedulingError(f"target {target_id} is {target.status}, not needs attention")
+    session.expire_all()
+    refresh_post_status(session, target.post_id)

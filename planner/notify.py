@@ -1,0 +1,221 @@
+"""Failures reach people: the in-app inbox, and optionally e-mail (SMTP) and a webhook.
+
+A notification is written in the same transaction as the state change it reports, so a
+failure can never happen without its message. It is stored as an i18n key with values and
+shown in each reader's language; e-mail and webhook deliveries happen later, outside any
+transaction, from the worker's pass (`deliver_pending`), each at most once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import smtplib
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from email.message import EmailMessage
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import requests
+from sqlalchemy import func, update
+from sqlmodel import Session, col, select
+
+from planner.config import Settings, get_settings
+from planner.db import session_scope
+from planner.i18n import format_datetime, t
+from planner.models import Notification, PostTarget, utcnow
+
+log = logging.getLogger(__name__)
+LEVELS = {"info": 0, "warning": 1, "error": 2}
+MAX_DELIVERY_ATTEMPTS = 5
+DELIVERY_WINDOW = timedelta(hours=24)  # older ones are not mailed when SMTP is set up later
+
+
+def notify(
+    session: Session,
+    key: str,
+    *,
+    level: str = "warning",
+    target: PostTarget | None = None,
+    post_id: int | None = None,
+    account_id: int | None = None,
+    settings: Settings | None = None,
+    **params: Any,
+) -> Notification:
+    """Add a message for people to `session`; e-mail/webhook delivery follows later."""
+    settings = settings or get_settings()
+    if target is not None:
+        post_id = post_id or target.post_id
+        account_id = account_id or target.account_id
+        params.setdefault("post_id", target.post_id)
+        params.setdefault("platform", target.platform)
+    if post_id is not None:
+        params.setdefault("post_id", post_id)
+    clean = {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in params.items()}
+    wanted = LEVELS.get(level, 1) >= LEVELS.get(settings.notify_min_level, 1)
+    note = Notification(
+        level=level,
+        key=key,
+        params=clean,
+        message=render_text(key, clean, settings.locale, settings.tz),
+        target_id=target.id if target is not None else None,
+        post_id=post_id,
+        account_id=account_id,
+        delivered_at=None if wanted else utcnow(),
+    )
+    session.add(note)
+    return note
+
+
+def render_text(key: str, params: dict[str, Any], locale: str, tz: ZoneInfo) -> str:
+    """The message in `locale`: times in the library's zone, error kinds explained plainly."""
+    values = dict(params)
+    for name, value in params.items():
+        if name.endswith("_at") and isinstance(value, str):
+            with contextlib.suppress(ValueError):
+                values[name] = format_datetime(datetime.fromisoformat(value), tz, locale)
+    if values.get("platform") in ("x", "facebook", "instagram"):
+        values["platform"] = t(f"platform.{values['platform']}", locale)
+    if "kind" in values:
+        reason = t(f"reason.{values['kind']}", locale)
+        detail = values.get("detail") or ""
+        values["reason"] = f"{reason} ({detail})" if detail and detail != reason else reason
+    try:
+        return t(key, locale, **values)
+    except (KeyError, IndexError):
+        return f"{key}: {json.dumps(params, ensure_ascii=False)}"
+
+
+def show(note: Notification, locale: str, tz: ZoneInfo) -> str:
+    """A stored notification in the reader's language (falls back to the stored text)."""
+    return render_text(note.key, note.params, locale, tz) if note.key else note.message
+
+
+def inbox(session: Session, *, unread_only: bool = False, limit: int = 100) -> list[Notification]:
+    """Newest first."""
+    query = select(Notification).order_by(
+        col(Notification.created_at).desc(), col(Notification.id).desc()
+    )
+    if unread_only:
+        query = query.where(col(Notification.read_at).is_(None))
+    return list(session.exec(query.limit(limit)))
+
+
+def unread_count(session: Session) -> int:
+    """How many messages nobody has read yet (shown next to the inbox)."""
+    query = (
+        select(func.count()).select_from(Notification).where(col(Notification.read_at).is_(None))
+    )
+    return int(session.exec(query).one())
+
+
+def mark_read(session: Session, ids: list[int] | None = None) -> int:
+    """Mark the given messages (or all) as read; returns how many changed."""
+    stmt = update(Notification).where(col(Notification.read_at).is_(None))
+    if ids is not None:
+        stmt = stmt.where(col(Notification.id).in_(ids))
+    return session.execute(stmt.values(read_at=utcnow())).rowcount
+
+
+# -- delivery -------------------------------------------------------------------------------
+Sender = Callable[[Settings, Notification], None]
+
+
+def send_email(settings: Settings, note: Notification) -> None:
+    """One e-mail per notification to NOTIFY_EMAILS through the configured SMTP server."""
+    recipients = [a.strip() for a in settings.notify_emails.split(",") if a.strip()]
+    if not recipients:
+        return
+    msg = EmailMessage()
+    msg["Subject"] = f"[planner] {t('notify.subject.' + note.level, settings.locale)}"
+    msg["From"] = settings.smtp_from
+    msg["To"] = ", ".join(recipients)
+    msg.set_content(show(note, settings.locale, settings.tz))
+    with smtplib.SMTP(settings.smtp_host or "localhost", settings.smtp_port, timeout=15) as smtp:
+        if settings.smtp_starttls:
+            smtp.starttls()
+        if settings.smtp_user:
+            smtp.login(settings.smtp_user, settings.smtp_password or "")
+        smtp.send_message(msg)
+
+
+def send_webhook(settings: Settings, note: Notification) -> None:
+    """POST the notification as JSON (works with Slack/Mattermost-style incoming hooks)."""
+    payload = {
+        "text": show(note, settings.locale, settings.tz),
+        "level": note.level,
+        "key": note.key,
+        "params": note.params,
+        "post_id": note.post_id,
+        "target_id": note.target_id,
+        "created_at": note.created_at.isoformat(),
+    }
+    response = requests.post(settings.webhook_url or "", json=payload, timeout=15)
+    response.raise_for_status()
+
+
+def deliver_pending(
+    settings: Settings | None = None,
+    *,
+    now: datetime | None = None,
+    senders: list[Sender] | None = None,
+    limit: int = 50,
+) -> int:
+    """E-mail and/or post to the webhook every undelivered notification; returns how many went.
+
+    Each is claimed (delivered_at set) before sending, so two workers never both send one;
+    a delivery no channel took is released for a later pass, up to MAX_DELIVERY_ATTEMPTS times.
+    """
+    settings = settings or get_settings()
+    if senders is None:
+        senders = ([send_email] if settings.smtp_host else []) + (
+            [send_webhook] if settings.webhook_url else []
+        )
+    if not senders:
+        return 0
+    now = now or utcnow()
+    with session_scope() as session:
+        due = (
+            select(Notification.id)
+            .where(col(Notification.delivered_at).is_(None))
+            .where(Notification.delivery_attempts < MAX_DELIVERY_ATTEMPTS)
+            .where(Notification.created_at >= now - DELIVERY_WINDOW)
+            .order_by(Notification.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        ids = list(session.exec(due))
+        if ids:
+            session.execute(
+                update(Notification)
+                .where(col(Notification.id).in_(ids))
+                .values(delivered_at=now, delivery_attempts=Notification.delivery_attempts + 1)
+            )
+        notes = [session.get(Notification, i) for i in ids]
+    sent = 0
+    for note in notes:
+        assert note is not None
+        errors = []
+        for sender in senders:
+            try:
+                sender(settings, note)
+            except (OSError, smtplib.SMTPException, requests.RequestException) as exc:
+                errors.append(f"{sender.__name__}: {exc}")
+        if not errors:
+            sent += 1
+            continue
+        log.warning("notification %s not delivered: %s", note.id, "; ".join(errors))
+        # Released for another try only when no channel got it, so none receives it twice.
+        retry = len(errors) == len(senders)
+        with session_scope() as session:
+            session.execute(
+                update(Notification)
+                .where(Notification.id == note.id)
+                .values(
+                    delivered_at=None if retry else now,
+                    delivery_error="; ".join(errors)[:2000],
+                )
+            )
+    return sent

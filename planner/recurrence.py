@@ -1,0 +1,188 @@
+"""Recurring series ("every Friday 09.00: Rekomendasi Buku") turned into scheduled posts.
+
+A series is anchored to its first occurrence, not to when it was created, and its rule is
+evaluated on local wall-clock time in the series' zone (dateutil's rrule over naive local
+datetimes), so 09.00 stays 09.00 across any daylight-saving change. A local time that does
+not exist on a spring-forward day moves forward by the gap; an ambiguous one on a fall-back
+day takes its first occurrence.
+
+The worker materialises occurrences within a horizon (28 days by default) as ordinary
+posts, each with a unique import key, so every occurrence can be edited or cancelled on its
+own and two workers materialising at once create it only once.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, date, datetime, timedelta
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from dateutil.rrule import DAILY, MONTHLY, WEEKLY, rrule
+from pydantic import BaseModel, Field
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from planner.config import Settings, get_settings
+from planner.db import session_scope
+from planner.lifecycle import CLAIMABLE
+from planner.models import Post, PostTarget, Series, utcnow
+from planner.scheduling import PostCreate, SchedulingError, cancel_post, schedule_post
+
+log = logging.getLogger(__name__)
+_FREQ = {"daily": DAILY, "weekly": WEEKLY, "monthly": MONTHLY}
+
+
+class SeriesRule(BaseModel):
+    """How often a series repeats; weekdays are 0 = Monday … 6 = Sunday."""
+
+    freq: Literal["daily", "weekly", "monthly"] = "weekly"
+    interval: int = Field(default=1, ge=1, le=52)
+    weekdays: list[int] = Field(default_factory=list)
+    until: date | None = None
+    count: int | None = Field(default=None, ge=1)
+
+
+class SeriesContent(BaseModel):
+    """What each occurrence posts."""
+
+    title: str = ""
+    texts: dict[str, str]
+    media_asset_id: int | None = None
+    alt_text: str = ""
+    link: str = ""
+    template_id: str | None = None
+
+
+def to_utc(local: datetime, tz: ZoneInfo) -> datetime:
+    """A naive local wall time in `tz` as UTC; nonexistent times move forward by the gap."""
+    aware = local.replace(tzinfo=tz, fold=0)
+    return aware.astimezone(UTC)
+
+
+def occurrences(series: Series, start: datetime, end: datetime) -> list[datetime]:
+    """The series' occurrences in [start, end), as UTC datetimes."""
+    tz = ZoneInfo(series.timezone)
+    rule = SeriesRule.model_validate(series.rule)
+    first = series.anchor_at.astimezone(tz).replace(tzinfo=None)
+    until = datetime.combine(rule.until, datetime.max.time()) if rule.until is not None else None
+    recurrence = rrule(
+        _FREQ[rule.freq],
+        dtstart=first,
+        interval=rule.interval,
+        byweekday=rule.weekdays or None,
+        until=until,
+        count=rule.count,
+    )
+    # Search a day wider in local time, then filter exactly in UTC.
+    lo = start.astimezone(tz).replace(tzinfo=None) - timedelta(days=1)
+    hi = end.astimezone(tz).replace(tzinfo=None) + timedelta(days=1)
+    out = [to_utc(local, tz) for local in recurrence.between(lo, hi, inc=True)]
+    return [moment for moment in out if start <= moment < end]
+
+
+def create_series(
+    session: Session,
+    *,
+    name: str,
+    first_at: datetime,
+    rule: SeriesRule,
+    content: SeriesContent,
+    account_ids: list[int],
+    timezone: str | None = None,
+    now: datetime | None = None,
+) -> Series:
+    """A new series whose first occurrence is `first_at` (aware, any zone)."""
+    if first_at.tzinfo is None:
+        raise SchedulingError("the first occurrence needs a time zone")
+    if not account_ids:
+        raise SchedulingError("choose at least one account")
+    zone = timezone or get_settings().timezone
+    ZoneInfo(zone)
+    series = Series(
+        name=name,
+        rule=rule.model_dump(mode="json"),
+        timezone=zone,
+        anchor_at=first_at.astimezone(UTC),
+        content=content.model_dump(mode="json"),
+        account_ids=list(account_ids),
+    )
+    session.add(series)
+    session.flush()
+    materialize(session, series, now or utcnow())
+    return series
+
+
+def occurrence_key(series_id: int, moment: datetime) -> str:
+    """The import key of one occurrence: unique, so it is created once."""
+    return f"series:{series_id}:{moment.astimezone(UTC).strftime('%Y%m%dT%H%MZ')}"
+
+
+def materialize(
+    session: Session, series: Series, now: datetime, horizon: timedelta | None = None
+) -> int:
+    """Create the posts of occurrences due within the horizon; returns how many were new."""
+    if not series.active:
+        return 0
+    horizon = horizon or timedelta(days=get_settings().series_horizon_days)
+    content = SeriesContent.model_validate(series.content)
+    created = 0
+    for moment in occurrences(series, now, now + horizon):
+        key = occurrence_key(series.id, moment)
+        if session.exec(select(Post.id).where(Post.import_key == key)).first() is not None:
+            continue
+        data = PostCreate(
+            title=content.title or series.name,
+            texts=content.texts,
+            account_ids=series.account_ids,
+            due_at=moment,
+            media_asset_id=content.media_asset_id,
+            alt_text=content.alt_text,
+            link=content.link,
+            template_id=content.template_id,
+            series_id=series.id,
+            import_key=key,
+        )
+        try:
+            with session.begin_nested():
+                schedule_post(session, data=data, now=now)
+            created += 1
+        except IntegrityError:
+            continue  # another worker created this occurrence at the same moment
+    return created
+
+
+def materialize_all(now: datetime, settings: Settings | None = None) -> int:
+    """Materialise every active series (the worker's pass calls this); problems are logged."""
+    settings = settings or get_settings()
+    horizon = timedelta(days=settings.series_horizon_days)
+    with session_scope() as session:
+        ids = list(session.exec(select(Series.id).where(col(Series.active).is_(True))))
+    created = 0
+    for series_id in ids:
+        try:
+            with session_scope() as session:
+                series = session.get(Series, series_id)
+                created += materialize(session, series, now, horizon)
+        except (SchedulingError, IntegrityError) as exc:
+            log.warning("series %s: %s", series_id, exc)
+    return created
+
+
+def stop_series(session: Session, series_id: int) -> int:
+    """End a series: no new occurrences, and its unsent future posts are cancelled."""
+    series = session.get(Series, series_id)
+    if series is None:
+        raise SchedulingError(f"no series with id {series_id}")
+    series.active = False
+    post_ids = set(
+        session.exec(
+            select(PostTarget.post_id)
+            .join(Post, Post.id == PostTarget.post_id)
+            .where(Post.series_id == series_id)
+            .where(col(PostTarget.status).in_([s.value for s in CLAIMABLE]))
+        )
+    )
+    for post_id in post_ids:
+        cancel_post(session, post_id)
+    return len(post_ids)

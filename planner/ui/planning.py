@@ -1,0 +1,180 @@
+"""Slots, series & import: posting slots per account, recurring posts, bulk CSV upload."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pandas as pd
+import streamlit as st
+from sqlmodel import select
+
+from planner.bulk import RowError, import_posts
+from planner.config import get_settings
+from planner.db import session_scope
+from planner.i18n import format_datetime, zone_abbr
+from planner.models import Account, AccountStatus, Post, Series, utcnow
+from planner.recurrence import SeriesContent, SeriesRule, create_series, occurrences, stop_series
+from planner.scheduling import SchedulingError, local_to_utc
+from planner.slots import SlotError, describe, next_free_slot, parse_slots, set_slots, slots_of
+from planner.ui.runtime import locale, tr
+
+
+def _accounts() -> dict[int, str]:
+    with session_scope() as session:
+        rows = session.exec(select(Account).order_by(Account.id)).all()
+    return {
+        a.id: f"{tr(f'platform.{a.platform}')} — {a.handle or a.name}"
+        for a in rows
+        if a.status == AccountStatus.ACTIVE
+    }
+
+
+def slots_section(accounts: dict[int, str]) -> None:
+    settings = get_settings()
+    st.subheader(tr("planning.slots"))
+    if not accounts:
+        st.info(tr("common.none"))
+        return
+    account_id = st.selectbox(
+        tr("planning.account"), list(accounts), format_func=accounts.get, key="slot_account"
+    )
+    with session_scope() as session:
+        current = describe(slots_of(session, account_id))
+    with st.form("slots_form"):
+        spec = st.text_input(
+            tr("planning.slots_help", zone=zone_abbr(settings.tz, utcnow())),
+            value=current,
+            key=f"slot_spec_{account_id}",
+        )
+        if st.form_submit_button(tr("planning.save_slots")):
+            try:
+                with session_scope() as session:
+                    set_slots(session, account_id, parse_slots(spec))
+                st.success(tr("calendar.done"))
+            except SlotError as exc:
+                st.error(str(exc))
+    try:
+        with session_scope() as session:
+            free = next_free_slot(session, account_id, after=utcnow())
+        st.caption(tr("planning.next_free", when=format_datetime(free, settings.tz, locale())))
+    except SlotError as exc:
+        st.caption(str(exc))
+
+
+def series_section(accounts: dict[int, str]) -> None:
+    settings = get_settings()
+    st.subheader(tr("planning.series"))
+    days = tr("calendar.weekdays").split(",")
+    with st.form("series_form"):
+        name = st.text_input(tr("planning.series_name"), value="Rekomendasi Buku")
+        text = st.text_area(tr("planning.series_text"), key="series_text")
+        chosen = st.multiselect(
+            tr("compose.accounts"),
+            list(accounts),
+            default=list(accounts)[:1],
+            format_func=accounts.get,
+        )
+        start = datetime.now(settings.tz) + timedelta(days=1)
+        c1, c2 = st.columns(2)
+        day = c1.date_input(tr("planning.series_first"), value=start.date())
+        at = c2.time_input(
+            tr("compose.time", zone=zone_abbr(settings.tz, utcnow())),
+            value=start.replace(hour=9, minute=0).time(),
+        )
+        weekdays = st.multiselect(
+            tr("planning.series_days"), list(range(7)), format_func=lambda d: days[d]
+        )
+        if st.form_submit_button(tr("planning.series_create")):
+            try:
+                with session_scope() as session:
+                    series = create_series(
+                        session,
+                        name=name,
+                        first_at=local_to_utc(day, at, settings.tz),
+                        rule=SeriesRule(freq="weekly", weekdays=weekdays),
+                        content=SeriesContent(
+                            title=name, texts=dict.fromkeys(("x", "facebook", "instagram"), text)
+                        ),
+                        account_ids=chosen,
+                    )
+                    series_id = series.id
+                    made = len(
+                        session.exec(select(Post.id).where(Post.series_id == series_id)).all()
+                    )
+                st.success(tr("planning.series_created", series_id=series_id, n=made))
+            except (SchedulingError, ValueError) as exc:
+                st.error(str(exc))
+    now = utcnow()
+    with session_scope() as session:
+        all_series = session.exec(select(Series).where(Series.active).order_by(Series.id)).all()
+        upcoming = {s.id: occurrences(s, now, now + timedelta(days=60))[:1] for s in all_series}
+    for series in all_series:
+        cols = st.columns([3, 1])
+        nxt = upcoming[series.id]
+        cols[0].markdown(
+            f"**{series.name}** · "
+            + (
+                tr("planning.series_next", when=format_datetime(nxt[0], settings.tz, locale()))
+                if nxt
+                else "—"
+            )
+        )
+        if cols[1].button(tr("planning.series_stop"), key=f"stop_series_{series.id}"):
+            with session_scope() as session:
+                stop_series(session, series.id)
+            st.rerun()
+
+
+def import_section() -> None:
+    st.subheader(tr("planning.import"))
+    st.caption(tr("planning.import_help"))
+    upload = st.file_uploader(tr("planning.csv"), type=["csv"], key="csv_upload")
+    images = st.file_uploader(
+        tr("planning.images"),
+        type=["jpg", "jpeg", "png"],
+        accept_multiple_files=True,
+        key="csv_images",
+    )
+    dry_run = st.checkbox(tr("planning.dry_run"), key="csv_dry_run")
+    if st.button(tr("planning.run_import"), disabled=upload is None, key="csv_import"):
+        try:
+            report = import_posts(
+                upload.getvalue().decode("utf-8-sig"),
+                images={f.name: f.getvalue() for f in images or []},
+                author="app",
+                dry_run=dry_run,
+            )
+        except (RowError, UnicodeDecodeError) as exc:
+            st.error(str(exc))
+            return
+        data = report.as_dict()
+        (st.error if data["refused"] else st.success)(
+            tr("planning.import_result", **{k: data[k] for k in ("scheduled", "exists", "refused")})
+        )
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        "row": r.row,
+                        "status": r.status,
+                        "post": r.post_id,
+                        "due": ", ".join(r.due),
+                        "errors": "; ".join(r.errors),
+                    }
+                    for r in report.rows
+                ]
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+
+
+def page() -> None:
+    st.header(tr("planning.header"))
+    accounts = _accounts()
+    slots_section(accounts)
+    series_section(accounts)
+    import_section()
+
+
+page()

@@ -1,0 +1,137 @@
+"""AppTest walks through the calendar, inbox and planning pages as a person would."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+
+from sqlmodel import select
+from streamlit.testing.v1 import AppTest
+
+from planner.config import get_settings
+from planner.db import session_scope
+from planner.models import Notification, Post, PostingSlot, PostTarget, Series
+from planner.notify import notify
+from planner.scheduling import PostCreate, schedule_post
+
+
+def _app(page: str) -> AppTest:
+    at = AppTest.from_file("../app.py", default_timeout=30).run()
+    at.switch_page(page).run()
+    assert not at.exception
+    return at
+
+
+def _tomorrow_post(title: str = "Dongeng Besok") -> tuple[int, list[int]]:
+    with session_scope() as session:
+        post = schedule_post(
+            session,
+            data=PostCreate(
+                title=title,
+                texts={"x": "Besok ada dongeng!", "facebook": "Besok ada dongeng!"},
+                account_ids=[1, 2],
+                due_at=datetime.now(UTC) + timedelta(days=1),
+            ),
+        )
+        ids = [t.id for t in session.exec(select(PostTarget).where(PostTarget.post_id == post.id))]
+        return post.id, ids
+
+
+def _button(at: AppTest, label: str):
+    return next(b for b in at.button if b.label == label)
+
+
+def test_calendar_opens_a_post_with_its_attempts_and_reschedules(demo_db: str) -> None:
+    post_id, target_ids = _tomorrow_post()
+    at = _app("planner/ui/calendar.py")
+    at.radio(key="cal_view").set_value("week").run()
+    if not any(b.key == f"cal_{target_ids[0]}" for b in at.button):  # tomorrow may be next week
+        at.button(key="cal_next").click().run()
+    at.button(key=f"cal_{target_ids[0]}").click().run()
+    assert not at.exception
+    assert f"Unggahan #{post_id}: Dongeng Besok" in [s.value for s in at.subheader]
+    assert any("Belum ada percobaan" in c.value for c in at.caption)
+    day = (datetime.now(get_settings().tz) + timedelta(days=3)).date()
+    at.date_input(key=f"rs_day_{post_id}").set_value(day)
+    at.time_input(key=f"rs_time_{post_id}").set_value(time(10, 15))
+    _button(at, "Jadwalkan ulang").click().run()
+    assert not at.exception
+    assert any("dijadwalkan ulang" in s.value for s in at.success)
+    with session_scope() as session:
+        dues = {
+            t.due_at for t in session.exec(select(PostTarget).where(PostTarget.post_id == post_id))
+        }
+    [due] = dues
+    assert due.astimezone(get_settings().tz).strftime("%Y-%m-%d %H:%M") == f"{day} 10:15"
+
+
+def test_published_post_shows_its_attempts_log(demo_db: str) -> None:
+    with session_scope() as session:
+        post_id = session.exec(select(Post.id).where(Post.status == "published")).first()
+    at = AppTest.from_file("../app.py", default_timeout=30).run()
+    at.session_state["open_post"] = post_id
+    at.switch_page("planner/ui/calendar.py").run()
+    assert not at.exception
+    frames = [df.value for df in at.dataframe]
+    assert any("Hasil" in f.columns and (f["Hasil"] == "sent").any() for f in frames)
+
+
+def test_needs_attention_is_one_click_from_the_inbox(demo_db: str) -> None:
+    post_id, target_ids = _tomorrow_post("Perlu Dicek")
+    with session_scope() as session:
+        target = session.get(PostTarget, target_ids[0])
+        target.status, target.error_kind = "needs_attention", "unknown"
+        notify(session, "notify.unknown", target=target, account="Sandbox X", kind="unknown",
+               detail="timeout")  # fmt: skip
+    at = _app("planner/ui/inbox.py")
+    assert any("belum pasti terkirim" in m.value for m in at.markdown)
+    at.button(key=f"open_{1}").click().run()
+    assert not at.exception
+    assert at.session_state["open_post"] == post_id
+    at.switch_page("planner/ui/calendar.py").run()
+    at.button(key=f"resend_{target_ids[0]}").click().run()
+    assert not at.exception
+    with session_scope() as session:
+        target = session.get(PostTarget, target_ids[0])
+        assert (target.status, target.verify_before_send) == ("scheduled", True)
+    at.switch_page("planner/ui/inbox.py").run()
+    at.button(key="mark_all").click().run()
+    with session_scope() as session:
+        assert all(n.read_at for n in session.exec(select(Notification)))
+
+
+def test_english_inbox_and_cancel_from_calendar(demo_db: str) -> None:
+    post_id, _ = _tomorrow_post("Batal")
+    with session_scope() as session:
+        notify(session, "notify.missed", post_id=post_id, platform="x", account="Sandbox X",
+               due_at=datetime.now(UTC), minutes=30)  # fmt: skip
+    english = _app("planner/ui/inbox.py")
+    english.sidebar.selectbox[0].select("en").run()
+    assert any("was not sent within 30 minutes" in m.value for m in english.markdown)
+    # A fresh AppTest: it cannot re-map a radio's labels after a language switch.
+    at = AppTest.from_file("../app.py", default_timeout=30).run()
+    at.session_state["open_post"] = post_id
+    at.switch_page("planner/ui/calendar.py").run()
+    at.button(key=f"cancel_{post_id}").click().run()
+    assert not at.exception
+    with session_scope() as session:
+        statuses = {
+            t.status for t in session.exec(select(PostTarget).where(PostTarget.post_id == post_id))
+        }
+    assert statuses == {"cancelled"}
+
+
+def test_planning_page_saves_slots_and_creates_a_series(demo_db: str) -> None:
+    at = _app("planner/ui/planning.py")
+    at.text_input(key="slot_spec_1").input("Sen-Sab 09:00,16:00")
+    _button(at, "Simpan slot").click().run()
+    assert not at.exception
+    with session_scope() as session:
+        assert len(session.exec(select(PostingSlot)).all()) == 12
+    assert any("Slot kosong berikutnya" in c.value for c in at.caption)
+    at.text_area(key="series_text").input("Rekomendasi buku pekan ini!")
+    _button(at, "Buat seri").click().run()
+    assert not at.exception
+    assert any("Seri #" in s.value for s in at.success)
+    with session_scope() as session:
+        series = session.exec(select(Series)).one()
+        assert session.exec(select(Post).where(Post.series_id == series.id)).all()

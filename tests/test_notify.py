@@ -1,0 +1,114 @@
+"""Failures reach people: the inbox in both languages, e-mail through a real local SMTP
+server (aiosmtpd), and the webhook intercepted with `responses`."""
+
+from __future__ import annotations
+
+import json
+import socket
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import responses
+from aiosmtpd.controller import Controller
+from aiosmtpd.handlers import Message
+from sqlmodel import select
+
+from planner.config import get_settings
+from planner.db import session_scope
+from planner.models import Notification
+from planner.notify import deliver_pending, inbox, mark_read, notify, show, unread_count
+from tests.doubles import PlatformDouble, rejected
+from tests.test_worker import T0, schedule, worker
+
+HOOK = "https://hooks.example/planner"
+
+
+class Inbox(Message):
+    """Keeps the messages the SMTP server received."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.messages: list = []
+
+    def handle_message(self, message) -> None:
+        self.messages.append(message)
+
+
+@pytest.fixture
+def smtp_server():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    handler = Inbox()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    yield port, handler
+    controller.stop()
+
+
+def _failure() -> None:
+    schedule()
+    worker(PlatformDouble(script=[rejected()]), T0).run_once()
+
+
+def test_failure_lands_in_the_inbox_in_the_readers_language(any_db) -> None:
+    _failure()
+    tz = get_settings().tz
+    with session_scope() as session:
+        [note] = inbox(session)
+        assert unread_count(session) == 1
+        assert note.level == "error" and note.post_id is not None
+        assert "gagal" in show(note, "id", tz) and "platform menolak" in show(note, "id", tz)
+        assert "failed" in show(note, "en", tz) and "refused the content" in show(note, "en", tz)
+        assert "duplicate content" in show(note, "en", tz)  # the platform's own words too
+        assert mark_read(session) == 1
+        assert unread_count(session) == 0 and inbox(session, unread_only=True) == []
+
+
+def test_email_through_a_local_smtp_server(sqlite_db, smtp_server) -> None:
+    port, handler = smtp_server
+    _failure()
+    settings = get_settings().model_copy(
+        update={
+            "smtp_host": "127.0.0.1",
+            "smtp_port": port,
+            "smtp_starttls": False,
+            "notify_emails": "humas@perpustakaan.example, kepala@perpustakaan.example",
+            "locale": "en",
+        }
+    )
+    assert deliver_pending(settings) == 1
+    assert deliver_pending(settings) == 0  # at most once
+    [message] = handler.messages
+    assert message["To"] == "humas@perpustakaan.example, kepala@perpustakaan.example"
+    assert "Publishing failed" in message["Subject"]
+    assert "failed" in message.get_payload()
+
+
+def test_webhook_and_retry_when_it_is_down(any_db) -> None:
+    _failure()
+    settings = get_settings().model_copy(update={"webhook_url": HOOK})
+    with responses.RequestsMock() as mock:
+        mock.post(HOOK, status=502)
+        assert deliver_pending(settings) == 0
+    with session_scope() as session:
+        [note] = session.exec(select(Notification)).all()
+        assert note.delivered_at is None and "502" in note.delivery_error
+    with responses.RequestsMock() as mock:
+        mock.post(HOOK, status=200)
+        assert deliver_pending(settings) == 1
+        body = json.loads(mock.calls[0].request.body)
+    assert body["level"] == "error" and body["post_id"] and "gagal" in body["text"]
+
+
+def test_below_min_level_and_old_ones_are_not_sent(sqlite_db) -> None:
+    with session_scope() as session:
+        notify(session, "notify.reconciled", level="info", post_id=1, platform="x")
+        old = notify(session, "notify.failed", level="error", post_id=2, platform="x",
+                     account="a", kind="rejected", detail="")  # fmt: skip
+        session.flush()
+        old.created_at = datetime.now(UTC) - timedelta(days=3)
+    sent = []
+    settings = get_settings().model_copy(update={"webhook_url": HOOK})
+    assert deliver_pending(settings, senders=[lambda s, n: sent.append(n.key)]) == 0
+    assert sent == []

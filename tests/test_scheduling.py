@@ -1,0 +1,197 @@
+"""The lifecycle in one place, and the scheduling services on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from itertools import product
+
+import pytest
+from sqlmodel import select
+
+from planner import agenda
+from planner.agenda import upcoming
+from planner.db import session_scope
+from planner.decisions import drop_target, mark_published, resend_target
+from planner.lifecycle import TRANSITIONS, IllegalTransition, moves, transition
+from planner.models import Campaign, Post, PostStatus, PostTarget
+from planner.scheduling import (
+    ConflictError,
+    PastTimeError,
+    PostCreate,
+    PostUpdate,
+    SchedulingError,
+    delete_post,
+    edit_post,
+    reschedule_post,
+    schedule_post,
+)
+from tests.factories import add_sandbox_accounts
+from tests.test_worker import T0, targets
+
+S = PostStatus
+ALLOWED = {(a, b) for a, nexts in TRANSITIONS.items() for b in nexts}
+
+
+@pytest.mark.parametrize(("old", "new"), list(product(list(S), list(S))))
+def test_every_transition_is_allowed_or_refused_by_the_table(old: S, new: S) -> None:
+    target = PostTarget(post_id=1, account_id=1, platform="x", status=old)
+    if (old, new) in ALLOWED:
+        transition(target, new)
+        assert target.status == new
+    else:
+        with pytest.raises(IllegalTransition):
+            transition(target, new)
+        assert target.status == old
+
+
+def test_published_is_final_and_set_based_changes_are_checked() -> None:
+    assert TRANSITIONS[S.PUBLISHED] == set()
+    with pytest.raises(IllegalTransition):
+        moves((S.PUBLISHED, S.SCHEDULED), S.PUBLISHING)
+    assert moves((S.SCHEDULED, S.RETRYING), S.PUBLISHING) == ["scheduled", "retrying"]
+
+
+def _post(due: datetime = T0, **kw) -> int:
+    with session_scope() as session:
+        accounts = add_sandbox_accounts(session)
+        post = schedule_post(
+            session,
+            data=PostCreate(
+                title=kw.pop("title", "Dongeng"),
+                texts={"x": "Halo X", "facebook": "Halo FB"},
+                account_ids=[accounts[0].id, accounts[1].id],
+                due_at=due,
+                **kw,
+            ),
+            now=T0 - timedelta(hours=1),
+        )
+        return post.id
+
+
+def test_scheduling_in_the_past_asks_publish_now(any_db) -> None:
+    with session_scope() as session:
+        x = add_sandbox_accounts(session)[0]
+        data = PostCreate(texts={"x": "Halo"}, account_ids=[x.id], due_at=T0 - timedelta(hours=1))
+        with pytest.raises(PastTimeError):
+            schedule_post(session, data=data, now=T0)
+        post = schedule_post(session, data=data, now=T0, publish_now=True)
+        assert session.exec(select(PostTarget.due_at)).one() == T0
+        assert post.status == "scheduled"
+
+
+def test_invalid_post_is_refused_whole(any_db) -> None:
+    with session_scope() as session:
+        x = add_sandbox_accounts(session)[0]
+        with pytest.raises(SchedulingError, match=r"281/280|too long|280"):
+            schedule_post(
+                session,
+                data=PostCreate(texts={"x": "a" * 281}, account_ids=[x.id], due_at=T0),
+                now=T0 - timedelta(hours=1),
+            )
+    assert targets() == []
+
+
+def test_edit_revalidates_and_conflicting_versions_are_refused(any_db) -> None:
+    post_id = _post()
+    with session_scope() as session, pytest.raises(SchedulingError):
+        edit_post(session, post_id, PostUpdate(texts={"x": "a" * 300}), now=T0)
+    assert {t.text for t in targets()} == {"Halo X", "Halo FB"}
+    with session_scope() as session:
+        edit_post(session, post_id, PostUpdate(texts={"x": "Baru"}), now=T0, expected_version=1)
+        with pytest.raises(ConflictError):
+            edit_post(session, post_id, PostUpdate(title="x"), now=T0, expected_version=1)
+    with session_scope() as session:
+        assert session.get(Post, post_id).version == 2
+    assert {t.platform: t.content_version for t in targets()} == {"x": 2, "facebook": 2}
+
+
+def test_reschedule_and_past_time(any_db) -> None:
+    post_id = _post()
+    with session_scope() as session:
+        with pytest.raises(PastTimeError):
+            reschedule_post(session, post_id, T0 - timedelta(hours=2), now=T0)
+        reschedule_post(session, post_id, T0 + timedelta(days=1), now=T0)
+    assert {t.due_at for t in targets()} == {T0 + timedelta(days=1)}
+
+
+def test_person_decisions_on_targets_that_need_attention(any_db) -> None:
+    post_id = _post()
+    with session_scope() as session:
+        ids = [t.id for t in session.exec(select(PostTarget).order_by(PostTarget.id))]
+        for target in session.exec(select(PostTarget)):
+            target.status, target.error_kind = "needs_attention", "unknown"
+    with session_scope() as session:
+        with pytest.raises(SchedulingError):
+            resend_target(session, 999)
+        resend_target(session, ids[0], now=T0)
+        mark_published(session, ids[1], remote_url="https://x.example/1", by="ani")
+        with pytest.raises(SchedulingError):
+            drop_target(session, ids[1])  # published is final
+    first, second = targets()
+    assert (first.status, first.verify_before_send, first.due_at) == ("scheduled", True, T0)
+    assert (second.status, second.remote_url) == ("published", "https://x.example/1")
+    with session_scope() as session:
+        assert session.get(Post, post_id).status == "scheduled"
+
+
+def test_delete_only_what_never_went_out(any_db) -> None:
+    keep = _post()
+    with session_scope() as session:
+        target = session.exec(select(PostTarget).where(PostTarget.post_id == keep)).first()
+        target.status = "published"
+    with session_scope() as session, pytest.raises(SchedulingError, match="cancel it instead"):
+        delete_post(session, keep)
+    with session_scope() as session:
+        assert session.get(Post, keep) is not None
+
+
+def test_queue_and_calendar_filters(any_db) -> None:
+    with session_scope() as session:
+        campaign = Campaign(name="Pekan Literasi")
+        session.add(campaign)
+        session.flush()
+        campaign_id = campaign.id
+    _post(T0 + timedelta(hours=5), title="Pagi", author="ani")
+    with session_scope() as session:
+        accounts = session.exec(select(PostTarget.account_id).distinct()).all()
+        schedule_post(
+            session,
+            data=PostCreate(
+                title="Sore",
+                texts={"x": "Sore"},
+                account_ids=[min(accounts)],
+                due_at=T0 + timedelta(hours=1),
+                campaign_id=campaign_id,
+                author="budi",
+            ),
+            now=T0,
+        )
+    with session_scope() as session:
+        queue = upcoming(session, 50)
+        assert [p.title for _, p, _ in queue] == ["Sore", "Pagi", "Pagi"]
+        start, end = T0, T0 + timedelta(days=1)
+        everything = agenda.entries(session, start, end)
+        assert len(everything) == 3
+        assert [e.title for e in agenda.entries(session, start, end, platforms=["facebook"])] == [
+            "Pagi"
+        ]
+        assert [e.author for e in agenda.entries(session, start, end, authors=["budi"])] == ["budi"]
+        by_campaign = agenda.entries(session, start, end, campaign_ids=[campaign_id])
+        assert [e.campaign for e in by_campaign] == ["Pekan Literasi"]
+        assert agenda.entries(session, start, end, statuses=["published"]) == []
+        options = agenda.filter_options(session)
+        assert options["authors"] == ["ani", "budi"]
+
+
+def test_month_grid_and_local_days() -> None:
+    from zoneinfo import ZoneInfo
+
+    weeks = agenda.month_grid(2026, 12)
+    assert weeks[0][0].weekday() == 0 and any(d.day == 31 for d in weeks[-1])
+    jakarta = ZoneInfo("Asia/Jakarta")
+    start, end = agenda.span(agenda.week_of(datetime(2026, 12, 3).date()), jakarta)
+    assert start == datetime(2026, 11, 30, 0, 0, tzinfo=jakarta)
+    assert (end - start) == timedelta(days=7)
+    late = agenda.Entry(1, 1, "t", "x", "a", "scheduled", datetime(2026, 12, 1, 20, tzinfo=UTC),
+                        "", "", None)  # fmt: skip
+    assert list(agenda.by_day([late], jakarta)) == [datetime(2026, 12, 2).date()]
