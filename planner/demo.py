@@ -310,8 +310,14 @@ def load_demo(settings: Settings | None = None, today: date | None = None) -> bo
 
 def _load_base(session: Session, today: date, settings: Settings) -> None:
     tz = settings.tz
+    from planner.slots import parse_slots, set_slots
+
     for platform, name, handle in ACCOUNTS:
-        session.add(Account(platform=platform, name=name, handle=handle, is_sandbox=True))
+        account = Account(platform=platform, name=name, handle=handle, is_sandbox=True)
+        session.add(account)
+        session.flush()
+        # The library's usual rhythm, so "add to queue" works from the first start.
+        set_slots(session, account.id, parse_slots("Mon-Sat 09:00,16:00"))
     session.add(BrandKit(name=DEFAULT_BRAND.name, data=DEFAULT_BRAND.as_dict(), is_active=True))
     for days, at, hours, title, category, place, speaker, audience, description in EVENTS:
         start = datetime.combine(today + timedelta(days=days), time.fromisoformat(at), tzinfo=tz)

@@ -288,12 +288,15 @@ def check_draft(
     alt_text: str | None = None,
     facts: EventFacts | None = None,
     platforms: tuple[str, ...] = PLATFORMS,
+    x_thread: bool = False,
 ) -> dict[str, ValidationResult]:
     """Each platform's validation of the draft (or of edited `texts` / `alt_text`)."""
     texts = texts or draft.texts
     alt = draft.alt_text if alt_text is None else alt_text
     images = 1 if draft.media_asset_id else 0
     return {
-        p: validate(p, texts[p], image_count=images, alt_texts=[alt] * images, event=facts)
+        p: validate(
+            p, texts[p], image_count=images, alt_texts=[alt] * images, event=facts, thread=x_thread
+        )
         for p in platforms
     }

@@ -130,6 +130,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Pilih sumber dan templat, lalu tekan Buat draf.",
         "en": "Choose a source and a template, then press Make draft.",
     },
+    "compose.add_to_queue": {"id": "Tambahkan ke antrean", "en": "Add to queue"},
+    "compose.queue_help": {
+        "id": "Tiap akun memakai slot terbit berikutnya yang masih kosong (atur di halaman Slot).",
+        "en": "Each account takes its next free posting slot (set them on the Slots page).",
+    },
+    "compose.x_thread": {
+        "id": "Kirim sebagai utas (thread) bila lebih dari 280 karakter",
+        "en": "Post as a thread when longer than 280 characters",
+    },
     "compose.past_time": {
         "id": "Waktu itu sudah lewat. Terbitkan sekarang?",
         "en": "That time has already passed. Publish now?",
@@ -1023,6 +1032,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "status.retrying": {"id": "Dicoba lagi", "en": "Retrying"},
     "status.failed": {"id": "Gagal", "en": "Failed"},
     "status.needs_attention": {"id": "Perlu dicek", "en": "Needs attention"},
+    "status.dry_run": {
+        "id": "Uji coba (dry run): tidak dikirim",
+        "en": "Dry run: nothing was sent",
+    },
     "status.cancelled": {"id": "Dibatalkan", "en": "Cancelled"},
     "platform.x": {"id": "X", "en": "X"},
     "platform.facebook": {"id": "Halaman Facebook", "en": "Facebook Page"},

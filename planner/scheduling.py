@@ -114,6 +114,8 @@ class PostCreate(BaseModel):
     series_id: int | None = None
     author: str = ""
     import_key: str | None = None
+    # X text over 280 characters goes out as a thread instead of being refused.
+    x_thread: bool = False
 
 
 class PostUpdate(BaseModel):
@@ -156,14 +158,19 @@ def check_post(session: Session, data: PostCreate) -> tuple[list[Account], list[
         if text is None:
             problems.append(f"{account.name}: no text for {account.platform}")
             continue
-        problems += _text_problems(account, text, data.media_asset_id, data.alt_text)
+        problems += _text_problems(
+            account, text, data.media_asset_id, data.alt_text, thread=data.x_thread
+        )
     return accounts, problems
 
 
-def _text_problems(account: Account, text: str, media_id: int | None, alt: str) -> list[str]:
+def _text_problems(
+    account: Account, text: str, media_id: int | None, alt: str, *, thread: bool = False
+) -> list[str]:
     result = validate(
         account.platform,
         text,
+        thread=thread,
         image_count=1 if media_id else 0,
         alt_texts=[alt] if media_id else [],
     )
@@ -215,6 +222,7 @@ def schedule_post(
                 status=S.SCHEDULED,
                 due_at=dues[account.id],
                 content_version=post.version,
+                as_thread=data.x_thread and account.platform == "x",
             )
         )
     session.flush()
@@ -274,7 +282,7 @@ def edit_post(
         account = session.get(Account, target.account_id)
         text = (changes.texts or {}).get(target.platform, target.text)
         if target.status in _EDITABLE and account is not None:
-            problems += _text_problems(account, text, media_id, alt)
+            problems += _text_problems(account, text, media_id, alt, thread=target.as_thread)
     if problems:
         raise SchedulingError("; ".join(problems))
     post.version += 1

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import bindparam, or_, update
 from sqlalchemy import text as sql_text
+from sqlalchemy.engine import Row
 from sqlmodel import Session, col, select
 
 from planner.claims import release
@@ -45,6 +46,7 @@ from planner.platforms.base import (
     RemoteRef,
     TransientError,
 )
+from planner.validation import thread_parts
 
 if TYPE_CHECKING:
     import threading
@@ -78,12 +80,14 @@ def _media(session: Session, media_ids: list[int], alt_text: str) -> tuple[Media
     return tuple(items)
 
 
-def build_request(session: Session, target: PostTarget, post: Post) -> PublishRequest:
-    """Exactly what goes out for `target`, read from its row as it is now."""
+def build_request(session: Session, target: PostTarget | Row, post: Post) -> PublishRequest:
+    """Exactly what goes out for `target` (a row or the start's RETURNING), read as it is now."""
+    parts = thread_parts(target.text) if target.as_thread else [target.text]
     return PublishRequest(
         target_id=target.id,
         account_id=target.account_id,
-        text=target.text,
+        text=parts[0],
+        thread=tuple(parts[1:]),
         media=_media(session, target.media_ids, target.alt_text),
         link=post.link or None,
         idempotency_key=idempotency_key(target),
@@ -158,6 +162,7 @@ class SendSteps:
                     PostTarget.media_ids,
                     PostTarget.alt_text,
                     PostTarget.verify_before_send,
+                    PostTarget.as_thread,
                 )
                 .execution_options(synchronize_session=False)
             ).all()
@@ -213,14 +218,7 @@ class SendSteps:
             for row, post, account, attempt in started:
                 prepared.append(
                     StartedSend(
-                        request=PublishRequest(
-                            target_id=row.id,
-                            account_id=row.account_id,
-                            text=row.text,
-                            media=_media(session, row.media_ids, row.alt_text),
-                            link=post.link or None,
-                            idempotency_key=f"planner-{row.id}",
-                        ),
+                        request=build_request(session, row, post),
                         account=account,
                         post_id=row.post_id,
                         attempt_id=attempt.id,

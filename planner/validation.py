@@ -39,6 +39,10 @@ TIME_WORD = re.compile(r"\b([01]?\d|2[0-3])[.:][0-5]\d\b|\b(pukul|jam)\s+\d", re
 
 MESSAGES: dict[str, dict[str, str]] = {
     "empty": {"id": "Teks masih kosong.", "en": "The text is empty."},
+    "thread": {
+        "id": "Akan dikirim sebagai utas (thread) berisi {parts} unggahan.",
+        "en": "Will be posted as a thread of {parts} posts.",
+    },
     "too_long": {
         "id": "Teks terlalu panjang: {length}/{limit} karakter (lebih {over}).",
         "en": "Text too long: {length}/{limit} characters ({over} over).",
@@ -189,8 +193,12 @@ def validate(
     image_count: int = 0,
     alt_texts: list[str] | None = None,
     event: EventFacts | None = None,
+    thread: bool = False,
 ) -> ValidationResult:
     """Check `text` and its images against `platform`'s limits.
+
+    With `thread` (X only) a text over the limit is fine when it splits into a thread whose
+    every part fits; the split is the one the worker will post (`thread_parts`).
 
     `alt_texts` holds one text per image; a missing or blank one is an error. Give `event` for
     a post that announces an event still to come: it is then warned about when it does not say
@@ -202,7 +210,10 @@ def validate(
     errors, warnings = result.errors, result.warnings
     if not text.strip():
         errors.append(problem("empty"))
-    if length > limits.max_chars:
+    parts = thread_parts(text, limits.max_chars) if thread and platform == "x" else [text]
+    if len(parts) > 1:
+        warnings.append(problem("thread", parts=len(parts)))
+    if max(text_length(platform, part) for part in parts) > limits.max_chars:
         errors.append(
             problem(
                 "too_long", length=length, limit=limits.max_chars, over=length - limits.max_chars
@@ -226,3 +237,29 @@ def validate(
     if event is not None and text.strip():
         warnings += _event_warnings(text, event)
     return result
+
+
+def thread_parts(text: str, limit: int = 280) -> list[str]:
+    """Long text as an X thread: parts within the weighted limit, split between words (keeping
+    line breaks) and numbered "(1/3)"; text that fits stays one post.
+
+    Compose validates with it and the worker posts exactly these parts (X counts with the
+    twitter-text weighting: links 23, CJK and emoji 2).
+    """
+    if text_length("x", text) <= limit:
+        return [text]
+    budget = limit - len(" (99/99)")
+    words = text.replace("\n", " \n ").split(" ")
+    parts: list[str] = []
+    current = ""
+    for word in words:
+        candidate = f"{current} {word}" if current and word != "\n" else current + word
+        if current and text_length("x", candidate.strip()) > budget:
+            parts.append(current.strip())
+            current = "" if word == "\n" else word
+            continue
+        current = candidate
+    if current.strip():
+        parts.append(current.strip())
+    parts = [part.replace(" \n ", "\n") for part in parts]
+    return [f"{part} ({n}/{len(parts)})" for n, part in enumerate(parts, start=1)]

@@ -25,10 +25,9 @@ from planner.platforms.x import (
     MEDIA_METADATA_V2,
     MEDIA_UPLOAD_V2,
     XPlatform,
-    thread_parts,
     tweet_metrics,
 )
-from planner.validation import text_length
+from planner.validation import text_length, thread_parts
 from tests.platform_helpers import JSON, T0, X_CREDS, form, image, media, query, request, settings
 
 TWEETS = "https://api.twitter.com/2/tweets"

@@ -87,32 +87,6 @@ def tweet_metrics(tweet: Mapping[str, Any]) -> Metrics:
     )
 
 
-def thread_parts(text: str, limit: int = 280) -> list[str]:
-    """Long text as a thread: parts within X's weighted limit, split between words (keeping
-    line breaks) and numbered "(1/3)"; text that fits stays one post.
-
-    For compose and the worker to fill `PublishRequest.thread` when someone asks for a
-    thread; X counts with the twitter-text weighting (links 23, CJK and emoji 2).
-    """
-    if validation.text_length("x", text) <= limit:
-        return [text]
-    budget = limit - len(" (99/99)")
-    words = text.replace("\n", " \n ").split(" ")
-    parts: list[str] = []
-    current = ""
-    for word in words:
-        candidate = f"{current} {word}" if current and word != "\n" else current + word
-        if current and validation.text_length("x", candidate.strip()) > budget:
-            parts.append(current.strip())
-            current = "" if word == "\n" else word
-            continue
-        current = candidate
-    if current.strip():
-        parts.append(current.strip())
-    parts = [part.replace(" \n ", "\n") for part in parts]
-    return [f"{part} ({n}/{len(parts)})" for n, part in enumerate(parts, start=1)]
-
-
 def raise_for_x(response: requests.Response) -> None:
     """tweepy's own status → exception mapping, for the calls tweepy cannot make itself."""
     status = response.status_code

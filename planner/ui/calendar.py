@@ -27,7 +27,7 @@ from planner.scheduling import (
     reschedule_post,
 )
 from planner.slots import SlotError, next_free_slot
-from planner.ui.runtime import embedded_worker, locale, status_label, tr
+from planner.ui.runtime import embedded_worker, locale, status_label, target_status_label, tr
 
 MAX_PER_DAY = 4
 LEGEND = [
@@ -146,7 +146,7 @@ def _rows(rows) -> pd.DataFrame:
                 tr("calendar.col_when"): _when(target.published_at or target.due_at),
                 "Platform": tr(f"platform.{target.platform}"),
                 tr("calendar.col_account"): account.name,
-                tr("calendar.col_status"): status_label(target.status),
+                tr("calendar.col_status"): target_status_label(target),
                 tr("compose.template"): post.title,
                 tr("calendar.col_error"): target.last_error or "",
             }
@@ -281,7 +281,7 @@ def post_panel(post_id: int) -> None:
             icon = agenda.PLATFORM_ICONS.get(target.platform, "•")
             color = agenda.STATUS_COLORS.get(target.status, "gray")
             st.markdown(
-                f"{icon} **{account.name}** — :{color}[{status_label(target.status)}] · "
+                f"{icon} **{account.name}** — :{color}[{target_status_label(target)}] · "
                 f"{_when(target.published_at or target.due_at)}"
                 + (f" · {target.remote_url}" if target.remote_url else "")
             )

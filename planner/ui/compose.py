@@ -26,7 +26,7 @@ from planner.db import session_scope
 from planner.drafting import Draft, DraftError, check_draft, event_facts, make_draft
 from planner.i18n import format_datetime, zone_abbr
 from planner.media import asset_path
-from planner.models import Account, AccountStatus, MediaAsset
+from planner.models import Account, AccountStatus, MediaAsset, PostTarget
 from planner.platforms.limits import limits_for
 from planner.previews import build_preview, preview_html
 from planner.scheduling import (
@@ -36,6 +36,7 @@ from planner.scheduling import (
     local_to_utc,
     schedule_post,
 )
+from planner.slots import SlotError, add_to_queue
 from planner.sources import EVENT_FIELDS, ITEM_FIELDS, list_events, list_items
 from planner.template_store import catalog
 from planner.templates import EVENT_KINDS, PLATFORMS, ContentTemplate, FieldSpec
@@ -179,6 +180,7 @@ def _validation(platform: str, draft: Draft, facts) -> None:
         alt_text=st.session_state["alt_text"],
         facts=facts,
         platforms=(platform,),
+        x_thread=platform == "x" and st.session_state.get("x_thread", False),
     )[platform]
     counter = f"{result.length}/{result.limit}"
     st.caption(f"{'✅' if result.ok else '⛔'} {counter}")
@@ -238,13 +240,15 @@ def _draft_editor(draft: Draft, accounts: list[Account]) -> None:
                         "prefix": "✍️ " + tr("compose.live_count"),
                     },
                 )
+                if platform == "x":
+                    st.checkbox(tr("compose.x_thread"), key="x_thread")
                 _validation(platform, draft, facts)
                 with st.expander(tr("compose.preview"), expanded=False):
                     _preview(platform, asset, by_platform.get(platform))
 
 
-def _schedule(draft: Draft, account_ids: list[int], due: datetime, publish_now: bool) -> None:
-    data = PostCreate(
+def _post_data(draft: Draft, account_ids: list[int], due: datetime | None) -> PostCreate:
+    return PostCreate(
         title=draft.title,
         texts={p: st.session_state[f"text_{p}"] for p in PLATFORMS},
         account_ids=account_ids,
@@ -255,16 +259,35 @@ def _schedule(draft: Draft, account_ids: list[int], due: datetime, publish_now: 
         template_id=draft.template_id,
         event_id=draft.event_id,
         item_id=draft.item_id,
+        x_thread=st.session_state.get("x_thread", False),
     )
-    with session_scope() as session:
-        post = schedule_post(session, data=data, publish_now=publish_now)
-        post_id, when = post.id, max(due, post.created_at)
+
+
+def _scheduled(post_id: int, when: datetime) -> None:
     st.session_state["scheduled_message"] = tr(
         "compose.scheduled",
         post_id=post_id,
         when=format_datetime(when, get_settings().tz, locale()),
     )
     st.session_state.pop("confirm_past", None)
+
+
+def _schedule(draft: Draft, account_ids: list[int], due: datetime, publish_now: bool) -> None:
+    with session_scope() as session:
+        post = schedule_post(
+            session, data=_post_data(draft, account_ids, due), publish_now=publish_now
+        )
+        post_id, when = post.id, max(due, post.created_at)
+    _scheduled(post_id, when)
+
+
+def _queue(draft: Draft, account_ids: list[int]) -> None:
+    """Each account's next free posting slot (set on the planning page)."""
+    with session_scope() as session:
+        post = add_to_queue(session, _post_data(draft, account_ids, None))
+        targets = session.exec(select(PostTarget).where(PostTarget.post_id == post.id)).all()
+        post_id, when = post.id, min(t.due_at for t in targets)
+    _scheduled(post_id, when)
 
 
 def _account_picker(accounts: list[Account], key: str) -> list[int]:
@@ -291,7 +314,16 @@ def _schedule_form(draft: Draft, accounts: list[Account]) -> None:
         key="due_time",
         step=60,
     )
-    if st.button(tr("compose.schedule"), type="primary", key="schedule_btn"):
+    schedule_col, queue_col = st.columns(2)
+    if queue_col.button(tr("compose.add_to_queue"), key="queue_btn", help=tr("compose.queue_help")):
+        if not account_ids:
+            st.error(tr("compose.no_accounts"))
+        else:
+            try:
+                _queue(draft, account_ids)
+            except (SchedulingError, SlotError) as exc:
+                st.error(str(exc))
+    if schedule_col.button(tr("compose.schedule"), type="primary", key="schedule_btn"):
         if not account_ids:
             st.error(tr("compose.no_accounts"))
         else:

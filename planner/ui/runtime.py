@@ -62,3 +62,10 @@ def embedded_worker() -> BackgroundWorker | None:
 def status_label(status: str) -> str:
     """A target status in the page language."""
     return tr(f"status.{status}")
+
+
+def target_status_label(target) -> str:
+    """A target's status; a dry-run 'publication' says plainly that nothing was sent."""
+    if target.status == "published" and (target.remote_id or "").startswith("dryrun-"):
+        return tr("status.dry_run")
+    return status_label(target.status)
