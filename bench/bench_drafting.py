@@ -6,6 +6,13 @@ Runs against a fresh SQLite database in a temporary data directory.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+# bench/queue.py is named like the standard library's `queue`; running any script here puts
+# bench/ first on sys.path, which would shadow it (concurrent.futures, psycopg). Drop bench/.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+
 import argparse
 import json
 import os

@@ -9,13 +9,18 @@ payloads, encrypting tokens and preparing the public image copy for Instagram.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+# bench/queue.py is named like the standard library's `queue`; running any script here puts
+# bench/ first on sys.path, which would shadow it (concurrent.futures, psycopg). Drop bench/.
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
+
 import io
 import json
-import sys
 import tempfile
 import time
 from datetime import UTC, datetime
-from pathlib import Path
 
 import responses
 from PIL import Image

@@ -6,7 +6,7 @@ campaigns are services in planner/.
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -14,33 +14,20 @@ import streamlit as st
 from sqlmodel import select
 from twitter_text.config import config as twitter_config
 
-from planner.campaigns import (
-    CampaignError,
-    CampaignPlan,
-    campaigns_for_event,
-    plan_campaign,
-    schedule_campaign,
-)
 from planner.config import get_settings
 from planner.db import session_scope
 from planner.drafting import Draft, DraftError, check_draft, event_facts, make_draft
-from planner.i18n import format_datetime, zone_abbr
+from planner.i18n import format_datetime
 from planner.media import asset_path
-from planner.models import Account, AccountStatus, MediaAsset, PostTarget
+from planner.models import Account, AccountStatus, MediaAsset
 from planner.platforms.limits import limits_for
 from planner.previews import build_preview, preview_html
-from planner.scheduling import (
-    PastTimeError,
-    PostCreate,
-    SchedulingError,
-    local_to_utc,
-    schedule_post,
-)
-from planner.slots import SlotError, add_to_queue
 from planner.sources import EVENT_FIELDS, ITEM_FIELDS, list_events, list_items
 from planner.template_store import catalog
 from planner.templates import EVENT_KINDS, PLATFORMS, ContentTemplate, FieldSpec
 from planner.ui.runtime import locale, tr
+from planner.ui.widgets.campaign import campaign_section
+from planner.ui.widgets.schedule_form import schedule_form
 
 TWITTER_CONFIG = twitter_config["defaults"]
 PLATFORM_ICONS = {"x": "𝕏", "facebook": "📘", "instagram": "📸"}
@@ -247,170 +234,6 @@ def _draft_editor(draft: Draft, accounts: list[Account]) -> None:
                     _preview(platform, asset, by_platform.get(platform))
 
 
-def _post_data(draft: Draft, account_ids: list[int], due: datetime | None) -> PostCreate:
-    return PostCreate(
-        title=draft.title,
-        texts={p: st.session_state[f"text_{p}"] for p in PLATFORMS},
-        account_ids=account_ids,
-        due_at=due,
-        media_asset_id=draft.media_asset_id,
-        alt_text=st.session_state["alt_text"],
-        link=draft.link,
-        template_id=draft.template_id,
-        event_id=draft.event_id,
-        item_id=draft.item_id,
-        x_thread=st.session_state.get("x_thread", False),
-    )
-
-
-def _scheduled(post_id: int, when: datetime) -> None:
-    st.session_state["scheduled_message"] = tr(
-        "compose.scheduled",
-        post_id=post_id,
-        when=format_datetime(when, get_settings().tz, locale()),
-    )
-    st.session_state.pop("confirm_past", None)
-
-
-def _schedule(draft: Draft, account_ids: list[int], due: datetime, publish_now: bool) -> None:
-    with session_scope() as session:
-        post = schedule_post(
-            session, data=_post_data(draft, account_ids, due), publish_now=publish_now
-        )
-        post_id, when = post.id, max(due, post.created_at)
-    _scheduled(post_id, when)
-
-
-def _queue(draft: Draft, account_ids: list[int]) -> None:
-    """Each account's next free posting slot (set on the planning page)."""
-    with session_scope() as session:
-        post = add_to_queue(session, _post_data(draft, account_ids, None))
-        targets = session.exec(select(PostTarget).where(PostTarget.post_id == post.id)).all()
-        post_id, when = post.id, min(t.due_at for t in targets)
-    _scheduled(post_id, when)
-
-
-def _account_picker(accounts: list[Account], key: str) -> list[int]:
-    names = {
-        a.id: f"{'🧪 ' + tr('common.sandbox') + ' · ' if a.is_sandbox else ''}"
-        f"{tr(f'platform.{a.platform}')} — {a.handle or a.name}"
-        for a in accounts
-    }
-    return st.multiselect(
-        tr("compose.accounts"), list(names), default=list(names), format_func=names.get, key=key
-    )
-
-
-def _schedule_form(draft: Draft, accounts: list[Account]) -> None:
-    settings = get_settings()
-    account_ids = _account_picker(accounts, "accounts_single")
-    local_now = datetime.now(settings.tz)
-    default = (local_now + timedelta(minutes=2)).replace(second=0, microsecond=0)
-    day_col, time_col = st.columns(2)
-    day = day_col.date_input(tr("compose.date"), value=default.date(), key="due_date")
-    at = time_col.time_input(
-        tr("compose.time", zone=zone_abbr(settings.tz, local_now)),
-        value=default.time(),
-        key="due_time",
-        step=60,
-    )
-    schedule_col, queue_col = st.columns(2)
-    if queue_col.button(tr("compose.add_to_queue"), key="queue_btn", help=tr("compose.queue_help")):
-        if not account_ids:
-            st.error(tr("compose.no_accounts"))
-        else:
-            try:
-                _queue(draft, account_ids)
-            except (SchedulingError, SlotError) as exc:
-                st.error(str(exc))
-    if schedule_col.button(tr("compose.schedule"), type="primary", key="schedule_btn"):
-        if not account_ids:
-            st.error(tr("compose.no_accounts"))
-        else:
-            try:
-                _schedule(draft, account_ids, local_to_utc(day, at, settings.tz), publish_now=False)
-            except PastTimeError:
-                st.session_state["confirm_past"] = True
-            except SchedulingError as exc:
-                st.error(str(exc))
-    if st.session_state.get("confirm_past"):
-        st.warning(tr("compose.past_time"))
-        if st.button(tr("compose.publish_now"), key="publish_now_btn"):
-            try:
-                _schedule(draft, account_ids, local_to_utc(day, at, settings.tz), publish_now=True)
-            except SchedulingError as exc:
-                st.error(str(exc))
-    if message := st.session_state.get("scheduled_message"):
-        st.success(message)
-
-
-def _campaign_section(
-    tpl: ContentTemplate, event_id: int, accounts: list[Account], values: dict[str, Any]
-) -> None:
-    settings = get_settings()
-    st.subheader(tr("compose.campaign"))
-    sep = "." if locale() == "id" else ":"  # Indonesian writes 09.00
-    steps = ", ".join(
-        f"{s.title(locale())} H{s.offset_days:+d} {s.time.replace(':', sep)}" for s in tpl.campaign
-    )
-    st.caption(tr("compose.campaign_steps", steps=steps))
-    with session_scope() as session:
-        existing = campaigns_for_event(session, event_id)
-    if existing:
-        st.info(tr("compose.campaign_exists", count=len(existing)))
-    if st.button(tr("compose.plan_campaign"), key="plan_campaign_btn"):
-        try:
-            with session_scope() as session:
-                plan = plan_campaign(
-                    session,
-                    tpl.id,
-                    event_id,
-                    locale=locale(),
-                    hashtags=st.session_state.get(f"hashtags_{tpl.id}", "").split(),
-                    link=st.session_state.get("link_override", "").strip() or None,
-                    values=values,
-                )
-            st.session_state["campaign_plan"] = plan
-            st.session_state.pop("campaign_message", None)
-            for index, planned in enumerate(plan.steps):
-                for platform, text in (planned.draft.texts if planned.draft else {}).items():
-                    st.session_state[f"camp_{index}_{platform}"] = text
-        except (CampaignError, DraftError) as exc:
-            st.error(str(exc))
-    plan: CampaignPlan | None = st.session_state.get("campaign_plan")
-    if plan is None or plan.event_id != event_id:
-        return
-    for index, planned in enumerate(plan.steps):
-        when = format_datetime(planned.due_at, settings.tz, locale())
-        title = f"{planned.step.title(locale())} · {when}"
-        if planned.draft is None:
-            st.caption(f"⏭️ {title} — {tr('compose.step_past')}")
-            continue
-        with st.expander(f"🗓️ {title}", expanded=False):
-            for platform in PLATFORMS:
-                key = f"camp_{index}_{platform}"
-                st.text_area(tr(f"platform.{platform}"), key=key, height=150)
-                planned.draft.texts[platform] = st.session_state[key]
-                result = check_draft(planned.draft, platforms=(platform,))[platform]
-                st.caption(f"{'✅' if result.ok else '⛔'} {result.length}/{result.limit}")
-                for problem in result.errors:
-                    st.error(problem.text(locale()))
-    account_ids = _account_picker(accounts, "accounts_campaign")
-    if st.button(tr("compose.schedule_campaign"), type="primary", key="schedule_campaign_btn"):
-        try:
-            with session_scope() as session:
-                campaign, posts = schedule_campaign(
-                    session, plan, account_ids=account_ids, locale=locale()
-                )
-                st.session_state["campaign_message"] = tr(
-                    "compose.campaign_scheduled", campaign_id=campaign.id, count=len(posts)
-                )
-            st.session_state.pop("campaign_plan", None)
-            st.rerun()
-        except (CampaignError, SchedulingError) as exc:
-            st.error(str(exc))
-
-
 def page() -> None:
     st.header(tr("compose.header"))
     kind = st.radio(
@@ -459,10 +282,10 @@ def page() -> None:
         st.info(tr("compose.pick_first"))
     else:
         _draft_editor(draft, accounts)
-        _schedule_form(draft, accounts)
+        schedule_form(draft, accounts)
     if tpl.campaign and event_id is not None:
         st.divider()
-        _campaign_section(tpl, event_id, accounts, values)
+        campaign_section(tpl, event_id, accounts, values)
 
 
 page()

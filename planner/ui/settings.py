@@ -1,4 +1,8 @@
-"""Settings: a link to the Accounts page, time zone, database."""
+"""Settings: where accounts and the brand kit are managed, and how this installation is set up.
+
+Everything here comes from the environment (see the README's Configuration table), so the
+page shows it read-only and says which variable to change.
+"""
 
 from __future__ import annotations
 
@@ -14,10 +18,37 @@ def page() -> None:
     st.header(tr("settings.header"))
     st.subheader(tr("settings.accounts"))
     st.page_link("planner/ui/accounts.py", label=tr("settings.accounts_link"), icon="🔑")
+    st.page_link("planner/ui/brand.py", label=tr("settings.brand_link"), icon="🏷️")
+
+    st.subheader(tr("settings.public_media"))
+    if settings.public_media_base_url:
+        st.success(
+            tr(
+                "settings.public_media_set",
+                url=settings.public_media_base_url,
+                folder=str(settings.public_dir),
+            )
+        )
+    else:
+        st.warning(tr("settings.public_media_unset", folder=str(settings.public_dir)))
+
     st.subheader(tr("settings.zone"))
-    st.write(settings.timezone)
+    st.write(f"{settings.timezone} · {tr('app.language')}: {settings.locale}")
     st.subheader(tr("settings.database"))
     st.code(make_url(settings.db_url).render_as_string(hide_password=True))
+    st.caption(tr("settings.data_dir", folder=str(settings.data_dir)))
+
+    st.subheader(tr("settings.notifications"))
+    channels = [
+        name
+        for name, on in (
+            ("e-mail", settings.smtp_host and settings.notify_emails),
+            ("webhook", settings.webhook_url),
+        )
+        if on
+    ]
+    st.write(tr("settings.channels", channels=", ".join(["inbox", *channels])))
+
     worker = embedded_worker()
     state = (
         tr("calendar.worker_on")
@@ -25,6 +56,7 @@ def page() -> None:
         else tr("calendar.worker_off")
     )
     st.caption(tr("calendar.worker", state=state))
+    st.caption(tr("settings.env_hint"))
 
 
 page()

@@ -1,0 +1,176 @@
+"""Strings of the calendar, queue, inbox, planning tools, worker outcomes and notifications."""
+
+STRINGS: dict[str, dict[str, str]] = {
+    "nav.inbox": {"id": "Kotak masuk", "en": "Inbox"},
+    "nav.planning": {"id": "Slot, seri & impor", "en": "Slots, series & import"},
+    "calendar.view": {"id": "Tampilan", "en": "View"},
+    "calendar.view_month": {"id": "Bulan", "en": "Month"},
+    "calendar.view_week": {"id": "Minggu", "en": "Week"},
+    "calendar.view_queue": {"id": "Antrean", "en": "Queue"},
+    "calendar.day": {"id": "Tanggal", "en": "Date"},
+    "calendar.prev": {"id": "◀ Sebelumnya", "en": "◀ Previous"},
+    "calendar.next": {"id": "Berikutnya ▶", "en": "Next ▶"},
+    "calendar.today": {"id": "Hari ini", "en": "Today"},
+    "calendar.filter_platform": {"id": "Platform", "en": "Platform"},
+    "calendar.filter_status": {"id": "Status", "en": "Status"},
+    "calendar.filter_campaign": {"id": "Kampanye", "en": "Campaign"},
+    "calendar.filter_author": {"id": "Penulis", "en": "Author"},
+    "calendar.legend": {"id": "Warna menurut status", "en": "Colours by status"},
+    "calendar.weekdays": {
+        "id": "Sen,Sel,Rab,Kam,Jum,Sab,Min",
+        "en": "Mon,Tue,Wed,Thu,Fri,Sat,Sun",
+    },
+    "calendar.more": {"id": "+{n} lagi", "en": "+{n} more"},
+    "calendar.post": {"id": "Unggahan #{post_id}: {title}", "en": "Post #{post_id}: {title}"},
+    "calendar.close": {"id": "Tutup", "en": "Close"},
+    "calendar.targets": {"id": "Tujuan", "en": "Targets"},
+    "calendar.attempts": {"id": "Riwayat percobaan", "en": "Attempts log"},
+    "calendar.no_attempts": {"id": "Belum ada percobaan kirim.", "en": "No attempts yet."},
+    "calendar.reschedule": {"id": "Jadwalkan ulang", "en": "Reschedule"},
+    "calendar.rescheduled": {
+        "id": "Unggahan #{post_id} dijadwalkan ulang ke {when}.",
+        "en": "Post #{post_id} rescheduled to {when}.",
+    },
+    "calendar.next_slot": {"id": "Ke slot kosong berikutnya", "en": "To the next free slot"},
+    "calendar.too_late": {
+        "id": "Sudah terkirim atau sedang dikirim, tidak diubah: {targets}",
+        "en": "Already sent or being sent, not changed: {targets}",
+    },
+    "calendar.edit": {"id": "Ubah teks", "en": "Edit texts"},
+    "calendar.save": {"id": "Simpan perubahan", "en": "Save changes"},
+    "calendar.saved": {
+        "id": "Perubahan disimpan; yang terkirim adalah versi terbaru.",
+        "en": "Saved; the latest version is what goes out.",
+    },
+    "calendar.resend": {"id": "Kirim lagi", "en": "Send again"},
+    "calendar.drop": {"id": "Jangan kirim", "en": "Drop"},
+    "calendar.mark_published": {"id": "Sudah terbit", "en": "It was published"},
+    "calendar.done": {"id": "Selesai.", "en": "Done."},
+    "calendar.delete": {"id": "Hapus unggahan", "en": "Delete post"},
+    "calendar.col_when": {"id": "Waktu", "en": "When"},
+    "calendar.col_account": {"id": "Akun", "en": "Account"},
+    "calendar.col_status": {"id": "Status", "en": "Status"},
+    "calendar.col_error": {"id": "Keterangan", "en": "Details"},
+    "calendar.col_worker": {"id": "Pekerja", "en": "Worker"},
+    "calendar.col_outcome": {"id": "Hasil", "en": "Outcome"},
+    "inbox.header": {"id": "Kotak masuk", "en": "Inbox"},
+    "inbox.unread_only": {"id": "Hanya yang belum dibaca", "en": "Unread only"},
+    "inbox.mark_all": {"id": "Tandai semua sudah dibaca", "en": "Mark all as read"},
+    "inbox.mark_read": {"id": "Sudah dibaca", "en": "Mark as read"},
+    "inbox.empty": {"id": "Tidak ada pesan.", "en": "No messages."},
+    "inbox.unread": {"id": "{n} belum dibaca", "en": "{n} unread"},
+    "inbox.open_post": {"id": "Buka unggahan #{post_id}", "en": "Open post #{post_id}"},
+    "planning.header": {"id": "Slot, seri & impor", "en": "Slots, series & import"},
+    "planning.slots": {"id": "Slot unggah per akun", "en": "Posting slots per account"},
+    "planning.slots_help": {
+        "id": "Contoh: Sen-Sab 09:00,16:00; Min 10:00 (jam {zone})",
+        "en": "Example: Mon-Sat 09:00,16:00; Sun 10:00 ({zone} time)",
+    },
+    "planning.account": {"id": "Akun", "en": "Account"},
+    "planning.save_slots": {"id": "Simpan slot", "en": "Save slots"},
+    "planning.next_free": {"id": "Slot kosong berikutnya: {when}", "en": "Next free slot: {when}"},
+    "planning.series": {"id": "Unggahan berulang", "en": "Recurring posts"},
+    "planning.series_name": {"id": "Nama seri", "en": "Series name"},
+    "planning.series_text": {"id": "Teks (semua platform)", "en": "Text (all platforms)"},
+    "planning.series_first": {"id": "Kemunculan pertama", "en": "First occurrence"},
+    "planning.series_days": {"id": "Hari", "en": "Days"},
+    "planning.series_create": {"id": "Buat seri", "en": "Create series"},
+    "planning.series_created": {
+        "id": "Seri #{series_id} dibuat; {n} unggahan dijadwalkan.",
+        "en": "Series #{series_id} created; {n} post(s) scheduled.",
+    },
+    "planning.series_stop": {"id": "Hentikan seri", "en": "Stop series"},
+    "planning.series_next": {"id": "Berikutnya: {when}", "en": "Next: {when}"},
+    "planning.import": {"id": "Jadwalkan massal dari CSV", "en": "Bulk scheduling from CSV"},
+    "planning.import_help": {
+        "id": "Satu baris per unggahan: date, time (atau 'next slot'), accounts, text atau "
+        "template + event/item, image atau layout. Lihat docs/scheduling.md.",
+        "en": "One row per post: date, time (or 'next slot'), accounts, text or template + "
+        "event/item, image or layout. See docs/scheduling.md.",
+    },
+    "planning.csv": {"id": "Berkas CSV", "en": "CSV file"},
+    "planning.images": {"id": "Gambar yang disebut di CSV", "en": "Images named in the CSV"},
+    "planning.dry_run": {
+        "id": "Periksa saja, jangan jadwalkan",
+        "en": "Check only, schedule nothing",
+    },
+    "planning.run_import": {"id": "Impor", "en": "Import"},
+    "planning.import_result": {
+        "id": "{scheduled} dijadwalkan, {exists} sudah pernah diimpor, {refused} ditolak.",
+        "en": "{scheduled} scheduled, {exists} already imported, {refused} refused.",
+    },
+    "notify.subject.info": {"id": "Info", "en": "Info"},
+    "notify.subject.warning": {"id": "Perlu dicek", "en": "Needs attention"},
+    "notify.subject.error": {"id": "Gagal terbit", "en": "Publishing failed"},
+    "notify.failed": {
+        "id": "Unggahan #{post_id} ke {platform} ({account}) gagal: {reason}.",
+        "en": "Post #{post_id} to {platform} ({account}) failed: {reason}.",
+    },
+    "notify.unknown": {
+        "id": "Unggahan #{post_id} ke {platform} ({account}): belum pasti terkirim ({reason}). "
+        "Planner mengecek ke platform; bila tidak ditemukan, pilih Kirim lagi atau Jangan kirim.",
+        "en": "Post #{post_id} to {platform} ({account}): unclear whether it went out "
+        "({reason}). Planner is checking with the platform; if it is not found, choose Send "
+        "again or Drop.",
+    },
+    "notify.missed": {
+        "id": "Unggahan #{post_id} ke {platform} ({account}) dijadwalkan {due_at} tetapi tidak "
+        "terkirim dalam {minutes} menit (pekerja mati atau komputer tidur). Kirim sekarang "
+        "atau jangan kirim.",
+        "en": "Post #{post_id} to {platform} ({account}) was due {due_at} but was not sent "
+        "within {minutes} minutes (worker down or machine asleep). Send it now or drop it.",
+    },
+    "notify.reconnect": {
+        "id": "Akun {account} ({platform}) perlu dihubungkan ulang: {reason}. Antrean akun ini "
+        "ditahan sampai itu.",
+        "en": "Account {account} ({platform}) needs reconnecting: {reason}. Its queue waits "
+        "until then.",
+    },
+    "notify.reconciled": {
+        "id": "Unggahan #{post_id} ({platform}) ditemukan di platform dan ditandai terbit.",
+        "en": "Post #{post_id} ({platform}) was found on the platform and marked published.",
+    },
+    "notify.unconfirmed": {
+        "id": "Unggahan #{post_id} ({platform}, {account}) tidak ditemukan setelah {checks} kali "
+        "dicek. Periksa platform, lalu pilih Kirim lagi atau Jangan kirim.",
+        "en": "Post #{post_id} ({platform}, {account}) was not found after {checks} checks. "
+        "Look on the platform, then choose Send again or Drop.",
+    },
+    "notify.quota": {
+        "id": "Batas harian {account} tercapai ({cap} unggahan per 24 jam): unggahan #{post_id} "
+        "menunggu sampai {next_at}.",
+        "en": "Daily limit for {account} reached ({cap} posts per 24 hours): post #{post_id} "
+        "waits until {next_at}.",
+    },
+    "notify.sent_anyway": {
+        "id": "Unggahan #{post_id} ({platform}) ternyata terkirim ({remote_id}) padahal sudah "
+        "diubah statusnya. Periksa platform.",
+        "en": "Post #{post_id} ({platform}) went out ({remote_id}) although its status had been "
+        "changed meanwhile. Check the platform.",
+    },
+    "reason.transient": {
+        "id": "platform sedang bermasalah, tidak ada yang terkirim",
+        "en": "the platform had a temporary problem, nothing was sent",
+    },
+    "reason.rate_limited": {
+        "id": "terlalu banyak permintaan ke platform",
+        "en": "too many requests to the platform",
+    },
+    "reason.auth_expired": {
+        "id": "izin akses akun tidak berlaku lagi",
+        "en": "the account's access is no longer valid",
+    },
+    "reason.rejected": {
+        "id": "platform menolak isi unggahan",
+        "en": "the platform refused the content",
+    },
+    "reason.unknown": {
+        "id": "jawaban platform tidak diterima",
+        "en": "no answer was received from the platform",
+    },
+    "reason.setup": {
+        "id": "akun ini belum bisa dipakai untuk menerbitkan",
+        "en": "this account cannot publish yet",
+    },
+    "reason.error": {"id": "kesalahan", "en": "error"},
+}

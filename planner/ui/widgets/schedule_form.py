@@ -1,0 +1,123 @@
+"""The compose page's scheduling form: accounts, date and time, add to queue, publish now."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import streamlit as st
+from sqlmodel import select
+
+from planner.config import get_settings
+from planner.db import session_scope
+from planner.drafting import Draft
+from planner.i18n import format_datetime, zone_abbr
+from planner.models import Account, PostTarget
+from planner.scheduling import (
+    PastTimeError,
+    PostCreate,
+    SchedulingError,
+    local_to_utc,
+    schedule_post,
+)
+from planner.slots import SlotError, add_to_queue
+from planner.templates import PLATFORMS
+from planner.ui.runtime import locale, tr
+
+
+def _post_data(draft: Draft, account_ids: list[int], due: datetime | None) -> PostCreate:
+    return PostCreate(
+        title=draft.title,
+        texts={p: st.session_state[f"text_{p}"] for p in PLATFORMS},
+        account_ids=account_ids,
+        due_at=due,
+        media_asset_id=draft.media_asset_id,
+        alt_text=st.session_state["alt_text"],
+        link=draft.link,
+        template_id=draft.template_id,
+        event_id=draft.event_id,
+        item_id=draft.item_id,
+        x_thread=st.session_state.get("x_thread", False),
+    )
+
+
+def _scheduled(post_id: int, when: datetime) -> None:
+    st.session_state["scheduled_message"] = tr(
+        "compose.scheduled",
+        post_id=post_id,
+        when=format_datetime(when, get_settings().tz, locale()),
+    )
+    st.session_state.pop("confirm_past", None)
+
+
+def _schedule(draft: Draft, account_ids: list[int], due: datetime, publish_now: bool) -> None:
+    with session_scope() as session:
+        post = schedule_post(
+            session, data=_post_data(draft, account_ids, due), publish_now=publish_now
+        )
+        post_id, when = post.id, max(due, post.created_at)
+    _scheduled(post_id, when)
+
+
+def _queue(draft: Draft, account_ids: list[int]) -> None:
+    """Each account's next free posting slot (set on the planning page)."""
+    with session_scope() as session:
+        post = add_to_queue(session, _post_data(draft, account_ids, None))
+        targets = session.exec(select(PostTarget).where(PostTarget.post_id == post.id)).all()
+        post_id, when = post.id, min(t.due_at for t in targets)
+    _scheduled(post_id, when)
+
+
+def account_picker(accounts: list[Account], key: str) -> list[int]:
+    """The accounts to post to (Sandbox ones marked), all chosen by default."""
+    names = {
+        a.id: f"{'🧪 ' + tr('common.sandbox') + ' · ' if a.is_sandbox else ''}"
+        f"{tr(f'platform.{a.platform}')} — {a.handle or a.name}"
+        for a in accounts
+    }
+    return st.multiselect(
+        tr("compose.accounts"), list(names), default=list(names), format_func=names.get, key=key
+    )
+
+
+def schedule_form(draft: Draft, accounts: list[Account]) -> None:
+    """Accounts, date and time in the library's zone; schedule, add to queue or publish now."""
+    settings = get_settings()
+    account_ids = account_picker(accounts, "accounts_single")
+    local_now = datetime.now(settings.tz)
+    default = (local_now + timedelta(minutes=2)).replace(second=0, microsecond=0)
+    day_col, time_col = st.columns(2)
+    day = day_col.date_input(tr("compose.date"), value=default.date(), key="due_date")
+    at = time_col.time_input(
+        tr("compose.time", zone=zone_abbr(settings.tz, local_now)),
+        value=default.time(),
+        key="due_time",
+        step=60,
+    )
+    schedule_col, queue_col = st.columns(2)
+    if queue_col.button(tr("compose.add_to_queue"), key="queue_btn", help=tr("compose.queue_help")):
+        if not account_ids:
+            st.error(tr("compose.no_accounts"))
+        else:
+            try:
+                _queue(draft, account_ids)
+            except (SchedulingError, SlotError) as exc:
+                st.error(str(exc))
+    if schedule_col.button(tr("compose.schedule"), type="primary", key="schedule_btn"):
+        if not account_ids:
+            st.error(tr("compose.no_accounts"))
+        else:
+            try:
+                _schedule(draft, account_ids, local_to_utc(day, at, settings.tz), publish_now=False)
+            except PastTimeError:
+                st.session_state["confirm_past"] = True
+            except SchedulingError as exc:
+                st.error(str(exc))
+    if st.session_state.get("confirm_past"):
+        st.warning(tr("compose.past_time"))
+        if st.button(tr("compose.publish_now"), key="publish_now_btn"):
+            try:
+                _schedule(draft, account_ids, local_to_utc(day, at, settings.tz), publish_now=True)
+            except SchedulingError as exc:
+                st.error(str(exc))
+    if message := st.session_state.get("scheduled_message"):
+        st.success(message)

@@ -1,0 +1,28 @@
+"""The settings page explains what is configured and what is missing."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from planner import config
+
+
+def _settings_page() -> AppTest:
+    at = AppTest.from_file("../app.py", default_timeout=30).run()
+    at.switch_page("planner/ui/settings.py").run()
+    assert not at.exception
+    return at
+
+
+def test_missing_public_address_is_explained(demo_db: str) -> None:
+    at = _settings_page()
+    assert any("PUBLIC_MEDIA_BASE_URL" in w.value for w in at.warning)
+
+
+def test_configured_public_address_is_shown(demo_db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PUBLIC_MEDIA_BASE_URL", "https://media.perpustakaan.example/p")
+    config.reset_settings()
+    at = _settings_page()
+    assert any("https://media.perpustakaan.example/p" in s.value for s in at.success)
+    assert not at.warning
