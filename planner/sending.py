@@ -233,7 +233,12 @@ class SendSteps:
         try:
             try:
                 platform = self._factory(prepared.account)
-            except Exception as exc:  # no adapter, no credentials: surely nothing was sent
+            except PlatformError:
+                # The factory already says what is wrong (planner.platforms.for_account):
+                # no tokens → AuthExpired (reconnect), a key that cannot decrypt them on this
+                # machine → TransientError (retry, maybe elsewhere). Keep that meaning.
+                raise
+            except Exception as exc:  # no adapter for it: surely nothing was sent
                 raise SetupError(f"cannot publish to this account: {exc}") from exc
             if prepared.verify_first and (ref := platform.find_existing(request)) is not None:
                 prepared.found = True

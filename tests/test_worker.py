@@ -17,6 +17,7 @@ from planner.config import get_settings
 from planner.db import session_scope
 from planner.decisions import resend_target
 from planner.models import Account, Notification, Post, PostTarget, PublishAttempt
+from planner.platforms.base import AuthExpired, TransientError
 from planner.scheduling import PostCreate, schedule_post
 from planner.worker import BackgroundWorker, PassResult, Worker
 from tests import doubles
@@ -124,6 +125,37 @@ def test_expired_token_pauses_only_that_account(any_db) -> None:
     assert by_platform["x"] == ["failed", "scheduled"]  # the second waits for reconnecting
     assert len(doubles_by_platform["x"].publish_calls) == 1
     assert set(notes()) >= {"notify.failed", "notify.reconnect"}
+
+
+# What the account's adapter factory raises (planner.platforms.for_account) → target, account.
+FACTORY_ERRORS = [
+    ("no tokens", AuthExpired("no tokens stored; connect the account again"), "failed",
+     "reconnect_needed", "auth_expired"),
+    ("key cannot decrypt", TransientError("the stored tokens cannot be decrypted"), "retrying",
+     "active", "transient"),
+    ("no adapter", KeyError("myspace"), "failed", "active", "setup"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "error", "status", "account_status", "kind"),
+    FACTORY_ERRORS,
+    ids=[e[0] for e in FACTORY_ERRORS],
+)
+def test_adapter_that_cannot_be_made_keeps_the_meaning_of_its_error(
+    any_db, name, error, status, account_status, kind
+) -> None:
+    schedule()
+
+    def factory(account: Account) -> PlatformDouble:
+        raise error
+
+    Worker("w", platform_factory=factory, clock=lambda: T0).run_once()
+    [target] = targets()
+    assert (target.status, target.error_kind) == (status, kind)
+    with session_scope() as session:
+        assert session.get(Account, target.account_id).status == account_status
+    assert attempts() == ["failed" if status == "failed" else "not_sent"]
 
 
 def test_transient_gives_up_after_max_attempts(any_db) -> None:
