@@ -19,6 +19,7 @@ from sqlmodel import Session, col, select
 from planner.config import Settings, get_settings
 from planner.media import asset_path
 from planner.models import Account, AccountStatus, MediaAsset, PostStatus, PostTarget
+from planner.notify import notify
 from planner.platforms import ADAPTERS, build_adapter, credentials_of, for_account
 from planner.platforms.base import AccountInfo, AuthExpired, MediaItem, Platform, PlatformError
 from planner.platforms.limits import limits_for, media_problems
@@ -267,12 +268,32 @@ def check_account(
     return ConnectionCheck(True, f"connected as {info.handle or info.name}", info)
 
 
-def mark_reconnect_needed(session: Session, account_id: int, reason: str) -> None:
-    """Stop publishing to the account until someone reconnects it, and say why."""
+def mark_reconnect_needed(session: Session, account_id: int, reason: str) -> bool:
+    """Stop publishing to the account until someone reconnects it, and say why.
+
+    The one place an invalid token is acted on, whoever found it (the worker publishing,
+    the metrics collector, 'Test connection'): only this account's queue waits, and people
+    are told in the inbox the first time. Returns whether the account was active until now.
+    """
     account = _get(session, account_id)
+    if account.status == AccountStatus.DISCONNECTED:
+        return False  # already stopped on purpose; its tokens are gone anyway
+    was_active = account.status == AccountStatus.ACTIVE
     account.status = AccountStatus.RECONNECT_NEEDED.value
     account.status_reason = reason[:500]
+    if was_active:
+        notify(
+            session,
+            "notify.reconnect",
+            level="error",
+            account_id=account.id,
+            account=account.name,
+            platform=account.platform,
+            kind=AuthExpired.kind,
+            detail=reason,
+        )
     session.flush()
+    return was_active
 
 
 def disconnect_account(session: Session, account_id: int) -> int:

@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from planner.accounts import mark_reconnect_needed
 from planner.config import Settings, get_settings
 from planner.db import session_scope
 from planner.models import (
@@ -26,7 +27,7 @@ from planner.models import (
     utcnow,
 )
 from planner.platforms import for_account
-from planner.platforms.base import PlatformError, RemoteRef
+from planner.platforms.base import AuthExpired, PlatformError, RemoteRef
 
 log = logging.getLogger(__name__)
 MILESTONES = [
@@ -90,6 +91,11 @@ def collect_once(
             refs = [RemoteRef(t.remote_id, t.remote_url, t.published_at) for t in targets]
             try:
                 figures = factory(account).fetch_metrics(refs)
+            except AuthExpired as exc:
+                # The token that reads metrics is the one that publishes: pause the account
+                # now rather than let its next post fail.
+                mark_reconnect_needed(session, account.id, exc.message)
+                continue
             except PlatformError as exc:
                 log.warning("metrics for account %s failed: %s", account.name, exc.message)
                 continue

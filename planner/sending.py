@@ -19,6 +19,7 @@ from sqlalchemy import text as sql_text
 from sqlalchemy.engine import Row
 from sqlmodel import Session, col, select
 
+from planner.accounts import mark_reconnect_needed
 from planner.claims import release
 from planner.config import Settings
 from planner.db import session_scope
@@ -378,19 +379,8 @@ class SendSteps:
         if isinstance(exc, TransientError):
             params["detail"] = f"{exc.message}; gave up after {target.attempts} tries"
         notify(session, "notify.failed", level="error", target=target, **params)
-        if isinstance(exc, AuthExpired) and account.status == AccountStatus.ACTIVE:
-            account.status = AccountStatus.RECONNECT_NEEDED.value
-            account.status_reason = exc.message
-            notify(
-                session,
-                "notify.reconnect",
-                level="error",
-                account_id=account.id,
-                account=account.name,
-                platform=account.platform,
-                kind=exc.kind,
-                detail=exc.message,
-            )
+        if isinstance(exc, AuthExpired):
+            mark_reconnect_needed(session, account.id, exc.message)
         return "failed"
 
     def next_attempt(self, attempts: int, now: datetime, exc: PlatformError) -> datetime:

@@ -117,12 +117,17 @@ def test_revoked_token_means_reconnect_needed_until_fixed(any_db: str) -> None:
     with session_scope() as session:
         account_id = connect_x(session).id
     me(status=401)
+    me(status=401)
     with session_scope() as session:
         result = check_account(session, account_id)
     assert not result.ok
     with session_scope() as session:
+        assert not check_account(session, account_id).ok  # still revoked: nobody told twice
+    with session_scope() as session:
         account = session.get(Account, account_id)
         assert account.status == AccountStatus.RECONNECT_NEEDED and "401" in account.status_reason
+        notes = session.exec(select(Notification)).all()
+        assert [(n.key, n.account_id) for n in notes] == [("notify.reconnect", account_id)]
     me()
     with session_scope() as session:
         # Blank fields keep their stored values: only the access token pair is new.

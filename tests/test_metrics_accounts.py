@@ -1,4 +1,5 @@
-"""Metrics collection leaves accounts that need reconnecting alone (their token would fail)."""
+"""Metrics collection leaves accounts that need reconnecting alone (their token would fail),
+and a token that has expired while reading metrics pauses its account like a failed post."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from sqlmodel import select
 
 from planner.db import session_scope
 from planner.metrics import collect_once
-from planner.models import Account, MetricSnapshot
+from planner.models import Account, MetricSnapshot, Notification, PostTarget
+from planner.platforms.base import AuthExpired, Metrics, RemoteRef
 from planner.scheduling import PostCreate, schedule_post
 from planner.worker import Worker
 from tests.factories import add_sandbox_accounts
@@ -40,3 +42,45 @@ def test_reconnect_needed_account_is_skipped_then_resumed(sqlite_db: str) -> Non
     assert collect_once(now=T0 + timedelta(hours=2)) == 2
     with session_scope() as session:
         assert len(session.exec(select(MetricSnapshot)).all()) == 3
+
+
+class _ExpiredToken:
+    """An adapter whose token was revoked since the post went out."""
+
+    def fetch_metrics(self, refs: list[RemoteRef]) -> dict[str, Metrics]:
+        raise AuthExpired("X: read metrics: 401 Unauthorized")
+
+
+def test_expired_token_while_reading_metrics_pauses_the_account(any_db: str) -> None:
+    with session_scope() as session:
+        x, fb, _ = add_sandbox_accounts(session)
+        schedule_post(
+            session,
+            data=PostCreate(
+                title="t",
+                texts={"x": "Halo", "facebook": "Halo"},
+                account_ids=[x.id, fb.id],
+                due_at=T0,
+            ),
+            now=T0 - timedelta(minutes=1),
+        )
+    Worker("w", clock=lambda: T0).run_once()
+    later = T0 + timedelta(hours=1)
+    real = Worker("w2", clock=lambda: later)._factory
+
+    def factory(account: Account):
+        return _ExpiredToken() if account.platform == "x" else real(account)
+
+    for _ in range(2):  # the second pass skips the paused account and tells nobody again
+        assert collect_once(now=later, platform_factory=factory) == 1
+        later += timedelta(hours=1)
+    with session_scope() as session:
+        x = session.exec(select(Account).where(Account.platform == "x")).one()
+        assert (x.status, x.status_reason) == (
+            "reconnect_needed",
+            "X: read metrics: 401 Unauthorized",
+        )
+        notes = session.exec(select(Notification)).all()
+        assert [(n.key, n.account_id) for n in notes] == [("notify.reconnect", x.id)]
+        # Its published post stays published; only the queue waits.
+        assert {t.status for t in session.exec(select(PostTarget))} == {"published"}
