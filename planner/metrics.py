@@ -37,6 +37,8 @@ MILESTONES = [
     ("1h", timedelta(hours=1)),
 ]
 WINDOW = timedelta(days=31)
+# The figures the dashboard shows and adds up (engagement = the last five).
+ENGAGEMENT_FIGURES = ("impressions", "likes", "comments", "shares", "saves", "clicks")
 
 
 def age_bucket(age: timedelta) -> str:
@@ -117,7 +119,8 @@ def collect_once(
                         clicks=m.clicks,
                         views=m.views,
                         simulated=m.simulated,
-                        raw=m.raw,
+                        # What the platform did not report is stored as 0: keep which.
+                        raw={**m.raw, "missing": list(m.missing)},
                     )
                 )
                 stored += 1
@@ -159,6 +162,23 @@ def latest_per_target(session: Session) -> list[dict]:
                 "clicks": snap.clicks,
                 "engagement": snap.likes + snap.comments + snap.shares + snap.saves + snap.clicks,
                 "simulated": snap.simulated,
+                "missing": list((snap.raw or {}).get("missing", [])),
             }
         )
     return out
+
+
+def unreported(rows: list[dict]) -> dict[str, list[str]]:
+    """Per platform, the figures of ENGAGEMENT_FIGURES some post's platform did not report.
+
+    Those count as 0 in the totals (Facebook has no public save count, Meta retires
+    insights), so the dashboard says which zeros are 'not reported' rather than 'nobody'.
+    """
+    gaps: dict[str, set[str]] = defaultdict(set)
+    for row in rows:
+        gaps[row["platform"]] |= set(row.get("missing", [])) & set(ENGAGEMENT_FIGURES)
+    return {
+        platform: [f for f in ENGAGEMENT_FIGURES if f in figures]
+        for platform, figures in sorted(gaps.items())
+        if figures
+    }

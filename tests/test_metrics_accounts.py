@@ -1,5 +1,6 @@
 """Metrics collection leaves accounts that need reconnecting alone (their token would fail),
-and a token that has expired while reading metrics pauses its account like a failed post."""
+and a token that has expired while reading metrics pauses its account like a failed post;
+figures a platform does not report are kept as such, not passed off as zeros."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from sqlmodel import select
 
 from planner.db import session_scope
-from planner.metrics import collect_once
+from planner.metrics import collect_once, latest_per_target, unreported
 from planner.models import Account, MetricSnapshot, Notification, PostTarget
 from planner.platforms.base import AuthExpired, Metrics, RemoteRef
 from planner.scheduling import PostCreate, schedule_post
@@ -84,3 +85,44 @@ def test_expired_token_while_reading_metrics_pauses_the_account(any_db: str) -> 
         assert [(n.key, n.account_id) for n in notes] == [("notify.reconnect", x.id)]
         # Its published post stays published; only the queue waits.
         assert {t.status for t in session.exec(select(PostTarget))} == {"published"}
+
+
+class _NoSavesNoInsights:
+    """Facebook as it answers after Meta retired an insight: no impressions, no saves."""
+
+    def fetch_metrics(self, refs: list[RemoteRef]) -> dict[str, Metrics]:
+        return {
+            r.remote_id: Metrics(likes=4, comments=1, missing=["impressions", "reach", "saves"])
+            for r in refs
+        }
+
+
+def test_figures_a_platform_does_not_report_are_recorded_and_listed(sqlite_db: str) -> None:
+    with session_scope() as session:
+        x, fb, _ = add_sandbox_accounts(session)
+        schedule_post(
+            session,
+            data=PostCreate(
+                title="t",
+                texts={"x": "Halo", "facebook": "Halo"},
+                account_ids=[x.id, fb.id],
+                due_at=T0,
+            ),
+            now=T0 - timedelta(minutes=1),
+        )
+    Worker("w", clock=lambda: T0).run_once()
+    later = T0 + timedelta(hours=1)
+    real = Worker("w2", clock=lambda: later)._factory
+
+    def factory(account: Account):
+        return _NoSavesNoInsights() if account.platform == "facebook" else real(account)
+
+    assert collect_once(now=later, platform_factory=factory) == 2
+    with session_scope() as session:
+        snaps = {s.raw.get("missing") is not None for s in session.exec(select(MetricSnapshot))}
+        rows = latest_per_target(session)
+    assert snaps == {True}
+    by_platform = {r["platform"]: r["missing"] for r in rows}
+    assert by_platform == {"x": [], "facebook": ["impressions", "reach", "saves"]}
+    # Reach is not on the dashboard, so only what it adds up is listed.
+    assert unreported(rows) == {"facebook": ["impressions", "saves"]}

@@ -8,7 +8,7 @@ import streamlit as st
 
 from planner.db import session_scope
 from planner.i18n import format_number
-from planner.metrics import latest_per_target
+from planner.metrics import latest_per_target, unreported
 from planner.ui.runtime import locale, tr
 
 
@@ -22,6 +22,12 @@ def page_body() -> None:
     frame = pd.DataFrame(rows)
     if frame["simulated"].any():
         st.warning("🧪 " + tr("common.simulated"))
+    if gaps := unreported(rows):
+        details = "; ".join(
+            f"{tr(f'platform.{p}')}: {', '.join(tr(f'metric.{f}') for f in figures)}"
+            for p, figures in gaps.items()
+        )
+        st.caption(tr("dashboard.unreported", details=details))
     a, b, c = st.columns(3)
     a.metric(tr("dashboard.published"), format_number(frame["post_id"].nunique(), locale()))
     b.metric(tr("dashboard.impressions"), format_number(frame["impressions"].sum(), locale()))
