@@ -1,7 +1,7 @@
 """The queue is the post_target table: claiming, releasing, recovering and sweeping rows.
 
 Each function is one short transaction's worth of set-based SQL, shared by every worker.
-Source states come from `scheduling.moves`, so the lifecycle is still enforced in one place.
+Source states come from `lifecycle.moves`, so the lifecycle is still enforced in one place.
 
 Claiming walks the partial index `ix_post_target_claimable` (due_at, id WHERE status IN
 ('scheduled','retrying')) in due order and stops after a batch, which keeps its cost flat

@@ -18,22 +18,7 @@ from sqlalchemy import delete, update
 from sqlmodel import Session, col, select
 
 from planner.accounts import publishing_problems
-
-# The lifecycle (planner/lifecycle.py) and the queue queries (planner/agenda.py) stay
-# importable from here, where the foundation first put them, so code written against
-# either place keeps working.
-from planner.agenda import recent, upcoming  # noqa: F401
-from planner.lifecycle import (  # noqa: F401
-    CLAIMABLE,
-    OPEN_STATUSES,
-    TRANSITIONS,
-    IllegalTransition,
-    S,
-    lock_post,
-    moves,
-    refresh_post_status,
-    transition,
-)
+from planner.lifecycle import S, lock_post, moves, refresh_post_status
 from planner.models import (
     Account,
     AccountStatus,
