@@ -63,23 +63,12 @@ class Draft:
         return data
 
 
-def get_template(
-    template_id: str, settings: Settings | None = None, session: Session | None = None
-) -> ContentTemplate:
-    """A template by id (files, and app templates when a session is given), or DraftError."""
-    settings = settings or get_settings()
-    if session is None:
-        from planner.template_files import available_templates
-
-        templates, _ = available_templates(settings.templates_dir)
-    else:
-        templates = catalog(session, settings).templates
+def get_template(template_id: str, settings: Settings | None, session: Session) -> ContentTemplate:
+    """A template by id, files and app-made alike (the catalog's lookup), or DraftError."""
     try:
-        return templates[template_id]
-    except KeyError as exc:
-        raise DraftError(
-            f"no template {template_id!r}; known: {', '.join(sorted(templates))}"
-        ) from exc
+        return catalog(session, settings).get(template_id)
+    except ValueError as exc:
+        raise DraftError(str(exc)) from None
 
 
 def _event_image(event: Event, settings: Settings, locale: str) -> tuple[LayoutInput, str]:
