@@ -24,6 +24,13 @@ def planner(*args: str, data_dir: Path, env: dict | None = None) -> subprocess.C
     )
 
 
+def _one_error_line(stderr: str) -> str:
+    """The contract for exit status 1: exactly one 'planner: error: …' line on stderr."""
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("planner: error: "), stderr
+    return lines[0]
+
+
 def test_init_demo_idempotent_and_worker_once(tmp_path: Path) -> None:
     data = tmp_path / "data"
     assert planner("init", data_dir=data).returncode == 0
@@ -79,6 +86,7 @@ def test_draft_and_validate_json(tmp_path: Path) -> None:
     assert json.loads(ok.stdout)["length"] == 5 + 23 + 1 + 2
     bad = planner("validate", "--platform", "x", "a" * 281, data_dir=data)
     assert bad.returncode == 1 and "281/280" in bad.stdout
+    assert _one_error_line(bad.stderr).startswith("planner: error: the text does not pass the x")
 
 
 def test_render_writes_jpeg(tmp_path: Path) -> None:
@@ -139,6 +147,7 @@ def test_templates_list_check_and_campaign(tmp_path: Path) -> None:
     bad.write_text("id: bad\nkind: event\nname: {id: x}\nfields: []\ntext:\n  id:\n    x: '{{'\n")
     checked = planner("templates", "check", str(bad), data_dir=data)
     assert checked.returncode == 1 and "bad.yaml" in checked.stdout
+    assert "1 of 1 template file(s) refused" in _one_error_line(checked.stderr)
     plan = planner(
         "campaign",
         "--template",

@@ -13,9 +13,8 @@ from typing import Annotated
 import typer
 
 from planner.cli.errors import UserError
-from planner.cli.output import emit
+from planner.cli.output import JsonOpt, emit
 
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
 CredFile = Annotated[
     Path | None,
     typer.Option(

@@ -7,11 +7,10 @@ from typing import Annotated
 
 import typer
 
-from planner.cli.errors import UserError
-from planner.cli.output import emit
+from planner.cli.errors import UserError, fail
+from planner.cli.output import JsonOpt, emit
 from planner.config import get_settings
 
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
 templates_app = typer.Typer(no_args_is_help=True, help="Content templates.")
 
 
@@ -82,7 +81,7 @@ def templates_check(
         ],
     )
     if bad:
-        raise typer.Exit(1)
+        fail(f"{len(bad)} of {len(results)} template file(s) refused (first: {bad[0]['problem']})")
 
 
 @templates_app.command("export")
@@ -141,7 +140,7 @@ def validate(
     lines += [f"error: {e}" for e in data["errors"]] + [f"warning: {w}" for w in data["warnings"]]
     emit(data, as_json, lines)
     if not result.ok:
-        raise typer.Exit(1)
+        fail(f"the text does not pass the {platform} rules: {data['errors'][0]}")
 
 
 def _values(pairs: list[str] | None) -> dict[str, str]:

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from planner.cli.output import emit
+from planner.cli.output import JsonOpt, emit
 from planner.config import get_settings
 
 
@@ -19,9 +19,6 @@ def register(app: typer.Typer) -> None:
     app.command("demo")(demo)
     app.command("collect-metrics")(collect_metrics)
     app.command("serve")(serve)
-
-
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
 
 
 def init(as_json: JsonOpt = False) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import NoReturn
 
 import typer
 from pydantic import ValidationError
@@ -24,6 +25,16 @@ USER_ERRORS: tuple[type[BaseException], ...] = (
     ValidationError,
     OperationalError,  # the database went away or refused us: a one-line reason, not a bug
 )
+
+
+def fail(reason: str) -> NoReturn:
+    """Exit 1 with the one-line reason on stderr, after a report was printed on stdout.
+
+    The same line `run_cli` prints for a UserError, for commands that print their full
+    report (or JSON object) first and then fail (a refused row, a text that does not pass).
+    """
+    typer.echo(f"planner: error: {' '.join(reason.split())}", err=True)
+    raise typer.Exit(1)
 
 
 def run_cli(app: typer.Typer) -> int:

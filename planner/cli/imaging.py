@@ -11,10 +11,8 @@ from typing import Annotated
 import typer
 
 from planner.cli.errors import UserError
-from planner.cli.output import emit
+from planner.cli.output import JsonOpt, emit
 from planner.config import get_settings
-
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
 
 
 def register(app: typer.Typer) -> None:

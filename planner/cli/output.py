@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
-from typing import Any
+from typing import Annotated, Any
 
 import typer
+
+# The `--json` flag every command takes (DESIGN.md's CLI contract).
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
 
 
 def _default(value: Any) -> Any:

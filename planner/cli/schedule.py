@@ -13,12 +13,11 @@ from typing import Annotated
 
 import typer
 
-from planner.cli.errors import UserError
+from planner.cli.errors import UserError, fail
 from planner.cli.imports import import_app
-from planner.cli.output import emit
+from planner.cli.output import JsonOpt, emit
 from planner.config import get_settings
 
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
 slots_app = typer.Typer(no_args_is_help=True, help="Posting slots per account ('add to queue').")
 series_app = typer.Typer(no_args_is_help=True, help="Recurring posts.")
 
@@ -354,7 +353,4 @@ def import_posts(
     )
     emit(data, as_json, lines)
     if data["refused"]:
-        typer.echo(
-            f"planner: error: {data['refused']} row(s) refused; nothing written for them", err=True
-        )
-        raise typer.Exit(1)
+        fail(f"{data['refused']} row(s) refused; nothing written for them")

@@ -11,12 +11,11 @@ from typing import Annotated
 
 import typer
 
-from planner.cli.errors import UserError
+from planner.cli.errors import UserError, fail
 from planner.cli.imports import import_app
-from planner.cli.output import emit
+from planner.cli.output import JsonOpt, emit
 from planner.config import get_settings
 
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
 MAX_BYTES = 50 * 1024 * 1024
 
 
@@ -56,12 +55,10 @@ def _finish(report, as_json: bool) -> None:
         lines.append(f"ignored columns: {', '.join(report.ignored_columns)}")
     emit(data, as_json, lines)
     if counts["refused"]:
-        typer.echo(
-            f"planner: error: {counts['refused']} of {len(report.rows)} rows refused "
-            f"(first: row {report.refused[0].row}: {report.refused[0].reason('en')})",
-            err=True,
+        fail(
+            f"{counts['refused']} of {len(report.rows)} rows refused "
+            f"(first: row {report.refused[0].row}: {report.refused[0].reason('en')})"
         )
-        raise typer.Exit(1)
 
 
 def _run(kind: str, path: Path, as_json: bool) -> None:
