@@ -10,8 +10,7 @@ defensively, because Meta retires metrics (impressions became `views`-style metr
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
-from datetime import UTC, datetime
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -19,7 +18,6 @@ from urllib.parse import urlsplit
 import requests
 
 from planner import validation  # a module, not its names: validation imports platforms.limits
-from planner.config import Settings, get_settings
 from planner.platforms.base import (
     AccountInfo,
     MediaItem,
@@ -28,19 +26,13 @@ from planner.platforms.base import (
     Rejected,
     RemoteRef,
 )
-from planner.platforms.graph import GraphClient, batched_nodes, insight_values
-from planner.platforms.http import TimeoutSession, comparable_text, register_secrets
+from planner.platforms.graph import GraphAdapter, insight_values, parse_time
+from planner.platforms.http import comparable_text
 from planner.platforms.limits import limits_for, media_problems
 
 # Newest first: when Meta refuses a metric without naming it, the last one is given up.
 POST_INSIGHTS = ["post_media_view", "post_impressions_unique", "post_clicks", "post_impressions"]
 OBJECT_FIELDS = "shares,reactions.summary(true).limit(0),comments.summary(true).limit(0)"
-
-
-def _fields(metrics: list[str]) -> str:
-    if not metrics:
-        return OBJECT_FIELDS
-    return f"{OBJECT_FIELDS},insights.metric({','.join(metrics)})"
 
 
 def post_metrics(
@@ -81,40 +73,23 @@ def post_metrics(
     )
 
 
-class FacebookPlatform:
+class FacebookPlatform(GraphAdapter):
     """One Facebook Page, through a Page access token."""
 
     name = "facebook"
+    label = "Facebook"
     limits = limits_for("facebook")
+    token_field = "page_access_token"
     credential_fields = ("page_access_token",)
     config_fields = ("page_id",)
+    object_fields = OBJECT_FIELDS
+    insights = POST_INSIGHTS
+    metrics_from = staticmethod(post_metrics)
 
-    def __init__(
-        self,
-        credentials: Mapping[str, str],
-        *,
-        config: Mapping[str, Any] | None = None,
-        settings: Settings | None = None,
-        session: requests.Session | None = None,
-        clock: Callable[[], datetime] | None = None,
-    ) -> None:
-        settings = settings or get_settings()
-        token = str(credentials.get("page_access_token") or "").strip()
-        if not token:
-            raise ValueError("Facebook needs page_access_token")
-        register_secrets([token])
-        self.config = dict(config or {})
-        self.page = str(self.config.get("page_id") or "me")  # a Page token's "me" is the Page
-        self._clock = clock or (lambda: datetime.now(UTC))
-        self.session = session or TimeoutSession(settings.platform_timeout_seconds)
-        self.graph = GraphClient(
-            token,
-            version=settings.graph_api_version,
-            session=self.session,
-            label="Facebook",
-            clock=self._clock,
-        )
-        self.refused: dict[str, str] = {}
+    @property
+    def page(self) -> str:
+        """The Page's id (a Page token's "me" is the Page itself)."""
+        return str(self.config.get("page_id") or "me")
 
     # -- publishing -----------------------------------------------------------------------
     def publish(self, request: PublishRequest) -> RemoteRef:
@@ -180,18 +155,7 @@ class FacebookPlatform:
             final=final,
         )
 
-    # -- reading --------------------------------------------------------------------------
-    def fetch_metrics(self, refs: list[RemoteRef]) -> dict[str, Metrics]:
-        """Reactions, comments, shares and insights for many posts, 50 per batch call."""
-        ids = list(dict.fromkeys(ref.remote_id for ref in refs))
-        nodes = batched_nodes(
-            self.graph, ids, _fields, POST_INSIGHTS, self.refused, what="read metrics"
-        )
-        return {
-            post_id: post_metrics(node, requested, self.refused)
-            for post_id, (node, requested) in nodes.items()
-        }
-
+    # -- reading (fetch_metrics: GraphAdapter) ------------------------------------------
     def find_existing(self, request: PublishRequest) -> RemoteRef | None:
         """The Page's recent post with this request's text, if any (reconciliation)."""
         result = self.graph.call(
@@ -202,11 +166,10 @@ class FacebookPlatform:
         wanted = comparable_text(self._message(request))
         for post in result.get("data", []):
             if comparable_text(post.get("message", "")) == wanted:
-                created = post.get("created_time")
                 return RemoteRef(
                     str(post["id"]),
                     post.get("permalink_url") or f"https://www.facebook.com/{post['id']}",
-                    datetime.strptime(created, "%Y-%m-%dT%H:%M:%S%z") if created else None,
+                    parse_time(post.get("created_time")),
                 )
         return None
 

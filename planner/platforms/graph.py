@@ -13,24 +13,32 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, ClassVar
 
 import facebook
 import requests
 
+from planner.config import Settings, get_settings
 from planner.platforms.base import (
     AuthExpired,
+    Metrics,
     PlatformError,
     RateLimited,
     Rejected,
+    RemoteRef,
     TransientError,
 )
-from planner.platforms.http import chunks, network_error, one_line
+from planner.platforms.http import (
+    TimeoutSession,
+    chunks,
+    network_error,
+    one_line,
+    register_secrets,
+)
 
-GRAPH_URL = facebook.FACEBOOK_GRAPH_URL
 BATCH_LIMIT = 50  # Graph batch requests take at most 50 operations
 
 # Error codes from Meta's "Graph API error handling" reference.
@@ -284,3 +292,69 @@ def batched_nodes(
             break
         pending = retry
     return results
+
+
+def parse_time(value: str | None) -> datetime | None:
+    """A Graph timestamp ('2026-12-06T02:00:00+0000'), or None."""
+    return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S%z") if value else None
+
+
+MetricsParser = Callable[[Mapping[str, Any], list[str], Mapping[str, str]], Metrics]
+
+
+class GraphAdapter:
+    """What the Facebook Page and Instagram adapters share: one token, one Graph client,
+    and metrics read in batches with the insights Meta refuses dropped along the way.
+
+    Subclasses name their token field, their object fields and insights (newest first:
+    when Meta refuses a metric without naming it, the last one is given up), and how one
+    node becomes Metrics (a staticmethod).
+    """
+
+    label: ClassVar[str]
+    token_field: ClassVar[str]
+    object_fields: ClassVar[str]
+    insights: ClassVar[list[str]]
+    metrics_from: ClassVar[MetricsParser]
+
+    def __init__(
+        self,
+        credentials: Mapping[str, str],
+        *,
+        config: Mapping[str, Any] | None = None,
+        settings: Settings | None = None,
+        session: requests.Session | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        self.settings = settings or get_settings()
+        token = str(credentials.get(self.token_field) or "").strip()
+        if not token:
+            raise ValueError(f"{self.label} needs {self.token_field}")
+        register_secrets([token])
+        self.config = dict(config or {})
+        self._clock = clock or (lambda: datetime.now(UTC))
+        self.session = session or TimeoutSession(self.settings.platform_timeout_seconds)
+        self.graph = GraphClient(
+            token,
+            version=self.settings.graph_api_version,
+            session=self.session,
+            label=self.label,
+            clock=self._clock,
+        )
+        self.refused: dict[str, str] = {}  # metric → Meta's reason, remembered between calls
+
+    def _fields(self, metrics: list[str]) -> str:
+        if not metrics:
+            return self.object_fields
+        return f"{self.object_fields},insights.metric({','.join(metrics)})"
+
+    def fetch_metrics(self, refs: list[RemoteRef]) -> dict[str, Metrics]:
+        """Counts and insights for many posts, 50 per batch call."""
+        ids = list(dict.fromkeys(ref.remote_id for ref in refs))
+        nodes = batched_nodes(
+            self.graph, ids, self._fields, self.insights, self.refused, what="read metrics"
+        )
+        return {
+            remote_id: self.metrics_from(node, requested, self.refused)
+            for remote_id, (node, requested) in nodes.items()
+        }

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -22,7 +22,6 @@ import requests
 from PIL import Image
 
 from planner import validation  # a module, not its names: validation imports platforms.limits
-from planner.config import Settings, get_settings
 from planner.platforms.base import (
     AccountInfo,
     MediaItem,
@@ -34,8 +33,8 @@ from planner.platforms.base import (
     RemoteRef,
     TransientError,
 )
-from planner.platforms.graph import GraphClient, batched_nodes, insight_values
-from planner.platforms.http import TimeoutSession, comparable_text, register_secrets
+from planner.platforms.graph import GraphAdapter, insight_values, parse_time
+from planner.platforms.http import comparable_text
 from planner.platforms.limits import limits_for, media_problems
 from planner.public_media import PublicMediaError, aspect_problem, base_url_problem, publish_image
 
@@ -44,16 +43,6 @@ MEDIA_INSIGHTS = ["views", "reach", "saved", "shares", "total_interactions", "li
 OBJECT_FIELDS = "like_count,comments_count"
 CONVERTIBLE = ("image/png", "image/webp")  # re-encoded as JPEG before Instagram sees them
 QUOTA_RETRY = timedelta(hours=1)  # the quota is a rolling 24 h window; look again in an hour
-
-
-def _fields(metrics: list[str]) -> str:
-    if not metrics:
-        return OBJECT_FIELDS
-    return f"{OBJECT_FIELDS},insights.metric({','.join(metrics)})"
-
-
-def _parse_time(value: str | None) -> datetime | None:
-    return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S%z") if value else None
 
 
 def media_metrics(
@@ -93,44 +82,31 @@ def media_metrics(
     )
 
 
-class InstagramPlatform:
+class InstagramPlatform(GraphAdapter):
     """One Instagram professional account, through a token with instagram_content_publish."""
 
     name = "instagram"
+    label = "Instagram"
     limits = limits_for("instagram")
+    token_field = "access_token"
     credential_fields = ("access_token",)
     config_fields = ("ig_user_id",)
+    object_fields = OBJECT_FIELDS
+    insights = MEDIA_INSIGHTS
+    metrics_from = staticmethod(media_metrics)
 
     def __init__(
         self,
         credentials: Mapping[str, str],
         *,
-        config: Mapping[str, Any] | None = None,
-        settings: Settings | None = None,
-        session: requests.Session | None = None,
-        clock: Callable[[], datetime] | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        **kwargs: Any,
     ) -> None:
-        self.settings = settings or get_settings()
-        token = str(credentials.get("access_token") or "").strip()
-        if not token:
-            raise ValueError("Instagram needs access_token")
-        self.config = dict(config or {})
+        super().__init__(credentials, **kwargs)
         self.user = str(self.config.get("ig_user_id") or "").strip()
         if not self.user:
             raise ValueError("Instagram needs ig_user_id (the professional account's id)")
-        register_secrets([token])
-        self._clock = clock or (lambda: datetime.now(UTC))
         self._sleep = sleep
-        self.session = session or TimeoutSession(self.settings.platform_timeout_seconds)
-        self.graph = GraphClient(
-            token,
-            version=self.settings.graph_api_version,
-            session=self.session,
-            label="Instagram",
-            clock=self._clock,
-        )
-        self.refused: dict[str, str] = {}
 
     # -- publishing -----------------------------------------------------------------------
     def publish(self, request: PublishRequest) -> RemoteRef:
@@ -250,18 +226,7 @@ class InstagramPlatform:
             return None
         return node.get("permalink")
 
-    # -- reading --------------------------------------------------------------------------
-    def fetch_metrics(self, refs: list[RemoteRef]) -> dict[str, Metrics]:
-        """Likes, comments and insights for many posts, 50 per batch call."""
-        ids = list(dict.fromkeys(ref.remote_id for ref in refs))
-        nodes = batched_nodes(
-            self.graph, ids, _fields, MEDIA_INSIGHTS, self.refused, what="read metrics"
-        )
-        return {
-            media_id: media_metrics(node, requested, self.refused)
-            for media_id, (node, requested) in nodes.items()
-        }
-
+    # -- reading (fetch_metrics: GraphAdapter) ------------------------------------------
     def find_existing(self, request: PublishRequest) -> RemoteRef | None:
         """The account's recent post with this caption, if any (reconciliation)."""
         result = self.graph.call(
@@ -273,7 +238,7 @@ class InstagramPlatform:
         for item in result.get("data", []):
             if comparable_text(item.get("caption", "")) == wanted:
                 return RemoteRef(
-                    str(item["id"]), item.get("permalink"), _parse_time(item.get("timestamp"))
+                    str(item["id"]), item.get("permalink"), parse_time(item.get("timestamp"))
                 )
         return None
 

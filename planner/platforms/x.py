@@ -213,14 +213,14 @@ class XPlatform:
             return self._upload_v11(item, data)
         return self._upload_v2(item, data)
 
-    def _oauth(self) -> Any:
-        """tweepy's OAuth1 signer for this account (the one its Client uses)."""
+    def _oauth(self) -> tweepy.OAuth1UserHandler:
+        """tweepy's OAuth 1.0a handler for this account (what its Client signs with)."""
         return tweepy.OAuth1UserHandler(
             self._creds["consumer_key"],
             self._creds["consumer_secret"],
             self._creds["access_token"],
             self._creds["access_token_secret"],
-        ).apply_auth()
+        )
 
     def _upload_v2(self, item: MediaItem, data: bytes) -> str:
         with self._errors("image upload"):
@@ -228,7 +228,7 @@ class XPlatform:
                 MEDIA_UPLOAD_V2,
                 data={"media_category": "tweet_image", "media_type": item.mime},
                 files={"media": (Path(item.path).name, data, item.mime)},
-                auth=self._oauth(),
+                auth=self._oauth().apply_auth(),
             )
             raise_for_x(response)
             media_id = str(response.json()["data"]["id"])
@@ -236,21 +236,13 @@ class XPlatform:
                 response = self.session.post(
                     MEDIA_METADATA_V2,
                     json={"id": media_id, "metadata": {"alt_text": {"text": item.alt_text}}},
-                    auth=self._oauth(),
+                    auth=self._oauth().apply_auth(),
                 )
                 raise_for_x(response)
         return media_id
 
     def _upload_v11(self, item: MediaItem, data: bytes) -> str:
-        api = tweepy.API(
-            tweepy.OAuth1UserHandler(
-                self._creds["consumer_key"],
-                self._creds["consumer_secret"],
-                self._creds["access_token"],
-                self._creds["access_token_secret"],
-            ),
-            timeout=self._timeout,
-        )
+        api = tweepy.API(self._oauth(), timeout=self._timeout)
         api.session = self.session
         with self._errors("image upload (v1.1)"):
             media = api.simple_upload(
