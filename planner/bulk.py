@@ -1,7 +1,8 @@
 """Bulk scheduling from a spreadsheet (CSV): one row per post, a report per row.
 
-Columns (header names are case-insensitive; `;`, `,` or tab separated, UTF-8 with or
-without BOM, as Excel and LibreOffice save them):
+Columns (header names are case-insensitive; `;`, `,` or tab separated, in any encoding
+the events import reads — UTF-8 with or without BOM, Windows-1252 — as Excel and LibreOffice
+save them; planner/importing/tabular.py decodes and finds the separator for both):
 
     date, time        local date (YYYY-MM-DD or DD/MM/YYYY) and time (HH:MM or HH.MM) in
                       the library's zone; date "next slot" (or "slot") takes each
@@ -36,6 +37,7 @@ from sqlmodel import Session, col, select
 
 from planner.config import Settings, get_settings
 from planner.db import session_scope
+from planner.importing.tabular import decode, sniff_delimiter
 from planner.media import asset_path, store_image, thumbnail_path
 from planner.models import Account, CollectionItem, Event, MediaAsset, Post, utcnow
 from planner.scheduling import PostCreate, SchedulingError, local_to_utc, schedule_post
@@ -91,17 +93,12 @@ class ImportReport:
         }
 
 
-def read_rows(data: str) -> list[tuple[int, dict[str, str]]]:
-    """The rows of a CSV text with lower-cased headers, numbered by line."""
-    text = data.lstrip("\ufeff")
+def read_rows(data: str | bytes) -> list[tuple[int, dict[str, str]]]:
+    """The rows of a CSV file (bytes as saved, or text) with lower-cased headers, by line."""
+    text = (decode(data)[0] if isinstance(data, bytes) else data).lstrip("\ufeff")
     if not text.strip():
         raise RowError("the file is empty")
-    header = text.splitlines()[0]
-    try:
-        dialect = csv.Sniffer().sniff(header, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    reader = csv.DictReader(io.StringIO(text), delimiter=sniff_delimiter(text.splitlines()[0]))
     fields = [f.strip().lower() for f in reader.fieldnames or []]
     unknown = [f for f in fields if f and f not in KNOWN]
     if unknown:
@@ -251,7 +248,7 @@ def _times(
 
 
 def import_posts(
-    data: str,
+    data: str | bytes,
     *,
     folder: Path | None = None,
     images: dict[str, bytes] | None = None,

@@ -180,3 +180,15 @@ def test_uploaded_images_are_matched_by_name(sqlite_db) -> None:
     with session_scope() as session:
         post = session.exec(select(Post)).one()
         assert post.media_asset_id is not None and post.import_key.startswith("csv:")
+
+
+def test_a_sheet_saved_by_excel_in_windows_1252_is_read_like_the_events_import(sqlite_db) -> None:
+    with session_scope() as session:
+        add_sandbox_accounts(session)
+    sheet = "date;time;accounts;text\n"
+    sheet += "06/03/2030;09.00;Sandbox x;Diskusi buku di kafe perpustakaan – gratis!\n"
+    report = import_posts(sheet.encode("cp1252"), now=datetime(2026, 12, 1, tzinfo=UTC))
+    assert [r.status for r in report.rows] == ["scheduled"], report.rows[0].errors
+    with session_scope() as session:
+        [target] = session.exec(select(PostTarget)).all()
+    assert target.text == "Diskusi buku di kafe perpustakaan – gratis!"

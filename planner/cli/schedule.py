@@ -333,13 +333,9 @@ def import_posts(
     if not file.is_file():
         raise UserError(f"no such file: {file}")
     try:
-        report = run_import(
-            file.read_text(encoding="utf-8-sig"), folder=file.parent, author="cli", dry_run=dry_run
-        )
+        report = run_import(file.read_bytes(), folder=file.parent, author="cli", dry_run=dry_run)
     except RowError as exc:
         raise UserError(str(exc)) from exc
-    except UnicodeDecodeError as exc:
-        raise UserError(f"{file} is not UTF-8 text; save it as CSV UTF-8") from exc
     data = report.as_dict()
     lines = [
         f"row {r.row}: {r.status}"

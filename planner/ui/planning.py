@@ -139,12 +139,12 @@ def import_section() -> None:
     if st.button(tr("planning.run_import"), disabled=upload is None, key="csv_import"):
         try:
             report = import_posts(
-                upload.getvalue().decode("utf-8-sig"),
+                upload.getvalue(),
                 images={f.name: f.getvalue() for f in images or []},
                 author="app",
                 dry_run=dry_run,
             )
-        except (RowError, UnicodeDecodeError) as exc:
+        except RowError as exc:
             st.error(str(exc))
             return
         data = report.as_dict()
