@@ -37,6 +37,7 @@ from sqlmodel import Session, col, select
 
 from planner.config import Settings, get_settings
 from planner.db import session_scope
+from planner.importing.dates import parse_date
 from planner.importing.tabular import decode, sniff_delimiter
 from planner.media import asset_path, store_image, thumbnail_path
 from planner.models import Account, CollectionItem, Event, MediaAsset, Post, utcnow
@@ -123,12 +124,13 @@ def row_key(row: dict[str, str]) -> str:
 
 
 def _parse_date(value: str) -> date:
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"):
-        try:
-            return datetime.strptime(value, fmt).date()
-        except ValueError:
-            continue
-    raise RowError(f"not a date: {value!r} (use YYYY-MM-DD or DD/MM/YYYY, or 'next slot')")
+    """A date as the events import reads it (ISO, day first, or 'Sabtu, 6 Desember 2026')."""
+    try:
+        return parse_date(value)
+    except ValueError:
+        raise RowError(
+            f"not a date: {value!r} (use YYYY-MM-DD or DD/MM/YYYY, or 'next slot')"
+        ) from None
 
 
 def _accounts(session: Session, value: str) -> list[int]:

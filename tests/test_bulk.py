@@ -192,3 +192,14 @@ def test_a_sheet_saved_by_excel_in_windows_1252_is_read_like_the_events_import(s
     with session_scope() as session:
         [target] = session.exec(select(PostTarget)).all()
     assert target.text == "Diskusi buku di kafe perpustakaan – gratis!"
+
+
+@pytest.mark.parametrize("day", ["2030-03-06", "06/03/2030", "6-3-30", "Rabu, 6 Maret 2030"])
+def test_dates_are_read_like_the_events_import(sqlite_db, day: str) -> None:
+    with session_scope() as session:
+        add_sandbox_accounts(session)
+    report = import_posts(
+        f"date;time;accounts;text\n{day};09.00;Sandbox x;Halo\n",
+        now=datetime(2026, 12, 1, tzinfo=UTC),
+    )
+    assert report.rows[0].due == ["2030-03-06T09:00:00+07:00"], report.rows[0].errors
