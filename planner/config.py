@@ -35,7 +35,6 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("PUBLIC_MEDIA_BASE_URL", "PLANNER_PUBLIC_MEDIA_BASE_URL"),
     )
     templates_dir: Path = Field(default=PROJECT_ROOT / "content_templates")
-    media_dir: Path = Field(default=PROJECT_ROOT / "media")
 
     embedded_worker: bool = True
     worker_poll_seconds: float = 2.0

@@ -41,3 +41,34 @@ def test_every_cli_command_is_documented_in_readme() -> None:
 
 def test_known_platforms() -> None:
     assert PLATFORM_NAMES == ("x", "facebook", "instagram")
+
+
+def test_every_setting_is_documented() -> None:
+    """Each Settings field appears, as its environment variable, in the README or docs/."""
+    from planner.config import Settings
+
+    docs = (PROJECT_ROOT / "README.md").read_text()
+    docs += "".join(p.read_text() for p in (PROJECT_ROOT / "docs").glob("*.md"))
+    missing = []
+    for name, field in Settings.model_fields.items():
+        names = [f"PLANNER_{name.upper()}"]
+        if field.validation_alias is not None:
+            names += list(field.validation_alias.choices)
+        if not any(n in docs for n in names):
+            missing.append(names[0])
+    assert missing == []
+
+
+def test_every_variable_the_docs_name_is_a_setting() -> None:
+    """No README or docs/ page names a PLANNER_ variable that planner does not read."""
+    import re
+
+    from planner.config import Settings
+
+    known = {f"PLANNER_{name.upper()}" for name in Settings.model_fields}
+    tooling = {"PLANNER_TEST_PG", "PLANNER_BENCH_PG", "PLANNER_SCREENSHOTS"}  # tests, bench
+    docs = (PROJECT_ROOT / "README.md").read_text()
+    docs += "".join(p.read_text() for p in (PROJECT_ROOT / "docs").glob("*.md"))
+    named = set(re.findall(r"PLANNER_[A-Z0-9_]*[A-Z0-9]", docs))
+    prefixes = {n for n in named if any(k.startswith(n + "_") for k in known)}  # PLANNER_SMTP_*
+    assert sorted(named - known - tooling - prefixes) == []
