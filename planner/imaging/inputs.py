@@ -56,33 +56,15 @@ def _too_many_pixels(width: int, height: int) -> ImageInputError:
 
 
 @contextmanager
-def _bomb_warnings_as_errors() -> Iterator[None]:
-    """Between one and two times the limit Pillow only warns: make that a refusal too."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
-        yield
+def _decoding() -> Iterator[None]:
+    """Pillow's failures while decoding, as the one-sentence refusals of ImageInputError.
 
-
-def inspect(data: bytes) -> ImageFacts:
-    """Check that `data` is a complete, decodable raster image of a sane size."""
-    if looks_like_svg(data):
-        raise ImageInputError("svg")
+    Between one and two times the pixel limit Pillow only warns: that is a refusal too.
+    """
     try:
-        with _bomb_warnings_as_errors(), Image.open(io.BytesIO(data)) as img:
-            width, height = img.size
-            if width * height > MAX_PIXELS:
-                raise _too_many_pixels(width, height)
-            fmt = img.format or ""
-            frames = getattr(img, "n_frames", 1)
-            has_metadata = bool(
-                img.getexif()
-                or img.info.get("xmp")
-                or img.info.get("comment")
-                or img.info.get("exif")
-            )
-            img.load()  # a truncated or corrupt file fails here, not later in the renderer
-            has_alpha = img.mode in ("RGBA", "LA", "PA") or "transparency" in img.info
-            mode = img.mode
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            yield
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise ImageInputError("bomb", limit=MAX_PIXELS // 1_000_000) from exc
     except UnidentifiedImageError as exc:
@@ -91,6 +73,24 @@ def inspect(data: bytes) -> ImageFacts:
         raise
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         raise ImageInputError("damaged") from exc
+
+
+def inspect(data: bytes) -> ImageFacts:
+    """Check that `data` is a complete, decodable raster image of a sane size."""
+    if looks_like_svg(data):
+        raise ImageInputError("svg")
+    with _decoding(), Image.open(io.BytesIO(data)) as img:
+        width, height = img.size
+        if width * height > MAX_PIXELS:
+            raise _too_many_pixels(width, height)
+        fmt = img.format or ""
+        frames = getattr(img, "n_frames", 1)
+        has_metadata = bool(
+            img.getexif() or img.info.get("xmp") or img.info.get("comment") or img.info.get("exif")
+        )
+        img.load()  # a truncated or corrupt file fails here, not later in the renderer
+        has_alpha = img.mode in ("RGBA", "LA", "PA") or "transparency" in img.info
+        mode = img.mode
     return ImageFacts(fmt, width, height, mode, has_alpha, has_metadata, frames)
 
 
@@ -138,27 +138,18 @@ def open_image(
         raise ImageInputError("unreadable", name=Path(str(source)).name) from exc
     if looks_like_svg(raw):
         raise ImageInputError("svg")
-    try:
-        with _bomb_warnings_as_errors(), Image.open(io.BytesIO(raw)) as src:
-            if src.width * src.height > MAX_PIXELS:
-                raise _too_many_pixels(src.width, src.height)
-            orientation = src.getexif().get(_ORIENTATION, 1)
-            if target and src.format == "JPEG" and src.mode in ("RGB", "L"):
-                tw, th = (target[1], target[0]) if orientation in (5, 6, 7, 8) else target
-                scale = max(tw / src.width, th / src.height)
-                src.draft(src.mode, (math.ceil(src.width * scale), math.ceil(src.height * scale)))
-            # exif_transpose copies even an upright image; only call it when there is work.
-            upright = ImageOps.exif_transpose(src) if orientation not in (0, 1) else src
-            upright.load()
-            return flatten(upright, background)
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise ImageInputError("bomb", limit=MAX_PIXELS // 1_000_000) from exc
-    except UnidentifiedImageError as exc:
-        raise ImageInputError("not_image") from exc
-    except ImageInputError:
-        raise
-    except (OSError, SyntaxError, ValueError, EOFError) as exc:
-        raise ImageInputError("damaged") from exc
+    with _decoding(), Image.open(io.BytesIO(raw)) as src:
+        if src.width * src.height > MAX_PIXELS:
+            raise _too_many_pixels(src.width, src.height)
+        orientation = src.getexif().get(_ORIENTATION, 1)
+        if target and src.format == "JPEG" and src.mode in ("RGB", "L"):
+            tw, th = (target[1], target[0]) if orientation in (5, 6, 7, 8) else target
+            scale = max(tw / src.width, th / src.height)
+            src.draft(src.mode, (math.ceil(src.width * scale), math.ceil(src.height * scale)))
+        # exif_transpose copies even an upright image; only call it when there is work.
+        upright = ImageOps.exif_transpose(src) if orientation not in (0, 1) else src
+        upright.load()
+        return flatten(upright, background)
 
 
 def crop_to_fill(
