@@ -16,29 +16,11 @@ from typing import Any
 
 from planner.imaging.batch import RenderJob
 from planner.imaging.brand import Brand
-from planner.imaging.layouts import Cover, LayoutInput, layout_named
+from planner.imaging.layouts import TEXT_FIELDS, Cover, LayoutInput, layout_named
 from planner.imaging.output import EXTENSION, spec_for
 from planner.imaging.sizes import size_named
 
 MAX_JOBS = 1000
-_TEXT_FIELDS = (
-    "title",
-    "subtitle",
-    "kicker",
-    "date",
-    "time",
-    "place",
-    "speaker",
-    "audience",
-    "day",
-    "month",
-    "author",
-    "call_number",
-    "quote",
-    "attribution",
-    "number",
-    "label",
-)
 
 
 class JobError(ValueError):
@@ -85,12 +67,12 @@ def layout_input(
     fields: Mapping[str, Any], base: Path | None = None, where: str = "input"
 ) -> LayoutInput:
     """A LayoutInput from plain fields (unknown fields are refused, so typos show)."""
-    known = {*_TEXT_FIELDS, "detail", "details", "image", "book", "books", "row", "rows", "locale"}
+    known = {*TEXT_FIELDS, "detail", "details", "image", "book", "books", "row", "rows", "locale"}
     known |= {"layout", "size", "file", "format", "platform"}
     unknown = sorted(k for k, v in fields.items() if k not in known and v not in (None, ""))
     if unknown:
         raise JobError(f"{where}: unknown field(s) {', '.join(unknown)}")
-    values = {k: str(fields.get(k) or "").strip() for k in _TEXT_FIELDS}
+    values = {k: str(fields.get(k) or "").strip() for k in TEXT_FIELDS}
     if not values["title"] and not (values["quote"] or values["number"]):
         raise JobError(f"{where}: a title is required")
     image = fields.get("image")

@@ -14,7 +14,7 @@ from planner.imaging.alt_text import describe
 from planner.imaging.batch import default_workers, render_batch
 from planner.imaging.brand_kit import active_brand
 from planner.imaging.errors import ImagingError
-from planner.imaging.layouts import LAYOUTS, LayoutInput
+from planner.imaging.layouts import LAYOUTS, TEXT_FIELDS, LayoutInput
 from planner.imaging.records import (
     event_input,
     item_cover,
@@ -40,21 +40,7 @@ FIELDS = {
     "notice": ["rows", "details"],
     "statistic": ["number", "label", "details"],
 }
-TEXT_SLOTS = {
-    "date",
-    "time",
-    "place",
-    "speaker",
-    "audience",
-    "day",
-    "month",
-    "author",
-    "call_number",
-    "quote",
-    "attribution",
-    "number",
-    "label",
-}
+TEXT_SLOTS = set(TEXT_FIELDS) - {"title", "kicker", "subtitle"}  # those three come first
 PLATFORMS = ["", "x", "facebook", "instagram"]
 BATCH_LAYOUTS = {
     "events": ["event_poster", "children"],

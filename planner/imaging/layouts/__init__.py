@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from planner.imaging.canvas import Drawn
 from planner.imaging.inputs import open_image
-from planner.imaging.layouts.base import Cover, Layout, LayoutError, LayoutInput
+from planner.imaging.layouts.base import TEXT_FIELDS, Cover, Layout, LayoutError, LayoutInput
 from planner.imaging.layouts.books import book_list, new_arrival
 from planner.imaging.layouts.cards import notice, quote_card, statistic
 from planner.imaging.layouts.event import children, event_poster
@@ -30,6 +30,7 @@ def layout_named(name: str) -> Layout:
 
 __all__ = [
     "LAYOUTS",
+    "TEXT_FIELDS",
     "Cover",
     "Drawn",
     "Layout",

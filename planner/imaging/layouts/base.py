@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +67,13 @@ class LayoutInput:
     def label_text(self, key: str, **values: Any) -> str:
         """A fixed label (kicker defaults, 'With', 'Call no.') in this input's language."""
         return t(f"imaging.{key}", self.locale, **values)
+
+
+# The slots that hold one line of plain text (title … label), in declaration order: what a
+# batch file, the CLI and the studio form fill by name. Derived, so a new slot reaches all.
+TEXT_FIELDS: tuple[str, ...] = tuple(
+    f.name for f in fields(LayoutInput) if f.type == "str" and f.name != "locale"
+)
 
 
 @dataclass(frozen=True)
