@@ -24,7 +24,7 @@ from sqlmodel import Session, col, select
 
 from planner.config import Settings, get_settings
 from planner.db import session_scope
-from planner.i18n import format_datetime, t
+from planner.i18n import STRINGS, format_datetime, t
 from planner.models import Notification, PostTarget, utcnow
 
 log = logging.getLogger(__name__)
@@ -79,13 +79,21 @@ def render_text(key: str, params: dict[str, Any], locale: str, tz: ZoneInfo) -> 
     if values.get("platform") in ("x", "facebook", "instagram"):
         values["platform"] = t(f"platform.{values['platform']}", locale)
     if "kind" in values:
-        reason = t(f"reason.{values['kind']}", locale)
-        detail = values.get("detail") or ""
-        values["reason"] = f"{reason} ({detail})" if detail and detail != reason else reason
+        values["reason"] = reason_text(values["kind"], values.get("detail"), locale)
     try:
         return t(key, locale, **values)
     except (KeyError, IndexError):
         return f"{key}: {json.dumps(params, ensure_ascii=False)}"
+
+
+def reason_text(kind: str | None, detail: str | None, locale: str) -> str:
+    """Why a send failed, as people read it: the plain reason in their language first, then
+    the platform's own words (adapters write those in English) in brackets."""
+    detail = detail or ""
+    if not kind or f"reason.{kind}" not in STRINGS:
+        return detail
+    reason = t(f"reason.{kind}", locale)
+    return f"{reason} ({detail})" if detail and detail != reason else reason
 
 
 def show(note: Notification, locale: str, tz: ZoneInfo) -> str:

@@ -15,8 +15,17 @@ from sqlmodel import select
 
 from planner.config import get_settings
 from planner.db import session_scope
+from planner.i18n import t
 from planner.models import Notification
-from planner.notify import deliver_pending, inbox, mark_read, notify, show, unread_count
+from planner.notify import (
+    deliver_pending,
+    inbox,
+    mark_read,
+    notify,
+    reason_text,
+    show,
+    unread_count,
+)
 from tests.doubles import PlatformDouble, rejected
 from tests.test_worker import T0, schedule, worker
 
@@ -112,3 +121,22 @@ def test_below_min_level_and_old_ones_are_not_sent(sqlite_db) -> None:
     settings = get_settings().model_copy(update={"webhook_url": HOOK})
     assert deliver_pending(settings, senders=[lambda s, n: sent.append(n.key)]) == 0
     assert sent == []
+
+
+# kind, the adapter's own words, locale → what the calendar and the inbox show
+FORBIDDEN = "X: post: 403 Forbidden"
+MISSED = "not sent within 30 min"
+REASONS = [
+    ("rejected", FORBIDDEN, "id", f"platform menolak isi unggahan ({FORBIDDEN})"),
+    ("rejected", FORBIDDEN, "en", f"the platform refused the content ({FORBIDDEN})"),
+    ("auth_expired", "", "id", "izin akses akun tidak berlaku lagi"),
+    ("missed", MISSED, "en", f"{t('reason.missed', 'en')} ({MISSED})"),
+    ("quota", None, "id", "batas unggahan harian akun ini tercapai"),
+    (None, "cancelled by cli", "id", "cancelled by cli"),  # not an error: shown as written
+    ("something-new", "detail", "en", "detail"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("kind", "detail", "locale", "expected"), REASONS)
+def test_reasons_are_explained_in_the_readers_language(kind, detail, locale, expected) -> None:
+    assert reason_text(kind, detail, locale) == expected

@@ -173,4 +173,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "this account cannot publish yet",
     },
     "reason.error": {"id": "kesalahan", "en": "error"},
+    "reason.missed": {
+        "id": "tidak terkirim pada waktunya (pekerja penerbit tidak berjalan)",
+        "en": "not sent in time (the publishing worker was not running)",
+    },
+    "reason.quota": {
+        "id": "batas unggahan harian akun ini tercapai",
+        "en": "this account's daily posting cap was reached",
+    },
 }

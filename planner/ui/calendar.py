@@ -16,6 +16,7 @@ from planner.db import session_scope
 from planner.decisions import drop_target, mark_published, resend_target
 from planner.i18n import format_date, format_datetime, format_time, zone_abbr
 from planner.models import PostStatus
+from planner.notify import reason_text
 from planner.scheduling import (
     PastTimeError,
     PostUpdate,
@@ -148,7 +149,9 @@ def _rows(rows) -> pd.DataFrame:
                 tr("calendar.col_account"): account.name,
                 tr("calendar.col_status"): target_status_label(target),
                 tr("compose.template"): post.title,
-                tr("calendar.col_error"): target.last_error or "",
+                tr("calendar.col_error"): reason_text(
+                    target.error_kind, target.last_error, locale()
+                ),
             }
             for target, post, account in rows
         ]
@@ -286,7 +289,7 @@ def post_panel(post_id: int) -> None:
                 + (f" · {target.remote_url}" if target.remote_url else "")
             )
             if target.last_error:
-                st.caption(target.last_error)
+                st.caption(reason_text(target.error_kind, target.last_error, locale()))
             _target_actions(target, account)
         st.markdown(f"**{tr('calendar.attempts')}**")
         if detail.attempts:
@@ -298,7 +301,11 @@ def post_panel(post_id: int) -> None:
                             "Platform": a.platform,
                             tr("calendar.col_worker"): a.worker_id,
                             tr("calendar.col_outcome"): a.outcome,
-                            tr("calendar.col_error"): a.error_message or a.remote_id or "",
+                            tr("calendar.col_error"): (
+                                reason_text(a.error_kind, a.error_message, locale())
+                                or a.remote_id
+                                or ""
+                            ),
                         }
                         for a in detail.attempts
                     ]
