@@ -26,11 +26,13 @@ from sqlmodel import Session, col, select
 from planner.config import Settings, get_settings
 from planner.db import session_scope
 from planner.lifecycle import CLAIMABLE
-from planner.models import Post, PostTarget, Series, utcnow
+from planner.models import Notification, Post, PostTarget, Series, utcnow
+from planner.notify import notify
 from planner.scheduling import PostCreate, SchedulingError, cancel_post, schedule_post
 
 log = logging.getLogger(__name__)
 _FREQ = {"daily": DAILY, "weekly": WEEKLY, "monthly": MONTHLY}
+SERIES_NOTICE_EVERY = timedelta(days=1)
 
 
 class SeriesRule(BaseModel):
@@ -153,7 +155,12 @@ def materialize(
 
 
 def materialize_all(now: datetime, settings: Settings | None = None) -> int:
-    """Materialise every active series (the worker's pass calls this); problems are logged."""
+    """Materialise every active series (the worker's pass calls this).
+
+    A series that cannot schedule (its account needs reconnecting, its text no longer
+    passes) would otherwise stop posting without a word: people are told, once a day
+    while the problem lasts.
+    """
     settings = settings or get_settings()
     horizon = timedelta(days=settings.series_horizon_days)
     with session_scope() as session:
@@ -166,7 +173,31 @@ def materialize_all(now: datetime, settings: Settings | None = None) -> int:
                 created += materialize(session, series, now, horizon)
         except (SchedulingError, IntegrityError) as exc:
             log.warning("series %s: %s", series_id, exc)
+            if isinstance(exc, SchedulingError):
+                _tell(series_id, str(exc), now, settings)
     return created
+
+
+def _tell(series_id: int, detail: str, now: datetime, settings: Settings) -> None:
+    """Notify about a series that cannot schedule, unless that was said in the last day."""
+    with session_scope() as session:
+        recent = session.exec(
+            select(Notification)
+            .where(Notification.key == "notify.series_failed")
+            .where(Notification.created_at >= now - SERIES_NOTICE_EVERY)
+        ).all()
+        if any((n.params or {}).get("series_id") == series_id for n in recent):
+            return
+        series = session.get(Series, series_id)
+        note = notify(
+            session,
+            "notify.series_failed",
+            settings=settings,
+            series=series.name if series else f"#{series_id}",
+            series_id=series_id,
+            detail=detail,
+        )
+        note.created_at = now
 
 
 def stop_series(session: Session, series_id: int) -> int:

@@ -101,6 +101,32 @@ def test_materialize_once_even_when_run_twice_and_stop_cancels(any_db) -> None:
     assert materialize_all(now + timedelta(days=14)) == 0
 
 
+def test_a_series_that_cannot_schedule_says_so_once_a_day(any_db) -> None:
+    now = datetime(2026, 12, 1, 0, 0, tzinfo=UTC)
+    with session_scope() as session:
+        x = add_sandbox_accounts(session)[0]
+        series_id = create_series(
+            session,
+            name="Rekomendasi Buku",
+            first_at=datetime(2026, 12, 4, 9, 0, tzinfo=ZoneInfo("Asia/Jakarta")),
+            rule=SeriesRule(freq="weekly", weekdays=[4]),
+            content=SeriesContent(texts={"x": "Buku pekan ini"}),
+            account_ids=[x.id],
+            now=now,
+        ).id
+        # Later its account's token is revoked: new occurrences cannot be scheduled.
+        x.status, x.status_reason = "reconnect_needed", "401 Unauthorized"
+    for hours in (24 * 7, 24 * 7 + 1, 24 * 8 + 1):
+        assert materialize_all(now + timedelta(hours=hours)) == 0
+    with session_scope() as session:
+        notes = session.exec(select(Notification).order_by(Notification.id)).all()
+        posts = session.exec(select(Post).where(Post.series_id == series_id)).all()
+    assert [(n.key, n.params["series_id"]) for n in notes] == [
+        ("notify.series_failed", series_id)
+    ] * 2  # the day's second pass said nothing new
+    assert "401 Unauthorized" in notes[0].message and len(posts) == 4  # those made before
+
+
 def test_sweep_after_downtime_with_a_moved_clock(any_db) -> None:
     """The machine slept from 08:55 to 10:10 WIB: posts due within the grace period still go
     out when it wakes, older ones are flagged as missed with a notification — never silently."""

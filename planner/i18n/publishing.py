@@ -142,6 +142,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Daily limit for {account} reached ({cap} posts per 24 hours): post #{post_id} "
         "waits until {next_at}.",
     },
+    "notify.series_failed": {
+        "id": "Seri “{series}” tidak dapat menjadwalkan unggahan berikutnya: {detail}. Perbaiki "
+        "seri atau akunnya; jadwal yang terlewat sementara itu tidak dikirim.",
+        "en": "Series “{series}” cannot schedule its next posts: {detail}. Fix the series or "
+        "its accounts; occurrences that pass meanwhile are not sent.",
+    },
     "notify.sent_anyway": {
         "id": "Unggahan #{post_id} ({platform}) ternyata terkirim ({remote_id}) padahal sudah "
         "diubah statusnya. Periksa platform.",
