@@ -330,8 +330,8 @@ def publishing_problems(
             problems.append(problem)
     asset = session.get(MediaAsset, media_asset_id) if media_asset_id else None
     if asset is not None:
-        convertible = ("image/png", "image/webp") if account.platform == "instagram" else ()
         item = MediaItem(path=asset_path(asset), alt_text="", mime=asset.mime)
+        convertible = _adapter_class(account.platform).convertible  # what it re-encodes
         problems += media_problems(item, limits, convertible=convertible)
         shape = aspect_problem(asset.width, asset.height, limits)
         if shape:

@@ -316,6 +316,7 @@ class GraphAdapter:
     object_fields: ClassVar[str]
     insights: ClassVar[list[str]]
     metrics_from: ClassVar[MetricsParser]
+    convertible: ClassVar[tuple[str, ...]] = ()  # image types re-encoded before sending
 
     def __init__(
         self,

@@ -93,6 +93,7 @@ class InstagramPlatform(GraphAdapter):
     config_fields = ("ig_user_id",)
     object_fields = OBJECT_FIELDS
     insights = MEDIA_INSIGHTS
+    convertible = CONVERTIBLE
     metrics_from = staticmethod(media_metrics)
 
     def __init__(
@@ -149,7 +150,7 @@ class InstagramPlatform(GraphAdapter):
         )
         problems = [p.text("en") for p in result.errors]
         for item in request.media:
-            found = media_problems(item, self.limits, convertible=CONVERTIBLE)
+            found = media_problems(item, self.limits, convertible=self.convertible)
             if not found:
                 with Image.open(item.path) as img:
                     shape = aspect_problem(img.width, img.height, self.limits)

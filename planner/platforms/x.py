@@ -115,6 +115,7 @@ class XPlatform:
     limits = limits_for("x")
     credential_fields = ("consumer_key", "consumer_secret", "access_token", "access_token_secret")
     config_fields: tuple[str, ...] = ()
+    convertible: tuple[str, ...] = ()  # every accepted type is sent as it is
 
     def __init__(
         self,
