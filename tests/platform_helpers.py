@@ -95,3 +95,9 @@ def query(call: Any) -> dict[str, str]:
 
 def path(call: Any) -> str:
     return urlsplit(call.request.url).path
+
+
+def graph_error(code: int | None, message: str = "boom", status: int = 400, **extra: Any) -> dict:
+    """A Graph API error reply (Facebook and Instagram alike), as `responses` arguments."""
+    error = {"message": message, "type": "OAuthException", "code": code, "fbtrace_id": "Ax1"}
+    return dict(json={"error": {**error, **extra}}, status=status, content_type=JSON)

@@ -27,6 +27,7 @@ from tests.platform_helpers import (
     JSON,
     T0,
     form,
+    graph_error,
     image,
     media,
     path,
@@ -134,79 +135,66 @@ def test_every_request_goes_to_the_configured_version(tmp_path: Path, version: s
     assert all(path(c).startswith(f"/{version}/") for c in responses.calls)
 
 
-def _graph_error(code: int | None, message: str = "boom", status: int = 400, **extra) -> dict:
-    error = {
-        "message": message,
-        "type": "OAuthException",
-        "code": code,
-        "fbtrace_id": "Ax1",
-        **extra,
-    }
-    return dict(json={"error": error}, status=status, content_type=JSON)
-
-
 ERRORS = [
     (
         "190 expired",
-        _graph_error(190, "Error validating access token: Session has expired", error_subcode=463),
+        graph_error(190, "Error validating access token: Session has expired", error_subcode=463),
         AuthExpired,
     ),
-    ("102 session", _graph_error(102, "Session key invalid"), AuthExpired),
+    ("102 session", graph_error(102, "Session key invalid"), AuthExpired),
     (
         "200 permission",
-        _graph_error(200, "(#200) Requires pages_manage_posts permission", status=403),
+        graph_error(200, "(#200) Requires pages_manage_posts permission", status=403),
         AuthExpired,
     ),
     (
         "10 permission",
-        _graph_error(10, "(#10) Application does not have permission for this action", status=403),
+        graph_error(10, "(#10) Application does not have permission for this action", status=403),
         AuthExpired,
     ),
     (
         "4 app limit",
-        _graph_error(4, "(#4) Application request limit reached", status=403),
+        graph_error(4, "(#4) Application request limit reached", status=403),
         RateLimited,
     ),
     (
         "17 user limit",
-        _graph_error(17, "(#17) User request limit reached", status=403),
+        graph_error(17, "(#17) User request limit reached", status=403),
         RateLimited,
     ),
     (
         "32 page limit",
-        _graph_error(32, "(#32) Page request limit reached", status=403),
+        graph_error(32, "(#32) Page request limit reached", status=403),
         RateLimited,
     ),
-    ("341 feed limit", _graph_error(341, "(#341) Feed action request limit reached"), RateLimited),
+    ("341 feed limit", graph_error(341, "(#341) Feed action request limit reached"), RateLimited),
     (
         "613 calls",
-        _graph_error(613, "(#613) Calls to this api have exceeded the rate limit."),
+        graph_error(613, "(#613) Calls to this api have exceeded the rate limit."),
         RateLimited,
     ),
     (
         "80001 BUC",
-        _graph_error(80001, "There have been too many calls to this Page account."),
+        graph_error(80001, "There have been too many calls to this Page account."),
         RateLimited,
     ),
     (
         "368 blocked",
-        _graph_error(
-            368, "The action attempted has been deemed abusive or is otherwise disallowed"
-        ),
+        graph_error(368, "The action attempted has been deemed abusive or is otherwise disallowed"),
         Rejected,
     ),
-    ("506 duplicate", _graph_error(506, "Duplicate status message"), Rejected),
-    ("100 invalid", _graph_error(100, "(#100) Invalid parameter"), Rejected),
-    ("1 unknown", _graph_error(1, "An unknown error occurred", status=500), TransientError),
+    ("506 duplicate", graph_error(506, "Duplicate status message"), Rejected),
+    ("100 invalid", graph_error(100, "(#100) Invalid parameter"), Rejected),
+    ("1 unknown", graph_error(1, "An unknown error occurred", status=500), TransientError),
     (
         "2 service",
-        _graph_error(
+        graph_error(
             2, "An unexpected error has occurred. Please retry your request later.", status=503
         ),
         TransientError,
     ),
-    ("is_transient", _graph_error(9999, "Temporary issue", is_transient=True), TransientError),
-    ("500 unknown code", _graph_error(12345, "Something", status=500), TransientError),
+    ("is_transient", graph_error(9999, "Temporary issue", is_transient=True), TransientError),
+    ("500 unknown code", graph_error(12345, "Something", status=500), TransientError),
     (
         "502 html",
         dict(body="<html><body>Bad Gateway</body></html>", status=502, content_type="text/html"),
@@ -508,7 +496,7 @@ def test_check_connection_names_the_page(tmp_path: Path) -> None:
 def test_a_persons_token_is_refused_with_a_reason(tmp_path: Path) -> None:
     responses.get(
         f"{G}/me",
-        **_graph_error(
+        **graph_error(
             100, "(#100) Tried accessing nonexisting field (category) on node type (User)"
         ),
     )

@@ -30,6 +30,7 @@ from tests.platform_helpers import (
     JSON,
     T0,
     form,
+    graph_error,
     image,
     media,
     path,
@@ -271,37 +272,29 @@ def test_image_download_failure_is_retried_with_a_hint(tmp_path: Path) -> None:
         ig(tmp_path).publish(request(media=(media(image(tmp_path)),)))
 
 
-def _graph_error(code, message="boom", status=400, **extra):
-    return dict(
-        json={"error": {"message": message, "type": "OAuthException", "code": code, **extra}},
-        status=status,
-        content_type=JSON,
-    )
-
-
 @pytest.mark.parametrize(
     ("step", "reply", "expected"),
     [
-        ("container", _graph_error(190, "Error validating access token"), AuthExpired),
-        ("container", _graph_error(4, "(#4) Application request limit reached"), RateLimited),
+        ("container", graph_error(190, "Error validating access token"), AuthExpired),
+        ("container", graph_error(4, "(#4) Application request limit reached"), RateLimited),
         (
             "container",
-            _graph_error(9007, "Media ID is not available", error_subcode=2207027),
+            graph_error(9007, "Media ID is not available", error_subcode=2207027),
             TransientError,
         ),
         (
             "container",
-            _graph_error(2, "Service temporarily unavailable", status=503),
+            graph_error(2, "Service temporarily unavailable", status=503),
             TransientError,
         ),
         (
             "container",
-            _graph_error(36003, "The aspect ratio is not supported.", error_subcode=2207009),
+            graph_error(36003, "The aspect ratio is not supported.", error_subcode=2207009),
             Rejected,
         ),
         ("container", dict(body=requests.ReadTimeout("read timed out")), TransientError),
-        ("publish", _graph_error(368, "The action attempted has been deemed abusive"), Rejected),
-        ("publish", _graph_error(190, "Session has expired"), AuthExpired),
+        ("publish", graph_error(368, "The action attempted has been deemed abusive"), Rejected),
+        ("publish", graph_error(190, "Session has expired"), AuthExpired),
         ("publish", dict(body=requests.ReadTimeout("read timed out")), OutcomeUnknown),
         (
             "publish",
@@ -331,7 +324,7 @@ def test_a_missing_permalink_does_not_undo_a_publish(tmp_path: Path) -> None:
     responses.post(f"{G}/{IG}/media", json={"id": "c1"}, content_type=JSON)
     status("c1", "FINISHED")
     responses.post(f"{G}/{IG}/media_publish", json={"id": "18000000000000009"}, content_type=JSON)
-    responses.get(f"{G}/18000000000000009", **_graph_error(2, "Service unavailable", status=503))
+    responses.get(f"{G}/18000000000000009", **graph_error(2, "Service unavailable", status=503))
     ref = ig(tmp_path).publish(request(media=(media(image(tmp_path)),)))
     assert ref.remote_id == "18000000000000009" and ref.url is None
 
