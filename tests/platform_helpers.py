@@ -101,3 +101,22 @@ def graph_error(code: int | None, message: str = "boom", status: int = 400, **ex
     """A Graph API error reply (Facebook and Instagram alike), as `responses` arguments."""
     error = {"message": message, "type": "OAuthException", "code": code, "fbtrace_id": "Ax1"}
     return dict(json={"error": {**error, **extra}}, status=status, content_type=JSON)
+
+
+X_ME = "https://api.twitter.com/2/users/me"
+
+
+def x_me(
+    user_id: str = "1234",
+    username: str = "perpuskotapkl",
+    name: str = "Perpustakaan Kota Pekalongan",
+    status: int = 200,
+) -> None:
+    """Stub X's GET /2/users/me (connection tests): this account, or the error `status`."""
+    import responses
+
+    if status == 200:
+        body = {"data": {"id": user_id, "name": name, "username": username}}
+    else:
+        body = {"title": "Unauthorized", "detail": "Unauthorized", "status": status}
+    responses.get(X_ME, json=body, status=status, content_type=JSON)

@@ -33,23 +33,12 @@ from planner.platforms.base import AuthExpired
 from planner.scheduling import PostCreate, SchedulingError, schedule_post
 from planner.worker import Worker
 from tests.factories import add_sandbox_accounts
-from tests.platform_helpers import ALL_SECRETS, FB_CREDS, IG_CREDS, JSON, X_CREDS
+from tests.platform_helpers import ALL_SECRETS, FB_CREDS, IG_CREDS, JSON, X_CREDS, X_ME, x_me
 from tests.platform_helpers import request as publish_request
 
 T0 = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)
-ME = "https://api.twitter.com/2/users/me"
 TWEETS = "https://api.twitter.com/2/tweets"
 G = "https://graph.facebook.com/v23.0"
-
-
-def me(user_id: str = "1234", username: str = "perpuskotapkl", status: int = 200) -> None:
-    if status == 200:
-        body = {
-            "data": {"id": user_id, "name": "Perpustakaan Kota Pekalongan", "username": username}
-        }
-    else:
-        body = {"title": "Unauthorized", "detail": "Unauthorized", "status": status}
-    responses.get(ME, json=body, status=status, content_type=JSON)
 
 
 def connect_x(session, **kw) -> Account:
@@ -58,7 +47,7 @@ def connect_x(session, **kw) -> Account:
 
 @responses.activate
 def test_connect_tests_then_stores_tokens_encrypted(any_db: str) -> None:
-    me()
+    x_me()
     with session_scope() as session:
         account = connect_x(session, name="", dry_run=True)
         account_id = account.id
@@ -75,12 +64,12 @@ def test_connect_tests_then_stores_tokens_encrypted(any_db: str) -> None:
             text("SELECT secrets FROM account WHERE id = :i"), {"i": account_id}
         ).scalar()
     assert raw and not [s for s in X_CREDS.values() if s in raw]
-    assert responses.calls[0].request.url.startswith(ME)
+    assert responses.calls[0].request.url.startswith(X_ME)
 
 
 @responses.activate
 def test_bad_input_stores_nothing(any_db: str) -> None:
-    me(status=401)
+    x_me(status=401)
     with session_scope() as session:
         with pytest.raises(AccountError, match="access_token_secret"):
             connect_account(
@@ -98,9 +87,9 @@ def test_bad_input_stores_nothing(any_db: str) -> None:
 
 @responses.activate
 def test_several_accounts_per_platform_but_never_the_same_one_twice(any_db: str) -> None:
-    me("1234", "perpuskotapkl")
-    me("5678", "perpusanakpkl")
-    me("1234", "perpuskotapkl")
+    x_me("1234", "perpuskotapkl")
+    x_me("5678", "perpusanakpkl")
+    x_me("1234", "perpuskotapkl")
     with session_scope() as session:
         connect_x(session)
         connect_x(session)
@@ -113,11 +102,11 @@ def test_several_accounts_per_platform_but_never_the_same_one_twice(any_db: str)
 
 @responses.activate
 def test_revoked_token_means_reconnect_needed_until_fixed(any_db: str) -> None:
-    me()
+    x_me()
     with session_scope() as session:
         account_id = connect_x(session).id
-    me(status=401)
-    me(status=401)
+    x_me(status=401)
+    x_me(status=401)
     with session_scope() as session:
         result = check_account(session, account_id)
     assert not result.ok
@@ -128,7 +117,7 @@ def test_revoked_token_means_reconnect_needed_until_fixed(any_db: str) -> None:
         assert account.status == AccountStatus.RECONNECT_NEEDED and "401" in account.status_reason
         notes = session.exec(select(Notification)).all()
         assert [(n.key, n.account_id) for n in notes] == [("notify.reconnect", account_id)]
-    me()
+    x_me()
     with session_scope() as session:
         # Blank fields keep their stored values: only the access token pair is new.
         reconnect_account(
@@ -145,18 +134,18 @@ def test_revoked_token_means_reconnect_needed_until_fixed(any_db: str) -> None:
 
 @responses.activate
 def test_reconnect_refuses_another_accounts_tokens(any_db: str) -> None:
-    me()
+    x_me()
     with session_scope() as session:
         account_id = connect_x(session).id
-    me("9999", "someoneelse")
+    x_me("9999", "someoneelse")
     with session_scope() as session, pytest.raises(AccountError, match="not to"):
         reconnect_account(session, account_id, {"access_token": "9999-OTHER-TOKEN"})
 
 
 @responses.activate
 def test_disconnect_forgets_tokens_and_reconnecting_revives_the_row(any_db: str) -> None:
-    me()
-    me()
+    x_me()
+    x_me()
     with session_scope() as session:
         account_id = connect_x(session).id
         schedule_post(
@@ -180,7 +169,7 @@ def test_disconnect_forgets_tokens_and_reconnecting_revives_the_row(any_db: str)
 
 @responses.activate
 def test_dry_run_switch_is_for_live_accounts(any_db: str) -> None:
-    me()
+    x_me()
     with session_scope() as session:
         sandbox = add_sandbox_accounts(session)[0]
         live = connect_x(session)
@@ -246,7 +235,7 @@ def test_instagram_cannot_be_scheduled_without_a_public_media_address(
 
 
 def _live_x_target() -> int:
-    me()
+    x_me()
     with session_scope() as session:
         account = connect_x(session)
         schedule_post(

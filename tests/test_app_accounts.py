@@ -11,9 +11,7 @@ from streamlit.testing.v1 import AppTest
 from planner import config
 from planner.db import session_scope
 from planner.models import Account
-from tests.platform_helpers import JSON, X_CREDS
-
-ME = "https://api.twitter.com/2/users/me"
+from tests.platform_helpers import X_CREDS, x_me
 
 
 def _page() -> AppTest:
@@ -42,17 +40,7 @@ def _connect_x(at: AppTest) -> AppTest:
 
 @responses.activate
 def test_connect_an_x_account(demo_db: str) -> None:
-    responses.get(
-        ME,
-        json={
-            "data": {
-                "id": "1234",
-                "name": "Perpustakaan Kota Pekalongan",
-                "username": "perpuskotapkl",
-            }
-        },
-        content_type=JSON,
-    )
+    x_me()
     at = _connect_x(_page())
     assert not at.exception
     assert any("Terhubung" in s.value for s in at.success)
@@ -66,12 +54,7 @@ def test_connect_an_x_account(demo_db: str) -> None:
 
 @responses.activate
 def test_failed_connection_explains_and_stores_nothing(demo_db: str) -> None:
-    responses.get(
-        ME,
-        json={"title": "Unauthorized", "detail": "Unauthorized", "status": 401},
-        status=401,
-        content_type=JSON,
-    )
+    x_me(status=401)
     at = _connect_x(_page())
     assert any("connection test failed" in e.value for e in at.error)
     assert not [s for s in X_CREDS.values() if s in _everything_shown(at)]
@@ -81,11 +64,7 @@ def test_failed_connection_explains_and_stores_nothing(demo_db: str) -> None:
 
 @responses.activate
 def test_dry_run_toggle_test_and_disconnect(demo_db: str) -> None:
-    responses.get(
-        ME,
-        json={"data": {"id": "1234", "name": "Perpus", "username": "perpuskotapkl"}},
-        content_type=JSON,
-    )
+    x_me(name="Perpus")
     at = _connect_x(_page())
     with session_scope() as session:
         account_id = session.exec(select(Account.id).where(Account.is_sandbox == False)).one()  # noqa: E712

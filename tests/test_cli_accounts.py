@@ -12,10 +12,9 @@ from typer.testing import CliRunner
 
 from planner.cli import app
 from planner.cli.errors import run_cli
-from tests.platform_helpers import ALL_SECRETS, IG_CREDS, JSON, X_CREDS
+from tests.platform_helpers import ALL_SECRETS, IG_CREDS, JSON, X_CREDS, x_me
 from tests.test_cli import planner
 
-ME = "https://api.twitter.com/2/users/me"
 IG = "https://graph.facebook.com/v23.0/17841400000000001"
 
 
@@ -69,11 +68,7 @@ def test_connect_from_a_file_then_list_test_dry_run_disconnect(
 
 @responses.activate
 def test_hidden_prompts_never_echo_the_tokens(sqlite_db) -> None:
-    responses.get(
-        ME,
-        json={"data": {"id": "1234", "name": "Perpus", "username": "perpuskotapkl"}},
-        content_type=JSON,
-    )
+    x_me(name="Perpus")
     answers = "".join(
         f"{X_CREDS[f]}\n"
         for f in ("consumer_key", "consumer_secret", "access_token", "access_token_secret")
@@ -88,12 +83,7 @@ def test_hidden_prompts_never_echo_the_tokens(sqlite_db) -> None:
 
 @responses.activate
 def test_user_errors_are_one_line(sqlite_db, tmp_path: Path, monkeypatch, capsys) -> None:
-    responses.get(
-        ME,
-        json={"title": "Unauthorized", "detail": "Unauthorized", "status": 401},
-        status=401,
-        content_type=JSON,
-    )
+    x_me(status=401)
     tokens = tmp_path / "x.json"
     tokens.write_text(json.dumps(X_CREDS))
     bad = tmp_path / "bad.json"

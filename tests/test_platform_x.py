@@ -28,7 +28,18 @@ from planner.platforms.x import (
     tweet_metrics,
 )
 from planner.validation import text_length, thread_parts
-from tests.platform_helpers import JSON, T0, X_CREDS, form, image, media, query, request, settings
+from tests.platform_helpers import (
+    JSON,
+    T0,
+    X_CREDS,
+    form,
+    image,
+    media,
+    query,
+    request,
+    settings,
+    x_me,
+)
 
 TWEETS = "https://api.twitter.com/2/tweets"
 ME = "https://api.twitter.com/2/users/me"
@@ -378,9 +389,7 @@ def test_find_existing_matches_text_despite_tco_links_and_entities(tmp_path: Pat
 
 @responses.activate
 def test_find_existing_asks_who_we_are_when_the_id_is_unknown(tmp_path: Path) -> None:
-    responses.get(
-        ME, json={"data": {"id": "1234", "name": "Perpus", "username": "perpus"}}, content_type=JSON
-    )
+    x_me(name="Perpus", username="perpus")
     responses.get(USER_TWEETS, json={"meta": {"result_count": 0}}, content_type=JSON)
     assert x(tmp_path, config={}).find_existing(request()) is None
     assert [c.request.url.split("?")[0] for c in responses.calls] == [ME, USER_TWEETS]
@@ -388,17 +397,7 @@ def test_find_existing_asks_who_we_are_when_the_id_is_unknown(tmp_path: Path) ->
 
 @responses.activate
 def test_check_connection_shows_the_handle(tmp_path: Path) -> None:
-    responses.get(
-        ME,
-        json={
-            "data": {
-                "id": "1234",
-                "name": "Perpustakaan Kota Pekalongan",
-                "username": "perpuskotapkl",
-            }
-        },
-        content_type=JSON,
-    )
+    x_me()
     adapter = x(tmp_path)
     info = adapter.check_connection()
     assert (info.remote_id, info.name, info.handle) == (
