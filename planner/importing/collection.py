@@ -69,14 +69,7 @@ def import_collection(session: Session, data: bytes, filename: str) -> ImportRep
         prepare = _prepare_marc
     elif suffix in (".csv", ".txt", ".tsv", ""):
         table = read_table(data, ALIASES, required=("title",))
-        report = ImportReport(
-            kind="collection",
-            filename=filename,
-            file_format="csv",
-            encoding=table.encoding,
-            delimiter=table.delimiter,
-            ignored_columns=table.ignored_columns,
-        )
+        report = table.report("collection", filename)
         rows, prepare = table.rows, row_to_item
     else:
         raise ImportFileError("format", name=Path(filename).name)

@@ -80,14 +80,7 @@ def row_to_event(row: dict[str, str], tz: ZoneInfo) -> EventIn:
 def import_events(session: Session, data: bytes, filename: str, tz: ZoneInfo) -> ImportReport:
     """Import events from CSV bytes; ImportFileError when the file as a whole is unreadable."""
     table = read_table(data, ALIASES, required=("title",))
-    report = ImportReport(
-        kind="events",
-        filename=filename,
-        file_format="csv",
-        encoding=table.encoding,
-        delimiter=table.delimiter,
-        ignored_columns=table.ignored_columns,
-    )
+    report = table.report("events", filename)
     return run_rows(
         session,
         report,

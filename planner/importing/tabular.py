@@ -13,7 +13,7 @@ import io
 import re
 from dataclasses import dataclass, field
 
-from planner.importing.report import ImportFileError
+from planner.importing.report import ImportFileError, ImportReport
 
 DELIMITERS = (";", ",", "\t", "|")
 
@@ -26,6 +26,17 @@ class Table:
     encoding: str
     delimiter: str
     ignored_columns: list[str] = field(default_factory=list)
+
+    def report(self, kind: str, filename: str) -> ImportReport:
+        """An empty report for importing this table, saying how the file was read."""
+        return ImportReport(
+            kind=kind,
+            filename=filename,
+            file_format="csv",
+            encoding=self.encoding,
+            delimiter=self.delimiter,
+            ignored_columns=self.ignored_columns,
+        )
 
 
 def decode(data: bytes) -> tuple[str, str]:
