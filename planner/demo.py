@@ -7,7 +7,6 @@ moved clock, so the dashboard has history on first start. All figures are simula
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy.exc import IntegrityError
@@ -19,6 +18,7 @@ from planner.imaging.brand import DEFAULT_BRAND
 from planner.imaging.covers import placeholder_cover
 from planner.media import store_image
 from planner.models import Account, AppMeta, BrandKit, CollectionItem, Event, utcnow
+from planner.sources import slug
 
 DEMO_KEY = "demo_loaded"
 HISTORY_KEY = "demo_history_loaded"
@@ -282,10 +282,6 @@ ITEMS = [
 ]
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80]
-
-
 def _already(session: Session, key: str) -> bool:
     return session.get(AppMeta, key) is not None
 
@@ -323,7 +319,7 @@ def _load_base(session: Session, today: date, settings: Settings) -> None:
         start = datetime.combine(today + timedelta(days=days), time.fromisoformat(at), tzinfo=tz)
         session.add(
             Event(
-                key=f"demo-{_slug(title)}",
+                key=f"demo-{slug(title)}",
                 title=title,
                 category=category,
                 description=description,
@@ -340,12 +336,12 @@ def _load_base(session: Session, today: date, settings: Settings) -> None:
             session,
             placeholder_cover(title, author),
             kind="cover",
-            original_name=f"{_slug(title)}.jpg",
+            original_name=f"{slug(title)}.jpg",
             alt_text=f"Sampul buku {title} karya {author}",
         )
         session.add(
             CollectionItem(
-                key=f"demo-{_slug(title)}",
+                key=f"demo-{slug(title)}",
                 title=title,
                 author=author,
                 publisher=publisher,
@@ -354,7 +350,7 @@ def _load_base(session: Session, today: date, settings: Settings) -> None:
                 subjects=subjects,
                 summary=summary,
                 cover_asset_id=cover.id,
-                opac_url=f"https://opac.pekalongankota.go.id/cari?q={_slug(title)}",
+                opac_url=f"https://opac.pekalongankota.go.id/cari?q={slug(title)}",
             )
         )
 
