@@ -16,6 +16,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from email.message import EmailMessage
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import requests
@@ -26,11 +27,13 @@ from planner.config import Settings, get_settings
 from planner.db import session_scope
 from planner.i18n import STRINGS, format_datetime, t
 from planner.models import Notification, PostTarget, utcnow
+from planner.platforms.http import redact, register_secrets
 
 log = logging.getLogger(__name__)
 LEVELS = {"info": 0, "warning": 1, "error": 2}
 MAX_DELIVERY_ATTEMPTS = 5
 DELIVERY_WINDOW = timedelta(hours=24)  # older ones are not mailed when SMTP is set up later
+SECRET_PATH = 24  # Slack: /services/T…/B…/<24 characters>; Mattermost: /hooks/<26 characters>
 
 
 def notify(
@@ -164,6 +167,18 @@ def send_webhook(settings: Settings, note: Notification) -> None:
     response.raise_for_status()
 
 
+def _mask_channel_secrets(settings: Settings) -> None:
+    """Treat the SMTP password and the webhook address like platform tokens: never logged.
+
+    An incoming-webhook URL (Slack, Mattermost) carries its secret in the path, and a
+    failed POST names it in requests' message and in urllib3's debug log (path only).
+    """
+    url = settings.webhook_url or ""
+    path = urlsplit(url).path
+    # Only a long path is a token; a short one ('/planner') would mask ordinary log text.
+    register_secrets([settings.smtp_password, url, path if len(path) >= SECRET_PATH else None])
+
+
 def deliver_pending(
     settings: Settings | None = None,
     *,
@@ -183,6 +198,7 @@ def deliver_pending(
         )
     if not senders:
         return 0
+    _mask_channel_secrets(settings)
     now = now or utcnow()
     with session_scope() as session:
         due = (
@@ -214,7 +230,8 @@ def deliver_pending(
         if not errors:
             sent += 1
             continue
-        log.warning("notification %s not delivered: %s", note.id, "; ".join(errors))
+        failure = redact("; ".join(errors))  # a webhook URL is a password (Slack's are)
+        log.warning("notification %s not delivered: %s", note.id, failure)
         # Released for another try only when no channel got it, so none receives it twice.
         retry = len(errors) == len(senders)
         with session_scope() as session:
@@ -223,7 +240,7 @@ def deliver_pending(
                 .where(Notification.id == note.id)
                 .values(
                     delivered_at=None if retry else now,
-                    delivery_error="; ".join(errors)[:2000],
+                    delivery_error=failure[:2000],
                 )
             )
     return sent

@@ -4,6 +4,7 @@ server (aiosmtpd), and the webhook intercepted with `responses`."""
 from __future__ import annotations
 
 import json
+import logging
 import socket
 from datetime import UTC, datetime, timedelta
 
@@ -108,6 +109,21 @@ def test_webhook_and_retry_when_it_is_down(any_db) -> None:
         assert deliver_pending(settings) == 1
         body = json.loads(mock.calls[0].request.body)
     assert body["level"] == "error" and body["post_id"] and "gagal" in body["text"]
+
+
+def test_a_webhook_address_is_a_secret_in_logs_and_stored_errors(sqlite_db, caplog) -> None:
+    secret_hook = "https://hooks.slack.example/services/T0PERPUS/B0PLANNER/s3cr3tW3bh00kT0k3nXYZ"
+    _failure()
+    settings = get_settings().model_copy(update={"webhook_url": secret_hook})
+    caplog.set_level(logging.DEBUG)
+    with responses.RequestsMock() as mock:
+        mock.post(secret_hook, status=404)
+        assert deliver_pending(settings) == 0
+    with session_scope() as session:
+        [note] = session.exec(select(Notification)).all()
+    assert "404" in note.delivery_error and "not delivered" in caplog.text
+    token_path = "/services/T0PERPUS/B0PLANNER/s3cr3tW3bh00kT0k3nXYZ"
+    assert token_path not in note.delivery_error and token_path not in caplog.text
 
 
 def test_below_min_level_and_old_ones_are_not_sent(sqlite_db) -> None:
