@@ -28,6 +28,7 @@ from planner.models import (
 )
 from planner.platforms import for_account
 from planner.platforms.base import AuthExpired, PlatformError, RemoteRef
+from planner.platforms.dryrun import PREFIX as DRY_RUN_PREFIX
 
 log = logging.getLogger(__name__)
 MILESTONES = [
@@ -61,6 +62,9 @@ def _due_targets(session: Session, now: datetime, interval: timedelta) -> list[P
         .where(PostTarget.status == PostStatus.PUBLISHED.value)
         .where(col(PostTarget.published_at) >= now - WINDOW)
         .where(col(PostTarget.remote_id).is_not(None))
+        # A dry run published nothing; asking the live platform about its made-up id after
+        # the switch is turned off fails the whole batch (X answers 400 for a non-numeric id).
+        .where(col(PostTarget.remote_id).not_like(f"{DRY_RUN_PREFIX}%"))
     ).all()
     due = []
     for target, last in rows:

@@ -126,3 +126,28 @@ def test_figures_a_platform_does_not_report_are_recorded_and_listed(sqlite_db: s
     assert by_platform == {"x": [], "facebook": ["impressions", "reach", "saves"]}
     # Reach is not on the dashboard, so only what it adds up is listed.
     assert unreported(rows) == {"facebook": ["impressions", "saves"]}
+
+
+def test_dry_run_posts_are_never_asked_about(sqlite_db: str) -> None:
+    """After an account leaves dry run, its dry-run 'posts' must not reach the live API."""
+    with session_scope() as session:
+        x = add_sandbox_accounts(session)[0]
+        for title in ("dry", "real"):
+            schedule_post(
+                session,
+                data=PostCreate(title=title, texts={"x": title}, account_ids=[x.id], due_at=T0),
+                now=T0 - timedelta(minutes=1),
+            )
+    Worker("w", clock=lambda: T0).run_once()
+    with session_scope() as session:
+        dry = session.exec(select(PostTarget).order_by(PostTarget.id)).first()
+        dry.remote_id = "dryrun-x-1-0123456789"  # what a dry-run account recorded
+    asked: list[str] = []
+
+    class Live:
+        def fetch_metrics(self, refs: list[RemoteRef]) -> dict[str, Metrics]:
+            asked.extend(r.remote_id for r in refs)
+            return {r.remote_id: Metrics() for r in refs}
+
+    assert collect_once(now=T0 + timedelta(hours=1), platform_factory=lambda a: Live()) == 1
+    assert len(asked) == 1 and not asked[0].startswith("dryrun-")

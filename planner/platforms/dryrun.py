@@ -25,6 +25,12 @@ from planner.platforms.base import AccountInfo, Metrics, Platform, PublishReques
 from planner.platforms.http import describe, recording_session
 
 Builder = Callable[[requests.Session | None], Platform]
+PREFIX = "dryrun-"  # every remote id a dry run hands out starts with this
+
+
+def is_dry_run(remote_id: str | None) -> bool:
+    """Whether a target's remote id is a dry run's (nothing was published, nothing to count)."""
+    return (remote_id or "").startswith(PREFIX)
 
 
 def _slug(value: str) -> str:
@@ -63,7 +69,7 @@ class DryRunPlatform:
         """Record the exact requests under the dry-run folder instead of sending them."""
         calls = self.preview(request)
         now = self._clock()
-        remote_id = f"dryrun-{self.name}-{request.target_id}-{uuid.uuid4().hex[:10]}"
+        remote_id = f"{PREFIX}{self.name}-{request.target_id}-{uuid.uuid4().hex[:10]}"
         record = {
             "remote_id": remote_id,
             "platform": self.name,

@@ -7,6 +7,7 @@ import streamlit as st
 from planner.config import get_settings
 from planner.db import DatabaseUnavailable, migrate
 from planner.i18n import LOCALES, t
+from planner.platforms.dryrun import is_dry_run
 from planner.worker import BackgroundWorker, ensure_embedded_worker
 
 
@@ -66,6 +67,6 @@ def status_label(status: str) -> str:
 
 def target_status_label(target) -> str:
     """A target's status; a dry-run 'publication' says plainly that nothing was sent."""
-    if target.status == "published" and (target.remote_id or "").startswith("dryrun-"):
+    if target.status == "published" and is_dry_run(target.remote_id):
         return tr("status.dry_run")
     return status_label(target.status)
