@@ -295,11 +295,15 @@ def ensure_cover(session: Session, item: CollectionItem) -> MediaAsset:
     return asset
 
 
-def list_events(session: Session, *, upcoming_from: datetime | None = None) -> list[Event]:
-    """Events by start time; only those starting after `upcoming_from` when given."""
+def list_events(
+    session: Session, *, upcoming_from: datetime | None = None, until: datetime | None = None
+) -> list[Event]:
+    """Events by start time; only those starting in [upcoming_from, until] when given."""
     query = select(Event).order_by(Event.starts_at)
     if upcoming_from is not None:
         query = query.where(Event.starts_at >= upcoming_from)
+    if until is not None:
+        query = query.where(Event.starts_at <= until)
     return list(session.exec(query))
 
 

@@ -226,3 +226,16 @@ def test_campaign_values_reach_the_steps_that_use_them(any_db: str) -> None:
     announcement, reminder, _recap = (s.draft for s in plan.steps)
     assert "Paket buku untuk juara 1–3" in announcement.texts["facebook"]
     assert "Paket buku" not in reminder.texts["facebook"]
+
+
+def test_upcoming_events_are_a_window_of_list_events(sqlite_db) -> None:
+    from planner.imaging.records import upcoming_events
+    from planner.sources import list_events
+
+    now = datetime.now(UTC)
+    with session_scope() as session:
+        for days in (-2, 3, 20, 45):
+            add_event(session, title=f"in {days} days", starts_at=now + timedelta(days=days))
+        month = [e.title for e in upcoming_events(session, days=31)]
+        window = list_events(session, upcoming_from=now, until=now + timedelta(days=31))
+    assert month == ["in 3 days", "in 20 days"] == [e.title for e in window]

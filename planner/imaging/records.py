@@ -7,10 +7,11 @@ the event's date as a badge, its category as the kicker, an item's cover and rel
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from planner.i18n import format_date, format_time, t
 from planner.imaging.batch import RenderJob
@@ -18,6 +19,7 @@ from planner.imaging.brand import Brand
 from planner.imaging.layouts import Cover, LayoutInput
 from planner.media import asset_path
 from planner.models import CollectionItem, Event, MediaAsset, utcnow
+from planner.sources import list_events
 
 
 def _asset_file(session: Session | None, asset_id: int | None) -> Path | None:
@@ -90,25 +92,8 @@ def item_input(
 
 def upcoming_events(session: Session, days: int = 31) -> list[Event]:
     """Events starting from now within `days` (a month of posts)."""
-    from datetime import timedelta
-
     now = utcnow()
-    return list(
-        session.exec(
-            select(Event)
-            .where(Event.starts_at >= now, Event.starts_at <= now + timedelta(days=days))
-            .order_by(col(Event.starts_at))
-        ).all()
-    )
-
-
-def newest_items(session: Session, limit: int = 30) -> list[CollectionItem]:
-    """The most recently added collection items."""
-    return list(
-        session.exec(
-            select(CollectionItem).order_by(col(CollectionItem.id).desc()).limit(limit)
-        ).all()
-    )
+    return list_events(session, upcoming_from=now, until=now + timedelta(days=days))
 
 
 def jobs_for(

@@ -20,7 +20,6 @@ from planner.imaging.records import (
     item_cover,
     item_input,
     jobs_for,
-    newest_items,
     upcoming_events,
 )
 from planner.imaging.render import render
@@ -28,6 +27,7 @@ from planner.imaging.samples import sample_input
 from planner.imaging.sizes import SIZES
 from planner.media import MediaError, asset_path, list_assets, store_image
 from planner.models import CollectionItem
+from planner.sources import list_items
 from planner.ui.runtime import locale, tr
 
 # Which slots each layout shows, beyond title, kicker and subtitle.
@@ -97,7 +97,7 @@ def _fields(layout: str) -> LayoutInput:
         data.details = [line.strip() for line in text.splitlines() if line.strip()]
     if "books" in wanted:
         with session_scope() as session:
-            items = {i.id: i.title for i in newest_items(session, 60)}
+            items = {i.id: i.title for i in list_items(session, limit=60)}
         chosen = st.multiselect(
             tr("studio.books"),
             list(items),
@@ -211,7 +211,7 @@ def _batch() -> None:
                 (f"acara-{e.id}", event_input(session, e, settings.tz, locale())) for e in records
             ]
         else:
-            records = newest_items(session)
+            records = list_items(session, limit=30)
             inputs = [(f"koleksi-{i.id}", item_input(session, i, locale())) for i in records]
     jobs = jobs_for(inputs, layout, sizes, brand)
     st.caption(tr("studio.batch_count", images=len(jobs), cores=default_workers()))
