@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
+import pytest
 from sqlmodel import select
 from streamlit.testing.v1 import AppTest
 
+from planner.agenda import shift_month
 from planner.config import get_settings
 from planner.db import session_scope
 from planner.models import Notification, Post, PostingSlot, PostTarget, Series
@@ -136,3 +138,33 @@ def test_planning_page_saves_slots_and_creates_a_series(demo_db: str) -> None:
     with session_scope() as session:
         series = session.exec(select(Series)).one()
         assert session.exec(select(Post).where(Post.series_id == series.id)).all()
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [
+        (date(2027, 1, 31), 1, date(2027, 2, 28)),
+        (date(2028, 1, 31), 1, date(2028, 2, 29)),
+        (date(2027, 5, 31), 1, date(2027, 6, 30)),
+        (date(2027, 3, 31), -1, date(2027, 2, 28)),
+        (date(2026, 12, 15), 1, date(2027, 1, 15)),
+        (date(2027, 1, 15), -1, date(2026, 12, 15)),
+    ],
+)
+def test_shift_month_never_skips_a_month(day: date, months: int, expected: date) -> None:
+    assert shift_month(day, months) == expected
+
+
+def test_month_view_next_and_previous_walk_one_month_at_a_time(demo_db: str) -> None:
+    at = AppTest.from_file("../app.py", default_timeout=30).run()
+    at.session_state["cal_day"] = date(2027, 5, 31)
+    at.switch_page("planner/ui/calendar.py").run()
+    seen = []
+    for _ in range(3):
+        at.button(key="cal_next").click().run()
+        seen.append(at.date_input(key="cal_day").value)
+    assert [(d.year, d.month) for d in seen] == [(2027, 6), (2027, 7), (2027, 8)]
+    at.session_state["cal_day"] = date(2027, 3, 31)
+    at.button(key="cal_prev").click().run()
+    assert at.date_input(key="cal_day").value == date(2027, 2, 28)
+    assert not at.exception

@@ -338,6 +338,11 @@ def post_panel(post_id: int) -> None:
             st.success(tr("calendar.done"))
 
 
+def _step(day: date, view: str, sign: int) -> date:
+    """A week back or forward in the week view, else a calendar month (never skipping one)."""
+    return day + timedelta(days=7 * sign) if view == "week" else agenda.shift_month(day, sign)
+
+
 def page() -> None:
     st.header(tr("calendar.header"))
     if "open_post" not in st.session_state and (wanted := st.query_params.get("post")):
@@ -357,12 +362,11 @@ def page() -> None:
     )
     if "cal_day" not in st.session_state:
         st.session_state["cal_day"] = datetime.now(get_settings().tz).date()
-    step = timedelta(days=7) if view == "week" else timedelta(days=31)
     nav = st.columns([1, 2, 1])
     if nav[0].button(tr("calendar.prev"), key="cal_prev"):
-        st.session_state["cal_day"] -= step
+        st.session_state["cal_day"] = _step(st.session_state["cal_day"], view, -1)
     if nav[2].button(tr("calendar.next"), key="cal_next"):
-        st.session_state["cal_day"] += step
+        st.session_state["cal_day"] = _step(st.session_state["cal_day"], view, 1)
     day = nav[1].date_input(tr("calendar.day"), key="cal_day")
     if st.session_state.get("open_post"):
         post_panel(st.session_state["open_post"])
