@@ -168,3 +168,25 @@ def test_month_view_next_and_previous_walk_one_month_at_a_time(demo_db: str) -> 
     at.button(key="cal_prev").click().run()
     assert at.date_input(key="cal_day").value == date(2027, 2, 28)
     assert not at.exception
+
+
+def test_opened_post_shows_the_change_right_after_an_action(demo_db: str) -> None:
+    post_id, _ = _tomorrow_post("Segera Berubah")
+    at = AppTest.from_file("../app.py", default_timeout=30).run()
+    at.session_state["open_post"] = post_id
+    at.switch_page("planner/ui/calendar.py").run()
+    day = (datetime.now(get_settings().tz) + timedelta(days=3)).date()
+    at.date_input(key=f"rs_day_{post_id}").set_value(day)
+    at.time_input(key=f"rs_time_{post_id}").set_value(time(10, 15))
+    _button(at, "Jadwalkan ulang").click().run()
+    assert not at.exception
+    assert any("dijadwalkan ulang" in s.value for s in at.success)
+    lines = [m.value for m in at.markdown if "Sandbox" in m.value]
+    assert lines and all("10.15 WIB" in line for line in lines), lines
+
+    at.button(key=f"cancel_{post_id}").click().run()
+    assert not at.exception
+    assert any(f"Unggahan #{post_id} dibatalkan" in s.value for s in at.success)
+    lines = [m.value for m in at.markdown if "Sandbox" in m.value]
+    assert lines and all("Dibatalkan" in line for line in lines), lines
+    assert not any(b.key == f"cancel_{post_id}" for b in at.button)

@@ -189,8 +189,26 @@ def _run(action, *args, **kwargs) -> bool:
         st.error(str(exc))
         return False
     if getattr(result, "too_late", None):
-        st.warning(tr("calendar.too_late", targets=", ".join(f"#{i}" for i in result.too_late)))
+        _flash(
+            "warning", tr("calendar.too_late", targets=", ".join(f"#{i}" for i in result.too_late))
+        )
     return True
+
+
+def _flash(kind: str, message: str) -> None:
+    """Keep a message for the next run (shown above the post)."""
+    st.session_state.setdefault("post_flash", []).append((kind, message))
+
+
+def _done(message: str) -> None:
+    """Rerun after a change, so the opened post, the calendar and the queue show it."""
+    _flash("success", message)
+    st.rerun()
+
+
+def _show_flash() -> None:
+    for kind, message in st.session_state.pop("post_flash", []):
+        getattr(st, kind)(message)
 
 
 def _reschedule(post_id: int) -> None:
@@ -212,18 +230,19 @@ def _reschedule(post_id: int) -> None:
         try:
             with session_scope() as session:
                 reschedule_post(session, post_id, due)
-            st.success(tr("calendar.rescheduled", post_id=post_id, when=_when(due)))
         except PastTimeError:
             st.session_state[f"confirm_past_{post_id}"] = True
         except SchedulingError as exc:
             st.error(str(exc))
+        else:
+            _done(tr("calendar.rescheduled", post_id=post_id, when=_when(due)))
     if st.session_state.get(f"confirm_past_{post_id}"):
         st.warning(tr("compose.past_time"))
         if st.button(tr("compose.publish_now"), key=f"rs_now_{post_id}") and _run(
             reschedule_post, post_id, due, publish_now=True
         ):
             st.session_state.pop(f"confirm_past_{post_id}", None)
-            st.success(tr("calendar.done"))
+            _done(tr("calendar.done"))
 
 
 def _next_slot(post_id: int, targets) -> None:
@@ -236,9 +255,10 @@ def _next_slot(post_id: int, targets) -> None:
                 if target.status in (PostStatus.SCHEDULED, PostStatus.RETRYING):
                     when = next_free_slot(session, target.account_id, after=now)
                     reschedule_post(session, post_id, when, target_ids=[target.id])
-        st.success(tr("calendar.done"))
     except (SlotError, SchedulingError) as exc:
         st.error(str(exc))
+    else:
+        _done(tr("calendar.done"))
 
 
 def _target_actions(target, account) -> None:
@@ -247,16 +267,16 @@ def _target_actions(target, account) -> None:
         if cols[0].button(tr("calendar.resend"), key=f"resend_{target.id}") and _run(
             resend_target, target.id
         ):
-            st.success(tr("calendar.done"))
+            _done(tr("calendar.done"))
         if cols[1].button(tr("calendar.drop"), key=f"drop_{target.id}") and _run(
             drop_target, target.id, by="app"
         ):
-            st.success(tr("calendar.done"))
+            _done(tr("calendar.done"))
     if target.status == PostStatus.NEEDS_ATTENTION and (
         cols[2].button(tr("calendar.mark_published"), key=f"mark_{target.id}")
         and _run(mark_published, target.id, by="app")
     ):
-        st.success(tr("calendar.done"))
+        _done(tr("calendar.done"))
 
 
 def post_panel(post_id: int) -> None:
@@ -327,15 +347,15 @@ def post_panel(post_id: int) -> None:
             if st.form_submit_button(tr("calendar.save")) and _run(
                 edit_post, post.id, PostUpdate(texts=texts), expected_version=post.version
             ):
-                st.success(tr("calendar.saved"))
+                _done(tr("calendar.saved"))
         c1, c2 = st.columns(2)
         if c1.button(tr("calendar.cancel"), key=f"cancel_{post.id}") and _run(
             cancel_post, post.id, by="app"
         ):
-            st.success(tr("calendar.cancelled", post_id=post.id))
+            _done(tr("calendar.cancelled", post_id=post.id))
         if c2.button(tr("calendar.delete"), key=f"delete_{post.id}") and _run(delete_post, post.id):
             st.session_state.pop("open_post", None)
-            st.success(tr("calendar.done"))
+            _done(tr("calendar.done"))
 
 
 def _step(day: date, view: str, sign: int) -> date:
@@ -368,6 +388,7 @@ def page() -> None:
     if nav[2].button(tr("calendar.next"), key="cal_next"):
         st.session_state["cal_day"] = _step(st.session_state["cal_day"], view, 1)
     day = nav[1].date_input(tr("calendar.day"), key="cal_day")
+    _show_flash()
     if st.session_state.get("open_post"):
         post_panel(st.session_state["open_post"])
     if view == "month":
