@@ -112,7 +112,17 @@ def test_compose_service_template_from_typed_fields(demo_db: str) -> None:
     assert "Kamis, 24 Desember 2026" in _texts(at)["text_x"]
     at.text_input(key="field_closure-notice_reason").input("").run()
     at.button[0].click().run()
-    assert any("reason" in e.value for e in at.error)
+    assert [e.value for e in at.error] == ["Isi dulu: Alasan."]
+
+
+def test_compose_names_missing_fields_as_the_form_does(demo_db: str) -> None:
+    at = _app().run()
+    at.radio[0].set_value("service").run()
+    at.selectbox(key="template_service").set_value("opening-hours").run()
+    at.button[0].click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == ["Isi dulu: Jam buka (satu baris per hari)."]
+    assert "draft" not in at.session_state
 
 
 def test_compose_plans_and_schedules_a_campaign(demo_db: str) -> None:

@@ -21,6 +21,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "compose.one_per_line": {"id": "Satu per baris.", "en": "One per line."},
     "compose.time_of": {"id": "Jam ({field})", "en": "Time ({field})"},
     "compose.fields": {"id": "Isian templat", "en": "Template fields"},
+    "compose.missing_fields": {
+        "id": "Isi dulu: {fields}.",
+        "en": "Fill in first: {fields}.",
+    },
     "compose.hashtags": {"id": "Tagar", "en": "Hashtags"},
     "compose.link": {"id": "Tautan", "en": "Link"},
     "compose.link_help": {

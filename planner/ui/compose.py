@@ -159,6 +159,18 @@ def _extra_values(kind: str, tpl: ContentTemplate) -> dict[str, Any]:
     return values
 
 
+def _missing(kind: str, tpl: ContentTemplate, values: dict[str, Any]) -> list[str]:
+    """The labels of required fields left empty, so the page can name them as the form does."""
+    return [
+        spec.title(locale())
+        for spec in tpl.fields
+        if spec.required
+        and spec.name not in PROVIDED[kind]
+        and spec.type != "items"
+        and values.get(spec.name) in (None, "", [])
+    ]
+
+
 def _validation(platform: str, draft: Draft, facts) -> None:
     text = st.session_state[f"text_{platform}"]
     result = check_draft(
@@ -234,6 +246,31 @@ def _draft_editor(draft: Draft, accounts: list[Account]) -> None:
                     _preview(platform, asset, by_platform.get(platform))
 
 
+def _make_draft(
+    tpl: ContentTemplate,
+    event_id: int | None,
+    item_ids: list[int],
+    values: dict[str, Any],
+    hashtags: str,
+    link: str,
+) -> None:
+    try:
+        with session_scope() as session:
+            draft = make_draft(
+                session,
+                tpl.id,
+                event_id=event_id,
+                item_ids=item_ids,
+                values=values,
+                hashtags=hashtags.split(),
+                link=link.strip() or None,
+                locale=locale(),
+            )
+        _draft_to_state(draft)
+    except (DraftError, ValueError) as exc:
+        st.error(str(exc))
+
+
 def page() -> None:
     st.header(tr("compose.header"))
     kind = st.radio(
@@ -256,21 +293,10 @@ def page() -> None:
     )
     ready = kind == "service" or event_id is not None or bool(item_ids)
     if st.button(tr("compose.make_draft"), type="primary", disabled=not ready):
-        try:
-            with session_scope() as session:
-                draft = make_draft(
-                    session,
-                    tpl.id,
-                    event_id=event_id,
-                    item_ids=item_ids,
-                    values=values,
-                    hashtags=hashtags.split(),
-                    link=link.strip() or None,
-                    locale=locale(),
-                )
-            _draft_to_state(draft)
-        except (DraftError, ValueError) as exc:
-            st.error(str(exc))
+        if missing := _missing(kind, tpl, values):
+            st.error(tr("compose.missing_fields", fields=", ".join(missing)))
+        else:
+            _make_draft(tpl, event_id, item_ids, values, hashtags, link)
     with session_scope() as session:
         accounts = list(
             session.exec(select(Account).where(Account.status == AccountStatus.ACTIVE)).all()
