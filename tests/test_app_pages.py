@@ -196,6 +196,26 @@ def test_sources_page_adds_an_event_and_an_item(demo_db: str) -> None:
     assert any("ISBN" in e.value and "not valid" in e.value for e in at.error)
 
 
+@pytest.mark.parametrize(
+    ("tab_key", "uploader", "button"),
+    [
+        ("event_open", "photo_", "photo_save_btn"),
+        ("item_open", "cover_", "cover_save_btn"),
+    ],
+)
+def test_sources_page_refuses_a_broken_picture_in_the_page_language(
+    demo_db: str, tab_key: str, uploader: str, button: str
+) -> None:
+    at = _app().run()
+    at.switch_page("planner/ui/sources.py").run()
+    at.selectbox(key=tab_key).set_value(1).run()
+    [field] = [u for u in at.file_uploader if u.key.startswith(uploader)]
+    field.upload("foto.jpg", b"not a picture at all", "image/jpeg").run()
+    at.button(key=button).click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == ["Berkas ini bukan gambar yang dapat dibaca."]
+
+
 def test_compose_list_of_new_books(demo_db: str) -> None:
     at = _app().run()
     at.radio[0].set_value("collection").run()

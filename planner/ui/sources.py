@@ -122,7 +122,7 @@ def _event_photo(event: Event) -> None:
                 st.session_state["sources_message"] = tr("sources.photo_saved")
                 st.rerun()
             except MediaError as exc:
-                st.error(str(exc))
+                st.error(exc.text(locale()))
 
 
 def _events_tab() -> None:
@@ -234,7 +234,7 @@ def _cover(item: CollectionItem) -> None:
                 st.session_state["sources_message"] = tr("sources.cover_saved")
                 st.rerun()
             except MediaError as exc:
-                st.error(str(exc))
+                st.error(exc.text(locale()))
         if cover is None and st.button(tr("sources.cover_generate"), key="cover_generate_btn"):
             with session_scope() as session:
                 ensure_cover(session, session.get(CollectionItem, item.id))
