@@ -24,7 +24,7 @@ from planner.config import get_settings
 from planner.db import session_scope
 from planner.platforms import PLATFORM_NAMES
 from planner.platforms.dryrun import account_folder, dry_run_records
-from planner.public_media import PublicMediaError, base_url_problem, check_public_url
+from planner.public_media import PublicMediaError, base_url_issue, check_public_url
 from planner.ui.runtime import tr
 
 
@@ -187,9 +187,10 @@ def _public_media() -> None:
     settings = get_settings()
     st.subheader(tr("accounts.public_media"))
     st.markdown(tr("accounts.public_media_help", folder=f"`{settings.public_dir}`"))
-    problem = base_url_problem(settings)
-    if problem:
-        st.warning(problem)
+    issue = base_url_issue(settings)
+    if issue:
+        code, values = issue
+        st.warning(tr(f"accounts.public_issue.{code}", **values))
         return
     st.success(tr("accounts.public_ok", url=settings.public_media_base_url))
     if st.button(tr("accounts.public_test"), key="public_test"):

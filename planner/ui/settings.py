@@ -10,6 +10,7 @@ import streamlit as st
 from sqlalchemy.engine import make_url
 
 from planner.config import get_settings
+from planner.public_media import base_url_issue
 from planner.ui.runtime import embedded_worker, tr
 
 
@@ -21,7 +22,10 @@ def page() -> None:
     st.page_link("planner/ui/brand.py", label=tr("settings.brand_link"), icon="🏷️")
 
     st.subheader(tr("settings.public_media"))
-    if settings.public_media_base_url:
+    issue = base_url_issue(settings)
+    if issue and issue[0] != "unset":
+        st.warning(tr(f"accounts.public_issue.{issue[0]}", **issue[1]))
+    elif settings.public_media_base_url:
         st.success(
             tr(
                 "settings.public_media_set",
