@@ -133,6 +133,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The probe image could be fetched from {url}.",
     },
     "accounts.public_test_failed": {"id": "Gagal: {reason}", "en": "Failed: {reason}"},
+    "accounts.missing": {
+        "id": "Isi dulu: {fields}. Demi keamanan, token yang sudah diketik perlu diketik lagi.",
+        "en": "Fill in first: {fields}. For safety, tokens already typed must be typed again.",
+    },
     "accounts.public_issue.unset": {
         "id": "PUBLIC_MEDIA_BASE_URL belum diisi, jadi unggahan Instagram sungguhan belum bisa "
         "dijadwalkan.",

@@ -145,6 +145,11 @@ def _do_connect() -> None:
     platform = st.session_state["connect_platform"]
     secret_keys = [f"connect_{f}" for f in credential_fields(platform)]
     secrets = _take(secret_keys)
+    missing = [k.removeprefix("connect_") for k, v in secrets.items() if not v.strip()]
+    if missing:
+        fields = ", ".join(tr(f"accounts.field.{f}") for f in missing)
+        _flash("error", tr("accounts.missing", fields=fields), rerun=False)
+        return
     ids = {f: st.session_state.get(f"connect_{f}", "") for f in config_fields(platform)}
     try:
         with session_scope() as session:
