@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -54,6 +55,29 @@ def test_dashboard_marks_simulated_figures(demo_db: str) -> None:
     at.switch_page("planner/ui/dashboard.py").run()
     assert any("simulasi" in w.value for w in at.warning)
     assert at.get("vega_lite_chart") or at.get("arrow_vega_lite_chart")
+
+
+def shown_columns(frame) -> list[str]:
+    """A dataframe's headers as the reader sees them (column_config labels win)."""
+    config = json.loads(frame.proto.columns or "{}")
+    return [config.get(str(c), {}).get("label") or str(c) for c in frame.value.columns]
+
+
+def test_dashboard_table_speaks_the_page_language(demo_db: str) -> None:
+    at = _app().run()
+    at.switch_page("planner/ui/dashboard.py").run()
+    [table] = at.dataframe
+    assert shown_columns(table) == [
+        "Unggahan",
+        "Judul",
+        "Platform",
+        "Tayangan",
+        "Suka",
+        "Komentar",
+        "Dibagikan",
+        "Interaksi",
+    ]
+    assert set(table.value["platform"]) == {"X", "Halaman Facebook", "Instagram"}
 
 
 def test_language_switch_to_english(demo_db: str) -> None:
