@@ -74,7 +74,9 @@ def test_published_post_shows_its_attempts_log(demo_db: str) -> None:
     at.switch_page("planner/ui/calendar.py").run()
     assert not at.exception
     frames = [df.value for df in at.dataframe]
-    assert any("Hasil" in f.columns and (f["Hasil"] == "sent").any() for f in frames)
+    [attempts] = [f for f in frames if "Hasil" in f.columns]
+    assert set(attempts["Hasil"]) == {"terkirim"}
+    assert set(attempts["Platform"]) <= {"X", "Halaman Facebook", "Instagram"}
 
 
 def test_needs_attention_is_one_click_from_the_inbox(demo_db: str) -> None:

@@ -14,7 +14,7 @@ from planner.agenda import recent, upcoming
 from planner.config import get_settings
 from planner.db import session_scope
 from planner.decisions import drop_target, mark_published, resend_target
-from planner.i18n import format_date, format_datetime, format_time, zone_abbr
+from planner.i18n import STRINGS, format_date, format_datetime, format_time, zone_abbr
 from planner.models import PostStatus
 from planner.scheduling import (
     PastTimeError,
@@ -195,6 +195,12 @@ def _run(action, *args, **kwargs) -> bool:
     return True
 
 
+def _outcome(outcome: str) -> str:
+    """An attempt's outcome in the page language (an unknown one shows as stored)."""
+    key = f"attempt.{outcome}"
+    return tr(key) if key in STRINGS else outcome
+
+
 def _flash(kind: str, message: str) -> None:
     """Keep a message for the next run (shown above the post)."""
     st.session_state.setdefault("post_flash", []).append((kind, message))
@@ -315,9 +321,9 @@ def post_panel(post_id: int) -> None:
                     [
                         {
                             tr("calendar.col_when"): _when(a.started_at),
-                            "Platform": a.platform,
+                            "Platform": tr(f"platform.{a.platform}") if a.platform else "—",
                             tr("calendar.col_worker"): a.worker_id,
-                            tr("calendar.col_outcome"): a.outcome,
+                            tr("calendar.col_outcome"): _outcome(a.outcome),
                             tr("calendar.col_error"): a.error_message or a.remote_id or "",
                         }
                         for a in detail.attempts
