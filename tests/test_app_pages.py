@@ -180,6 +180,21 @@ def test_template_editor_duplicate_edit_save_and_history(demo_db: str) -> None:
     assert at.get("download_button")
 
 
+def test_template_editor_labels_its_grids_and_layouts_in_the_page_language(demo_db: str) -> None:
+    at = _app().run()
+    at.switch_page("planner/ui/templates.py").run()
+    at.selectbox(key="template_open").set_value("event-announcement").run()
+    assert not at.exception
+    grids = [shown_columns(g) for g in at.dataframe]
+    assert grids == [
+        ["Nama isian (di teks)", "Jenis", "Wajib", "Contoh", "Label (ID)", "Label (EN)"],
+        ["Kode tahap", "Hari dari acara", "Jam", "Templat", "Nama tahap (ID)", "Nama tahap (EN)"],
+    ]
+    [layout] = [s for s in at.selectbox if s.label == "Tata letak gambar"]
+    assert layout.value == "event_poster"
+    assert "Poster acara" in layout.options and "Daftar buku" in layout.options
+
+
 def test_template_editor_refuses_bad_syntax_and_escapes(demo_db: str) -> None:
     at = _app().run()
     at.switch_page("planner/ui/templates.py").run()

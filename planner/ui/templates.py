@@ -124,6 +124,11 @@ def _text_inputs(data: dict[str, Any], prefix: str, read_only: bool) -> dict[str
     return texts
 
 
+def _headers(group: str, columns: tuple[str, ...]) -> dict[str, str]:
+    """Grid headers in the page language; the data keeps the YAML's column names."""
+    return {column: tr(f"templates.{group}.{column}") for column in columns}
+
+
 def _editor(tpl: ContentTemplate, record: TemplateRecord | None) -> dict[str, Any]:
     """The editing widgets; returns the template data they currently hold."""
     read_only = tpl.origin == "file"
@@ -163,6 +168,7 @@ def _editor(tpl: ContentTemplate, record: TemplateRecord | None) -> dict[str, An
         tr("templates.layout"),
         layouts,
         index=layouts.index(image["layout"]) if image.get("layout") in layouts else 0,
+        format_func=lambda name: LAYOUTS[name].title(locale()),
         key=f"{prefix}_layout",
         disabled=read_only,
     )
@@ -211,8 +217,11 @@ def _editor(tpl: ContentTemplate, record: TemplateRecord | None) -> dict[str, An
         disabled=read_only,
         key=f"{prefix}_fields",
         column_config={
-            "type": st.column_config.SelectboxColumn(options=list(FIELD_TYPES), required=True),
-            "required": st.column_config.CheckboxColumn(),
+            **_headers("field_col", FIELD_COLUMNS),
+            "type": st.column_config.SelectboxColumn(
+                tr("templates.field_col.type"), options=list(FIELD_TYPES), required=True
+            ),
+            "required": st.column_config.CheckboxColumn(tr("templates.field_col.required")),
         },
         hide_index=True,
     )
@@ -228,6 +237,7 @@ def _editor(tpl: ContentTemplate, record: TemplateRecord | None) -> dict[str, An
             disabled=read_only,
             key=f"{prefix}_campaign",
             hide_index=True,
+            column_config=_headers("step_col", STEP_COLUMNS),
         )
         data["_step_rows"] = steps.to_dict("records")
     st.markdown(f"**{tr('templates.texts')}**")
