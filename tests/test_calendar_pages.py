@@ -192,3 +192,34 @@ def test_opened_post_shows_the_change_right_after_an_action(demo_db: str) -> Non
     lines = [m.value for m in at.markdown if "Sandbox" in m.value]
     assert lines and all("Dibatalkan" in line for line in lines), lines
     assert not any(b.key == f"cancel_{post_id}" for b in at.button)
+
+
+BULK_CSV = (
+    b"date;time;accounts;text\n"
+    b"04/12/2030;09.00;@perpuskotapkl;Dongeng Anak di perpustakaan! #PerpusKotaPekalongan\n"
+    b"01/01/2020;09.00;@perpuskotapkl;Sudah lewat\n"
+)
+
+
+def test_bulk_import_report_speaks_the_page_language(demo_db: str) -> None:
+    at = _app("planner/ui/planning.py")
+    at.file_uploader(key="csv_upload").upload("unggahan.csv", BULK_CSV, "text/csv").run()
+    at.button(key="csv_import").click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == ["1 dijadwalkan, 0 sudah pernah diimpor, 1 ditolak."]
+    [table] = at.dataframe
+    rows = table.value.to_dict("records")
+    assert [r["Status"] for r in rows] == ["Dijadwalkan", "Ditolak"]
+    assert rows[0]["Jadwal"] == "Rabu, 4 Desember 2030, 09.00 WIB"
+    assert rows[0]["Unggahan"].startswith("#") and rows[1]["Unggahan"] == ""
+
+
+def test_bulk_import_check_only_says_nothing_was_scheduled(demo_db: str) -> None:
+    at = _app("planner/ui/planning.py")
+    at.file_uploader(key="csv_upload").upload("unggahan.csv", BULK_CSV, "text/csv").run()
+    at.checkbox(key="csv_dry_run").check()
+    at.button(key="csv_import").click().run()
+    assert not at.exception
+    [message] = [e.value for e in at.error]
+    assert message.startswith("Diperiksa saja, belum ada yang dijadwalkan: 1 siap")
+    assert [r["Status"] for r in at.dataframe[0].value.to_dict("records")] == ["Siap", "Ditolak"]

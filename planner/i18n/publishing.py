@@ -105,6 +105,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "{scheduled} dijadwalkan, {exists} sudah pernah diimpor, {refused} ditolak.",
         "en": "{scheduled} scheduled, {exists} already imported, {refused} refused.",
     },
+    "planning.check_result": {
+        "id": "Diperiksa saja, belum ada yang dijadwalkan: {ok} siap, {exists} sudah pernah "
+        "diimpor, {refused} ditolak.",
+        "en": "Checked only, nothing scheduled yet: {ok} ready, {exists} already imported, "
+        "{refused} refused.",
+    },
+    "planning.col_post": {"id": "Unggahan", "en": "Post"},
+    "planning.col_due": {"id": "Jadwal", "en": "Due"},
+    "planning.col_errors": {"id": "Masalah", "en": "Problems"},
+    "planning.row.scheduled": {"id": "Dijadwalkan", "en": "Scheduled"},
+    "planning.row.exists": {"id": "Sudah ada", "en": "Already there"},
+    "planning.row.refused": {"id": "Ditolak", "en": "Refused"},
+    "planning.row.ok": {"id": "Siap", "en": "Ready"},
     "notify.subject.info": {"id": "Info", "en": "Info"},
     "notify.subject.warning": {"id": "Perlu dicek", "en": "Needs attention"},
     "notify.subject.error": {"id": "Gagal terbit", "en": "Publishing failed"},

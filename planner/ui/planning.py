@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 from sqlmodel import select
 
-from planner.bulk import RowError, import_posts
+from planner.bulk import ImportReport, RowError, import_posts
 from planner.config import get_settings
 from planner.db import session_scope
 from planner.i18n import format_datetime, zone_abbr
@@ -148,25 +148,29 @@ def import_section() -> None:
             st.error(str(exc))
             return
         data = report.as_dict()
-        (st.error if data["refused"] else st.success)(
-            tr("planning.import_result", **{k: data[k] for k in ("scheduled", "exists", "refused")})
-        )
-        st.dataframe(
-            pd.DataFrame(
-                [
-                    {
-                        "row": r.row,
-                        "status": r.status,
-                        "post": r.post_id,
-                        "due": ", ".join(r.due),
-                        "errors": "; ".join(r.errors),
-                    }
-                    for r in report.rows
-                ]
-            ),
-            hide_index=True,
-            width="stretch",
-        )
+        counts = {k: data[k] for k in ("scheduled", "exists", "refused", "ok")}
+        message = tr("planning.check_result" if dry_run else "planning.import_result", **counts)
+        (st.error if data["refused"] else st.success)(message)
+        st.dataframe(_report_rows(report), hide_index=True, width="stretch")
+
+
+def _report_rows(report: ImportReport) -> pd.DataFrame:
+    """The import report, one row per CSV line, in the page language and the library's zone."""
+    tz = get_settings().tz
+    return pd.DataFrame(
+        [
+            {
+                tr("sources.row"): r.row,
+                "Status": tr(f"planning.row.{r.status}"),
+                tr("planning.col_post"): f"#{r.post_id}" if r.post_id else "",
+                tr("planning.col_due"): "; ".join(
+                    format_datetime(datetime.fromisoformat(d), tz, locale()) for d in r.due
+                ),
+                tr("planning.col_errors"): "; ".join(r.errors),
+            }
+            for r in report.rows
+        ]
+    )
 
 
 def page() -> None:
