@@ -255,6 +255,15 @@ def test_sources_page_refuses_a_broken_picture_in_the_page_language(
     assert [e.value for e in at.error] == ["Berkas ini bukan gambar yang dapat dibaca."]
 
 
+def test_event_form_and_table_speak_of_the_event_date_not_a_publish_date(demo_db: str) -> None:
+    at = _app().run()
+    at.switch_page("planner/ui/sources.py").run()
+    assert "Tanggal acara" in [d.label for d in at.date_input]
+    assert "Waktu acara" in at.dataframe[0].value.columns
+    shown = [d.label for d in at.date_input] + list(at.dataframe[0].value.columns)
+    assert "Tanggal terbit" not in shown
+
+
 def test_compose_list_of_new_books(demo_db: str) -> None:
     at = _app().run()
     at.radio[0].set_value("collection").run()

@@ -162,6 +162,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "sources.edit_item": {"id": "Ubah koleksi", "en": "Edit item"},
     "sources.title": {"id": "Judul", "en": "Title"},
     "sources.subtitle": {"id": "Anak judul", "en": "Subtitle"},
+    "sources.date": {"id": "Tanggal acara", "en": "Event date"},
+    "sources.when": {"id": "Waktu acara", "en": "When"},
     "sources.starts": {"id": "Mulai", "en": "Starts"},
     "sources.ends": {"id": "Selesai", "en": "Ends"},
     "sources.place": {"id": "Tempat", "en": "Place"},

@@ -55,7 +55,7 @@ def _event_form(event: Event | None) -> None:
     with st.form(f"event_form_{event.id if event else 'new'}"):
         title = st.text_input(tr("sources.title"), value=event.title if event else "")
         day_col, start_col, end_col = st.columns(3)
-        day = day_col.date_input(tr("compose.date"), value=start.date(), format="DD/MM/YYYY")
+        day = day_col.date_input(tr("sources.date"), value=start.date(), format="DD/MM/YYYY")
         at = start_col.time_input(tr("sources.starts"), value=start.time() if event else time(9))
         until = end_col.time_input(tr("sources.ends"), value=end.time() if end else None)
         place = st.text_input(tr("sources.place"), value=event.place if event else "")
@@ -136,7 +136,7 @@ def _events_tab() -> None:
                     {
                         "#": e.id,
                         tr("sources.title"): e.title,
-                        tr("compose.date"): format_datetime(e.starts_at, tz, locale()),
+                        tr("sources.when"): format_datetime(e.starts_at, tz, locale()),
                         tr("sources.place"): e.place,
                     }
                     for e in events
