@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, time
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -232,7 +232,41 @@ def test_sources_page_adds_an_event_and_an_item(demo_db: str) -> None:
     next(t for t in at.text_input if t.label == "ISBN").input("978-0-00-000000-1")
     [t for t in at.text_input if t.label == "Judul"][1].input("Buku Uji")
     [b for b in at.button if b.label == "Simpan"][1].click().run()
-    assert any("ISBN" in e.value and "not valid" in e.value for e in at.error)
+    assert [e.value for e in at.error] == [
+        "ISBN “978-0-00-000000-1” tidak sah (periksa digit terakhir atau jumlah digit)."
+    ]
+
+
+def _event_form_error(at: AppTest, **typed: object) -> list[str]:
+    for label, value in typed.items():
+        widget = next(w for w in at.main if getattr(w, "label", None) == label)
+        widget.set_value(value)
+    next(b for b in at.button if b.label == "Simpan").click().run()
+    assert not at.exception
+    return [e.value for e in at.error]
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ({}, "Judul wajib diisi."),
+        (
+            {"Judul": "Kelas Batik", "Mulai": time(10), "Selesai": time(9)},
+            "Jam selesai harus setelah jam mulai.",
+        ),
+        (
+            {"Judul": "Kelas Batik", "Tautan pendaftaran": "bit.ly/batik"},
+            "Tautan pendaftaran: “bit.ly/batik” bukan alamat web (harus diawali http:// atau "
+            "https://).",
+        ),
+    ],
+)
+def test_event_form_refusals_speak_the_page_language(
+    demo_db: str, typed: dict, expected: str
+) -> None:
+    at = _app().run()
+    at.switch_page("planner/ui/sources.py").run()
+    assert _event_form_error(at, **typed) == [expected]
 
 
 @pytest.mark.parametrize(

@@ -163,6 +163,42 @@ STRINGS: dict[str, dict[str, str]] = {
     "sources.title": {"id": "Judul", "en": "Title"},
     "sources.subtitle": {"id": "Anak judul", "en": "Subtitle"},
     "sources.date": {"id": "Tanggal acara", "en": "Event date"},
+    "sources.error.required": {"id": "{field} wajib diisi.", "en": "{field} is required."},
+    "sources.error.too_long": {
+        "id": "{field} terlalu panjang (paling banyak {max_length} karakter).",
+        "en": "{field} is too long (at most {max_length} characters).",
+    },
+    "sources.error.no_event": {"id": "Acara #{id} tidak ada.", "en": "There is no event #{id}."},
+    "sources.error.no_item": {"id": "Koleksi #{id} tidak ada.", "en": "There is no item #{id}."},
+    "sources.error.isbn_invalid": {
+        "id": "ISBN “{isbn}” tidak sah (periksa digit terakhir atau jumlah digit).",
+        "en": "ISBN “{isbn}” is not valid (check digit or length).",
+    },
+    "sources.error.isbn_taken": {
+        "id": "ISBN {isbn} sudah dipakai “{title}”.",
+        "en": "ISBN {isbn} already belongs to “{title}”.",
+    },
+    "sources.error.event_has_posts": {
+        "id": "“{title}” sudah punya unggahan; batalkan unggahannya atau biarkan acaranya.",
+        "en": "“{title}” has posts; cancel them or keep the event.",
+    },
+    "sources.error.item_has_posts": {
+        "id": "“{title}” sudah punya unggahan, jadi tidak dapat dihapus.",
+        "en": "“{title}” has posts, so it cannot be removed.",
+    },
+    "sources.error.title_empty": {"id": "Judul wajib diisi.", "en": "The title is required."},
+    "sources.error.ends_before_start": {
+        "id": "Jam selesai harus setelah jam mulai.",
+        "en": "The end time must be after the start time.",
+    },
+    "sources.error.not_a_link": {
+        "id": "{field}: “{value}” bukan alamat web (harus diawali http:// atau https://).",
+        "en": "{field}: “{value}” is not a web address (it must start with http:// or https://).",
+    },
+    "sources.error.needs_zone": {
+        "id": "Jam perlu zona waktunya (WIB).",
+        "en": "A time needs its zone (WIB).",
+    },
     "sources.when": {"id": "Waktu acara", "en": "When"},
     "sources.starts": {"id": "Mulai", "en": "Starts"},
     "sources.ends": {"id": "Selesai", "en": "Ends"},

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from planner.config import get_settings
 from planner.db import session_scope
-from planner.i18n import format_datetime
+from planner.i18n import STRINGS, format_datetime
 from planner.importing.collection import import_collection
 from planner.importing.events import import_events
 from planner.importing.report import ImportFileError, ImportReport
@@ -40,12 +40,27 @@ MAX_UPLOAD_MB = 50
 NEW = 0
 
 
+def _field_label(name: str) -> str:
+    return "ISBN" if name == "isbn" else tr(f"sources.{name}")
+
+
 def _error_text(exc: Exception) -> str:
-    if isinstance(exc, ValidationError):
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        return f"{where}: {str(first['msg']).removeprefix('Value error, ')}"
-    return str(exc)
+    """A refused form in the page language, naming the field as the form labels it."""
+    if isinstance(exc, SourceError):
+        return tr(f"sources.error.{exc.code}", **exc.values)
+    if not isinstance(exc, ValidationError):
+        return str(exc)
+    first = exc.errors()[0]
+    field = _field_label(str(first["loc"][0])) if first["loc"] else ""
+    values = {"field": field, **(first.get("ctx") or {})}
+    if first["type"] in ("missing", "string_too_short"):
+        return tr("sources.error.required", **values)
+    if first["type"] == "string_too_long":
+        return tr("sources.error.too_long", **values)
+    if f"sources.error.{first['type']}" in STRINGS:
+        return tr(f"sources.error.{first['type']}", **values)
+    message = str(first["msg"]).removeprefix("Value error, ")
+    return f"{field}: {message}" if field else message
 
 
 def _event_form(event: Event | None) -> None:
@@ -163,7 +178,7 @@ def _events_tab() -> None:
             st.session_state["event_next"] = NEW
             st.rerun()
         except SourceError as exc:
-            st.error(str(exc))
+            st.error(_error_text(exc))
 
 
 def _item_form(item: CollectionItem | None) -> None:
@@ -282,7 +297,7 @@ def _collection_tab() -> None:
                 st.session_state["item_next"] = NEW
                 st.rerun()
             except SourceError as exc:
-                st.error(str(exc))
+                st.error(_error_text(exc))
 
 
 def _show_report(report: ImportReport) -> None:
