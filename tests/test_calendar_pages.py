@@ -223,3 +223,17 @@ def test_bulk_import_check_only_says_nothing_was_scheduled(demo_db: str) -> None
     [message] = [e.value for e in at.error]
     assert message.startswith("Diperiksa saja, belum ada yang dijadwalkan: 1 siap")
     assert [r["Status"] for r in at.dataframe[0].value.to_dict("records")] == ["Siap", "Ditolak"]
+
+
+def test_every_date_field_reads_day_month_year(demo_db: str) -> None:
+    post_id, _ = _tomorrow_post()
+    seen = {}
+    at = AppTest.from_file("../app.py", default_timeout=30).run()
+    at.button[0].click().run()  # a draft, so the compose page shows its schedule form
+    at.session_state["open_post"] = post_id
+    for page in ("planner/ui/compose.py", "planner/ui/calendar.py", "planner/ui/planning.py"):
+        at.switch_page(page).run()
+        assert not at.exception
+        seen |= {(page, d.label): d.proto.format for d in at.date_input}
+    assert len(seen) >= 4, seen
+    assert {f for f in seen.values()} == {"DD/MM/YYYY"}, seen

@@ -223,7 +223,12 @@ def _reschedule(post_id: int) -> None:
     with st.form(f"reschedule_{post_id}"):
         st.markdown(f"**{tr('calendar.reschedule')}**")
         c1, c2 = st.columns(2)
-        day = c1.date_input(tr("compose.date"), value=now_local.date(), key=f"rs_day_{post_id}")
+        day = c1.date_input(
+            tr("compose.date"),
+            value=now_local.date(),
+            key=f"rs_day_{post_id}",
+            format="DD/MM/YYYY",
+        )
         at = c2.time_input(
             tr("compose.time", zone=zone_abbr(settings.tz, now_local)),
             value=now_local.time().replace(second=0, microsecond=0),
@@ -393,7 +398,7 @@ def page() -> None:
         st.session_state["cal_day"] = _step(st.session_state["cal_day"], view, -1)
     if nav[2].button(tr("calendar.next"), key="cal_next"):
         st.session_state["cal_day"] = _step(st.session_state["cal_day"], view, 1)
-    day = nav[1].date_input(tr("calendar.day"), key="cal_day")
+    day = nav[1].date_input(tr("calendar.day"), key="cal_day", format="DD/MM/YYYY")
     _show_flash()
     if st.session_state.get("open_post"):
         post_panel(st.session_state["open_post"])

@@ -76,7 +76,7 @@ def series_section(accounts: dict[int, str]) -> None:
         )
         start = datetime.now(settings.tz) + timedelta(days=1)
         c1, c2 = st.columns(2)
-        day = c1.date_input(tr("planning.series_first"), value=start.date())
+        day = c1.date_input(tr("planning.series_first"), value=start.date(), format="DD/MM/YYYY")
         at = c2.time_input(
             tr("compose.time", zone=zone_abbr(settings.tz, utcnow())),
             value=start.replace(hour=9, minute=0).time(),

@@ -86,7 +86,9 @@ def schedule_form(draft: Draft, accounts: list[Account]) -> None:
     local_now = datetime.now(settings.tz)
     default = (local_now + timedelta(minutes=2)).replace(second=0, microsecond=0)
     day_col, time_col = st.columns(2)
-    day = day_col.date_input(tr("compose.date"), value=default.date(), key="due_date")
+    day = day_col.date_input(
+        tr("compose.date"), value=default.date(), key="due_date", format="DD/MM/YYYY"
+    )
     at = time_col.time_input(
         tr("compose.time", zone=zone_abbr(settings.tz, local_now)),
         value=default.time(),
