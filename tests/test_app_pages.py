@@ -36,6 +36,19 @@ def test_page_renders(demo_db: str, page: str, header: str) -> None:
     assert header in [h.value for h in at.header]
 
 
+def test_every_multiselect_hint_is_in_the_page_language(demo_db: str) -> None:
+    at = _app().run()
+    at.button[0].click().run()  # a draft: the compose page shows its account picker
+    at.session_state["studio_layout"] = "book_list"  # the studio's book picker
+    hints = {}
+    for page, _ in PAGES:
+        at.switch_page(page).run()
+        assert not at.exception
+        hints |= {(page, m.label): m.proto.placeholder for m in at.multiselect}
+    assert len(hints) >= 8, hints
+    assert not [where for where, text in hints.items() if not text], hints
+
+
 def test_compose_makes_draft_and_schedules(demo_db: str) -> None:
     at = _app().run()
     assert not at.exception

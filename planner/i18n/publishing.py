@@ -80,6 +80,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "planning.series_text": {"id": "Teks (semua platform)", "en": "Text (all platforms)"},
     "planning.series_first": {"id": "Kemunculan pertama", "en": "First occurrence"},
     "planning.series_days": {"id": "Hari", "en": "Days"},
+    "planning.series_same_day": {
+        "id": "Hari yang sama dengan kemunculan pertama",
+        "en": "The same day as the first occurrence",
+    },
     "planning.series_create": {"id": "Buat seri", "en": "Create series"},
     "planning.series_created": {
         "id": "Seri #{series_id} dibuat; {n} unggahan dijadwalkan.",

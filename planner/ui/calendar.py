@@ -27,7 +27,14 @@ from planner.scheduling import (
     reschedule_post,
 )
 from planner.slots import SlotError, next_free_slot
-from planner.ui.runtime import embedded_worker, locale, status_label, target_status_label, tr
+from planner.ui.runtime import (
+    embedded_worker,
+    hint,
+    locale,
+    status_label,
+    target_status_label,
+    tr,
+)
 
 MAX_PER_DAY = 4
 LEGEND = [
@@ -60,16 +67,25 @@ def _filters() -> dict:
         tr("calendar.filter_platform"),
         options["platforms"] or ["x", "facebook", "instagram"],
         format_func=lambda p: tr(f"platform.{p}"),
+        placeholder=tr("common.all"),
     )
     statuses = cols[1].multiselect(
-        tr("calendar.filter_status"), [s.value for s in PostStatus], format_func=status_label
+        tr("calendar.filter_status"),
+        [s.value for s in PostStatus],
+        format_func=status_label,
+        placeholder=tr("common.all"),
     )
     campaigns = cols[2].multiselect(
         tr("calendar.filter_campaign"),
         list(options["campaigns"]),
         format_func=options["campaigns"].get,
+        placeholder=hint(options["campaigns"], "common.all"),
     )
-    authors = cols[3].multiselect(tr("calendar.filter_author"), options["authors"])
+    authors = cols[3].multiselect(
+        tr("calendar.filter_author"),
+        options["authors"],
+        placeholder=hint(options["authors"], "common.all"),
+    )
     return {
         "platforms": platforms,
         "statuses": statuses,

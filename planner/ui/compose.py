@@ -25,7 +25,7 @@ from planner.previews import build_preview, preview_html
 from planner.sources import EVENT_FIELDS, ITEM_FIELDS, list_events, list_items
 from planner.template_store import catalog
 from planner.templates import EVENT_KINDS, PLATFORMS, ContentTemplate, FieldSpec
-from planner.ui.runtime import locale, tr
+from planner.ui.runtime import hint, locale, tr
 from planner.ui.widgets.campaign import campaign_section
 from planner.ui.widgets.schedule_form import schedule_form
 
@@ -116,7 +116,11 @@ def _pick_source(kind: str, tpl: ContentTemplate) -> tuple[int | None, list[int]
         return None, []
     if any(f.type == "items" for f in tpl.fields):
         chosen_items = st.multiselect(
-            tr("compose.items"), list(items), default=list(items)[:3], format_func=items.get
+            tr("compose.items"),
+            list(items),
+            default=list(items)[:3],
+            format_func=items.get,
+            placeholder=hint(items),
         )
         return None, list(chosen_items)
     chosen = st.selectbox(tr("compose.item"), list(items), format_func=items.get)

@@ -16,7 +16,7 @@ from planner.models import Account, AccountStatus, Post, Series, utcnow
 from planner.recurrence import SeriesContent, SeriesRule, create_series, occurrences, stop_series
 from planner.scheduling import SchedulingError, local_to_utc
 from planner.slots import SlotError, describe, next_free_slot, parse_slots, set_slots, slots_of
-from planner.ui.runtime import locale, tr
+from planner.ui.runtime import hint, locale, tr
 
 
 def _accounts() -> dict[int, str]:
@@ -73,6 +73,7 @@ def series_section(accounts: dict[int, str]) -> None:
             list(accounts),
             default=list(accounts)[:1],
             format_func=accounts.get,
+            placeholder=hint(accounts),
         )
         start = datetime.now(settings.tz) + timedelta(days=1)
         c1, c2 = st.columns(2)
@@ -82,7 +83,10 @@ def series_section(accounts: dict[int, str]) -> None:
             value=start.replace(hour=9, minute=0).time(),
         )
         weekdays = st.multiselect(
-            tr("planning.series_days"), list(range(7)), format_func=lambda d: days[d]
+            tr("planning.series_days"),
+            list(range(7)),
+            format_func=lambda d: days[d],
+            placeholder=tr("planning.series_same_day"),
         )
         if st.form_submit_button(tr("planning.series_create")):
             try:

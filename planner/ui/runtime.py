@@ -59,6 +59,14 @@ def embedded_worker() -> BackgroundWorker | None:
     return ensure_embedded_worker(get_settings())
 
 
+def hint(options: list | tuple | dict, empty: str = "common.choose") -> str:
+    """A multiselect's placeholder in the page language (Streamlit's own is English).
+
+    `empty` says what choosing nothing means, e.g. "common.all" for a filter.
+    """
+    return tr(empty) if options else tr("common.no_options")
+
+
 def status_label(status: str) -> str:
     """A target status in the page language."""
     return tr(f"status.{status}")

@@ -28,7 +28,7 @@ from planner.imaging.samples import sample_input
 from planner.imaging.sizes import SIZES
 from planner.media import MediaError, asset_path, list_assets, store_image
 from planner.models import CollectionItem
-from planner.ui.runtime import locale, tr
+from planner.ui.runtime import hint, locale, tr
 
 # Which slots each layout shows, beyond title, kicker and subtitle.
 FIELDS = {
@@ -118,6 +118,7 @@ def _fields(layout: str) -> LayoutInput:
             default=list(items)[:4],
             max_selections=6,
             format_func=items.get,
+            placeholder=hint(items),
             key=f"{key}_books",
         )
         with session_scope() as session:
@@ -214,6 +215,7 @@ def _batch() -> None:
         list(SIZES),
         default=["square", "portrait", "landscape"],
         format_func=lambda n: SIZES[n].label,
+        placeholder=hint(SIZES),
         key="studio_batch_sizes",
     )
     settings = get_settings()

@@ -21,7 +21,7 @@ from planner.scheduling import (
 )
 from planner.slots import SlotError, add_to_queue
 from planner.templates import PLATFORMS
-from planner.ui.runtime import locale, tr
+from planner.ui.runtime import hint, locale, tr
 
 
 def _post_data(draft: Draft, account_ids: list[int], due: datetime | None) -> PostCreate:
@@ -75,7 +75,12 @@ def account_picker(accounts: list[Account], key: str) -> list[int]:
         for a in accounts
     }
     return st.multiselect(
-        tr("compose.accounts"), list(names), default=list(names), format_func=names.get, key=key
+        tr("compose.accounts"),
+        list(names),
+        default=list(names),
+        format_func=names.get,
+        placeholder=hint(names),
+        key=key,
     )
 
 
