@@ -138,6 +138,16 @@ def test_compose_validates_as_you_edit_and_previews(demo_db: str) -> None:
     assert "planner-preview" in html and 'data-platform="instagram"' in html
 
 
+def test_length_counters_group_thousands_as_the_page_language_does(demo_db: str) -> None:
+    at = _app().run()
+    at.button[0].click().run()
+    assert any(c.value.endswith("/63.206") for c in at.caption)
+    at.switch_page("planner/ui/templates.py").run()
+    assert any("· " in m.value and m.value.endswith("/63.206") for m in at.markdown)
+    at.sidebar.selectbox[0].select("en").run()
+    assert any(m.value.endswith("/63,206") for m in at.markdown)
+
+
 def test_compose_service_template_from_typed_fields(demo_db: str) -> None:
     at = _app().run()
     at.radio[0].set_value("service").run()

@@ -25,7 +25,7 @@ from planner.previews import build_preview, preview_html
 from planner.sources import EVENT_FIELDS, ITEM_FIELDS, list_events, list_items
 from planner.template_store import catalog
 from planner.templates import EVENT_KINDS, PLATFORMS, ContentTemplate, FieldSpec
-from planner.ui.runtime import hint, locale, tr
+from planner.ui.runtime import counter, hint, locale, tr
 from planner.ui.widgets.campaign import campaign_section
 from planner.ui.widgets.schedule_form import schedule_form
 
@@ -185,8 +185,7 @@ def _validation(platform: str, draft: Draft, facts) -> None:
         platforms=(platform,),
         x_thread=platform == "x" and st.session_state.get("x_thread", False),
     )[platform]
-    counter = f"{result.length}/{result.limit}"
-    st.caption(f"{'✅' if result.ok else '⛔'} {counter}")
+    st.caption(f"{'✅' if result.ok else '⛔'} {counter(result.length, result.limit)}")
     for problem in result.errors:
         st.error(problem.text(locale()))
     for problem in result.warnings:
@@ -241,6 +240,7 @@ def _draft_editor(draft: Draft, accounts: list[Account]) -> None:
                         "weighted": limits_for(platform).weighted_length,
                         "twitter": TWITTER_CONFIG,
                         "prefix": "✍️ " + tr("compose.live_count"),
+                        "locale": "id-ID" if locale() == "id" else "en-GB",
                     },
                 )
                 if platform == "x":

@@ -6,7 +6,7 @@ import streamlit as st
 
 from planner.config import get_settings
 from planner.db import DatabaseUnavailable, migrate
-from planner.i18n import LOCALES, t
+from planner.i18n import LOCALES, format_number, t
 from planner.worker import BackgroundWorker, ensure_embedded_worker
 
 
@@ -57,6 +57,11 @@ def embedded_worker() -> BackgroundWorker | None:
     `planner serve` starts it before the first visit; a bare `streamlit run` starts it here.
     """
     return ensure_embedded_worker(get_settings())
+
+
+def counter(length: int, limit: int) -> str:
+    """'351/63.206' in Indonesian, '351/63,206' in English."""
+    return f"{format_number(length, locale())}/{format_number(limit, locale())}"
 
 
 def hint(options: list | tuple | dict, empty: str = "common.choose") -> str:

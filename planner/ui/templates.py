@@ -49,7 +49,7 @@ from planner.templates import (
     parse_template,
     render,
 )
-from planner.ui.runtime import locale, tr
+from planner.ui.runtime import counter, locale, tr
 from planner.validation import validate
 
 NEW = "__new__"
@@ -270,7 +270,7 @@ def _live_preview(data: dict[str, Any], source: str) -> ContentTemplate | None:
     for platform in PLATFORMS:
         text = render(tpl, platform, tpl.example_context(), settings.tz, lang)
         result = validate(platform, text, image_count=1, alt_texts=["preview"])
-        st.markdown(f"**{tr(f'platform.{platform}')}** · {result.length}/{result.limit}")
+        st.markdown(f"**{tr(f'platform.{platform}')}** · {counter(result.length, result.limit)}")
         st.html(preview_html(build_preview(platform, text, locale=lang), account=tr("app.title")))
         for problem in result.errors:
             st.error(problem.text(locale()))
