@@ -44,3 +44,10 @@ def test_unusable_public_address_is_a_warning_not_a_success(
     at = _settings_page()
     assert not at.success
     assert any(expected in w.value for w in at.warning)
+
+
+def test_language_and_channels_are_named_not_coded(demo_db: str) -> None:
+    at = _settings_page()
+    shown = [m.value for m in at.markdown]
+    assert "Asia/Jakarta · Bahasa bawaan: Bahasa Indonesia" in shown
+    assert "Kegagalan dikabarkan lewat: kotak masuk" in shown

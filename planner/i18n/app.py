@@ -126,6 +126,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "settings.data_dir": {"id": "Folder data: {folder}", "en": "Data folder: {folder}"},
     "settings.notifications": {"id": "Pemberitahuan", "en": "Notifications"},
+    "settings.default_language": {"id": "Bahasa bawaan", "en": "Default language"},
+    "settings.channel_inbox": {"id": "kotak masuk", "en": "inbox"},
     "settings.channels": {
         "id": "Kegagalan dikabarkan lewat: {channels}",
         "en": "Failures are reported by: {channels}",

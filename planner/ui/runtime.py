@@ -22,15 +22,13 @@ def tr(key: str, **values: object) -> str:
     return t(key, locale(), **values)
 
 
+LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
+
+
 def language_switch() -> None:
     """The id/en selector in the sidebar."""
     locale()
-    st.sidebar.selectbox(
-        tr("app.language"),
-        LOCALES,
-        format_func=lambda code: {"id": "Bahasa Indonesia", "en": "English"}[code],
-        key="locale",
-    )
+    st.sidebar.selectbox(tr("app.language"), LOCALES, format_func=LANGUAGE_NAMES.get, key="locale")
 
 
 @st.cache_resource(show_spinner=False)

@@ -11,7 +11,7 @@ from sqlalchemy.engine import make_url
 
 from planner.config import get_settings
 from planner.public_media import base_url_issue
-from planner.ui.runtime import embedded_worker, tr
+from planner.ui.runtime import LANGUAGE_NAMES, embedded_worker, tr
 
 
 def page() -> None:
@@ -37,7 +37,8 @@ def page() -> None:
         st.warning(tr("settings.public_media_unset", folder=str(settings.public_dir)))
 
     st.subheader(tr("settings.zone"))
-    st.write(f"{settings.timezone} · {tr('app.language')}: {settings.locale}")
+    language = LANGUAGE_NAMES.get(settings.locale, settings.locale)
+    st.write(f"{settings.timezone} · {tr('settings.default_language')}: {language}")
     st.subheader(tr("settings.database"))
     st.code(make_url(settings.db_url).render_as_string(hide_password=True))
     st.caption(tr("settings.data_dir", folder=str(settings.data_dir)))
@@ -51,7 +52,8 @@ def page() -> None:
         )
         if on
     ]
-    st.write(tr("settings.channels", channels=", ".join(["inbox", *channels])))
+    inbox = tr("settings.channel_inbox")
+    st.write(tr("settings.channels", channels=", ".join([inbox, *channels])))
 
     worker = embedded_worker()
     state = (
