@@ -218,6 +218,21 @@ def test_template_editor_labels_its_grids_and_layouts_in_the_page_language(demo_
     assert "Poster acara" in layout.options and "Daftar buku" in layout.options
 
 
+@pytest.mark.parametrize(
+    ("page", "key"),
+    [
+        ("planner/ui/studio.py", "studio_size"),
+        ("planner/ui/brand.py", "brand_size"),
+    ],
+)
+def test_image_sizes_are_named_in_the_page_language(demo_db: str, page: str, key: str) -> None:
+    at = _app().run()
+    at.switch_page(page).run()
+    options = at.selectbox(key=key).options
+    assert "1080×1350 (Instagram tegak)" in options
+    assert not [o for o in options if "portrait" in o or "link)" in o]
+
+
 def test_template_editor_refuses_bad_syntax_and_escapes(demo_db: str) -> None:
     at = _app().run()
     at.switch_page("planner/ui/templates.py").run()

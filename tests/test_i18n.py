@@ -50,3 +50,11 @@ def test_every_coded_refusal_can_be_said_in_the_page_language() -> None:
             assert key in STRINGS, key
             # A form may add the field's label; every value the code carries must be shown.
             assert names(english) <= names(STRINGS[key]["id"]), key
+
+
+def test_every_image_size_is_named_in_both_languages_with_its_pixels() -> None:
+    from planner.imaging.sizes import SIZES
+
+    for name, preset in SIZES.items():
+        for loc in LOCALES:
+            assert t(f"imaging.size.{name}", loc).startswith(f"{preset.width}×{preset.height} ")

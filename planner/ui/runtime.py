@@ -62,6 +62,11 @@ def counter(length: int, limit: int) -> str:
     return f"{format_number(length, locale())}/{format_number(limit, locale())}"
 
 
+def size_label(name: str) -> str:
+    """An image size preset as people choose it: '1080×1350 (Instagram tegak)'."""
+    return tr(f"imaging.size.{name}")
+
+
 def hint(options: list | tuple | dict, empty: str = "common.choose") -> str:
     """A multiselect's placeholder in the page language (Streamlit's own is English).
 

@@ -28,7 +28,7 @@ from planner.imaging.samples import sample_input
 from planner.imaging.sizes import SIZES
 from planner.media import MediaError, asset_path, list_assets, store_image
 from planner.models import CollectionItem
-from planner.ui.runtime import hint, locale, tr
+from planner.ui.runtime import hint, locale, size_label, tr
 
 # Which slots each layout shows, beyond title, kicker and subtitle.
 FIELDS = {
@@ -140,7 +140,7 @@ def _single() -> None:
             key="studio_layout",
         )
         size = right.selectbox(
-            tr("studio.size"), list(SIZES), format_func=lambda n: SIZES[n].label, key="studio_size"
+            tr("studio.size"), list(SIZES), format_func=size_label, key="studio_size"
         )
         data = _fields(layout)
         left, right = st.columns(2)
@@ -178,7 +178,7 @@ def _show_result() -> None:
         st.info(tr("studio.empty"))
         return
     payload, mime, layout_done, size_done, fmt_done = result
-    st.image(payload, caption=f"{LAYOUTS[layout_done].title(locale())} · {SIZES[size_done].label}")
+    st.image(payload, caption=f"{LAYOUTS[layout_done].title(locale())} · {size_label(size_done)}")
     st.text_area(tr("compose.alt_text"), key="studio_alt")
     ext = "png" if fmt_done == "png" else "jpg"
     left, right = st.columns(2)
@@ -214,7 +214,7 @@ def _batch() -> None:
         tr("studio.sizes"),
         list(SIZES),
         default=["square", "portrait", "landscape"],
-        format_func=lambda n: SIZES[n].label,
+        format_func=size_label,
         placeholder=hint(SIZES),
         key="studio_batch_sizes",
     )

@@ -49,7 +49,7 @@ from planner.templates import (
     parse_template,
     render,
 )
-from planner.ui.runtime import counter, locale, tr
+from planner.ui.runtime import counter, locale, size_label, tr
 from planner.validation import validate
 
 NEW = "__new__"
@@ -176,7 +176,7 @@ def _editor(tpl: ContentTemplate, record: TemplateRecord | None) -> dict[str, An
         tr("templates.size"),
         sizes,
         index=sizes.index(image["size"]) if image.get("size") in sizes else 0,
-        format_func=lambda s: SIZES[s].label,
+        format_func=size_label,
         key=f"{prefix}_size",
         disabled=read_only,
     )
