@@ -8,6 +8,9 @@ from datetime import date, time
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from planner.db import session_scope
+from planner.models import CollectionItem, Event
+
 PAGES = [
     ("planner/ui/compose.py", "Tulis unggahan"),
     ("planner/ui/templates.py", "Templat konten"),
@@ -334,6 +337,27 @@ def test_event_form_and_table_speak_of_the_event_date_not_a_publish_date(demo_db
     assert "Waktu acara" in at.dataframe[0].value.columns
     shown = [d.label for d in at.date_input] + list(at.dataframe[0].value.columns)
     assert "Tanggal terbit" not in shown
+
+
+@pytest.mark.parametrize(
+    ("chooser", "sure", "button", "model"),
+    [
+        ("event_open", "delete_event_sure_", "delete_event_btn", Event),
+        ("item_open", "delete_item_sure_", "delete_item_btn", CollectionItem),
+    ],
+)
+def test_deleting_an_event_or_item_needs_a_confirmation(
+    demo_db: str, chooser: str, sure: str, button: str, model: type
+) -> None:
+    at = _app().run()
+    at.switch_page("planner/ui/sources.py").run()
+    at.selectbox(key=chooser).set_value(9).run()
+    assert at.button(key=button).disabled
+    at.checkbox(key=f"{sure}9").check().run()
+    at.button(key=button).click().run()
+    assert not at.exception
+    with session_scope() as session:
+        assert session.get(model, 9) is None
 
 
 def test_compose_list_of_new_books(demo_db: str) -> None:

@@ -237,3 +237,16 @@ def test_every_date_field_reads_day_month_year(demo_db: str) -> None:
         seen |= {(page, d.label): d.proto.format for d in at.date_input}
     assert len(seen) >= 4, seen
     assert {f for f in seen.values()} == {"DD/MM/YYYY"}, seen
+
+
+def test_deleting_a_post_needs_a_confirmation(demo_db: str) -> None:
+    post_id, _ = _tomorrow_post("Hampir Terhapus")
+    at = AppTest.from_file("../app.py", default_timeout=30).run()
+    at.session_state["open_post"] = post_id
+    at.switch_page("planner/ui/calendar.py").run()
+    assert at.button(key=f"delete_{post_id}").disabled
+    at.checkbox(key=f"delete_confirm_{post_id}").check().run()
+    at.button(key=f"delete_{post_id}").click().run()
+    assert not at.exception
+    with session_scope() as session:
+        assert session.get(Post, post_id) is None

@@ -221,6 +221,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "sources.save": {"id": "Simpan", "en": "Save"},
     "sources.delete": {"id": "Hapus", "en": "Delete"},
+    "sources.delete_confirm": {"id": "Ya, hapus “{title}”", "en": "Yes, delete “{title}”"},
     "sources.created": {"id": "“{title}” ditambahkan.", "en": "“{title}” added."},
     "sources.updated": {"id": "“{title}” diperbarui.", "en": "“{title}” updated."},
     "sources.unchanged": {"id": "“{title}” tidak berubah.", "en": "“{title}” is unchanged."},

@@ -47,6 +47,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "calendar.mark_published": {"id": "Sudah terbit", "en": "It was published"},
     "calendar.done": {"id": "Selesai.", "en": "Done."},
     "calendar.delete": {"id": "Hapus unggahan", "en": "Delete post"},
+    "calendar.delete_confirm": {
+        "id": "Ya, hapus unggahan ini beserta teksnya",
+        "en": "Yes, delete this post and its texts",
+    },
     "calendar.col_when": {"id": "Waktu", "en": "When"},
     "calendar.col_account": {"id": "Akun", "en": "Account"},
     "calendar.col_status": {"id": "Status", "en": "Status"},

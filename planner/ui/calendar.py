@@ -380,7 +380,10 @@ def post_panel(post_id: int) -> None:
             cancel_post, post.id, by="app"
         ):
             _done(tr("calendar.cancelled", post_id=post.id))
-        if c2.button(tr("calendar.delete"), key=f"delete_{post.id}") and _run(delete_post, post.id):
+        sure = c2.checkbox(tr("calendar.delete_confirm"), key=f"delete_confirm_{post.id}")
+        if c2.button(tr("calendar.delete"), key=f"delete_{post.id}", disabled=not sure) and _run(
+            delete_post, post.id
+        ):
             st.session_state.pop("open_post", None)
             _done(tr("calendar.done"))
 

@@ -169,9 +169,13 @@ def _events_tab() -> None:
     )
     event = next((e for e in events if e.id == chosen), None)
     _event_form(event)
-    if event is not None:
-        _event_photo(event)
-    if event is not None and st.button(tr("sources.delete"), key="delete_event_btn"):
+    if event is None:
+        return
+    _event_photo(event)
+    sure = st.checkbox(
+        tr("sources.delete_confirm", title=event.title), key=f"delete_event_sure_{event.id}"
+    )
+    if st.button(tr("sources.delete"), key="delete_event_btn", disabled=not sure):
         try:
             with session_scope() as session:
                 delete_event(session, event.id)
@@ -290,7 +294,10 @@ def _collection_tab() -> None:
     _item_form(item)
     if item is not None:
         _cover(item)
-        if st.button(tr("sources.delete"), key="delete_item_btn"):
+        sure = st.checkbox(
+            tr("sources.delete_confirm", title=item.title), key=f"delete_item_sure_{item.id}"
+        )
+        if st.button(tr("sources.delete"), key="delete_item_btn", disabled=not sure):
             try:
                 with session_scope() as session:
                     delete_item(session, item.id)
