@@ -161,11 +161,13 @@ def test_month_view_next_and_previous_walk_one_month_at_a_time(demo_db: str) -> 
     at = AppTest.from_file("../app.py", default_timeout=30).run()
     at.session_state["cal_day"] = date(2027, 5, 31)
     at.switch_page("planner/ui/calendar.py").run()
-    seen = []
+    seen, titles = [], []
     for _ in range(3):
         at.button(key="cal_next").click().run()
         seen.append(at.date_input(key="cal_day").value)
+        titles += [s.value for s in at.subheader if s.value.endswith(" 2027")]
     assert [(d.year, d.month) for d in seen] == [(2027, 6), (2027, 7), (2027, 8)]
+    assert titles == ["Juni 2027", "Juli 2027", "Agustus 2027"]
     at.session_state["cal_day"] = date(2027, 3, 31)
     at.button(key="cal_prev").click().run()
     assert at.date_input(key="cal_day").value == date(2027, 2, 28)

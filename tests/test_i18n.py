@@ -58,3 +58,10 @@ def test_every_image_size_is_named_in_both_languages_with_its_pixels() -> None:
     for name, preset in SIZES.items():
         for loc in LOCALES:
             assert t(f"imaging.size.{name}", loc).startswith(f"{preset.width}×{preset.height} ")
+
+
+def test_month_titles() -> None:
+    from planner.i18n import format_month
+
+    assert format_month(2026, 12, "id") == "Desember 2026"
+    assert format_month(2027, 2, "en") == "February 2027"

@@ -14,7 +14,14 @@ from planner.agenda import recent, upcoming
 from planner.config import get_settings
 from planner.db import session_scope
 from planner.decisions import drop_target, mark_published, resend_target
-from planner.i18n import STRINGS, format_date, format_datetime, format_time, zone_abbr
+from planner.i18n import (
+    STRINGS,
+    format_date,
+    format_datetime,
+    format_month,
+    format_time,
+    zone_abbr,
+)
 from planner.models import PostStatus
 from planner.scheduling import (
     PastTimeError,
@@ -422,6 +429,7 @@ def page() -> None:
     if st.session_state.get("open_post"):
         post_panel(st.session_state["open_post"])
     if view == "month":
+        st.subheader(format_month(day.year, day.month, locale()))
         _month(agenda.month_grid(day.year, day.month), filters, day.month)
         _legend()
     elif view == "week":
