@@ -110,6 +110,14 @@ def month_grid(year: int, month: int) -> list[list[date]]:
     return stdlib_calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
 
 
+def shift_month(day: date, months: int) -> date:
+    """The same day `months` later or earlier, clamped to the month's end: 31 Jan → 28 Feb."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = stdlib_calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
+
+
 def week_of(day: date) -> list[date]:
     """Monday to Sunday of the week holding `day`."""
     monday = day - timedelta(days=day.weekday())

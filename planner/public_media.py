@@ -46,28 +46,42 @@ class PublicImage:
     height: int
 
 
-def base_url_problem(settings: Settings | None = None) -> str | None:
-    """Why PUBLIC_MEDIA_BASE_URL cannot work for Instagram, or None when it looks usable."""
+# Why PUBLIC_MEDIA_BASE_URL cannot work, by code; the app words each code in its own language.
+URL_ISSUES = {
+    "unset": "PUBLIC_MEDIA_BASE_URL is not set: Instagram downloads each image from a public "
+    "address, so set it to where the public media folder is served",
+    "not_http": "PUBLIC_MEDIA_BASE_URL must be an http(s) address, not {url!r}",
+    "local_name": "PUBLIC_MEDIA_BASE_URL points at {host}, which Instagram cannot reach",
+    "private_ip": "PUBLIC_MEDIA_BASE_URL points at {host}, a private address Instagram cannot "
+    "reach",
+}
+
+
+def base_url_issue(settings: Settings | None = None) -> tuple[str, dict[str, str]] | None:
+    """Why PUBLIC_MEDIA_BASE_URL cannot work, as a URL_ISSUES code and its values, or None."""
     settings = settings or get_settings()
     base = (settings.public_media_base_url or "").strip()
     if not base:
-        return (
-            "PUBLIC_MEDIA_BASE_URL is not set: Instagram downloads each image from a public "
-            "address, so set it to where the public media folder is served"
-        )
+        return "unset", {}
     parts = urlsplit(base)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        return f"PUBLIC_MEDIA_BASE_URL must be an http(s) address, not {base!r}"
+        return "not_http", {"url": base}
     host = parts.hostname
     if host == "localhost" or host.endswith((".local", ".localhost", ".internal", ".lan")):
-        return f"PUBLIC_MEDIA_BASE_URL points at {host}, which Instagram cannot reach"
+        return "local_name", {"host": host}
     try:
         address = ipaddress.ip_address(host)
     except ValueError:
         return None
     if address.is_private or address.is_loopback or address.is_link_local:
-        return f"PUBLIC_MEDIA_BASE_URL points at {host}, a private address Instagram cannot reach"
+        return "private_ip", {"host": host}
     return None
+
+
+def base_url_problem(settings: Settings | None = None) -> str | None:
+    """Why PUBLIC_MEDIA_BASE_URL cannot work for Instagram, in one English sentence, or None."""
+    issue = base_url_issue(settings)
+    return None if issue is None else URL_ISSUES[issue[0]].format(**issue[1])
 
 
 def aspect_problem(width: int, height: int, limits: Limits) -> str | None:

@@ -14,6 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 from sqlmodel import Session, col, select
 from stdnum import isbn as isbn_numbers
 
@@ -21,9 +22,34 @@ from planner.imaging.covers import placeholder_cover
 from planner.media import store_image
 from planner.models import CollectionItem, Event, MediaAsset, Post, utcnow
 
+# Every refusal by code, in English (CLI, logs); the app says each in the page language
+# (planner.i18n 'sources.error.<code>'), with the same values.
+REFUSALS = {
+    "no_event": "no event with id {id}",
+    "no_item": "no collection item with id {id}",
+    "isbn_invalid": "ISBN “{isbn}” is not valid (check digit or length)",
+    "isbn_taken": "ISBN {isbn} already belongs to “{title}”",
+    "event_has_posts": "“{title}” has posts; cancel or keep it instead",
+    "item_has_posts": "“{title}” has posts; it cannot be removed",
+    "title_empty": "the title is empty",
+    "ends_before_start": "the event ends before it starts",
+    "not_a_link": "“{value}” is not a web address (it must start with http:// or https://)",
+    "needs_zone": "a time needs its zone (WIB)",
+}
+
 
 class SourceError(ValueError):
-    """An event or item that cannot be saved or removed, said plainly."""
+    """An event or item that cannot be saved or removed; `code` names the reason."""
+
+    def __init__(self, code: str, **values: Any) -> None:
+        self.code = code
+        self.values = values
+        super().__init__(REFUSALS[code].format(**values))
+
+
+def _refused(code: str, **values: Any) -> PydanticCustomError:
+    """A validation error whose type is the refusal code, so a form can word it."""
+    return PydanticCustomError(code, REFUSALS[code], {k: str(v) for k, v in values.items()})
 
 
 def slug(text: str, length: int = 80) -> str:
@@ -42,13 +68,13 @@ def normalize_isbn(raw: str | None) -> str | None:
     try:
         return isbn_numbers.to_isbn13(isbn_numbers.validate(candidate))
     except Exception as exc:  # stdnum raises several ValidationError subclasses
-        raise SourceError(f"ISBN {text!r} is not valid (check digit or length)") from exc
+        raise SourceError("isbn_invalid", isbn=text) from exc
 
 
 def _url(value: str) -> str:
     value = (value or "").strip()
     if value and not re.match(r"^https?://[^\s/$.?#].[^\s]*$", value, re.IGNORECASE):
-        raise ValueError(f"{value!r} is not a web address (it must start with http:// or https://)")
+        raise _refused("not_a_link", value=value)
     return value
 
 
@@ -80,15 +106,15 @@ class EventIn(BaseModel):
     @classmethod
     def _aware(cls, value: datetime | None) -> datetime | None:
         if value is not None and value.tzinfo is None:
-            raise ValueError("a time needs its zone (WIB)")
+            raise _refused("needs_zone")
         return value
 
     @model_validator(mode="after")
     def _order(self) -> EventIn:
         if not self.title.strip():
-            raise ValueError("the title is empty")
+            raise _refused("title_empty")
         if self.ends_at is not None and self.ends_at <= self.starts_at:
-            raise ValueError("the event ends before it starts")
+            raise _refused("ends_before_start")
         return self
 
     def stable_key(self, tz: ZoneInfo) -> str:
@@ -124,7 +150,7 @@ class ItemIn(BaseModel):
         try:
             return normalize_isbn(value)
         except SourceError as exc:
-            raise ValueError(str(exc)) from exc
+            raise _refused(exc.code, **exc.values) from exc
 
     @field_validator("opac_url")
     @classmethod
@@ -186,7 +212,7 @@ def save_event(
     if event_id is not None:
         event = session.get(Event, event_id)
         if event is None:
-            raise SourceError(f"no event with id {event_id}")
+            raise SourceError("no_event", id=event_id)
     else:
         event = find_event(session, data.stable_key(tz))
     if event is None:
@@ -208,11 +234,11 @@ def save_item(
     if item_id is not None:
         item = session.get(CollectionItem, item_id)
         if item is None:
-            raise SourceError(f"no collection item with id {item_id}")
+            raise SourceError("no_item", id=item_id)
         if data.isbn:
             other = find_item(session, data)
             if other is not None and other.id != item.id:
-                raise SourceError(f"ISBN {data.isbn} already belongs to “{other.title}”")
+                raise SourceError("isbn_taken", isbn=data.isbn, title=other.title)
     else:
         item = find_item(session, data)
     if item is None:
@@ -230,9 +256,9 @@ def delete_event(session: Session, event_id: int) -> None:
     """Remove an event that no post refers to."""
     event = session.get(Event, event_id)
     if event is None:
-        raise SourceError(f"no event with id {event_id}")
+        raise SourceError("no_event", id=event_id)
     if session.exec(select(Post.id).where(Post.event_id == event_id)).first() is not None:
-        raise SourceError(f"“{event.title}” has posts; cancel or keep it instead")
+        raise SourceError("event_has_posts", title=event.title)
     session.delete(event)
     session.flush()
 
@@ -241,9 +267,9 @@ def delete_item(session: Session, item_id: int) -> None:
     """Remove a collection item that no post refers to."""
     item = session.get(CollectionItem, item_id)
     if item is None:
-        raise SourceError(f"no collection item with id {item_id}")
+        raise SourceError("no_item", id=item_id)
     if session.exec(select(Post.id).where(Post.item_id == item_id)).first() is not None:
-        raise SourceError(f"“{item.title}” has posts; it cannot be removed")
+        raise SourceError("item_has_posts", title=item.title)
     session.delete(item)
     session.flush()
 

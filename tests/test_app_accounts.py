@@ -63,6 +63,20 @@ def test_failed_connection_explains_and_stores_nothing(demo_db: str) -> None:
 
 
 @responses.activate
+def test_connect_form_names_the_empty_fields_by_their_labels(demo_db: str) -> None:
+    at = _page()
+    at.text_input(key="connect_consumer_key").input(X_CREDS["consumer_key"])
+    at.button(key="FormSubmitter:connect_form-Tes dan hubungkan").click().run()
+    assert not at.exception
+    [error] = [e.value for e in at.error]
+    assert error.startswith("Isi dulu: API key secret, Access token, Access token secret.")
+    assert len(responses.calls) == 0  # nothing was sent to X
+    assert X_CREDS["consumer_key"] not in _everything_shown(at)
+    with session_scope() as session:
+        assert session.exec(select(Account).where(Account.is_sandbox == False)).all() == []  # noqa: E712
+
+
+@responses.activate
 def test_dry_run_toggle_test_and_disconnect(demo_db: str) -> None:
     x_me(name="Perpus")
     at = _connect_x(_page())
@@ -94,5 +108,6 @@ def test_public_address_is_explained(demo_db: str, monkeypatch, base) -> None:
     if base:
         assert any(base in s.value for s in at.success)
     else:
-        assert any("PUBLIC_MEDIA_BASE_URL is not set" in w.value for w in at.warning)
+        warnings = [w.value for w in at.warning]  # in the page language, not the log's English
+        assert any("PUBLIC_MEDIA_BASE_URL belum diisi" in w for w in warnings), warnings
     assert any("PUBLIC_MEDIA_BASE_URL" in m.value for m in at.markdown)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+import json
+from datetime import date, time
 
 import pytest
 from streamlit.testing.v1 import AppTest
+
+from planner.db import session_scope
+from planner.models import CollectionItem, Event
 
 PAGES = [
     ("planner/ui/compose.py", "Tulis unggahan"),
@@ -35,6 +39,19 @@ def test_page_renders(demo_db: str, page: str, header: str) -> None:
     assert header in [h.value for h in at.header]
 
 
+def test_every_multiselect_hint_is_in_the_page_language(demo_db: str) -> None:
+    at = _app().run()
+    at.button[0].click().run()  # a draft: the compose page shows its account picker
+    at.session_state["studio_layout"] = "book_list"  # the studio's book picker
+    hints = {}
+    for page, _ in PAGES:
+        at.switch_page(page).run()
+        assert not at.exception
+        hints |= {(page, m.label): m.proto.placeholder for m in at.multiselect}
+    assert len(hints) >= 8, hints
+    assert not [where for where, text in hints.items() if not text], hints
+
+
 def test_compose_makes_draft_and_schedules(demo_db: str) -> None:
     at = _app().run()
     assert not at.exception
@@ -54,6 +71,29 @@ def test_dashboard_marks_simulated_figures(demo_db: str) -> None:
     at.switch_page("planner/ui/dashboard.py").run()
     assert any("simulasi" in w.value for w in at.warning)
     assert at.get("vega_lite_chart") or at.get("arrow_vega_lite_chart")
+
+
+def shown_columns(frame) -> list[str]:
+    """A dataframe's headers as the reader sees them (column_config labels win)."""
+    config = json.loads(frame.proto.columns or "{}")
+    return [config.get(str(c), {}).get("label") or str(c) for c in frame.value.columns]
+
+
+def test_dashboard_table_speaks_the_page_language(demo_db: str) -> None:
+    at = _app().run()
+    at.switch_page("planner/ui/dashboard.py").run()
+    [table] = at.dataframe
+    assert shown_columns(table) == [
+        "Unggahan",
+        "Judul",
+        "Platform",
+        "Tayangan",
+        "Suka",
+        "Komentar",
+        "Dibagikan",
+        "Interaksi",
+    ]
+    assert set(table.value["platform"]) == {"X", "Halaman Facebook", "Instagram"}
 
 
 def test_language_switch_to_english(demo_db: str) -> None:
@@ -101,6 +141,16 @@ def test_compose_validates_as_you_edit_and_previews(demo_db: str) -> None:
     assert "planner-preview" in html and 'data-platform="instagram"' in html
 
 
+def test_length_counters_group_thousands_as_the_page_language_does(demo_db: str) -> None:
+    at = _app().run()
+    at.button[0].click().run()
+    assert any(c.value.endswith("/63.206") for c in at.caption)
+    at.switch_page("planner/ui/templates.py").run()
+    assert any("· " in m.value and m.value.endswith("/63.206") for m in at.markdown)
+    at.sidebar.selectbox[0].select("en").run()
+    assert any(m.value.endswith("/63,206") for m in at.markdown)
+
+
 def test_compose_service_template_from_typed_fields(demo_db: str) -> None:
     at = _app().run()
     at.radio[0].set_value("service").run()
@@ -112,7 +162,17 @@ def test_compose_service_template_from_typed_fields(demo_db: str) -> None:
     assert "Kamis, 24 Desember 2026" in _texts(at)["text_x"]
     at.text_input(key="field_closure-notice_reason").input("").run()
     at.button[0].click().run()
-    assert any("reason" in e.value for e in at.error)
+    assert [e.value for e in at.error] == ["Isi dulu: Alasan."]
+
+
+def test_compose_names_missing_fields_as_the_form_does(demo_db: str) -> None:
+    at = _app().run()
+    at.radio[0].set_value("service").run()
+    at.selectbox(key="template_service").set_value("opening-hours").run()
+    at.button[0].click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == ["Isi dulu: Jam buka (satu baris per hari)."]
+    assert "draft" not in at.session_state
 
 
 def test_compose_plans_and_schedules_a_campaign(demo_db: str) -> None:
@@ -144,6 +204,36 @@ def test_template_editor_duplicate_edit_save_and_history(demo_db: str) -> None:
     assert any("versi 2" in s.value for s in at.success)
     assert any("Riwayat versi (2)" in e.label for e in at.expander)
     assert at.get("download_button")
+
+
+def test_template_editor_labels_its_grids_and_layouts_in_the_page_language(demo_db: str) -> None:
+    at = _app().run()
+    at.switch_page("planner/ui/templates.py").run()
+    at.selectbox(key="template_open").set_value("event-announcement").run()
+    assert not at.exception
+    grids = [shown_columns(g) for g in at.dataframe]
+    assert grids == [
+        ["Nama isian (di teks)", "Jenis", "Wajib", "Contoh", "Label (ID)", "Label (EN)"],
+        ["Kode tahap", "Hari dari acara", "Jam", "Templat", "Nama tahap (ID)", "Nama tahap (EN)"],
+    ]
+    [layout] = [s for s in at.selectbox if s.label == "Tata letak gambar"]
+    assert layout.value == "event_poster"
+    assert "Poster acara" in layout.options and "Daftar buku" in layout.options
+
+
+@pytest.mark.parametrize(
+    ("page", "key"),
+    [
+        ("planner/ui/studio.py", "studio_size"),
+        ("planner/ui/brand.py", "brand_size"),
+    ],
+)
+def test_image_sizes_are_named_in_the_page_language(demo_db: str, page: str, key: str) -> None:
+    at = _app().run()
+    at.switch_page(page).run()
+    options = at.selectbox(key=key).options
+    assert "1080×1350 (Instagram tegak)" in options
+    assert not [o for o in options if "portrait" in o or "link)" in o]
 
 
 def test_template_editor_refuses_bad_syntax_and_escapes(demo_db: str) -> None:
@@ -183,7 +273,91 @@ def test_sources_page_adds_an_event_and_an_item(demo_db: str) -> None:
     next(t for t in at.text_input if t.label == "ISBN").input("978-0-00-000000-1")
     [t for t in at.text_input if t.label == "Judul"][1].input("Buku Uji")
     [b for b in at.button if b.label == "Simpan"][1].click().run()
-    assert any("ISBN" in e.value and "not valid" in e.value for e in at.error)
+    assert [e.value for e in at.error] == [
+        "ISBN “978-0-00-000000-1” tidak sah (periksa digit terakhir atau jumlah digit)."
+    ]
+
+
+def _event_form_error(at: AppTest, **typed: object) -> list[str]:
+    for label, value in typed.items():
+        widget = next(w for w in at.main if getattr(w, "label", None) == label)
+        widget.set_value(value)
+    next(b for b in at.button if b.label == "Simpan").click().run()
+    assert not at.exception
+    return [e.value for e in at.error]
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ({}, "Judul wajib diisi."),
+        (
+            {"Judul": "Kelas Batik", "Mulai": time(10), "Selesai": time(9)},
+            "Jam selesai harus setelah jam mulai.",
+        ),
+        (
+            {"Judul": "Kelas Batik", "Tautan pendaftaran": "bit.ly/batik"},
+            "Tautan pendaftaran: “bit.ly/batik” bukan alamat web (harus diawali http:// atau "
+            "https://).",
+        ),
+    ],
+)
+def test_event_form_refusals_speak_the_page_language(
+    demo_db: str, typed: dict, expected: str
+) -> None:
+    at = _app().run()
+    at.switch_page("planner/ui/sources.py").run()
+    assert _event_form_error(at, **typed) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("tab_key", "uploader", "button"),
+    [
+        ("event_open", "photo_", "photo_save_btn"),
+        ("item_open", "cover_", "cover_save_btn"),
+    ],
+)
+def test_sources_page_refuses_a_broken_picture_in_the_page_language(
+    demo_db: str, tab_key: str, uploader: str, button: str
+) -> None:
+    at = _app().run()
+    at.switch_page("planner/ui/sources.py").run()
+    at.selectbox(key=tab_key).set_value(1).run()
+    [field] = [u for u in at.file_uploader if u.key.startswith(uploader)]
+    field.upload("foto.jpg", b"not a picture at all", "image/jpeg").run()
+    at.button(key=button).click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == ["Berkas ini bukan gambar yang dapat dibaca."]
+
+
+def test_event_form_and_table_speak_of_the_event_date_not_a_publish_date(demo_db: str) -> None:
+    at = _app().run()
+    at.switch_page("planner/ui/sources.py").run()
+    assert "Tanggal acara" in [d.label for d in at.date_input]
+    assert "Waktu acara" in at.dataframe[0].value.columns
+    shown = [d.label for d in at.date_input] + list(at.dataframe[0].value.columns)
+    assert "Tanggal terbit" not in shown
+
+
+@pytest.mark.parametrize(
+    ("chooser", "sure", "button", "model"),
+    [
+        ("event_open", "delete_event_sure_", "delete_event_btn", Event),
+        ("item_open", "delete_item_sure_", "delete_item_btn", CollectionItem),
+    ],
+)
+def test_deleting_an_event_or_item_needs_a_confirmation(
+    demo_db: str, chooser: str, sure: str, button: str, model: type
+) -> None:
+    at = _app().run()
+    at.switch_page("planner/ui/sources.py").run()
+    at.selectbox(key=chooser).set_value(9).run()
+    assert at.button(key=button).disabled
+    at.checkbox(key=f"{sure}9").check().run()
+    at.button(key=button).click().run()
+    assert not at.exception
+    with session_scope() as session:
+        assert session.get(model, 9) is None
 
 
 def test_compose_list_of_new_books(demo_db: str) -> None:

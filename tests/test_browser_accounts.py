@@ -37,7 +37,7 @@ def test_accounts_page_in_a_browser(page, app_url: str, data_dir: Path) -> None:
     expect(page.get_by_text("Perpus X @perpuskotapkl", exact=False)).to_be_visible()
     # X: four hidden fields to connect a new account, four to reconnect this one.
     expect(page.locator("input[type=password]")).to_have_count(8)
-    expect(page.get_by_text("PUBLIC_MEDIA_BASE_URL is not set", exact=False)).to_be_visible()
+    expect(page.get_by_text("PUBLIC_MEDIA_BASE_URL belum diisi", exact=False)).to_be_visible()
 
     page.get_by_text("Dry run (tidak mengirim)").first.click()
     expect(page.get_by_text("Dry run mati", exact=False)).to_be_visible()

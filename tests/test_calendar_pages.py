@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
+import pytest
 from sqlmodel import select
 from streamlit.testing.v1 import AppTest
 
+from planner.agenda import shift_month
 from planner.config import get_settings
 from planner.db import session_scope
 from planner.models import Notification, Post, PostingSlot, PostTarget, Series
@@ -72,7 +74,9 @@ def test_published_post_shows_its_attempts_log(demo_db: str) -> None:
     at.switch_page("planner/ui/calendar.py").run()
     assert not at.exception
     frames = [df.value for df in at.dataframe]
-    assert any("Hasil" in f.columns and (f["Hasil"] == "sent").any() for f in frames)
+    [attempts] = [f for f in frames if "Hasil" in f.columns]
+    assert set(attempts["Hasil"]) == {"terkirim"}
+    assert set(attempts["Platform"]) <= {"X", "Halaman Facebook", "Instagram"}
 
 
 def test_needs_attention_is_one_click_from_the_inbox(demo_db: str) -> None:
@@ -136,3 +140,115 @@ def test_planning_page_saves_slots_and_creates_a_series(demo_db: str) -> None:
     with session_scope() as session:
         series = session.exec(select(Series)).one()
         assert session.exec(select(Post).where(Post.series_id == series.id)).all()
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [
+        (date(2027, 1, 31), 1, date(2027, 2, 28)),
+        (date(2028, 1, 31), 1, date(2028, 2, 29)),
+        (date(2027, 5, 31), 1, date(2027, 6, 30)),
+        (date(2027, 3, 31), -1, date(2027, 2, 28)),
+        (date(2026, 12, 15), 1, date(2027, 1, 15)),
+        (date(2027, 1, 15), -1, date(2026, 12, 15)),
+    ],
+)
+def test_shift_month_never_skips_a_month(day: date, months: int, expected: date) -> None:
+    assert shift_month(day, months) == expected
+
+
+def test_month_view_next_and_previous_walk_one_month_at_a_time(demo_db: str) -> None:
+    at = AppTest.from_file("../app.py", default_timeout=30).run()
+    at.session_state["cal_day"] = date(2027, 5, 31)
+    at.switch_page("planner/ui/calendar.py").run()
+    seen, titles = [], []
+    for _ in range(3):
+        at.button(key="cal_next").click().run()
+        seen.append(at.date_input(key="cal_day").value)
+        titles += [s.value for s in at.subheader if s.value.endswith(" 2027")]
+    assert [(d.year, d.month) for d in seen] == [(2027, 6), (2027, 7), (2027, 8)]
+    assert titles == ["Juni 2027", "Juli 2027", "Agustus 2027"]
+    at.session_state["cal_day"] = date(2027, 3, 31)
+    at.button(key="cal_prev").click().run()
+    assert at.date_input(key="cal_day").value == date(2027, 2, 28)
+    assert not at.exception
+
+
+def test_opened_post_shows_the_change_right_after_an_action(demo_db: str) -> None:
+    post_id, _ = _tomorrow_post("Segera Berubah")
+    at = AppTest.from_file("../app.py", default_timeout=30).run()
+    at.session_state["open_post"] = post_id
+    at.switch_page("planner/ui/calendar.py").run()
+    day = (datetime.now(get_settings().tz) + timedelta(days=3)).date()
+    at.date_input(key=f"rs_day_{post_id}").set_value(day)
+    at.time_input(key=f"rs_time_{post_id}").set_value(time(10, 15))
+    _button(at, "Jadwalkan ulang").click().run()
+    assert not at.exception
+    assert any("dijadwalkan ulang" in s.value for s in at.success)
+    lines = [m.value for m in at.markdown if "Sandbox" in m.value]
+    assert lines and all("10.15 WIB" in line for line in lines), lines
+
+    at.button(key=f"cancel_{post_id}").click().run()
+    assert not at.exception
+    assert any(f"Unggahan #{post_id} dibatalkan" in s.value for s in at.success)
+    lines = [m.value for m in at.markdown if "Sandbox" in m.value]
+    assert lines and all("Dibatalkan" in line for line in lines), lines
+    assert not any(b.key == f"cancel_{post_id}" for b in at.button)
+
+
+BULK_CSV = (
+    b"date;time;accounts;text\n"
+    b"04/12/2030;09.00;@perpuskotapkl;Dongeng Anak di perpustakaan! #PerpusKotaPekalongan\n"
+    b"01/01/2020;09.00;@perpuskotapkl;Sudah lewat\n"
+)
+
+
+def test_bulk_import_report_speaks_the_page_language(demo_db: str) -> None:
+    at = _app("planner/ui/planning.py")
+    at.file_uploader(key="csv_upload").upload("unggahan.csv", BULK_CSV, "text/csv").run()
+    at.button(key="csv_import").click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == ["1 dijadwalkan, 0 sudah pernah diimpor, 1 ditolak."]
+    [table] = at.dataframe
+    rows = table.value.to_dict("records")
+    assert [r["Status"] for r in rows] == ["Dijadwalkan", "Ditolak"]
+    assert rows[0]["Jadwal"] == "Rabu, 4 Desember 2030, 09.00 WIB"
+    assert rows[0]["Unggahan"].startswith("#") and rows[1]["Unggahan"] == ""
+
+
+def test_bulk_import_check_only_says_nothing_was_scheduled(demo_db: str) -> None:
+    at = _app("planner/ui/planning.py")
+    at.file_uploader(key="csv_upload").upload("unggahan.csv", BULK_CSV, "text/csv").run()
+    at.checkbox(key="csv_dry_run").check()
+    at.button(key="csv_import").click().run()
+    assert not at.exception
+    [message] = [e.value for e in at.error]
+    assert message.startswith("Diperiksa saja, belum ada yang dijadwalkan: 1 siap")
+    assert [r["Status"] for r in at.dataframe[0].value.to_dict("records")] == ["Siap", "Ditolak"]
+
+
+def test_every_date_field_reads_day_month_year(demo_db: str) -> None:
+    post_id, _ = _tomorrow_post()
+    seen = {}
+    at = AppTest.from_file("../app.py", default_timeout=30).run()
+    at.button[0].click().run()  # a draft, so the compose page shows its schedule form
+    at.session_state["open_post"] = post_id
+    for page in ("planner/ui/compose.py", "planner/ui/calendar.py", "planner/ui/planning.py"):
+        at.switch_page(page).run()
+        assert not at.exception
+        seen |= {(page, d.label): d.proto.format for d in at.date_input}
+    assert len(seen) >= 4, seen
+    assert {f for f in seen.values()} == {"DD/MM/YYYY"}, seen
+
+
+def test_deleting_a_post_needs_a_confirmation(demo_db: str) -> None:
+    post_id, _ = _tomorrow_post("Hampir Terhapus")
+    at = AppTest.from_file("../app.py", default_timeout=30).run()
+    at.session_state["open_post"] = post_id
+    at.switch_page("planner/ui/calendar.py").run()
+    assert at.button(key=f"delete_{post_id}").disabled
+    at.checkbox(key=f"delete_confirm_{post_id}").check().run()
+    at.button(key=f"delete_{post_id}").click().run()
+    assert not at.exception
+    with session_scope() as session:
+        assert session.get(Post, post_id) is None

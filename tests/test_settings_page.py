@@ -26,3 +26,28 @@ def test_configured_public_address_is_shown(demo_db: str, monkeypatch: pytest.Mo
     at = _settings_page()
     assert any("https://media.perpustakaan.example/p" in s.value for s in at.success)
     assert not at.warning
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("http://localhost:8000/p", "menunjuk ke localhost, yang tidak bisa dijangkau Instagram"),
+        ("http://192.168.1.20/p", "menunjuk ke 192.168.1.20, alamat jaringan lokal"),
+        ("media.example/p", "harus alamat http(s)"),
+    ],
+)
+def test_unusable_public_address_is_a_warning_not_a_success(
+    demo_db: str, monkeypatch: pytest.MonkeyPatch, url: str, expected: str
+) -> None:
+    monkeypatch.setenv("PUBLIC_MEDIA_BASE_URL", url)
+    config.reset_settings()
+    at = _settings_page()
+    assert not at.success
+    assert any(expected in w.value for w in at.warning)
+
+
+def test_language_and_channels_are_named_not_coded(demo_db: str) -> None:
+    at = _settings_page()
+    shown = [m.value for m in at.markdown]
+    assert "Asia/Jakarta · Bahasa bawaan: Bahasa Indonesia" in shown
+    assert "Kegagalan dikabarkan lewat: kotak masuk" in shown

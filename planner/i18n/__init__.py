@@ -70,6 +70,12 @@ def format_date(moment: datetime, tz: ZoneInfo, locale: str = "id") -> str:
     )
 
 
+def format_month(year: int, month: int, locale: str = "id") -> str:
+    """'Desember 2026' / 'December 2026' (a calendar's title)."""
+    lang = locale if locale in LOCALES else "id"
+    return f"{_MONTHS[lang][month - 1]} {year}"
+
+
 def format_time(moment: datetime, tz: ZoneInfo, locale: str = "id") -> str:
     """'09.00 WIB' (Indonesian uses a dot) / '09:00 WIB'."""
     local = moment.astimezone(tz)

@@ -133,4 +133,26 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The probe image could be fetched from {url}.",
     },
     "accounts.public_test_failed": {"id": "Gagal: {reason}", "en": "Failed: {reason}"},
+    "accounts.missing": {
+        "id": "Isi dulu: {fields}. Demi keamanan, token yang sudah diketik perlu diketik lagi.",
+        "en": "Fill in first: {fields}. For safety, tokens already typed must be typed again.",
+    },
+    "accounts.public_issue.unset": {
+        "id": "PUBLIC_MEDIA_BASE_URL belum diisi, jadi unggahan Instagram sungguhan belum bisa "
+        "dijadwalkan.",
+        "en": "PUBLIC_MEDIA_BASE_URL is not set, so real Instagram posts cannot be scheduled yet.",
+    },
+    "accounts.public_issue.not_http": {
+        "id": "PUBLIC_MEDIA_BASE_URL harus alamat http(s), bukan {url!r}.",
+        "en": "PUBLIC_MEDIA_BASE_URL must be an http(s) address, not {url!r}.",
+    },
+    "accounts.public_issue.local_name": {
+        "id": "PUBLIC_MEDIA_BASE_URL menunjuk ke {host}, yang tidak bisa dijangkau Instagram.",
+        "en": "PUBLIC_MEDIA_BASE_URL points at {host}, which Instagram cannot reach.",
+    },
+    "accounts.public_issue.private_ip": {
+        "id": "PUBLIC_MEDIA_BASE_URL menunjuk ke {host}, alamat jaringan lokal yang tidak bisa "
+        "dijangkau Instagram.",
+        "en": "PUBLIC_MEDIA_BASE_URL points at {host}, a private address Instagram cannot reach.",
+    },
 }

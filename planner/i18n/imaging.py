@@ -17,6 +17,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "imaging.layout.children": {"id": "Program anak", "en": "Children's programme"},
     "imaging.layout.notice": {"id": "Pengumuman", "en": "Notice"},
     "imaging.layout.statistic": {"id": "Kartu statistik", "en": "Statistic card"},
+    "imaging.size.square": {
+        "id": "1080×1080 (Instagram, Facebook)",
+        "en": "1080×1080 (Instagram, Facebook)",
+    },
+    "imaging.size.portrait": {
+        "id": "1080×1350 (Instagram tegak)",
+        "en": "1080×1350 (Instagram portrait)",
+    },
+    "imaging.size.landscape": {"id": "1200×675 (X)", "en": "1200×675 (X)"},
+    "imaging.size.link": {"id": "1200×630 (tautan Facebook)", "en": "1200×630 (Facebook link)"},
+    "imaging.size.story": {"id": "1080×1920 (Story)", "en": "1080×1920 (Story)"},
     "imaging.months": {
         "id": "Jan Feb Mar Apr Mei Jun Jul Agu Sep Okt Nov Des",
         "en": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",

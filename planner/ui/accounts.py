@@ -24,7 +24,7 @@ from planner.config import get_settings
 from planner.db import session_scope
 from planner.platforms import PLATFORM_NAMES
 from planner.platforms.dryrun import account_folder, dry_run_records
-from planner.public_media import PublicMediaError, base_url_problem, check_public_url
+from planner.public_media import PublicMediaError, base_url_issue, check_public_url
 from planner.ui.runtime import tr
 
 
@@ -145,6 +145,11 @@ def _do_connect() -> None:
     platform = st.session_state["connect_platform"]
     secret_keys = [f"connect_{f}" for f in credential_fields(platform)]
     secrets = _take(secret_keys)
+    missing = [k.removeprefix("connect_") for k, v in secrets.items() if not v.strip()]
+    if missing:
+        fields = ", ".join(tr(f"accounts.field.{f}") for f in missing)
+        _flash("error", tr("accounts.missing", fields=fields), rerun=False)
+        return
     ids = {f: st.session_state.get(f"connect_{f}", "") for f in config_fields(platform)}
     try:
         with session_scope() as session:
@@ -187,9 +192,10 @@ def _public_media() -> None:
     settings = get_settings()
     st.subheader(tr("accounts.public_media"))
     st.markdown(tr("accounts.public_media_help", folder=f"`{settings.public_dir}`"))
-    problem = base_url_problem(settings)
-    if problem:
-        st.warning(problem)
+    issue = base_url_issue(settings)
+    if issue:
+        code, values = issue
+        st.warning(tr(f"accounts.public_issue.{code}", **values))
         return
     st.success(tr("accounts.public_ok", url=settings.public_media_base_url))
     if st.button(tr("accounts.public_test"), key="public_test"):

@@ -20,7 +20,7 @@ from planner.imaging.layouts import LAYOUTS
 from planner.imaging.render import draw
 from planner.imaging.samples import sample_input
 from planner.imaging.sizes import SIZES
-from planner.ui.runtime import locale, tr
+from planner.ui.runtime import locale, size_label, tr
 
 COLOURS = ("primary", "secondary", "accent", "light", "dark")
 PREVIEW_WIDTH = 360
@@ -97,9 +97,7 @@ def _palette_report(brand: Brand) -> None:
 
 def _preview(brand: Brand) -> None:
     st.subheader(tr("brand.preview"))
-    size = st.selectbox(
-        tr("studio.size"), list(SIZES), format_func=lambda n: SIZES[n].label, key="brand_size"
-    )
+    size = st.selectbox(tr("studio.size"), list(SIZES), format_func=size_label, key="brand_size")
     columns = st.columns(4)
     for index, name in enumerate(LAYOUTS):
         image = draw(name, size, sample_input(name, None, locale()), brand).image

@@ -14,7 +14,14 @@ from planner.agenda import recent, upcoming
 from planner.config import get_settings
 from planner.db import session_scope
 from planner.decisions import drop_target, mark_published, resend_target
-from planner.i18n import format_date, format_datetime, format_time, zone_abbr
+from planner.i18n import (
+    STRINGS,
+    format_date,
+    format_datetime,
+    format_month,
+    format_time,
+    zone_abbr,
+)
 from planner.models import PostStatus
 from planner.notify import reason_text
 from planner.scheduling import (
@@ -28,7 +35,14 @@ from planner.scheduling import (
     reschedule_post,
 )
 from planner.slots import SlotError, next_free_slot
-from planner.ui.runtime import embedded_worker, locale, status_label, target_status_label, tr
+from planner.ui.runtime import (
+    embedded_worker,
+    hint,
+    locale,
+    status_label,
+    target_status_label,
+    tr,
+)
 
 MAX_PER_DAY = 4
 LEGEND = [
@@ -61,16 +75,25 @@ def _filters() -> dict:
         tr("calendar.filter_platform"),
         options["platforms"] or ["x", "facebook", "instagram"],
         format_func=lambda p: tr(f"platform.{p}"),
+        placeholder=tr("common.all"),
     )
     statuses = cols[1].multiselect(
-        tr("calendar.filter_status"), [s.value for s in PostStatus], format_func=status_label
+        tr("calendar.filter_status"),
+        [s.value for s in PostStatus],
+        format_func=status_label,
+        placeholder=tr("common.all"),
     )
     campaigns = cols[2].multiselect(
         tr("calendar.filter_campaign"),
         list(options["campaigns"]),
         format_func=options["campaigns"].get,
+        placeholder=hint(options["campaigns"], "common.all"),
     )
-    authors = cols[3].multiselect(tr("calendar.filter_author"), options["authors"])
+    authors = cols[3].multiselect(
+        tr("calendar.filter_author"),
+        options["authors"],
+        placeholder=hint(options["authors"], "common.all"),
+    )
     return {
         "platforms": platforms,
         "statuses": statuses,
@@ -192,8 +215,32 @@ def _run(action, *args, **kwargs) -> bool:
         st.error(str(exc))
         return False
     if getattr(result, "too_late", None):
-        st.warning(tr("calendar.too_late", targets=", ".join(f"#{i}" for i in result.too_late)))
+        _flash(
+            "warning", tr("calendar.too_late", targets=", ".join(f"#{i}" for i in result.too_late))
+        )
     return True
+
+
+def _outcome(outcome: str) -> str:
+    """An attempt's outcome in the page language (an unknown one shows as stored)."""
+    key = f"attempt.{outcome}"
+    return tr(key) if key in STRINGS else outcome
+
+
+def _flash(kind: str, message: str) -> None:
+    """Keep a message for the next run (shown above the post)."""
+    st.session_state.setdefault("post_flash", []).append((kind, message))
+
+
+def _done(message: str) -> None:
+    """Rerun after a change, so the opened post, the calendar and the queue show it."""
+    _flash("success", message)
+    st.rerun()
+
+
+def _show_flash() -> None:
+    for kind, message in st.session_state.pop("post_flash", []):
+        getattr(st, kind)(message)
 
 
 def _reschedule(post_id: int) -> None:
@@ -202,7 +249,12 @@ def _reschedule(post_id: int) -> None:
     with st.form(f"reschedule_{post_id}"):
         st.markdown(f"**{tr('calendar.reschedule')}**")
         c1, c2 = st.columns(2)
-        day = c1.date_input(tr("compose.date"), value=now_local.date(), key=f"rs_day_{post_id}")
+        day = c1.date_input(
+            tr("compose.date"),
+            value=now_local.date(),
+            key=f"rs_day_{post_id}",
+            format="DD/MM/YYYY",
+        )
         at = c2.time_input(
             tr("compose.time", zone=zone_abbr(settings.tz, now_local)),
             value=now_local.time().replace(second=0, microsecond=0),
@@ -215,18 +267,19 @@ def _reschedule(post_id: int) -> None:
         try:
             with session_scope() as session:
                 reschedule_post(session, post_id, due)
-            st.success(tr("calendar.rescheduled", post_id=post_id, when=_when(due)))
         except PastTimeError:
             st.session_state[f"confirm_past_{post_id}"] = True
         except SchedulingError as exc:
             st.error(str(exc))
+        else:
+            _done(tr("calendar.rescheduled", post_id=post_id, when=_when(due)))
     if st.session_state.get(f"confirm_past_{post_id}"):
         st.warning(tr("compose.past_time"))
         if st.button(tr("compose.publish_now"), key=f"rs_now_{post_id}") and _run(
             reschedule_post, post_id, due, publish_now=True
         ):
             st.session_state.pop(f"confirm_past_{post_id}", None)
-            st.success(tr("calendar.done"))
+            _done(tr("calendar.done"))
 
 
 def _next_slot(post_id: int, targets) -> None:
@@ -239,9 +292,10 @@ def _next_slot(post_id: int, targets) -> None:
                 if target.status in (PostStatus.SCHEDULED, PostStatus.RETRYING):
                     when = next_free_slot(session, target.account_id, after=now)
                     reschedule_post(session, post_id, when, target_ids=[target.id])
-        st.success(tr("calendar.done"))
     except (SlotError, SchedulingError) as exc:
         st.error(str(exc))
+    else:
+        _done(tr("calendar.done"))
 
 
 def _target_actions(target, account) -> None:
@@ -250,16 +304,16 @@ def _target_actions(target, account) -> None:
         if cols[0].button(tr("calendar.resend"), key=f"resend_{target.id}") and _run(
             resend_target, target.id
         ):
-            st.success(tr("calendar.done"))
+            _done(tr("calendar.done"))
         if cols[1].button(tr("calendar.drop"), key=f"drop_{target.id}") and _run(
             drop_target, target.id, by="app"
         ):
-            st.success(tr("calendar.done"))
+            _done(tr("calendar.done"))
     if target.status == PostStatus.NEEDS_ATTENTION and (
         cols[2].button(tr("calendar.mark_published"), key=f"mark_{target.id}")
         and _run(mark_published, target.id, by="app")
     ):
-        st.success(tr("calendar.done"))
+        _done(tr("calendar.done"))
 
 
 def post_panel(post_id: int) -> None:
@@ -298,9 +352,9 @@ def post_panel(post_id: int) -> None:
                     [
                         {
                             tr("calendar.col_when"): _when(a.started_at),
-                            "Platform": a.platform,
+                            "Platform": tr(f"platform.{a.platform}") if a.platform else "—",
                             tr("calendar.col_worker"): a.worker_id,
-                            tr("calendar.col_outcome"): a.outcome,
+                            tr("calendar.col_outcome"): _outcome(a.outcome),
                             tr("calendar.col_error"): (
                                 reason_text(a.error_kind, a.error_message, locale())
                                 or a.remote_id
@@ -334,15 +388,23 @@ def post_panel(post_id: int) -> None:
             if st.form_submit_button(tr("calendar.save")) and _run(
                 edit_post, post.id, PostUpdate(texts=texts), expected_version=post.version
             ):
-                st.success(tr("calendar.saved"))
+                _done(tr("calendar.saved"))
         c1, c2 = st.columns(2)
         if c1.button(tr("calendar.cancel"), key=f"cancel_{post.id}") and _run(
             cancel_post, post.id, by="app"
         ):
-            st.success(tr("calendar.cancelled", post_id=post.id))
-        if c2.button(tr("calendar.delete"), key=f"delete_{post.id}") and _run(delete_post, post.id):
+            _done(tr("calendar.cancelled", post_id=post.id))
+        sure = c2.checkbox(tr("calendar.delete_confirm"), key=f"delete_confirm_{post.id}")
+        if c2.button(tr("calendar.delete"), key=f"delete_{post.id}", disabled=not sure) and _run(
+            delete_post, post.id
+        ):
             st.session_state.pop("open_post", None)
-            st.success(tr("calendar.done"))
+            _done(tr("calendar.done"))
+
+
+def _step(day: date, view: str, sign: int) -> date:
+    """A week back or forward in the week view, else a calendar month (never skipping one)."""
+    return day + timedelta(days=7 * sign) if view == "week" else agenda.shift_month(day, sign)
 
 
 def page() -> None:
@@ -364,16 +426,17 @@ def page() -> None:
     )
     if "cal_day" not in st.session_state:
         st.session_state["cal_day"] = datetime.now(get_settings().tz).date()
-    step = timedelta(days=7) if view == "week" else timedelta(days=31)
     nav = st.columns([1, 2, 1])
     if nav[0].button(tr("calendar.prev"), key="cal_prev"):
-        st.session_state["cal_day"] -= step
+        st.session_state["cal_day"] = _step(st.session_state["cal_day"], view, -1)
     if nav[2].button(tr("calendar.next"), key="cal_next"):
-        st.session_state["cal_day"] += step
-    day = nav[1].date_input(tr("calendar.day"), key="cal_day")
+        st.session_state["cal_day"] = _step(st.session_state["cal_day"], view, 1)
+    day = nav[1].date_input(tr("calendar.day"), key="cal_day", format="DD/MM/YYYY")
+    _show_flash()
     if st.session_state.get("open_post"):
         post_panel(st.session_state["open_post"])
     if view == "month":
+        st.subheader(format_month(day.year, day.month, locale()))
         _month(agenda.month_grid(day.year, day.month), filters, day.month)
         _legend()
     elif view == "week":

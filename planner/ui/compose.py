@@ -25,7 +25,7 @@ from planner.previews import build_preview, preview_html
 from planner.sources import EVENT_FIELDS, ITEM_FIELDS, list_events, list_items
 from planner.template_store import catalog
 from planner.templates import EVENT_KINDS, PLATFORMS, ContentTemplate, FieldSpec
-from planner.ui.runtime import locale, tr
+from planner.ui.runtime import counter, hint, locale, tr
 from planner.ui.widgets.campaign import campaign_section
 from planner.ui.widgets.schedule_form import schedule_form
 
@@ -116,7 +116,11 @@ def _pick_source(kind: str, tpl: ContentTemplate) -> tuple[int | None, list[int]
         return None, []
     if any(f.type == "items" for f in tpl.fields):
         chosen_items = st.multiselect(
-            tr("compose.items"), list(items), default=list(items)[:3], format_func=items.get
+            tr("compose.items"),
+            list(items),
+            default=list(items)[:3],
+            format_func=items.get,
+            placeholder=hint(items),
         )
         return None, list(chosen_items)
     chosen = st.selectbox(tr("compose.item"), list(items), format_func=items.get)
@@ -159,6 +163,18 @@ def _extra_values(kind: str, tpl: ContentTemplate) -> dict[str, Any]:
     return values
 
 
+def _missing(kind: str, tpl: ContentTemplate, values: dict[str, Any]) -> list[str]:
+    """The labels of required fields left empty, so the page can name them as the form does."""
+    return [
+        spec.title(locale())
+        for spec in tpl.fields
+        if spec.required
+        and spec.name not in PROVIDED[kind]
+        and spec.type != "items"
+        and values.get(spec.name) in (None, "", [])
+    ]
+
+
 def _validation(platform: str, draft: Draft, facts) -> None:
     text = st.session_state[f"text_{platform}"]
     result = check_draft(
@@ -169,8 +185,7 @@ def _validation(platform: str, draft: Draft, facts) -> None:
         platforms=(platform,),
         x_thread=platform == "x" and st.session_state.get("x_thread", False),
     )[platform]
-    counter = f"{result.length}/{result.limit}"
-    st.caption(f"{'✅' if result.ok else '⛔'} {counter}")
+    st.caption(f"{'✅' if result.ok else '⛔'} {counter(result.length, result.limit)}")
     for problem in result.errors:
         st.error(problem.text(locale()))
     for problem in result.warnings:
@@ -225,6 +240,7 @@ def _draft_editor(draft: Draft, accounts: list[Account]) -> None:
                         "weighted": limits_for(platform).weighted_length,
                         "twitter": TWITTER_CONFIG,
                         "prefix": "✍️ " + tr("compose.live_count"),
+                        "locale": "id-ID" if locale() == "id" else "en-GB",
                     },
                 )
                 if platform == "x":
@@ -232,6 +248,31 @@ def _draft_editor(draft: Draft, accounts: list[Account]) -> None:
                 _validation(platform, draft, facts)
                 with st.expander(tr("compose.preview"), expanded=False):
                     _preview(platform, asset, by_platform.get(platform))
+
+
+def _make_draft(
+    tpl: ContentTemplate,
+    event_id: int | None,
+    item_ids: list[int],
+    values: dict[str, Any],
+    hashtags: str,
+    link: str,
+) -> None:
+    try:
+        with session_scope() as session:
+            draft = make_draft(
+                session,
+                tpl.id,
+                event_id=event_id,
+                item_ids=item_ids,
+                values=values,
+                hashtags=hashtags.split(),
+                link=link.strip() or None,
+                locale=locale(),
+            )
+        _draft_to_state(draft)
+    except (DraftError, ValueError) as exc:
+        st.error(str(exc))
 
 
 def page() -> None:
@@ -256,21 +297,10 @@ def page() -> None:
     )
     ready = kind == "service" or event_id is not None or bool(item_ids)
     if st.button(tr("compose.make_draft"), type="primary", disabled=not ready):
-        try:
-            with session_scope() as session:
-                draft = make_draft(
-                    session,
-                    tpl.id,
-                    event_id=event_id,
-                    item_ids=item_ids,
-                    values=values,
-                    hashtags=hashtags.split(),
-                    link=link.strip() or None,
-                    locale=locale(),
-                )
-            _draft_to_state(draft)
-        except (DraftError, ValueError) as exc:
-            st.error(str(exc))
+        if missing := _missing(kind, tpl, values):
+            st.error(tr("compose.missing_fields", fields=", ".join(missing)))
+        else:
+            _make_draft(tpl, event_id, item_ids, values, hashtags, link)
     with session_scope() as session:
         accounts = list(
             session.exec(select(Account).where(Account.status == AccountStatus.ACTIVE)).all()

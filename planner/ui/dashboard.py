@@ -11,6 +11,17 @@ from planner.i18n import format_number
 from planner.metrics import latest_per_target, unreported
 from planner.ui.runtime import locale, tr
 
+TABLE_COLUMNS = (
+    "post_id",
+    "title",
+    "platform",
+    "impressions",
+    "likes",
+    "comments",
+    "shares",
+    "engagement",
+)
+
 
 @st.fragment(run_every=10)
 def page_body() -> None:
@@ -32,6 +43,7 @@ def page_body() -> None:
     a.metric(tr("dashboard.published"), format_number(frame["post_id"].nunique(), locale()))
     b.metric(tr("dashboard.impressions"), format_number(frame["impressions"].sum(), locale()))
     c.metric(tr("dashboard.engagement"), format_number(frame["engagement"].sum(), locale()))
+    frame["platform"] = frame["platform"].map(lambda p: tr(f"platform.{p}"))
     per_post = frame.groupby(["post_id", "title", "platform"], as_index=False)["engagement"].sum()
     per_post["label"] = (
         "#" + per_post["post_id"].astype(str) + " " + per_post["title"].str.slice(0, 40)
@@ -42,27 +54,30 @@ def page_body() -> None:
         .encode(
             x=alt.X("engagement:Q", title=tr("dashboard.engagement")),
             y=alt.Y("label:N", sort="-x", title=None),
-            color=alt.Color("platform:N", title="Platform"),
-            tooltip=["label", "platform", "engagement"],
+            color=alt.Color("platform:N", title=tr("dashboard.platform")),
+            tooltip=[
+                alt.Tooltip("label:N", title=tr("dashboard.post")),
+                alt.Tooltip("platform:N", title=tr("dashboard.platform")),
+                alt.Tooltip("engagement:Q", title=tr("dashboard.engagement")),
+            ],
         )
     )
     st.subheader(tr("dashboard.chart"))
     st.altair_chart(chart, width="stretch")
     st.dataframe(
-        frame[
-            [
-                "post_id",
-                "title",
-                "platform",
-                "impressions",
-                "likes",
-                "comments",
-                "shares",
-                "engagement",
-            ]
-        ],
+        frame[list(TABLE_COLUMNS)],
         hide_index=True,
         width="stretch",
+        column_config={
+            "post_id": st.column_config.NumberColumn(tr("dashboard.post"), format="#%d"),
+            "title": st.column_config.TextColumn(tr("dashboard.title")),
+            "platform": st.column_config.TextColumn(tr("dashboard.platform")),
+            **{
+                # Counts follow the reader's browser locale: 1.535 in an Indonesian browser.
+                name: st.column_config.NumberColumn(tr(f"dashboard.{name}"), format="localized")
+                for name in TABLE_COLUMNS[3:]
+            },
+        },
     )
 
 

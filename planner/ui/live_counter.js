@@ -27,7 +27,8 @@ export default function(component) {
   };
   const show = (text) => {
     const n = count(text);
-    out.textContent = `${data.prefix} ${n}/${data.limit}`;
+    const number = (value) => value.toLocaleString(data.locale);
+    out.textContent = `${data.prefix} ${number(n)}/${number(data.limit)}`;
     out.style.color = n > data.limit ? "#c0392b" : "#555";
   };
   const onInput = (event) => {

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 from sqlmodel import select
 
-from planner.bulk import RowError, import_posts
+from planner.bulk import ImportReport, RowError, import_posts
 from planner.config import get_settings
 from planner.db import session_scope
 from planner.i18n import format_datetime, zone_abbr
@@ -16,7 +16,7 @@ from planner.models import Account, AccountStatus, Post, Series, utcnow
 from planner.recurrence import SeriesContent, SeriesRule, create_series, occurrences, stop_series
 from planner.scheduling import SchedulingError, local_to_utc
 from planner.slots import SlotError, describe, next_free_slot, parse_slots, set_slots, slots_of
-from planner.ui.runtime import locale, tr
+from planner.ui.runtime import hint, locale, tr
 
 
 def _accounts() -> dict[int, str]:
@@ -73,16 +73,20 @@ def series_section(accounts: dict[int, str]) -> None:
             list(accounts),
             default=list(accounts)[:1],
             format_func=accounts.get,
+            placeholder=hint(accounts),
         )
         start = datetime.now(settings.tz) + timedelta(days=1)
         c1, c2 = st.columns(2)
-        day = c1.date_input(tr("planning.series_first"), value=start.date())
+        day = c1.date_input(tr("planning.series_first"), value=start.date(), format="DD/MM/YYYY")
         at = c2.time_input(
             tr("compose.time", zone=zone_abbr(settings.tz, utcnow())),
             value=start.replace(hour=9, minute=0).time(),
         )
         weekdays = st.multiselect(
-            tr("planning.series_days"), list(range(7)), format_func=lambda d: days[d]
+            tr("planning.series_days"),
+            list(range(7)),
+            format_func=lambda d: days[d],
+            placeholder=tr("planning.series_same_day"),
         )
         if st.form_submit_button(tr("planning.series_create")):
             try:
@@ -148,25 +152,29 @@ def import_section() -> None:
             st.error(str(exc))
             return
         data = report.as_dict()
-        (st.error if data["refused"] else st.success)(
-            tr("planning.import_result", **{k: data[k] for k in ("scheduled", "exists", "refused")})
-        )
-        st.dataframe(
-            pd.DataFrame(
-                [
-                    {
-                        "row": r.row,
-                        "status": r.status,
-                        "post": r.post_id,
-                        "due": ", ".join(r.due),
-                        "errors": "; ".join(r.errors),
-                    }
-                    for r in report.rows
-                ]
-            ),
-            hide_index=True,
-            width="stretch",
-        )
+        counts = {k: data[k] for k in ("scheduled", "exists", "refused", "ok")}
+        message = tr("planning.check_result" if dry_run else "planning.import_result", **counts)
+        (st.error if data["refused"] else st.success)(message)
+        st.dataframe(_report_rows(report), hide_index=True, width="stretch")
+
+
+def _report_rows(report: ImportReport) -> pd.DataFrame:
+    """The import report, one row per CSV line, in the page language and the library's zone."""
+    tz = get_settings().tz
+    return pd.DataFrame(
+        [
+            {
+                tr("sources.row"): r.row,
+                "Status": tr(f"planning.row.{r.status}"),
+                tr("planning.col_post"): f"#{r.post_id}" if r.post_id else "",
+                tr("planning.col_due"): "; ".join(
+                    format_datetime(datetime.fromisoformat(d), tz, locale()) for d in r.due
+                ),
+                tr("planning.col_errors"): "; ".join(r.errors),
+            }
+            for r in report.rows
+        ]
+    )
 
 
 def page() -> None:

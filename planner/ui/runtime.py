@@ -6,7 +6,7 @@ import streamlit as st
 
 from planner.config import get_settings
 from planner.db import DatabaseUnavailable, migrate
-from planner.i18n import LOCALES, t
+from planner.i18n import LOCALES, format_number, t
 from planner.platforms.dryrun import is_dry_run
 from planner.worker import BackgroundWorker, ensure_embedded_worker
 
@@ -23,15 +23,13 @@ def tr(key: str, **values: object) -> str:
     return t(key, locale(), **values)
 
 
+LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
+
+
 def language_switch() -> None:
     """The id/en selector in the sidebar."""
     locale()
-    st.sidebar.selectbox(
-        tr("app.language"),
-        LOCALES,
-        format_func=lambda code: {"id": "Bahasa Indonesia", "en": "English"}[code],
-        key="locale",
-    )
+    st.sidebar.selectbox(tr("app.language"), LOCALES, format_func=LANGUAGE_NAMES.get, key="locale")
 
 
 @st.cache_resource(show_spinner=False)
@@ -58,6 +56,24 @@ def embedded_worker() -> BackgroundWorker | None:
     `planner serve` starts it before the first visit; a bare `streamlit run` starts it here.
     """
     return ensure_embedded_worker(get_settings())
+
+
+def counter(length: int, limit: int) -> str:
+    """'351/63.206' in Indonesian, '351/63,206' in English."""
+    return f"{format_number(length, locale())}/{format_number(limit, locale())}"
+
+
+def size_label(name: str) -> str:
+    """An image size preset as people choose it: '1080×1350 (Instagram tegak)'."""
+    return tr(f"imaging.size.{name}")
+
+
+def hint(options: list | tuple | dict, empty: str = "common.choose") -> str:
+    """A multiselect's placeholder in the page language (Streamlit's own is English).
+
+    `empty` says what choosing nothing means, e.g. "common.all" for a filter.
+    """
+    return tr(empty) if options else tr("common.no_options")
 
 
 def status_label(status: str) -> str:

@@ -10,7 +10,8 @@ import streamlit as st
 from sqlalchemy.engine import make_url
 
 from planner.config import get_settings
-from planner.ui.runtime import embedded_worker, tr
+from planner.public_media import base_url_issue
+from planner.ui.runtime import LANGUAGE_NAMES, embedded_worker, tr
 
 
 def page() -> None:
@@ -21,7 +22,10 @@ def page() -> None:
     st.page_link("planner/ui/brand.py", label=tr("settings.brand_link"), icon="🏷️")
 
     st.subheader(tr("settings.public_media"))
-    if settings.public_media_base_url:
+    issue = base_url_issue(settings)
+    if issue and issue[0] != "unset":
+        st.warning(tr(f"accounts.public_issue.{issue[0]}", **issue[1]))
+    elif settings.public_media_base_url:
         st.success(
             tr(
                 "settings.public_media_set",
@@ -33,7 +37,8 @@ def page() -> None:
         st.warning(tr("settings.public_media_unset", folder=str(settings.public_dir)))
 
     st.subheader(tr("settings.zone"))
-    st.write(f"{settings.timezone} · {tr('app.language')}: {settings.locale}")
+    language = LANGUAGE_NAMES.get(settings.locale, settings.locale)
+    st.write(f"{settings.timezone} · {tr('settings.default_language')}: {language}")
     st.subheader(tr("settings.database"))
     st.code(make_url(settings.db_url).render_as_string(hide_password=True))
     st.caption(tr("settings.data_dir", folder=str(settings.data_dir)))
@@ -47,7 +52,8 @@ def page() -> None:
         )
         if on
     ]
-    st.write(tr("settings.channels", channels=", ".join(["inbox", *channels])))
+    inbox = tr("settings.channel_inbox")
+    st.write(tr("settings.channels", channels=", ".join([inbox, *channels])))
 
     worker = embedded_worker()
     state = (

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from planner.config import get_settings
 from planner.db import session_scope
-from planner.i18n import format_datetime
+from planner.i18n import STRINGS, format_datetime
 from planner.importing.collection import import_collection
 from planner.importing.events import import_events
 from planner.importing.report import ImportFileError, ImportReport
@@ -40,12 +40,27 @@ MAX_UPLOAD_MB = 50
 NEW = 0
 
 
+def _field_label(name: str) -> str:
+    return "ISBN" if name == "isbn" else tr(f"sources.{name}")
+
+
 def _error_text(exc: Exception) -> str:
-    if isinstance(exc, ValidationError):
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        return f"{where}: {str(first['msg']).removeprefix('Value error, ')}"
-    return str(exc)
+    """A refused form in the page language, naming the field as the form labels it."""
+    if isinstance(exc, SourceError):
+        return tr(f"sources.error.{exc.code}", **exc.values)
+    if not isinstance(exc, ValidationError):
+        return str(exc)
+    first = exc.errors()[0]
+    field = _field_label(str(first["loc"][0])) if first["loc"] else ""
+    values = {"field": field, **(first.get("ctx") or {})}
+    if first["type"] in ("missing", "string_too_short"):
+        return tr("sources.error.required", **values)
+    if first["type"] == "string_too_long":
+        return tr("sources.error.too_long", **values)
+    if f"sources.error.{first['type']}" in STRINGS:
+        return tr(f"sources.error.{first['type']}", **values)
+    message = str(first["msg"]).removeprefix("Value error, ")
+    return f"{field}: {message}" if field else message
 
 
 def _event_form(event: Event | None) -> None:
@@ -55,7 +70,7 @@ def _event_form(event: Event | None) -> None:
     with st.form(f"event_form_{event.id if event else 'new'}"):
         title = st.text_input(tr("sources.title"), value=event.title if event else "")
         day_col, start_col, end_col = st.columns(3)
-        day = day_col.date_input(tr("compose.date"), value=start.date(), format="DD/MM/YYYY")
+        day = day_col.date_input(tr("sources.date"), value=start.date(), format="DD/MM/YYYY")
         at = start_col.time_input(tr("sources.starts"), value=start.time() if event else time(9))
         until = end_col.time_input(tr("sources.ends"), value=end.time() if end else None)
         place = st.text_input(tr("sources.place"), value=event.place if event else "")
@@ -122,7 +137,7 @@ def _event_photo(event: Event) -> None:
                 st.session_state["sources_message"] = tr("sources.photo_saved")
                 st.rerun()
             except MediaError as exc:
-                st.error(str(exc))
+                st.error(exc.text(locale()))
 
 
 def _events_tab() -> None:
@@ -136,7 +151,7 @@ def _events_tab() -> None:
                     {
                         "#": e.id,
                         tr("sources.title"): e.title,
-                        tr("compose.date"): format_datetime(e.starts_at, tz, locale()),
+                        tr("sources.when"): format_datetime(e.starts_at, tz, locale()),
                         tr("sources.place"): e.place,
                     }
                     for e in events
@@ -154,16 +169,20 @@ def _events_tab() -> None:
     )
     event = next((e for e in events if e.id == chosen), None)
     _event_form(event)
-    if event is not None:
-        _event_photo(event)
-    if event is not None and st.button(tr("sources.delete"), key="delete_event_btn"):
+    if event is None:
+        return
+    _event_photo(event)
+    sure = st.checkbox(
+        tr("sources.delete_confirm", title=event.title), key=f"delete_event_sure_{event.id}"
+    )
+    if st.button(tr("sources.delete"), key="delete_event_btn", disabled=not sure):
         try:
             with session_scope() as session:
                 delete_event(session, event.id)
             st.session_state["event_next"] = NEW
             st.rerun()
         except SourceError as exc:
-            st.error(str(exc))
+            st.error(_error_text(exc))
 
 
 def _item_form(item: CollectionItem | None) -> None:
@@ -234,7 +253,7 @@ def _cover(item: CollectionItem) -> None:
                 st.session_state["sources_message"] = tr("sources.cover_saved")
                 st.rerun()
             except MediaError as exc:
-                st.error(str(exc))
+                st.error(exc.text(locale()))
         if cover is None and st.button(tr("sources.cover_generate"), key="cover_generate_btn"):
             with session_scope() as session:
                 ensure_cover(session, session.get(CollectionItem, item.id))
@@ -275,14 +294,17 @@ def _collection_tab() -> None:
     _item_form(item)
     if item is not None:
         _cover(item)
-        if st.button(tr("sources.delete"), key="delete_item_btn"):
+        sure = st.checkbox(
+            tr("sources.delete_confirm", title=item.title), key=f"delete_item_sure_{item.id}"
+        )
+        if st.button(tr("sources.delete"), key="delete_item_btn", disabled=not sure):
             try:
                 with session_scope() as session:
                     delete_item(session, item.id)
                 st.session_state["item_next"] = NEW
                 st.rerun()
             except SourceError as exc:
-                st.error(str(exc))
+                st.error(_error_text(exc))
 
 
 def _show_report(report: ImportReport) -> None:

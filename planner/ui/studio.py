@@ -28,7 +28,7 @@ from planner.imaging.sizes import SIZES
 from planner.media import MediaError, asset_path, list_assets, store_image
 from planner.models import CollectionItem
 from planner.sources import list_items
-from planner.ui.runtime import locale, tr
+from planner.ui.runtime import hint, locale, size_label, tr
 
 # Which slots each layout shows, beyond title, kicker and subtitle.
 FIELDS = {
@@ -104,6 +104,7 @@ def _fields(layout: str) -> LayoutInput:
             default=list(items)[:4],
             max_selections=6,
             format_func=items.get,
+            placeholder=hint(items),
             key=f"{key}_books",
         )
         with session_scope() as session:
@@ -125,7 +126,7 @@ def _single() -> None:
             key="studio_layout",
         )
         size = right.selectbox(
-            tr("studio.size"), list(SIZES), format_func=lambda n: SIZES[n].label, key="studio_size"
+            tr("studio.size"), list(SIZES), format_func=size_label, key="studio_size"
         )
         data = _fields(layout)
         left, right = st.columns(2)
@@ -163,7 +164,7 @@ def _show_result() -> None:
         st.info(tr("studio.empty"))
         return
     payload, mime, layout_done, size_done, fmt_done = result
-    st.image(payload, caption=f"{LAYOUTS[layout_done].title(locale())} · {SIZES[size_done].label}")
+    st.image(payload, caption=f"{LAYOUTS[layout_done].title(locale())} · {size_label(size_done)}")
     st.text_area(tr("compose.alt_text"), key="studio_alt")
     ext = "png" if fmt_done == "png" else "jpg"
     left, right = st.columns(2)
@@ -199,7 +200,8 @@ def _batch() -> None:
         tr("studio.sizes"),
         list(SIZES),
         default=["square", "portrait", "landscape"],
-        format_func=lambda n: SIZES[n].label,
+        format_func=size_label,
+        placeholder=hint(SIZES),
         key="studio_batch_sizes",
     )
     settings = get_settings()

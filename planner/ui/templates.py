@@ -49,7 +49,7 @@ from planner.templates import (
     parse_template,
     render,
 )
-from planner.ui.runtime import locale, tr
+from planner.ui.runtime import counter, locale, size_label, tr
 from planner.validation import validate
 
 NEW = "__new__"
@@ -124,6 +124,11 @@ def _text_inputs(data: dict[str, Any], prefix: str, read_only: bool) -> dict[str
     return texts
 
 
+def _headers(group: str, columns: tuple[str, ...]) -> dict[str, str]:
+    """Grid headers in the page language; the data keeps the YAML's column names."""
+    return {column: tr(f"templates.{group}.{column}") for column in columns}
+
+
 def _editor(tpl: ContentTemplate, record: TemplateRecord | None) -> dict[str, Any]:
     """The editing widgets; returns the template data they currently hold."""
     read_only = tpl.origin == "file"
@@ -163,6 +168,7 @@ def _editor(tpl: ContentTemplate, record: TemplateRecord | None) -> dict[str, An
         tr("templates.layout"),
         layouts,
         index=layouts.index(image["layout"]) if image.get("layout") in layouts else 0,
+        format_func=lambda name: LAYOUTS[name].title(locale()),
         key=f"{prefix}_layout",
         disabled=read_only,
     )
@@ -170,7 +176,7 @@ def _editor(tpl: ContentTemplate, record: TemplateRecord | None) -> dict[str, An
         tr("templates.size"),
         sizes,
         index=sizes.index(image["size"]) if image.get("size") in sizes else 0,
-        format_func=lambda s: SIZES[s].label,
+        format_func=size_label,
         key=f"{prefix}_size",
         disabled=read_only,
     )
@@ -211,8 +217,11 @@ def _editor(tpl: ContentTemplate, record: TemplateRecord | None) -> dict[str, An
         disabled=read_only,
         key=f"{prefix}_fields",
         column_config={
-            "type": st.column_config.SelectboxColumn(options=list(FIELD_TYPES), required=True),
-            "required": st.column_config.CheckboxColumn(),
+            **_headers("field_col", FIELD_COLUMNS),
+            "type": st.column_config.SelectboxColumn(
+                tr("templates.field_col.type"), options=list(FIELD_TYPES), required=True
+            ),
+            "required": st.column_config.CheckboxColumn(tr("templates.field_col.required")),
         },
         hide_index=True,
     )
@@ -228,6 +237,7 @@ def _editor(tpl: ContentTemplate, record: TemplateRecord | None) -> dict[str, An
             disabled=read_only,
             key=f"{prefix}_campaign",
             hide_index=True,
+            column_config=_headers("step_col", STEP_COLUMNS),
         )
         data["_step_rows"] = steps.to_dict("records")
     st.markdown(f"**{tr('templates.texts')}**")
@@ -260,7 +270,7 @@ def _live_preview(data: dict[str, Any], source: str) -> ContentTemplate | None:
     for platform in PLATFORMS:
         text = render(tpl, platform, tpl.example_context(), settings.tz, lang)
         result = validate(platform, text, image_count=1, alt_texts=["preview"])
-        st.markdown(f"**{tr(f'platform.{platform}')}** · {result.length}/{result.limit}")
+        st.markdown(f"**{tr(f'platform.{platform}')}** · {counter(result.length, result.limit)}")
         st.html(preview_html(build_preview(platform, text, locale=lang), account=tr("app.title")))
         for problem in result.errors:
             st.error(problem.text(locale()))

@@ -22,7 +22,7 @@ from planner.scheduling import (
     SchedulingError,
 )
 from planner.templates import PLATFORMS, ContentTemplate
-from planner.ui.runtime import locale, tr
+from planner.ui.runtime import counter, locale, tr
 from planner.ui.widgets.schedule_form import account_picker
 
 
@@ -75,7 +75,7 @@ def campaign_section(
                 st.text_area(tr(f"platform.{platform}"), key=key, height=150)
                 planned.draft.texts[platform] = st.session_state[key]
                 result = check_draft(planned.draft, platforms=(platform,))[platform]
-                st.caption(f"{'✅' if result.ok else '⛔'} {result.length}/{result.limit}")
+                st.caption(f"{'✅' if result.ok else '⛔'} {counter(result.length, result.limit)}")
                 for problem in result.errors:
                     st.error(problem.text(locale()))
     account_ids = account_picker(accounts, "accounts_campaign")

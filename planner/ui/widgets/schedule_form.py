@@ -21,7 +21,7 @@ from planner.scheduling import (
 )
 from planner.slots import SlotError, add_to_queue
 from planner.templates import PLATFORMS
-from planner.ui.runtime import locale, tr
+from planner.ui.runtime import hint, locale, tr
 
 
 def _post_data(draft: Draft, account_ids: list[int], due: datetime | None) -> PostCreate:
@@ -75,7 +75,12 @@ def account_picker(accounts: list[Account], key: str) -> list[int]:
         for a in accounts
     }
     return st.multiselect(
-        tr("compose.accounts"), list(names), default=list(names), format_func=names.get, key=key
+        tr("compose.accounts"),
+        list(names),
+        default=list(names),
+        format_func=names.get,
+        placeholder=hint(names),
+        key=key,
     )
 
 
@@ -86,7 +91,9 @@ def schedule_form(draft: Draft, accounts: list[Account]) -> None:
     local_now = datetime.now(settings.tz)
     default = (local_now + timedelta(minutes=2)).replace(second=0, microsecond=0)
     day_col, time_col = st.columns(2)
-    day = day_col.date_input(tr("compose.date"), value=default.date(), key="due_date")
+    day = day_col.date_input(
+        tr("compose.date"), value=default.date(), key="due_date", format="DD/MM/YYYY"
+    )
     at = time_col.time_input(
         tr("compose.time", zone=zone_abbr(settings.tz, local_now)),
         value=default.time(),
