@@ -9,13 +9,13 @@ from sqlmodel import Session
 
 from planner.lifecycle import S, lock_post, moves, refresh_post_status
 from planner.models import PostTarget, utcnow
-from planner.scheduling import SchedulingError, guarded, requeue_values
+from planner.scheduling import guarded, refusal, requeue_values
 
 
 def _one_target(session: Session, target_id: int) -> PostTarget:
     target = session.get(PostTarget, target_id)
     if target is None:
-        raise SchedulingError(f"no post target with id {target_id}")
+        raise refusal("no_target", target_id=target_id)
     lock_post(session, target.post_id)
     return target
 
@@ -31,10 +31,7 @@ def resend_target(session: Session, target_id: int, *, now: datetime | None = No
     verify = target.error_kind == "unknown" or target.verify_before_send
     values = requeue_values(now) | {"verify_before_send": verify, "reconcile_checks": 0}
     if not guarded(session, target_id, moves((S.NEEDS_ATTENTION, S.FAILED), S.SCHEDULED), **values):
-        raise SchedulingError(
-            f"target {target_id} is {target.status}; only failed or "
-            "needs-attention targets can be sent again"
-        )
+        raise refusal("not_resendable", target_id=target_id, status=target.status)
     session.expire_all()
     refresh_post_status(session, target.post_id)
 
@@ -49,7 +46,7 @@ def drop_target(session: Session, target_id: int, *, by: str = "") -> None:
         status=S.CANCELLED.value,
         last_error=f"dropped by {by}" if by else "dropped",
     ):
-        raise SchedulingError(f"target {target_id} is {target.status} and cannot be dropped")
+        raise refusal("not_droppable", target_id=target_id, status=target.status)
     session.expire_all()
     refresh_post_status(session, target.post_id)
 
@@ -67,6 +64,6 @@ def mark_published(session: Session, target_id: int, *, remote_url: str = "", by
         error_kind=None,
         last_error=f"confirmed published by {by}" if by else "confirmed published",
     ):
-        raise SchedulingError(f"target {target_id} is {target.status}, not needs attention")
+        raise refusal("not_attention", target_id=target_id, status=target.status)
     session.expire_all()
     refresh_post_status(session, target.post_id)

@@ -18,6 +18,7 @@ from sqlalchemy import delete, update
 from sqlmodel import Session, col, select
 
 from planner.accounts import publishing_problems
+from planner.i18n import LOCALES, t
 from planner.lifecycle import S, lock_post, moves, refresh_post_status
 from planner.models import (
     Account,
@@ -32,7 +33,43 @@ from planner.validation import validate
 
 
 class SchedulingError(ValueError):
-    """A post that cannot be scheduled as asked; the message says why."""
+    """A post that cannot be scheduled as asked; the message says why.
+
+    `str()` is English (the CLI, logs, tests); `text(locale)` words it for a person in the
+    page language when the raiser knew how (`refusal`), else falls back to the English.
+    """
+
+    def __init__(self, message: str, translations: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.translations = {"en": message, **(translations or {})}
+
+    def text(self, locale: str) -> str:
+        """The reason in `locale` (English when no wording in that language exists)."""
+        return self.translations.get(locale) or self.translations["en"]
+
+
+def _worded(code: str, **values: object) -> dict[str, str]:
+    """A refusal's wording in every language, from i18n 'scheduling.error.<code>'."""
+    return {loc: t(f"scheduling.error.{code}", loc, **values) for loc in LOCALES}
+
+
+def refusal(code: str, cls: type[SchedulingError] | None = None, **values: object):
+    """A SchedulingError (or subclass) worded from i18n 'scheduling.error.<code>'."""
+    words = _worded(code, **values)
+    return (cls or SchedulingError)(words["en"], words)
+
+
+def _joined(problems: list[dict[str, str]]) -> SchedulingError:
+    """One error listing every problem, in every language."""
+    return SchedulingError(
+        "; ".join(p["en"] for p in problems),
+        {loc: "; ".join(p.get(loc) or p["en"] for p in problems) for loc in LOCALES},
+    )
+
+
+def _same(text: str) -> dict[str, str]:
+    """A problem whose text exists in one wording only (e.g. a platform's own reason)."""
+    return {"en": text}
 
 
 class PastTimeError(SchedulingError):
@@ -71,11 +108,11 @@ def local_to_utc(day: date, at: time, tz: ZoneInfo) -> datetime:
 def resolve_due(due: datetime, now: datetime, publish_now: bool) -> datetime:
     """`due`, or now when the person confirmed 'publish now?' for a time that has passed."""
     if due.tzinfo is None:
-        raise SchedulingError("the publish time needs a time zone")
+        raise refusal("no_zone")
     # A minute's slack: a time picked "for now" in a form is a few seconds old on submit.
     if due < now - timedelta(minutes=1):
         if not publish_now:
-            raise PastTimeError("that time has already passed; publish now instead?")
+            raise refusal("past", PastTimeError)
         return now
     return max(due, now) if publish_now else due
 
@@ -126,22 +163,23 @@ class ChangeResult:
         return len(self.changed)
 
 
-def check_post(session: Session, data: PostCreate) -> tuple[list[Account], list[str]]:
-    """The accounts of `data` and every problem with it, without writing anything."""
+def check_post(session: Session, data: PostCreate) -> tuple[list[Account], list[dict[str, str]]]:
+    """The accounts of `data` and every problem with it (in every language); writes nothing."""
     accounts: list[Account] = []
-    problems: list[str] = []
+    problems: list[dict[str, str]] = []
     for account_id in data.account_ids:
         account = session.get(Account, account_id)
         if account is None:
-            problems.append(f"no account with id {account_id}")
+            problems.append(_worded("no_account", account_id=account_id))
             continue
         accounts.append(account)
         if account.status != AccountStatus.ACTIVE:
-            problems.append(f"{account.name}: {account.status_reason or account.status}")
-        problems += publishing_problems(session, account, data.media_asset_id)
+            reason = account.status_reason or account.status
+            problems.append(_worded("account_unusable", account=account.name, reason=reason))
+        problems += [_same(p) for p in publishing_problems(session, account, data.media_asset_id)]
         text = data.texts.get(account.platform)
         if text is None:
-            problems.append(f"{account.name}: no text for {account.platform}")
+            problems.append(_worded("no_text", account=account.name, platform=account.platform))
             continue
         problems += _text_problems(
             account, text, data.media_asset_id, data.alt_text, thread=data.x_thread
@@ -151,7 +189,7 @@ def check_post(session: Session, data: PostCreate) -> tuple[list[Account], list[
 
 def _text_problems(
     account: Account, text: str, media_id: int | None, alt: str, *, thread: bool = False
-) -> list[str]:
+) -> list[dict[str, str]]:
     result = validate(
         account.platform,
         text,
@@ -159,7 +197,7 @@ def _text_problems(
         image_count=1 if media_id else 0,
         alt_texts=[alt] if media_id else [],
     )
-    return [f"{account.name}: {p.text('en')}" for p in result.errors]
+    return [{loc: f"{account.name}: {p.text(loc)}" for loc in LOCALES} for p in result.errors]
 
 
 def schedule_post(
@@ -174,11 +212,11 @@ def schedule_post(
     for account_id in data.account_ids:
         due = data.due_by_account.get(account_id) or data.due_at
         if due is None:
-            raise SchedulingError("a publish time is needed (or 'add to queue')")
+            raise refusal("no_time")
         dues[account_id] = resolve_due(due, now, publish_now)
     accounts, problems = check_post(session, data)
     if problems:
-        raise SchedulingError("; ".join(problems))
+        raise _joined(problems)
     post = Post(
         title=data.title,
         template_id=data.template_id,
@@ -217,7 +255,7 @@ def schedule_post(
 def _post(session: Session, post_id: int, expected_version: int | None = None) -> Post:
     post = lock_post(session, post_id)
     if post is None:
-        raise SchedulingError(f"no post with id {post_id}")
+        raise refusal("no_post", post_id=post_id)
     if expected_version is not None and post.version != expected_version:
         raise ConflictError(
             f"post {post_id} was changed by someone else (version {post.version}); reopen it"
@@ -262,14 +300,14 @@ def edit_post(
     media_id = changes.media_asset_id or post.media_asset_id
     alt = changes.alt_text if changes.alt_text is not None else post.alt_text
     targets = _targets(session, post_id)
-    problems: list[str] = []
+    problems: list[dict[str, str]] = []
     for target in targets:
         account = session.get(Account, target.account_id)
         text = (changes.texts or {}).get(target.platform, target.text)
         if target.status in _EDITABLE and account is not None:
             problems += _text_problems(account, text, media_id, alt, thread=target.as_thread)
     if problems:
-        raise SchedulingError("; ".join(problems))
+        raise _joined(problems)
     post.version += 1
     for name in ("title", "link", "alt_text", "media_asset_id"):
         if getattr(changes, name) is not None:
@@ -332,7 +370,7 @@ def reschedule_post(
         elif target.status not in (S.CANCELLED,):
             result.too_late.append(target.id)
     if not result.changed:
-        raise SchedulingError(f"post {post_id} has nothing left to reschedule")
+        raise refusal("nothing_to_reschedule", post_id=post_id)
     session.expire_all()
     refresh_post_status(session, post_id)
     return result
@@ -358,7 +396,7 @@ def cancel_post(session: Session, post_id: int, *, by: str = "") -> ChangeResult
         else:
             result.too_late.append(target.id)
     if not result.changed and all(t.status == S.PUBLISHED for t in _targets(session, post_id)):
-        raise SchedulingError(f"post {post_id} has already been published and cannot be cancelled")
+        raise refusal("already_published", post_id=post_id)
     post.cancelled_at = utcnow()
     post.version += 1
     session.flush()
@@ -372,10 +410,7 @@ def delete_post(session: Session, post_id: int) -> None:
     _post(session, post_id)
     for target in _targets(session, post_id):
         if target.status == S.PUBLISHED or target.send_started_at is not None:
-            raise SchedulingError(
-                f"post {post_id} has gone out (or is going out) on {target.platform}; "
-                "cancel it instead, published posts stay in the history"
-            )
+            raise refusal("gone_out", post_id=post_id, platform=target.platform)
     ids = [t.id for t in _targets(session, post_id)]
     # Only rows still unsent are deleted: a worker that claims one in between finds no row.
     session.execute(delete(Notification).where(col(Notification.target_id).in_(ids)))
@@ -387,5 +422,5 @@ def delete_post(session: Session, post_id: int) -> None:
         .where(PostTarget.status != S.PUBLISHED.value)
     ).rowcount
     if gone != len(ids):
-        raise SchedulingError(f"post {post_id} started going out just now; cancel it instead")
+        raise refusal("started_now", post_id=post_id)
     session.execute(delete(Post).where(Post.id == post_id))

@@ -17,7 +17,7 @@ from sqlmodel import Session, col, select
 from planner.config import get_settings
 from planner.models import Account, Post, PostingSlot, PostStatus, PostTarget, utcnow
 from planner.recurrence import to_utc
-from planner.scheduling import PostCreate, SchedulingError, schedule_post
+from planner.scheduling import PostCreate, SchedulingError, refusal, schedule_post
 
 S = PostStatus
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -122,7 +122,7 @@ def next_free_slot(
     if not slots:
         account = session.get(Account, account_id)
         name = account.name if account else f"#{account_id}"
-        raise SlotError(f"{name} has no posting slots; add some on the calendar page")
+        raise refusal("no_slots", SlotError, account=name)
     busy = {
         due.replace(second=0, microsecond=0)
         for due in session.exec(
@@ -143,7 +143,7 @@ def next_free_slot(
             moment = to_utc(datetime.combine(day, time.fromisoformat(local_time)), tz)
             if moment > after and moment not in busy:
                 return moment
-    raise SlotError(f"no free slot in the next {HORIZON.days} days")
+    raise refusal("no_free_slot", SlotError, days=HORIZON.days)
 
 
 def add_to_queue(session: Session, data: PostCreate, *, now: datetime | None = None) -> Post:

@@ -38,4 +38,32 @@ def test_add_to_queue_without_slots_says_so(demo_db: str) -> None:
     at = _drafted()
     at.button(key="queue_btn").click().run()
     assert not at.exception
-    assert any("no posting slots" in e.value for e in at.error)
+    assert any("belum punya slot terbit" in e.value for e in at.error)  # in the page language
+
+
+def test_scheduling_refusal_in_the_page_language(demo_db: str) -> None:
+    at = _drafted()
+    at.text_area(key="text_x").input("").run()
+    at.button(key="schedule_btn").click().run()
+    assert not at.exception
+    assert any("Teks masih kosong" in e.value and "Sandbox X" in e.value for e in at.error)
+
+
+def test_scheduling_error_keeps_english_for_the_cli() -> None:
+    from planner.scheduling import refusal
+
+    error = refusal("no_post", post_id=7)
+    assert str(error) == "no post with id 7"
+    assert error.text("id") == "Tidak ada unggahan dengan nomor 7"
+
+
+def test_scheduling_clears_the_composer(demo_db: str) -> None:
+    at = _drafted()
+    at.button(key="schedule_btn").click().run()
+    assert any("dijadwalkan" in s.value for s in at.success)
+    # The draft is gone: no second click can schedule the same post again.
+    assert not [b for b in at.button if b.key == "schedule_btn"]
+    with session_scope() as session:
+        assert (
+            len(session.exec(select(PostTarget).where(PostTarget.status == "scheduled")).all()) == 3
+        )

@@ -214,4 +214,77 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "batas unggahan harian akun ini tercapai",
         "en": "this account's daily posting cap was reached",
     },
+    # Refusals of scheduling, reschedule, cancel and the one-click decisions (str() is the en).
+    "scheduling.error.no_zone": {
+        "id": "Waktu terbit perlu zona waktu.",
+        "en": "the publish time needs a time zone",
+    },
+    "scheduling.error.past": {
+        "id": "Waktu itu sudah lewat; terbitkan sekarang?",
+        "en": "that time has already passed; publish now instead?",
+    },
+    "scheduling.error.no_time": {
+        "id": "Perlu waktu terbit (atau 'Tambahkan ke antrean').",
+        "en": "a publish time is needed (or 'add to queue')",
+    },
+    "scheduling.error.no_account": {
+        "id": "Tidak ada akun dengan nomor {account_id}",
+        "en": "no account with id {account_id}",
+    },
+    "scheduling.error.account_unusable": {
+        "id": "{account}: akun belum bisa dipakai ({reason})",
+        "en": "{account}: {reason}",
+    },
+    "scheduling.error.no_text": {
+        "id": "{account}: belum ada teks untuk {platform}",
+        "en": "{account}: no text for {platform}",
+    },
+    "scheduling.error.no_post": {
+        "id": "Tidak ada unggahan dengan nomor {post_id}",
+        "en": "no post with id {post_id}",
+    },
+    "scheduling.error.nothing_to_reschedule": {
+        "id": "Unggahan #{post_id} tidak punya lagi bagian yang bisa dijadwal ulang",
+        "en": "post {post_id} has nothing left to reschedule",
+    },
+    "scheduling.error.already_published": {
+        "id": "Unggahan #{post_id} sudah terbit dan tidak bisa dibatalkan",
+        "en": "post {post_id} has already been published and cannot be cancelled",
+    },
+    "scheduling.error.gone_out": {
+        "id": "Unggahan #{post_id} sudah (atau sedang) terbit di {platform}; batalkan saja, "
+        "unggahan yang terbit tetap tersimpan di riwayat",
+        "en": "post {post_id} has gone out (or is going out) on {platform}; cancel it instead, "
+        "published posts stay in the history",
+    },
+    "scheduling.error.started_now": {
+        "id": "Unggahan #{post_id} baru saja mulai dikirim; batalkan saja",
+        "en": "post {post_id} started going out just now; cancel it instead",
+    },
+    "scheduling.error.no_target": {
+        "id": "Tidak ada tujuan unggahan dengan nomor {target_id}",
+        "en": "no post target with id {target_id}",
+    },
+    "scheduling.error.not_resendable": {
+        "id": "Tujuan #{target_id} berstatus {status}; hanya yang gagal atau perlu dicek "
+        "yang bisa dikirim lagi",
+        "en": "target {target_id} is {status}; only failed or needs-attention targets can be "
+        "sent again",
+    },
+    "scheduling.error.not_droppable": {
+        "id": "Tujuan #{target_id} berstatus {status} dan tidak bisa dibatalkan",
+        "en": "target {target_id} is {status} and cannot be dropped",
+    },
+    "scheduling.error.not_attention": {
+        "id": "Tujuan #{target_id} berstatus {status}, bukan perlu dicek",
+        "en": "target {target_id} is {status}, not needs attention",
+    },
+    "scheduling.error.no_slots": {
+        "id": "{account} belum punya slot terbit; tambahkan di halaman Slot, seri & impor",
+        "en": "{account} has no posting slots; add some on the calendar page",
+    },
+    "scheduling.error.no_free_slot": {
+        "id": "Tidak ada slot kosong dalam {days} hari ke depan",
+        "en": "no free slot in the next {days} days",
+    },
 }

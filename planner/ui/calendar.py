@@ -37,6 +37,7 @@ from planner.scheduling import (
 from planner.slots import SlotError, next_free_slot
 from planner.ui.runtime import (
     embedded_worker,
+    error_text,
     hint,
     locale,
     status_label,
@@ -212,7 +213,7 @@ def _run(action, *args, **kwargs) -> bool:
         with session_scope() as session:
             result = action(session, *args, **kwargs)
     except SchedulingError as exc:
-        st.error(str(exc))
+        st.error(error_text(exc))
         return False
     if getattr(result, "too_late", None):
         _flash(
@@ -270,7 +271,7 @@ def _reschedule(post_id: int) -> None:
         except PastTimeError:
             st.session_state[f"confirm_past_{post_id}"] = True
         except SchedulingError as exc:
-            st.error(str(exc))
+            st.error(error_text(exc))
         else:
             _done(tr("calendar.rescheduled", post_id=post_id, when=_when(due)))
     if st.session_state.get(f"confirm_past_{post_id}"):
@@ -293,7 +294,7 @@ def _next_slot(post_id: int, targets) -> None:
                     when = next_free_slot(session, target.account_id, after=now)
                     reschedule_post(session, post_id, when, target_ids=[target.id])
     except (SlotError, SchedulingError) as exc:
-        st.error(str(exc))
+        st.error(error_text(exc))
     else:
         _done(tr("calendar.done"))
 

@@ -25,7 +25,7 @@ from planner.previews import build_preview, preview_html
 from planner.sources import EVENT_FIELDS, ITEM_FIELDS, list_events, list_items
 from planner.template_store import catalog
 from planner.templates import EVENT_KINDS, PLATFORMS, ContentTemplate, FieldSpec
-from planner.ui.runtime import counter, hint, locale, tr
+from planner.ui.runtime import counter, error_text, hint, locale, tr
 from planner.ui.widgets.campaign import campaign_section
 from planner.ui.widgets.schedule_form import schedule_form
 
@@ -272,7 +272,7 @@ def _make_draft(
             )
         _draft_to_state(draft)
     except (DraftError, ValueError) as exc:
-        st.error(str(exc))
+        st.error(error_text(exc))
 
 
 def page() -> None:
@@ -305,8 +305,9 @@ def page() -> None:
         accounts = list(
             session.exec(select(Account).where(Account.status == AccountStatus.ACTIVE)).all()
         )
-    if message := st.session_state.get("campaign_message"):
-        st.success(message)
+    for message_key in ("scheduled_message", "campaign_message"):
+        if message := st.session_state.get(message_key):
+            st.success(message)
     draft: Draft | None = st.session_state.get("draft")
     if draft is None:
         st.info(tr("compose.pick_first"))

@@ -16,7 +16,7 @@ from planner.models import Account, AccountStatus, Post, Series, utcnow
 from planner.recurrence import SeriesContent, SeriesRule, create_series, occurrences, stop_series
 from planner.scheduling import SchedulingError, local_to_utc
 from planner.slots import SlotError, describe, next_free_slot, parse_slots, set_slots, slots_of
-from planner.ui.runtime import hint, locale, tr
+from planner.ui.runtime import error_text, hint, locale, tr
 
 
 def _accounts() -> dict[int, str]:
@@ -52,13 +52,13 @@ def slots_section(accounts: dict[int, str]) -> None:
                     set_slots(session, account_id, parse_slots(spec))
                 st.success(tr("calendar.done"))
             except SlotError as exc:
-                st.error(str(exc))
+                st.error(error_text(exc))
     try:
         with session_scope() as session:
             free = next_free_slot(session, account_id, after=utcnow())
         st.caption(tr("planning.next_free", when=format_datetime(free, settings.tz, locale())))
     except SlotError as exc:
-        st.caption(str(exc))
+        st.caption(error_text(exc))
 
 
 def series_section(accounts: dict[int, str]) -> None:
@@ -107,7 +107,7 @@ def series_section(accounts: dict[int, str]) -> None:
                     )
                 st.success(tr("planning.series_created", series_id=series_id, n=made))
             except (SchedulingError, ValueError) as exc:
-                st.error(str(exc))
+                st.error(error_text(exc))
     now = utcnow()
     with session_scope() as session:
         all_series = session.exec(select(Series).where(Series.active).order_by(Series.id)).all()
@@ -149,7 +149,7 @@ def import_section() -> None:
                 dry_run=dry_run,
             )
         except RowError as exc:
-            st.error(str(exc))
+            st.error(error_text(exc))
             return
         data = report.as_dict()
         counts = {k: data[k] for k in ("scheduled", "exists", "refused", "ok")}

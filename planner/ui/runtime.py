@@ -86,3 +86,9 @@ def target_status_label(target) -> str:
     if target.status == "published" and is_dry_run(target.remote_id):
         return tr("status.dry_run")
     return status_label(target.status)
+
+
+def error_text(exc: Exception) -> str:
+    """An error for a person: in the page language when the service worded it (`text`)."""
+    worded = getattr(exc, "text", None)
+    return worded(locale()) if callable(worded) else str(exc)

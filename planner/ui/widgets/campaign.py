@@ -22,7 +22,7 @@ from planner.scheduling import (
     SchedulingError,
 )
 from planner.templates import PLATFORMS, ContentTemplate
-from planner.ui.runtime import counter, locale, tr
+from planner.ui.runtime import counter, error_text, locale, tr
 from planner.ui.widgets.schedule_form import account_picker
 
 
@@ -59,7 +59,7 @@ def campaign_section(
                 for platform, text in (planned.draft.texts if planned.draft else {}).items():
                     st.session_state[f"camp_{index}_{platform}"] = text
         except (CampaignError, DraftError) as exc:
-            st.error(str(exc))
+            st.error(error_text(exc))
     plan: CampaignPlan | None = st.session_state.get("campaign_plan")
     if plan is None or plan.event_id != event_id:
         return
@@ -91,4 +91,4 @@ def campaign_section(
             st.session_state.pop("campaign_plan", None)
             st.rerun()
         except (CampaignError, SchedulingError) as exc:
-            st.error(str(exc))
+            st.error(error_text(exc))

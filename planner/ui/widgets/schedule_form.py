@@ -21,7 +21,7 @@ from planner.scheduling import (
 )
 from planner.slots import SlotError, add_to_queue
 from planner.templates import PLATFORMS
-from planner.ui.runtime import hint, locale, tr
+from planner.ui.runtime import error_text, hint, locale, tr
 
 
 def _post_data(draft: Draft, account_ids: list[int], due: datetime | None) -> PostCreate:
@@ -41,12 +41,15 @@ def _post_data(draft: Draft, account_ids: list[int], due: datetime | None) -> Po
 
 
 def _scheduled(post_id: int, when: datetime) -> None:
+    """Say where the post went and clear the composer, so a second click cannot post it twice."""
     st.session_state["scheduled_message"] = tr(
         "compose.scheduled",
         post_id=post_id,
         when=format_datetime(when, get_settings().tz, locale()),
     )
     st.session_state.pop("confirm_past", None)
+    st.session_state.pop("draft", None)
+    st.rerun()
 
 
 def _schedule(draft: Draft, account_ids: list[int], due: datetime, publish_now: bool) -> None:
@@ -108,7 +111,7 @@ def schedule_form(draft: Draft, accounts: list[Account]) -> None:
             try:
                 _queue(draft, account_ids)
             except (SchedulingError, SlotError) as exc:
-                st.error(str(exc))
+                st.error(error_text(exc))
     if schedule_col.button(tr("compose.schedule"), type="primary", key="schedule_btn"):
         if not account_ids:
             st.error(tr("compose.no_accounts"))
@@ -118,13 +121,11 @@ def schedule_form(draft: Draft, accounts: list[Account]) -> None:
             except PastTimeError:
                 st.session_state["confirm_past"] = True
             except SchedulingError as exc:
-                st.error(str(exc))
+                st.error(error_text(exc))
     if st.session_state.get("confirm_past"):
         st.warning(tr("compose.past_time"))
         if st.button(tr("compose.publish_now"), key="publish_now_btn"):
             try:
                 _schedule(draft, account_ids, local_to_utc(day, at, settings.tz), publish_now=True)
             except SchedulingError as exc:
-                st.error(str(exc))
-    if message := st.session_state.get("scheduled_message"):
-        st.success(message)
+                st.error(error_text(exc))
