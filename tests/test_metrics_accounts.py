@@ -19,7 +19,8 @@ from tests.factories import add_sandbox_accounts
 T0 = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)
 
 
-def test_reconnect_needed_account_is_skipped_then_resumed(sqlite_db: str) -> None:
+def _publish_on_x_and_facebook() -> int:
+    """One post on the Sandbox X and Facebook accounts, published at T0; how many went out."""
     with session_scope() as session:
         x, fb, _ = add_sandbox_accounts(session)
         schedule_post(
@@ -32,7 +33,11 @@ def test_reconnect_needed_account_is_skipped_then_resumed(sqlite_db: str) -> Non
             ),
             now=T0 - timedelta(minutes=1),
         )
-    assert Worker("w", clock=lambda: T0).run_once().published == 2
+    return Worker("w", clock=lambda: T0).run_once().published
+
+
+def test_reconnect_needed_account_is_skipped_then_resumed(sqlite_db: str) -> None:
+    assert _publish_on_x_and_facebook() == 2
     with session_scope() as session:
         account = session.exec(select(Account).where(Account.platform == "x")).one()
         account.status, account.status_reason = "reconnect_needed", "token revoked"
@@ -53,19 +58,7 @@ class _ExpiredToken:
 
 
 def test_expired_token_while_reading_metrics_pauses_the_account(any_db: str) -> None:
-    with session_scope() as session:
-        x, fb, _ = add_sandbox_accounts(session)
-        schedule_post(
-            session,
-            data=PostCreate(
-                title="t",
-                texts={"x": "Halo", "facebook": "Halo"},
-                account_ids=[x.id, fb.id],
-                due_at=T0,
-            ),
-            now=T0 - timedelta(minutes=1),
-        )
-    Worker("w", clock=lambda: T0).run_once()
+    _publish_on_x_and_facebook()
     later = T0 + timedelta(hours=1)
     real = Worker("w2", clock=lambda: later)._factory
 
@@ -98,19 +91,7 @@ class _NoSavesNoInsights:
 
 
 def test_figures_a_platform_does_not_report_are_recorded_and_listed(sqlite_db: str) -> None:
-    with session_scope() as session:
-        x, fb, _ = add_sandbox_accounts(session)
-        schedule_post(
-            session,
-            data=PostCreate(
-                title="t",
-                texts={"x": "Halo", "facebook": "Halo"},
-                account_ids=[x.id, fb.id],
-                due_at=T0,
-            ),
-            now=T0 - timedelta(minutes=1),
-        )
-    Worker("w", clock=lambda: T0).run_once()
+    _publish_on_x_and_facebook()
     later = T0 + timedelta(hours=1)
     real = Worker("w2", clock=lambda: later)._factory
 
