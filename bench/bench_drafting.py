@@ -50,8 +50,9 @@ def main() -> None:
     from planner.drafting import make_draft
     from planner.importing.collection import import_collection
     from planner.importing.events import import_events
-    from planner.template_files import load_directory
-    from planner.templates import PLATFORMS, render
+    from planner.limits import PLATFORMS
+    from planner.templates.files import load_directory
+    from planner.templates.model import render
     from planner.validation import validate
 
     tz = ZoneInfo("Asia/Jakarta")

@@ -6,7 +6,7 @@
 
 It creates its own database on the server at PLANNER_BENCH_PG (default: the test server,
 postgresql://postgres@127.0.0.1:5432) and drops it afterwards. Workers are real processes
-running planner.worker.Worker against the sandbox platform with a simulated platform
+running planner.publishing.worker.Worker against the sandbox platform with a simulated platform
 latency (50 ms per publish call); every count of what "went out" is taken on the sandbox
 outbox. Keys: claim_ms (rows → ms), claim_backlog_ms, claim_backlog_ms_sqlite, claim_plan,
 on_time_p50_s, on_time_p99_s, throughput_1/2/4 (targets per second), throughput_runs (with
@@ -49,7 +49,7 @@ def run_worker(name: str, latency: float) -> None:
     """A real worker whose sandbox takes `latency` seconds per publish call."""
     from planner.config import get_settings
     from planner.platforms.sandbox import SandboxPlatform
-    from planner.worker import Worker, serve
+    from planner.publishing.worker import Worker, serve
 
     class SlowSandbox(SandboxPlatform):
         def publish(self, request):
@@ -174,8 +174,8 @@ def machine_busy() -> tuple[float, float]:
 def claim_cost(url: str, sizes: list[int], repeats: int) -> dict:
     from sqlmodel import Session
 
-    from planner.claims import claim_due, due_query
     from planner.db import get_engine
+    from planner.publishing.claims import claim_due, due_query
 
     out: dict = {"claim_ms": {}, "claim_backlog_ms": {}, "claim_plan": {}}
     engine = get_engine(url)
@@ -212,8 +212,8 @@ def claim_cost_sqlite(sizes: list[int], repeats: int) -> dict:
     """The same claim on SQLite (the one-library setup), with the whole backlog due."""
     from sqlmodel import Session
 
-    from planner.claims import claim_due, refresh_statistics
     from planner.db import get_engine, migrate
+    from planner.publishing.claims import claim_due, refresh_statistics
 
     out = {}
     with tempfile.TemporaryDirectory() as tmp:

@@ -17,12 +17,12 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from planner.config import Settings, get_settings
+from planner.limits import limits_for, media_problems
 from planner.media import asset_path
 from planner.models import Account, AccountStatus, MediaAsset, PostStatus, PostTarget
 from planner.notify import notify
 from planner.platforms import ADAPTERS, build_adapter, credentials_of, for_account
 from planner.platforms.base import AccountInfo, AuthExpired, MediaItem, Platform, PlatformError
-from planner.platforms.limits import limits_for, media_problems
 from planner.public_media import aspect_problem, base_url_problem
 from planner.secrets import secret_box
 

@@ -18,7 +18,7 @@ from planner.config import Settings, get_settings
 from planner.drafting import Draft, DraftError, get_template, make_draft
 from planner.models import Campaign, Event, Post, utcnow
 from planner.scheduling import PostCreate, SchedulingError, schedule_post
-from planner.templates import CampaignStep
+from planner.templates.model import CampaignStep
 
 
 class CampaignError(ValueError):

@@ -43,7 +43,7 @@ class Settings(BaseSettings):
     max_attempts: int = 5
     metrics_interval_seconds: int = 900
 
-    # -- Issue 5: scheduling and the publishing worker (docs/scheduling.md) ----------------
+    # -- scheduling and the publishing worker (docs/scheduling.md) -------------------------
     # A due post still goes out this long after its time (worker down, machine asleep);
     # later it is flagged as missed and a person decides.
     grace_minutes: int = 30
@@ -112,7 +112,7 @@ class Settings(BaseSettings):
         """Uploaded and rendered media, stored under content-hash names."""
         return self.data_dir / "media"
 
-    # -- live platforms (issue 6) ---------------------------------------------------------
+    # -- live platforms (docs/platforms.md) -----------------------------------------------
     graph_api_version: str = "v23.0"
     x_media_upload: Literal["v2", "v1.1"] = "v2"
     platform_timeout_seconds: float = Field(default=30.0, gt=0)

@@ -359,8 +359,8 @@ def _load_history(settings: Settings) -> None:
     """A few posts 'published' in past weeks through the real worker, with a moved clock."""
     from planner.drafting import make_draft
     from planner.metrics import collect_once
+    from planner.publishing.worker import Worker
     from planner.scheduling import PostCreate, schedule_post
-    from planner.worker import Worker
 
     with session_scope() as session:
         if _already(session, HISTORY_KEY):

@@ -14,20 +14,19 @@ from typing import Any
 from sqlalchemy.orm import object_session
 from sqlmodel import Session
 
+from planner.brand_kit import active_brand
 from planner.config import Settings, get_settings
 from planner.imaging.alt_text import describe
 from planner.imaging.brand import DEFAULT_BRAND, Brand
-from planner.imaging.brand_kit import active_brand
 from planner.imaging.layouts import LayoutInput
-from planner.imaging.records import event_input, item_cover, item_input
 from planner.imaging.render import render_jpeg
+from planner.limits import PLATFORMS
 from planner.media import store_image
 from planner.models import CollectionItem, Event, utcnow
+from planner.source_images import event_input, item_cover, item_input
 from planner.sources import ensure_cover, event_context, item_context
-from planner.template_store import catalog
-from planner.templates import (
+from planner.templates.model import (
     EVENT_KINDS,
-    PLATFORMS,
     ContentTemplate,
     TemplateProblem,
     coerce_value,
@@ -35,6 +34,7 @@ from planner.templates import (
     render_context,
     render_string,
 )
+from planner.templates.store import catalog
 from planner.validation import EventFacts, ValidationResult, validate
 
 

@@ -132,7 +132,7 @@ def collect_once(
 
 
 def latest_per_target(session: Session) -> list[dict]:
-    """One row per published target with its newest snapshot, for the dashboard and exports."""
+    """One row per published target with its newest snapshot, for the dashboard."""
     latest = (
         select(MetricSnapshot.target_id, func.max(MetricSnapshot.id).label("sid"))
         .group_by(MetricSnapshot.target_id)

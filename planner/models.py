@@ -58,6 +58,8 @@ class Platform(StrEnum):
 
 
 class Role(StrEnum):
+    """What a person may do (reserved with User until sign-in exists)."""
+
     ADMIN = "admin"
     MANAGER = "manager"
     STAFF = "staff"
@@ -72,7 +74,7 @@ class AccountStatus(StrEnum):
 
 
 class PostStatus(StrEnum):
-    """Where a post (or one of its targets) stands; see DESIGN.md's lifecycle."""
+    """Where a post (or one of its targets) stands; the allowed moves: planner/lifecycle.py."""
 
     DRAFT = "draft"
     IN_REVIEW = "in_review"
@@ -87,6 +89,8 @@ class PostStatus(StrEnum):
 
 
 class User(SQLModel, table=True):
+    """A person who signs in (not used yet: the app has no sign-in; the table is reserved)."""
+
     __tablename__ = "user_account"
 
     id: int | None = Field(default=None, primary_key=True)
@@ -275,7 +279,7 @@ class Post(SQLModel, table=True):
     import_key: str | None = Field(default=None, unique=True, max_length=120)
     created_at: datetime = _ts(default_factory=utcnow)
     updated_at: datetime = _ts(default_factory=utcnow)
-    # Issue 5: a person cancelled the post; an in-flight send that fails is then not retried.
+    # A person cancelled the post; an in-flight send that fails is then not retried.
     cancelled_at: datetime | None = _ts(default=None, nullable=True)
 
 
@@ -308,7 +312,7 @@ class PostTarget(SQLModel, table=True):
     error_kind: str | None = Field(default=None, max_length=40)
     last_error: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     updated_at: datetime = _ts(default_factory=utcnow)
-    # Issue 5: set when the publish call starts; an edit or cancel after that is refused.
+    # Set when the publish call starts; an edit or cancel after that is refused.
     send_started_at: datetime | None = _ts(default=None, nullable=True)
     # How often the platform was asked whether an unknown-outcome post exists.
     reconcile_checks: int = 0
@@ -367,7 +371,7 @@ class Notification(SQLModel, table=True):
     message: str = Field(sa_column=Column(Text, nullable=False))
     target_id: int | None = Field(default=None, foreign_key="post_target.id")
     read_at: datetime | None = _ts(default=None, nullable=True)
-    # Issue 5: the message as an i18n key and values, shown in each reader's language.
+    # The message as an i18n key and values, shown in each reader's language.
     key: str = Field(default="", max_length=60)
     params: dict[str, Any] = _json(dict)
     post_id: int | None = Field(default=None, index=True)
@@ -386,7 +390,7 @@ class AppMeta(SQLModel, table=True):
     value: str = ""
 
 
-# Issue 5: the claim walks this index in due order and stops after a batch, so its cost stays
+# The queue: the claim walks this index in due order and stops after a batch, so its cost stays
 # flat however many future or finished targets the table holds (see docs/scheduling.md).
 Index(
     "ix_post_target_claimable",

@@ -26,8 +26,9 @@ from sqlmodel import Session, col, select
 from planner.config import Settings, get_settings
 from planner.db import session_scope
 from planner.i18n import STRINGS, format_datetime, t
+from planner.limits import PLATFORMS
 from planner.models import Notification, PostTarget, utcnow
-from planner.platforms.http import redact, register_secrets
+from planner.redaction import redact, register_secrets
 
 log = logging.getLogger(__name__)
 LEVELS = {"info": 0, "warning": 1, "error": 2}
@@ -79,7 +80,7 @@ def render_text(key: str, params: dict[str, Any], locale: str, tz: ZoneInfo) -> 
         if name.endswith("_at") and isinstance(value, str):
             with contextlib.suppress(ValueError):
                 values[name] = format_datetime(datetime.fromisoformat(value), tz, locale)
-    if values.get("platform") in ("x", "facebook", "instagram"):
+    if values.get("platform") in PLATFORMS:
         values["platform"] = t(f"platform.{values['platform']}", locale)
     if "kind" in values:
         values["reason"] = reason_text(values["kind"], values.get("detail"), locale)

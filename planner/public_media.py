@@ -26,7 +26,7 @@ from planner.config import Settings, get_settings
 from planner.secrets import secret_box
 
 if TYPE_CHECKING:  # planner.platforms imports this module (Instagram): no import at runtime
-    from planner.platforms.base import Limits
+    from planner.limits import Limits
 
 JPEG_QUALITY = 92
 ASPECT_TOLERANCE = 0.005  # 1080×1350 is exactly 4:5; rounding in other sizes should not fail

@@ -4,7 +4,7 @@ Edits and cancels are conditional updates that lose to a send already under way
 (`send_started_at` is set in the same transaction that writes the attempt row), so what
 goes out is always the latest version and a cancelled post never goes out. The lifecycle
 they obey is planner/lifecycle.py; a person's decisions on a target that needs attention
-are planner/decisions.py.
+are in planner/publishing/attention.py.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Lengths are counted the way each platform counts them: X by the twitter-text rules (the
 maintained `twitter-text-parser` package: URLs weigh 23, emoji and CJK weigh 2), Facebook and
-Instagram in characters. The limits themselves are data in planner/platforms/limits.py.
+Instagram in characters. The limits themselves are data in planner/limits.py.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from twitter_text import extract_urls, parse_tweet
 
-from planner.platforms.limits import limits_for
+from planner.limits import limits_for
 
 HASHTAG = re.compile(r"(?<![\w&])#\w+", re.UNICODE)
 MENTION = re.compile(r"(?<![\w@])@\w+", re.UNICODE)

@@ -12,7 +12,7 @@ import time
 
 from planner.config import get_settings
 from planner.platforms.sandbox import SandboxPlatform
-from planner.worker import Worker, serve
+from planner.publishing.worker import Worker, serve
 
 
 class SlowSandbox(SandboxPlatform):

@@ -30,8 +30,8 @@ from planner.media import store_image
 from planner.models import Account, AccountStatus, Notification, PostTarget, PublishAttempt
 from planner.platforms import credentials_of, for_account
 from planner.platforms.base import AuthExpired
+from planner.publishing.worker import Worker
 from planner.scheduling import PostCreate, SchedulingError, schedule_post
-from planner.worker import Worker
 from tests.factories import add_sandbox_accounts
 from tests.platform_helpers import ALL_SECRETS, FB_CREDS, IG_CREDS, JSON, X_CREDS, X_ME, x_me
 from tests.platform_helpers import request as publish_request

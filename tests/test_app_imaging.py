@@ -7,8 +7,8 @@ from datetime import timedelta
 from sqlmodel import select
 from streamlit.testing.v1 import AppTest
 
+from planner.brand_kit import active_brand
 from planner.db import session_scope
-from planner.imaging.brand_kit import active_brand
 from planner.media import store_image
 from planner.models import Account, BrandKit, MediaAsset, utcnow
 from planner.scheduling import PostCreate, schedule_post

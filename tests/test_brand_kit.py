@@ -9,10 +9,10 @@ import pytest
 from PIL import Image
 from sqlmodel import select
 
+from planner.brand_kit import active_brand, palette_checks, reset_brand, save_brand
 from planner.db import session_scope
 from planner.drafting import make_draft
 from planner.imaging.brand import DEFAULT_BRAND, Brand, BrandError, Palette
-from planner.imaging.brand_kit import active_brand, palette_checks, reset_brand, save_brand
 from planner.media import asset_path
 from planner.models import BrandKit, MediaAsset
 from tests.factories import add_event, add_item
@@ -83,7 +83,7 @@ def test_bad_edits_are_refused_and_nothing_is_stored(any_db: str, brand, logo, m
 
 
 def test_jpeg_logo_is_refused() -> None:
-    from planner.imaging.brand_kit import check_logo
+    from planner.brand_kit import check_logo
 
     buf = io.BytesIO()
     Image.new("RGB", (300, 300), "white").save(buf, "JPEG")

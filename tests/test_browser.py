@@ -16,7 +16,7 @@ import pytest
 
 from planner import config, db
 from planner.models import utcnow
-from planner.worker import Worker
+from planner.publishing.worker import Worker
 
 pytestmark = pytest.mark.browser
 

@@ -8,7 +8,7 @@ import pytest
 from sqlmodel import select
 from streamlit.testing.v1 import AppTest
 
-from planner.agenda import shift_month
+from planner.calendar import shift_month
 from planner.config import get_settings
 from planner.db import session_scope
 from planner.models import Notification, Post, PostingSlot, PostTarget, Series

@@ -229,7 +229,7 @@ def test_campaign_values_reach_the_steps_that_use_them(any_db: str) -> None:
 
 
 def test_upcoming_events_are_a_window_of_list_events(sqlite_db) -> None:
-    from planner.imaging.records import upcoming_events
+    from planner.source_images import upcoming_events
     from planner.sources import list_events
 
     now = datetime.now(UTC)

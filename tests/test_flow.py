@@ -12,8 +12,8 @@ from planner.drafting import make_draft
 from planner.metrics import collect_once, latest_per_target
 from planner.models import MetricSnapshot, Post, PostTarget, PublishAttempt
 from planner.platforms.sandbox import outbox_records
+from planner.publishing.worker import Worker
 from planner.scheduling import PostCreate, schedule_post
-from planner.worker import Worker
 from tests.factories import add_event, add_sandbox_accounts
 
 

@@ -11,10 +11,10 @@ import pytest
 from PIL import Image
 from sqlmodel import select
 
+from planner.brand_kit import save_brand
 from planner.config import get_settings
 from planner.db import session_scope
 from planner.imaging.brand import DEFAULT_BRAND
-from planner.imaging.brand_kit import save_brand
 from planner.media import (
     MediaError,
     MediaInUse,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from planner.config import PROJECT_ROOT
-from planner.platforms import PLATFORM_NAMES
+from planner.limits import PLATFORMS
 
 TESTS = Path(__file__).resolve().parent
 
@@ -40,7 +40,7 @@ def test_every_cli_command_is_documented_in_readme() -> None:
 
 
 def test_known_platforms() -> None:
-    assert PLATFORM_NAMES == ("x", "facebook", "instagram")
+    assert PLATFORMS == ("x", "facebook", "instagram")
 
 
 def test_every_setting_is_documented() -> None:
@@ -72,3 +72,52 @@ def test_every_variable_the_docs_name_is_a_setting() -> None:
     named = set(re.findall(r"PLANNER_[A-Z0-9_]*[A-Z0-9]", docs))
     prefixes = {n for n in named if any(k.startswith(n + "_") for k in known)}  # PLANNER_SMTP_*
     assert sorted(named - known - tooling - prefixes) == []
+
+
+_PROJECT_DIRS = ("planner/", "tests/", "docs/", "bench/", "migrations/", "content_templates/")
+_PATH = r"(?<![\w/.-])((?:[\w.-]+/)+[\w.-]+\.(?:py|md|yaml|js|toml|png|ttf))\b"
+
+
+def _named_paths(text: str) -> list[str]:
+    """Project paths a page names, e.g. `planner/publishing/worker.py` or `docs/imaging.md`."""
+    import re
+
+    return [m for m in re.findall(_PATH, text) if m.startswith(_PROJECT_DIRS)]
+
+
+def test_docs_name_only_files_that_exist() -> None:
+    """README and docs/ never send a reader to a file that is not there (moved or renamed)."""
+    pages = [PROJECT_ROOT / "README.md", *sorted((PROJECT_ROOT / "docs").glob("*.md"))]
+    missing = [
+        f"{page.name}: {name}"
+        for page in pages
+        for name in _named_paths(page.read_text())
+        if not (PROJECT_ROOT / name).exists()
+    ]
+    assert missing == []
+
+
+def test_docs_check_finds_a_planted_missing_file() -> None:
+    text = "see `planner/worker.py` and [x](docs/architecture.md), not example/file.py"
+    assert _named_paths(text) == ["planner/worker.py", "docs/architecture.md"]
+    assert not (PROJECT_ROOT / "planner/worker.py").exists()
+
+
+def test_code_names_no_development_history() -> None:
+    """Comments and docstrings use topic headings, not issue numbers (history lives in git)."""
+    import re
+
+    history = re.compile(r"\b[Ii]ssue \d+\b|" + "DESIGN" + r"\.md")
+    hits = [
+        f"{p.relative_to(PROJECT_ROOT)}:{n}"
+        for folder in ("planner", "tests", "bench")
+        for p in (PROJECT_ROOT / folder).rglob("*.py")
+        for n, line in enumerate(p.read_text().splitlines(), 1)
+        if history.search(line)
+    ]
+    hits += [
+        f"{p.name}"
+        for p in [PROJECT_ROOT / "README.md", *(PROJECT_ROOT / "docs").glob("*.md")]
+        if history.search(p.read_text())
+    ]
+    assert hits == []

@@ -12,8 +12,8 @@ from planner.db import session_scope
 from planner.metrics import collect_once, latest_per_target, unreported
 from planner.models import Account, MetricSnapshot, Notification, PostTarget
 from planner.platforms.base import AuthExpired, Metrics, RemoteRef
+from planner.publishing.worker import Worker
 from planner.scheduling import PostCreate, schedule_post
-from planner.worker import Worker
 from tests.factories import add_sandbox_accounts
 
 T0 = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)
@@ -60,7 +60,7 @@ class _ExpiredToken:
 def test_expired_token_while_reading_metrics_pauses_the_account(any_db: str) -> None:
     _publish_on_x_and_facebook()
     later = T0 + timedelta(hours=1)
-    real = Worker("w2", clock=lambda: later)._factory
+    real = Worker("w2", clock=lambda: later).ctx.platforms
 
     def factory(account: Account):
         return _ExpiredToken() if account.platform == "x" else real(account)
@@ -93,7 +93,7 @@ class _NoSavesNoInsights:
 def test_figures_a_platform_does_not_report_are_recorded_and_listed(sqlite_db: str) -> None:
     _publish_on_x_and_facebook()
     later = T0 + timedelta(hours=1)
-    real = Worker("w2", clock=lambda: later)._factory
+    real = Worker("w2", clock=lambda: later).ctx.platforms
 
     def factory(account: Account):
         return _NoSavesNoInsights() if account.platform == "facebook" else real(account)

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 import responses
 
-from planner.platforms import ADAPTERS, PLATFORM_NAMES, build_adapter
+from planner.limits import PLATFORMS, limits_for
+from planner.platforms import ADAPTERS, build_adapter
 from planner.platforms.base import AccountInfo, Metrics, Platform, RemoteRef
-from planner.platforms.limits import limits_for
 from planner.platforms.sandbox import SandboxPlatform
 from tests.fake_platforms import FakeGraph, FakeX
 from tests.platform_helpers import FB_CREDS, IG_CREDS, T0, X_CREDS, image, media, request, settings
@@ -24,7 +24,7 @@ LIVE = {
     "facebook": (FB_CREDS, {"page_id": FakeGraph.PAGE}),
     "instagram": (IG_CREDS, {"ig_user_id": FakeGraph.IG}),
 }
-KINDS = [f"sandbox-{name}" for name in PLATFORM_NAMES] + sorted(ADAPTERS)
+KINDS = [f"sandbox-{name}" for name in PLATFORMS] + sorted(ADAPTERS)
 
 
 @pytest.fixture(params=KINDS)
@@ -56,7 +56,7 @@ def _post(tmp_path: Path, text: str, target: int = 7):
 
 def implements_the_protocol(p: Platform, tmp_path: Path) -> None:
     assert isinstance(p, Platform)
-    assert p.name in PLATFORM_NAMES and p.limits == limits_for(p.name)
+    assert p.name in PLATFORMS and p.limits == limits_for(p.name)
 
 
 def tells_who_it_is(p: Platform, tmp_path: Path) -> None:
@@ -117,5 +117,5 @@ def test_contract(platform: Platform, promise, tmp_path: Path) -> None:
 
 
 def test_every_registered_platform_is_in_the_contract() -> None:
-    assert set(ADAPTERS) == set(LIVE) == set(PLATFORM_NAMES)
-    assert set(KINDS) >= {f"sandbox-{n}" for n in PLATFORM_NAMES} | set(ADAPTERS)
+    assert set(ADAPTERS) == set(LIVE) == set(PLATFORMS)
+    assert set(KINDS) >= {f"sandbox-{n}" for n in PLATFORMS} | set(ADAPTERS)

@@ -11,15 +11,13 @@ import responses
 
 from planner.platforms.base import OutcomeUnknown, TransientError
 from planner.platforms.http import (
-    MASK,
     TimeoutSession,
     comparable_text,
     describe,
     network_error,
     recording_session,
-    redact,
-    register_secrets,
 )
+from planner.redaction import MASK, redact, register_secrets
 
 
 @responses.activate
@@ -57,7 +55,7 @@ def test_registered_secrets_are_masked_in_every_log_record(caplog) -> None:
     try:
         raise RuntimeError(f"failed with {token}")
     except RuntimeError:
-        logging.getLogger("planner.worker").exception("boom")
+        logging.getLogger("planner.publishing.worker").exception("boom")
     assert token not in caplog.text
     assert MASK in caplog.text and redact("short") == "short"  # too short to be masked
     assert caplog.records[1].exc_text is not None and token not in caplog.records[1].exc_text

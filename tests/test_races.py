@@ -14,6 +14,7 @@ from sqlmodel import select
 
 from planner.db import session_scope
 from planner.models import Post
+from planner.publishing.results import PassResult
 from planner.scheduling import (
     PostUpdate,
     cancel_post,
@@ -21,7 +22,6 @@ from planner.scheduling import (
     edit_post,
     reschedule_post,
 )
-from planner.worker import PassResult
 from tests import doubles
 from tests.doubles import PlatformDouble
 from tests.test_worker import T0, schedule, targets, worker
@@ -31,7 +31,7 @@ def _claimed(double: PlatformDouble):
     """A post whose target a worker has claimed but not yet started sending."""
     post_id = schedule()
     w = worker(double, T0)
-    [target_id] = w._claim(10)
+    [target_id] = w.claim(10)
     return post_id, target_id, w
 
 
@@ -39,7 +39,7 @@ def _sending(double: PlatformDouble):
     """A worker thread blocked inside the publish call (the send has started)."""
     post_id, target_id, w = _claimed(double)
     double.gate = threading.Event()
-    thread = threading.Thread(target=w._process, args=(target_id, PassResult()))
+    thread = threading.Thread(target=w.process, args=(target_id, PassResult()))
     thread.start()
     assert double.entered.wait(10)
     return post_id, target_id, thread
@@ -51,7 +51,7 @@ def test_cancel_after_claim_before_send_is_never_sent(any_db) -> None:
     with session_scope() as session:
         assert cancel_post(session, post_id).changed == [target_id]
     result = PassResult()
-    w._process(target_id, result)
+    w.process(target_id, result)
     assert double.publish_calls == [] and result.skipped == 1
     assert targets()[0].status == "cancelled"
 
@@ -85,7 +85,7 @@ def test_edit_after_claim_sends_the_new_text(any_db) -> None:
     with session_scope() as session:
         result = edit_post(session, post_id, PostUpdate(texts={"x": "Versi baru"}), now=T0)
     assert result.changed == [target_id]
-    w._process(target_id, PassResult())
+    w.process(target_id, PassResult())
     assert [r.text for r in double.publish_calls] == ["Versi baru"]
 
 
@@ -108,7 +108,7 @@ def test_reschedule_after_claim_pulls_it_back(any_db) -> None:
     later = T0 + timedelta(hours=3)
     with session_scope() as session:
         reschedule_post(session, post_id, later, now=T0)
-    w._process(target_id, PassResult())
+    w.process(target_id, PassResult())
     assert double.publish_calls == []
     [target] = targets()
     assert (target.status, target.due_at, target.lease_owner) == ("scheduled", later, None)
@@ -121,7 +121,7 @@ def test_delete_after_claim_is_never_sent(any_db) -> None:
     post_id, target_id, w = _claimed(double)
     with session_scope() as session:
         delete_post(session, post_id)
-    w._process(target_id, PassResult())
+    w.process(target_id, PassResult())
     assert double.publish_calls == [] and targets() == []
     with session_scope() as session:
         assert session.get(Post, post_id) is None

@@ -11,6 +11,7 @@ from sqlmodel import select
 
 from planner.db import session_scope
 from planner.models import Notification, Post, PostTarget, Series
+from planner.publishing.worker import Worker
 from planner.recurrence import (
     SeriesContent,
     SeriesRule,
@@ -20,7 +21,6 @@ from planner.recurrence import (
     stop_series,
     to_utc,
 )
-from planner.worker import Worker
 from tests.doubles import PlatformDouble
 from tests.factories import add_sandbox_accounts
 

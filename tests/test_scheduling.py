@@ -8,12 +8,12 @@ from itertools import product
 import pytest
 from sqlmodel import select
 
-from planner import agenda
-from planner.agenda import upcoming
+from planner import calendar as planned
+from planner.calendar import upcoming
 from planner.db import session_scope
-from planner.decisions import drop_target, mark_published, resend_target
 from planner.lifecycle import TRANSITIONS, IllegalTransition, moves, transition
 from planner.models import Campaign, Post, PostStatus, PostTarget
+from planner.publishing.attention import drop_target, mark_published, resend_target
 from planner.scheduling import (
     ConflictError,
     PastTimeError,
@@ -170,28 +170,30 @@ def test_queue_and_calendar_filters(any_db) -> None:
         queue = upcoming(session, 50)
         assert [p.title for _, p, _ in queue] == ["Sore", "Pagi", "Pagi"]
         start, end = T0, T0 + timedelta(days=1)
-        everything = agenda.entries(session, start, end)
+        everything = planned.entries(session, start, end)
         assert len(everything) == 3
-        assert [e.title for e in agenda.entries(session, start, end, platforms=["facebook"])] == [
+        assert [e.title for e in planned.entries(session, start, end, platforms=["facebook"])] == [
             "Pagi"
         ]
-        assert [e.author for e in agenda.entries(session, start, end, authors=["budi"])] == ["budi"]
-        by_campaign = agenda.entries(session, start, end, campaign_ids=[campaign_id])
+        assert [e.author for e in planned.entries(session, start, end, authors=["budi"])] == [
+            "budi"
+        ]
+        by_campaign = planned.entries(session, start, end, campaign_ids=[campaign_id])
         assert [e.campaign for e in by_campaign] == ["Pekan Literasi"]
-        assert agenda.entries(session, start, end, statuses=["published"]) == []
-        options = agenda.filter_options(session)
+        assert planned.entries(session, start, end, statuses=["published"]) == []
+        options = planned.filter_options(session)
         assert options["authors"] == ["ani", "budi"]
 
 
 def test_month_grid_and_local_days() -> None:
     from zoneinfo import ZoneInfo
 
-    weeks = agenda.month_grid(2026, 12)
+    weeks = planned.month_grid(2026, 12)
     assert weeks[0][0].weekday() == 0 and any(d.day == 31 for d in weeks[-1])
     jakarta = ZoneInfo("Asia/Jakarta")
-    start, end = agenda.span(agenda.week_of(datetime(2026, 12, 3).date()), jakarta)
+    start, end = planned.span(planned.week_of(datetime(2026, 12, 3).date()), jakarta)
     assert start == datetime(2026, 11, 30, 0, 0, tzinfo=jakarta)
     assert (end - start) == timedelta(days=7)
-    late = agenda.Entry(1, 1, "t", "x", "a", "scheduled", datetime(2026, 12, 1, 20, tzinfo=UTC),
+    late = planned.Entry(1, 1, "t", "x", "a", "scheduled", datetime(2026, 12, 1, 20, tzinfo=UTC),
                         "", "", None)  # fmt: skip
-    assert list(agenda.by_day([late], jakarta)) == [datetime(2026, 12, 2).date()]
+    assert list(planned.by_day([late], jakarta)) == [datetime(2026, 12, 2).date()]

@@ -9,8 +9,9 @@ from sqlmodel import select
 
 from planner.db import session_scope
 from planner.models import TemplateRecord, TemplateVersion
-from planner.template_files import load_text
-from planner.template_store import (
+from planner.templates.files import load_text
+from planner.templates.model import KINDS, TemplateProblem
+from planner.templates.store import (
     TemplateConflict,
     blank_template,
     catalog,
@@ -25,7 +26,6 @@ from planner.template_store import (
     save_template,
     steps_to_rows,
 )
-from planner.templates import KINDS, TemplateProblem
 
 
 def _reminder_copy(session, new_id: str = "pengingat-pagi") -> dict:
@@ -121,7 +121,7 @@ def test_delete_removes_record_and_history(any_db: str) -> None:
 
 def test_grid_rows_round_trip() -> None:
     from planner.config import PROJECT_ROOT
-    from planner.template_files import load_directory
+    from planner.templates.files import load_directory
 
     templates, _ = load_directory(PROJECT_ROOT / "content_templates")
     for tpl in templates.values():

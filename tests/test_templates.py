@@ -9,11 +9,11 @@ import pytest
 import yaml
 
 from planner.config import PROJECT_ROOT
-from planner.template_files import available_templates, load_directory, load_file, load_text
-from planner.templates import (
+from planner.limits import PLATFORMS
+from planner.templates.files import available_templates, load_directory, load_file, load_text
+from planner.templates.model import (
     KINDS,
     LANGUAGES,
-    PLATFORMS,
     ContentTemplate,
     TemplateProblem,
     parse_template,

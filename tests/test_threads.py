@@ -12,9 +12,9 @@ from streamlit.testing.v1 import AppTest
 
 from planner.db import session_scope
 from planner.models import PostTarget
+from planner.publishing.worker import Worker
 from planner.scheduling import PostCreate, SchedulingError, schedule_post
 from planner.validation import text_length, thread_parts, validate
-from planner.worker import Worker
 from tests.doubles import PlatformDouble
 from tests.factories import add_sandbox_accounts
 

@@ -15,11 +15,14 @@ from sqlmodel import select
 from planner import config
 from planner.config import get_settings
 from planner.db import session_scope
-from planner.decisions import resend_target
 from planner.models import Account, Notification, Post, PostTarget, PublishAttempt
 from planner.platforms.base import AuthExpired, TransientError
+from planner.publishing.attention import resend_target
+from planner.publishing.embedded import BackgroundWorker
+from planner.publishing.recording import next_attempt
+from planner.publishing.results import PassResult
+from planner.publishing.worker import Worker
 from planner.scheduling import PostCreate, schedule_post
-from planner.worker import BackgroundWorker, PassResult, Worker
 from tests import doubles
 from tests.doubles import PlatformDouble
 from tests.factories import add_sandbox_accounts
@@ -115,8 +118,12 @@ def test_expired_token_pauses_only_that_account(any_db) -> None:
         "x": PlatformDouble(script=[doubles.token_expired()]),
         "facebook": PlatformDouble(name="facebook"),
     }
-    w = Worker("w", platform_factory=lambda a: doubles_by_platform[a.platform], clock=lambda: T0)
-    w.settings = w.settings.model_copy(update={"send_concurrency": 1})
+    w = Worker(
+        "w",
+        settings=get_settings().model_copy(update={"send_concurrency": 1}),
+        platform_factory=lambda a: doubles_by_platform[a.platform],
+        clock=lambda: T0,
+    )
     w.run_once()
     by_platform = {}
     for t in targets():
@@ -176,7 +183,7 @@ def _messages() -> list[str]:
 def test_backoff_is_exponential_with_jitter_and_capped(sqlite_db) -> None:
     w = worker(PlatformDouble(), T0, retry_base_seconds=30, retry_max_seconds=600)
     err = doubles.server_error().error
-    delays = [(w.next_attempt(n, T0, err) - T0).total_seconds() for n in range(1, 8)]
+    delays = [(next_attempt(w.ctx, n, T0, err) - T0).total_seconds() for n in range(1, 8)]
     for n, delay in enumerate(delays, start=1):
         ceiling = min(600, 30 * 2 ** (n - 1))
         assert ceiling / 2 <= delay <= ceiling
@@ -198,8 +205,8 @@ def test_retry_pushed_past_grace_is_flagged_missed(any_db) -> None:
 def test_crash_mid_call_goes_to_needs_attention_not_resent(any_db) -> None:
     schedule()
     crashy = worker(PlatformDouble(), T0, name="crashy")
-    [target_id] = crashy._claim(10)
-    assert crashy._prepare(target_id) is not None  # attempt written; then the process "dies"
+    [target_id] = crashy.claim(10)
+    assert crashy.prepare(target_id) is not None  # attempt written; then the process "dies"
     double = PlatformDouble()
     result = worker(double, T0 + timedelta(minutes=5), name="rescuer").run_once()
     assert result.recovered == 1 and double.publish_calls == []
@@ -210,7 +217,7 @@ def test_crash_mid_call_goes_to_needs_attention_not_resent(any_db) -> None:
 
 def test_expired_claim_without_attempt_is_retried(any_db) -> None:
     schedule()
-    assert worker(PlatformDouble(), T0, name="gone")._claim(10)
+    assert worker(PlatformDouble(), T0, name="gone").claim(10)
     double = PlatformDouble()
     worker(double, T0 + timedelta(minutes=5), name="w2").run_once()
     assert targets()[0].status == "published" and len(double.publish_calls) == 1
@@ -250,8 +257,8 @@ def test_platform_concurrency_cap_holds_across_workers(any_db) -> None:
     caps = {"platform_concurrency": {"x": 2}}
     first = worker(PlatformDouble(), T0, name="a", **caps)
     second = worker(PlatformDouble(), T0, name="b", **caps)
-    assert len(first._claim(10)) == 2
-    assert second._claim(10) == []  # both x slots are taken by worker a
+    assert len(first.claim(10)) == 2
+    assert second.claim(10) == []  # both x slots are taken by worker a
 
 
 def _live_x_account() -> int:

@@ -26,7 +26,7 @@ def register(app: typer.Typer) -> None:
 def templates_list(as_json: JsonOpt = False) -> None:
     """The templates that can be used (files and app-made), and problems with any that cannot."""
     from planner.db import migrate, session_scope
-    from planner.template_store import catalog
+    from planner.templates.store import catalog
 
     settings = get_settings()
     migrate()  # app templates live in the database; a fresh install has none yet
@@ -59,8 +59,8 @@ def templates_check(
     as_json: JsonOpt = False,
 ) -> None:
     """Check template files without installing them (exit 1 when any is refused)."""
-    from planner.template_files import load_file
-    from planner.templates import TemplateProblem
+    from planner.templates.files import load_file
+    from planner.templates.model import TemplateProblem
 
     results = []
     for path in files:
@@ -91,7 +91,7 @@ def templates_export(
 ) -> None:
     """Print (or write) a template as a YAML file for content_templates/."""
     from planner.db import migrate, session_scope
-    from planner.template_store import catalog, export_yaml
+    from planner.templates.store import catalog, export_yaml
 
     migrate()
     with session_scope() as session:

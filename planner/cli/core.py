@@ -82,7 +82,7 @@ def serve(
 
     from planner.config import PROJECT_ROOT
     from planner.db import migrate
-    from planner.worker import ensure_embedded_worker
+    from planner.publishing.embedded import ensure_embedded_worker
 
     migrate()
     # Started before the first browser visit, so due posts go out even if nobody opens the app.

@@ -31,8 +31,8 @@ def _brand(default_brand: bool):
         return DEFAULT_BRAND
     from sqlalchemy.exc import SQLAlchemyError
 
+    from planner.brand_kit import active_brand
     from planner.db import DatabaseUnavailable, session_scope
-    from planner.imaging.brand_kit import active_brand
 
     try:
         with session_scope() as session:

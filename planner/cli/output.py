@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-# The `--json` flag every command takes (DESIGN.md's CLI contract).
+# The `--json` flag every command takes (the CLI contract in the README).
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
 
 

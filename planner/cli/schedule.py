@@ -54,7 +54,7 @@ def queue(
     as_json: JsonOpt = False,
 ) -> None:
     """What is due next (and what needs attention), soonest first."""
-    from planner.agenda import upcoming
+    from planner.calendar import upcoming
     from planner.db import session_scope
     from planner.i18n import format_datetime
 
@@ -129,7 +129,7 @@ def reschedule(
 def resend(target_id: int, as_json: JsonOpt = False) -> None:
     """Send a target that needs attention or failed again (the platform is asked first)."""
     from planner.db import session_scope
-    from planner.decisions import resend_target
+    from planner.publishing.attention import resend_target
 
     with session_scope() as session:
         resend_target(session, target_id)
@@ -139,7 +139,7 @@ def resend(target_id: int, as_json: JsonOpt = False) -> None:
 def drop(target_id: int, as_json: JsonOpt = False) -> None:
     """Do not send a target that needs attention or failed."""
     from planner.db import session_scope
-    from planner.decisions import drop_target
+    from planner.publishing.attention import drop_target
 
     with session_scope() as session:
         drop_target(session, target_id, by="cli")
@@ -164,7 +164,7 @@ def worker(
     """
     from planner.db import check_connection
     from planner.metrics import collect_once
-    from planner.worker import Worker, serve
+    from planner.publishing.worker import Worker, serve
 
     check_connection()
     w = Worker(worker_id or _default_worker_id())
@@ -327,13 +327,15 @@ def import_posts(
     as_json: JsonOpt = False,
 ) -> None:
     """Bulk scheduling from a spreadsheet; exit status 1 when any row was refused."""
-    from planner.bulk import RowError
-    from planner.bulk import import_posts as run_import
+    from planner.importing.kinds import import_file
+    from planner.importing.posts import RowError
 
     if not file.is_file():
         raise UserError(f"no such file: {file}")
     try:
-        report = run_import(file.read_bytes(), folder=file.parent, author="cli", dry_run=dry_run)
+        report = import_file(
+            "posts", file.read_bytes(), file.name, folder=file.parent, author="cli", dry_run=dry_run
+        )
     except RowError as exc:
         raise UserError(str(exc)) from exc
     data = report.as_dict()

@@ -62,19 +62,14 @@ def _finish(report, as_json: bool) -> None:
 
 
 def _run(kind: str, path: Path, as_json: bool) -> None:
-    from planner.db import migrate, session_scope
-    from planner.importing.collection import import_collection
-    from planner.importing.events import import_events
+    from planner.db import migrate
+    from planner.importing.kinds import import_file
     from planner.importing.report import ImportFileError
 
     data = _read(path)
     migrate()
     try:
-        with session_scope() as session:
-            if kind == "events":
-                report = import_events(session, data, path.name, get_settings().tz)
-            else:
-                report = import_collection(session, data, path.name)
+        report = import_file(kind, data, path.name)
     except ImportFileError as exc:
         raise UserError(f"{path.name}: {exc.text('en')}") from exc
     _finish(report, as_json)

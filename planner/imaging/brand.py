@@ -1,7 +1,7 @@
 """The library's brand kit: name, colours, fonts, logo and footer used by every layout.
 
 A Brand is plain data (it travels to render worker processes and into cache keys). The
-editable kit is stored in the database (see brand_kit.py); DEFAULT_BRAND is the demo one
+editable kit is stored in the database (see planner/brand_kit.py); DEFAULT_BRAND is the demo one
 for Perpustakaan Kota Pekalongan. Fonts only ever come from media/fonts, which ships with
 their licences: nothing is downloaded.
 """

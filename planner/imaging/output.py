@@ -14,7 +14,7 @@ from typing import Literal
 from PIL import Image
 
 from planner.imaging.errors import ImagingError
-from planner.platforms.limits import LIMITS
+from planner.limits import LIMITS
 
 Format = Literal["jpeg", "png"]
 FORMATS: tuple[Format, ...] = ("jpeg", "png")

@@ -21,7 +21,6 @@ from planner.platforms.instagram import InstagramPlatform
 from planner.platforms.sandbox import SandboxPlatform
 from planner.platforms.x import XPlatform
 
-PLATFORM_NAMES = ("x", "facebook", "instagram")
 ADAPTERS: dict[str, type] = {
     "x": XPlatform,
     "facebook": FacebookPlatform,

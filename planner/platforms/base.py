@@ -8,34 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
-
-@dataclass(frozen=True)
-class Limits:
-    """What a platform accepts; validation and the image renderer read these as data."""
-
-    max_chars: int
-    weighted_length: bool = False  # X counts by the twitter-text rules
-    max_images: int = 1
-    max_image_bytes: int = 5 * 1024 * 1024
-    image_types: tuple[str, ...] = ("image/jpeg", "image/png")
-    requires_image: bool = False
-    max_hashtags: int | None = None
-    max_mentions: int | None = None
-    max_alt_text: int = 1000
-    aspect_ratio_range: tuple[float, float] | None = None  # width / height
-
-
-@dataclass(frozen=True)
-class MediaItem:
-    """An image to attach, already rendered and stored."""
-
-    path: Path
-    alt_text: str = ""
-    mime: str = "image/jpeg"
-    public_url: str | None = None
+# Part of the interface; defined with the limits so reading limits loads no adapter.
+from planner.limits import Limits, MediaItem
 
 
 @dataclass(frozen=True)

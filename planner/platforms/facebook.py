@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import requests
 
-from planner import validation  # a module, not its names: validation imports platforms.limits
+from planner.limits import limits_for, media_problems
 from planner.platforms.base import (
     AccountInfo,
     MediaItem,
@@ -28,7 +28,7 @@ from planner.platforms.base import (
 )
 from planner.platforms.graph import GraphAdapter, insight_values, parse_time
 from planner.platforms.http import comparable_text
-from planner.platforms.limits import limits_for, media_problems
+from planner.validation import validate
 
 # Newest first: when Meta refuses a metric without naming it, the last one is given up.
 POST_INSIGHTS = ["post_media_view", "post_impressions_unique", "post_clicks", "post_impressions"]
@@ -124,7 +124,7 @@ class FacebookPlatform(GraphAdapter):
         return text
 
     def _preflight(self, request: PublishRequest) -> None:
-        result = validation.validate(
+        result = validate(
             "facebook",
             self._message(request),
             image_count=len(request.media),

@@ -31,13 +31,8 @@ from planner.platforms.base import (
     RemoteRef,
     TransientError,
 )
-from planner.platforms.http import (
-    TimeoutSession,
-    chunks,
-    network_error,
-    one_line,
-    register_secrets,
-)
+from planner.platforms.http import TimeoutSession, chunks, network_error
+from planner.redaction import one_line, register_secrets
 
 BATCH_LIMIT = 50  # Graph batch requests take at most 50 operations
 

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import requests
 from PIL import Image
 
-from planner import validation  # a module, not its names: validation imports platforms.limits
+from planner.limits import limits_for, media_problems
 from planner.platforms.base import (
     AccountInfo,
     MediaItem,
@@ -35,8 +35,8 @@ from planner.platforms.base import (
 )
 from planner.platforms.graph import GraphAdapter, insight_values, parse_time
 from planner.platforms.http import comparable_text
-from planner.platforms.limits import limits_for, media_problems
 from planner.public_media import PublicMediaError, aspect_problem, base_url_problem, publish_image
+from planner.validation import validate
 
 # Newest first: when Meta refuses a metric without naming it, the last one is given up.
 MEDIA_INSIGHTS = ["views", "reach", "saved", "shares", "total_interactions", "likes", "comments"]
@@ -142,7 +142,7 @@ class InstagramPlatform(GraphAdapter):
         return RemoteRef(media_id, self._permalink(media_id), self._clock())
 
     def _preflight(self, request: PublishRequest, caption: str) -> None:
-        result = validation.validate(
+        result = validate(
             "instagram",
             caption,
             image_count=len(request.media),

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from planner.limits import limits_for
 from planner.platforms.base import (
     AccountInfo,
     Limits,
@@ -26,7 +27,6 @@ from planner.platforms.base import (
     PublishRequest,
     RemoteRef,
 )
-from planner.platforms.limits import limits_for
 
 # Rough relative reach of an average library post on each network (shapes the simulation only).
 _AUDIENCE = {"x": 0.6, "facebook": 1.0, "instagram": 1.3}

@@ -20,8 +20,8 @@ from urllib.parse import urlsplit
 import requests
 import tweepy
 
-from planner import validation  # a module, not its names: validation imports platforms.limits
 from planner.config import Settings, get_settings
+from planner.limits import limits_for, media_problems
 from planner.platforms.base import (
     AccountInfo,
     AuthExpired,
@@ -35,15 +35,9 @@ from planner.platforms.base import (
     RemoteRef,
     TransientError,
 )
-from planner.platforms.http import (
-    TimeoutSession,
-    chunks,
-    comparable_text,
-    network_error,
-    one_line,
-    register_secrets,
-)
-from planner.platforms.limits import limits_for, media_problems
+from planner.platforms.http import TimeoutSession, chunks, comparable_text, network_error
+from planner.redaction import one_line, register_secrets
+from planner.validation import validate
 
 API = "https://api.twitter.com"
 MEDIA_UPLOAD_V2 = f"{API}/2/media/upload"
@@ -172,7 +166,7 @@ class XPlatform:
         problems: list[str] = []
         for index, part in enumerate(parts):
             images = list(request.media) if index == 0 else []
-            result = validation.validate(
+            result = validate(
                 "x", part, image_count=len(images), alt_texts=[m.alt_text for m in images]
             )
             label = f"post {index + 1}: " if len(parts) > 1 else ""

@@ -22,7 +22,7 @@ from planner.accounts import (
 )
 from planner.config import get_settings
 from planner.db import session_scope
-from planner.platforms import PLATFORM_NAMES
+from planner.limits import PLATFORMS
 from planner.platforms.dryrun import account_folder, dry_run_records
 from planner.public_media import PublicMediaError, base_url_issue, check_public_url
 from planner.ui.runtime import tr
@@ -173,7 +173,7 @@ def _connect() -> None:
     st.subheader(tr("accounts.connect"))
     platform = st.selectbox(
         tr("accounts.platform"),
-        PLATFORM_NAMES,
+        PLATFORMS,
         format_func=lambda p: tr(f"platform.{p}"),
         key="connect_platform",
     )

@@ -6,16 +6,16 @@ import hashlib
 
 import streamlit as st
 
-from planner.config import get_settings
-from planner.db import session_scope
-from planner.imaging.brand import Brand, BrandError, Palette, available_fonts
-from planner.imaging.brand_kit import (
+from planner.brand_kit import (
     active_brand,
     check_logo,
     palette_checks,
     reset_brand,
     save_brand,
 )
+from planner.config import get_settings
+from planner.db import session_scope
+from planner.imaging.brand import Brand, BrandError, Palette, available_fonts
 from planner.imaging.layouts import LAYOUTS
 from planner.imaging.render import draw
 from planner.imaging.samples import sample_input

@@ -9,11 +9,10 @@ from datetime import date, datetime, timedelta
 import pandas as pd
 import streamlit as st
 
-from planner import agenda
-from planner.agenda import recent, upcoming
+from planner import calendar as planned
+from planner.calendar import recent, upcoming
 from planner.config import get_settings
 from planner.db import session_scope
-from planner.decisions import drop_target, mark_published, resend_target
 from planner.i18n import (
     STRINGS,
     format_date,
@@ -24,6 +23,7 @@ from planner.i18n import (
 )
 from planner.models import PostStatus
 from planner.notify import reason_text
+from planner.publishing.attention import drop_target, mark_published, resend_target
 from planner.scheduling import (
     PastTimeError,
     PostUpdate,
@@ -60,9 +60,9 @@ def _when(moment: datetime | None) -> str:
     return format_datetime(moment, get_settings().tz, locale()) if moment else "—"
 
 
-def _label(entry: agenda.Entry, with_account: bool = False) -> str:
-    color = agenda.STATUS_COLORS.get(entry.status, "gray")
-    icon = agenda.PLATFORM_ICONS.get(entry.platform, "•")
+def _label(entry: planned.Entry, with_account: bool = False) -> str:
+    color = planned.STATUS_COLORS.get(entry.status, "gray")
+    icon = planned.PLATFORM_ICONS.get(entry.platform, "•")
     at = format_time(entry.when, get_settings().tz, locale()).split(" ")[0]
     extra = f" · {entry.account}" if with_account else ""
     return f":{color}[●] {icon} {at} {entry.title[:24]}{extra}"
@@ -70,7 +70,7 @@ def _label(entry: agenda.Entry, with_account: bool = False) -> str:
 
 def _filters() -> dict:
     with session_scope() as session:
-        options = agenda.filter_options(session)
+        options = planned.filter_options(session)
     cols = st.columns(4)
     platforms = cols[0].multiselect(
         tr("calendar.filter_platform"),
@@ -107,7 +107,7 @@ def _open(post_id: int) -> None:
     st.session_state["open_post"] = post_id
 
 
-def _entry_button(container, entry: agenda.Entry, with_account: bool) -> None:
+def _entry_button(container, entry: planned.Entry, with_account: bool) -> None:
     container.button(
         _label(entry, with_account=with_account),
         key=f"cal_{entry.target_id}",
@@ -118,11 +118,11 @@ def _entry_button(container, entry: agenda.Entry, with_account: bool) -> None:
     )
 
 
-def _grouped(days: list[date], filters: dict) -> dict[date, list[agenda.Entry]]:
+def _grouped(days: list[date], filters: dict) -> dict[date, list[planned.Entry]]:
     tz = get_settings().tz
     with session_scope() as session:
-        start, end = agenda.span(days, tz)
-        return agenda.by_day(agenda.entries(session, start, end, **filters), tz)
+        start, end = planned.span(days, tz)
+        return planned.by_day(planned.entries(session, start, end, **filters), tz)
 
 
 def _month(weeks: list[list[date]], filters: dict, month: int) -> None:
@@ -159,7 +159,7 @@ def _legend() -> None:
     st.caption(
         tr("calendar.legend")
         + ": "
-        + " ".join(f":{agenda.STATUS_COLORS[s]}[●] {status_label(s)}" for s in LEGEND)
+        + " ".join(f":{planned.STATUS_COLORS[s]}[●] {status_label(s)}" for s in LEGEND)
     )
 
 
@@ -320,7 +320,7 @@ def _target_actions(target, account) -> None:
 def post_panel(post_id: int) -> None:
     """One post opened from the calendar, the queue or the inbox."""
     with session_scope() as session:
-        detail = agenda.post_detail(session, post_id)
+        detail = planned.post_detail(session, post_id)
     if detail is None:
         st.session_state.pop("open_post", None)
         return
@@ -336,8 +336,8 @@ def post_panel(post_id: int) -> None:
         )
         st.markdown(f"**{tr('calendar.targets')}**")
         for target, account in detail.targets:
-            icon = agenda.PLATFORM_ICONS.get(target.platform, "•")
-            color = agenda.STATUS_COLORS.get(target.status, "gray")
+            icon = planned.PLATFORM_ICONS.get(target.platform, "•")
+            color = planned.STATUS_COLORS.get(target.status, "gray")
             st.markdown(
                 f"{icon} **{account.name}** — :{color}[{target_status_label(target)}] · "
                 f"{_when(target.published_at or target.due_at)}"
@@ -405,7 +405,7 @@ def post_panel(post_id: int) -> None:
 
 def _step(day: date, view: str, sign: int) -> date:
     """A week back or forward in the week view, else a calendar month (never skipping one)."""
-    return day + timedelta(days=7 * sign) if view == "week" else agenda.shift_month(day, sign)
+    return day + timedelta(days=7 * sign) if view == "week" else planned.shift_month(day, sign)
 
 
 def page() -> None:
@@ -438,10 +438,10 @@ def page() -> None:
         post_panel(st.session_state["open_post"])
     if view == "month":
         st.subheader(format_month(day.year, day.month, locale()))
-        _month(agenda.month_grid(day.year, day.month), filters, day.month)
+        _month(planned.month_grid(day.year, day.month), filters, day.month)
         _legend()
     elif view == "week":
-        _week(agenda.week_of(day), filters)
+        _week(planned.week_of(day), filters)
         _legend()
     live_tables()
 

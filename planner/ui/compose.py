@@ -18,13 +18,13 @@ from planner.config import get_settings
 from planner.db import session_scope
 from planner.drafting import Draft, DraftError, check_draft, event_facts, make_draft
 from planner.i18n import format_datetime
+from planner.limits import PLATFORMS, limits_for
 from planner.media import asset_path
 from planner.models import Account, AccountStatus, MediaAsset
-from planner.platforms.limits import limits_for
 from planner.previews import build_preview, preview_html
 from planner.sources import EVENT_FIELDS, ITEM_FIELDS, list_events, list_items
-from planner.template_store import catalog
-from planner.templates import EVENT_KINDS, PLATFORMS, ContentTemplate, FieldSpec
+from planner.templates.model import EVENT_KINDS, ContentTemplate, FieldSpec
+from planner.templates.store import catalog
 from planner.ui.runtime import counter, error_text, hint, locale, tr
 from planner.ui.widgets.campaign import campaign_section
 from planner.ui.widgets.schedule_form import schedule_form

@@ -8,10 +8,11 @@ import pandas as pd
 import streamlit as st
 from sqlmodel import select
 
-from planner.bulk import ImportReport, RowError, import_posts
 from planner.config import get_settings
 from planner.db import session_scope
 from planner.i18n import format_datetime, zone_abbr
+from planner.importing.kinds import import_file
+from planner.importing.posts import PostImportReport, RowError
 from planner.models import Account, AccountStatus, Post, Series, utcnow
 from planner.recurrence import SeriesContent, SeriesRule, create_series, occurrences, stop_series
 from planner.scheduling import SchedulingError, local_to_utc
@@ -142,8 +143,10 @@ def import_section() -> None:
     dry_run = st.checkbox(tr("planning.dry_run"), key="csv_dry_run")
     if st.button(tr("planning.run_import"), disabled=upload is None, key="csv_import"):
         try:
-            report = import_posts(
+            report = import_file(
+                "posts",
                 upload.getvalue(),
+                upload.name,
                 images={f.name: f.getvalue() for f in images or []},
                 author="app",
                 dry_run=dry_run,
@@ -158,7 +161,7 @@ def import_section() -> None:
         st.dataframe(_report_rows(report), hide_index=True, width="stretch")
 
 
-def _report_rows(report: ImportReport) -> pd.DataFrame:
+def _report_rows(report: PostImportReport) -> pd.DataFrame:
     """The import report, one row per CSV line, in the page language and the library's zone."""
     tz = get_settings().tz
     return pd.DataFrame(

@@ -8,7 +8,7 @@ from planner.config import get_settings
 from planner.db import DatabaseUnavailable, migrate
 from planner.i18n import LOCALES, format_number, t
 from planner.platforms.dryrun import is_dry_run
-from planner.worker import BackgroundWorker, ensure_embedded_worker
+from planner.publishing.embedded import BackgroundWorker, ensure_embedded_worker
 
 
 def locale() -> str:

@@ -15,8 +15,7 @@ from pydantic import ValidationError
 from planner.config import get_settings
 from planner.db import session_scope
 from planner.i18n import STRINGS, format_datetime
-from planner.importing.collection import import_collection
-from planner.importing.events import import_events
+from planner.importing.kinds import import_file
 from planner.importing.report import ImportFileError, ImportReport
 from planner.media import MediaError, asset_path
 from planner.models import CollectionItem, Event, MediaAsset
@@ -352,11 +351,7 @@ def _import_tab() -> None:
             st.error(tr("media.too_big", mb=MAX_UPLOAD_MB))
             return
         try:
-            with session_scope() as session:
-                if kind == "events":
-                    report = import_events(session, data, upload.name, get_settings().tz)
-                else:
-                    report = import_collection(session, data, upload.name)
+            report = import_file(kind, data, upload.name)
             st.session_state["import_report"] = report
         except ImportFileError as exc:
             st.session_state.pop("import_report", None)

@@ -8,25 +8,25 @@ from pathlib import Path
 
 import streamlit as st
 
+from planner.brand_kit import active_brand
 from planner.config import get_settings
 from planner.db import session_scope
 from planner.imaging.alt_text import describe
 from planner.imaging.batch import default_workers, render_batch
-from planner.imaging.brand_kit import active_brand
 from planner.imaging.errors import ImagingError
 from planner.imaging.layouts import LAYOUTS, TEXT_FIELDS, LayoutInput
-from planner.imaging.records import (
+from planner.imaging.render import render
+from planner.imaging.samples import sample_input
+from planner.imaging.sizes import SIZES
+from planner.media import MediaError, asset_path, list_assets, store_image
+from planner.models import CollectionItem
+from planner.source_images import (
     event_input,
     item_cover,
     item_input,
     jobs_for,
     upcoming_events,
 )
-from planner.imaging.render import render
-from planner.imaging.samples import sample_input
-from planner.imaging.sizes import SIZES
-from planner.media import MediaError, asset_path, list_assets, store_image
-from planner.models import CollectionItem
 from planner.sources import list_items
 from planner.ui.runtime import hint, locale, size_label, tr
 

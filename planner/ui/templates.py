@@ -2,7 +2,7 @@
 preview, see and restore their versions, and export any template as YAML.
 
 File templates are read-only here (duplicate one to change it); every check and save is
-done by planner/template_store.py.
+done by planner/templates/store.py.
 """
 
 from __future__ import annotations
@@ -19,9 +19,20 @@ from planner.db import session_scope
 from planner.i18n import format_datetime
 from planner.imaging.layouts import LAYOUTS
 from planner.imaging.sizes import SIZES
+from planner.limits import PLATFORMS
 from planner.models import TemplateRecord
 from planner.previews import build_preview, preview_html
-from planner.template_store import (
+from planner.templates.model import (
+    EVENT_KINDS,
+    FIELD_TYPES,
+    KINDS,
+    LANGUAGES,
+    ContentTemplate,
+    TemplateProblem,
+    parse_template,
+    render,
+)
+from planner.templates.store import (
     FIELD_COLUMNS,
     STEP_COLUMNS,
     TemplateConflict,
@@ -37,17 +48,6 @@ from planner.template_store import (
     rows_to_steps,
     save_template,
     steps_to_rows,
-)
-from planner.templates import (
-    EVENT_KINDS,
-    FIELD_TYPES,
-    KINDS,
-    LANGUAGES,
-    PLATFORMS,
-    ContentTemplate,
-    TemplateProblem,
-    parse_template,
-    render,
 )
 from planner.ui.runtime import counter, locale, size_label, tr
 from planner.validation import validate

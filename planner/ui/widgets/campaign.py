@@ -17,11 +17,12 @@ from planner.config import get_settings
 from planner.db import session_scope
 from planner.drafting import DraftError, check_draft
 from planner.i18n import format_datetime
+from planner.limits import PLATFORMS
 from planner.models import Account
 from planner.scheduling import (
     SchedulingError,
 )
-from planner.templates import PLATFORMS, ContentTemplate
+from planner.templates.model import ContentTemplate
 from planner.ui.runtime import counter, error_text, locale, tr
 from planner.ui.widgets.schedule_form import account_picker
 

@@ -11,6 +11,7 @@ from planner.config import get_settings
 from planner.db import session_scope
 from planner.drafting import Draft
 from planner.i18n import format_datetime, zone_abbr
+from planner.limits import PLATFORMS
 from planner.models import Account, PostTarget
 from planner.scheduling import (
     PastTimeError,
@@ -20,7 +21,6 @@ from planner.scheduling import (
     schedule_post,
 )
 from planner.slots import SlotError, add_to_queue
-from planner.templates import PLATFORMS
 from planner.ui.runtime import error_text, hint, locale, tr
 
 

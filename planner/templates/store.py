@@ -17,12 +17,12 @@ import yaml
 from sqlmodel import Session, col, select
 
 from planner.config import Settings, get_settings
+from planner.limits import PLATFORMS
 from planner.models import TemplateRecord, TemplateVersion, utcnow
-from planner.template_files import available_templates
-from planner.templates import (
+from planner.templates.files import available_templates
+from planner.templates.model import (
     EVENT_KINDS,
     LANGUAGES,
-    PLATFORMS,
     ContentTemplate,
     TemplateProblem,
     check_references,

@@ -1,12 +1,43 @@
-"""Each platform's documented limits, as data (the sandbox stand-in of a platform shares them)."""
+"""What each platform accepts, as data: the one list of platforms and their documented limits.
+
+Validation, the image renderer, the adapters and their sandbox stand-ins all read this
+table. It imports nothing from `planner.platforms`, so checking a text or rendering an
+image never loads an adapter (or tweepy).
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from planner.platforms.base import Limits, MediaItem
-
 MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a platform accepts; validation and the image renderer read these as data."""
+
+    max_chars: int
+    weighted_length: bool = False  # X counts by the twitter-text rules
+    max_images: int = 1
+    max_image_bytes: int = 5 * 1024 * 1024
+    image_types: tuple[str, ...] = ("image/jpeg", "image/png")
+    requires_image: bool = False
+    max_hashtags: int | None = None
+    max_mentions: int | None = None
+    max_alt_text: int = 1000
+    aspect_ratio_range: tuple[float, float] | None = None  # width / height
+
+
+@dataclass(frozen=True)
+class MediaItem:
+    """An image to attach, already rendered and stored."""
+
+    path: Path
+    alt_text: str = ""
+    mime: str = "image/jpeg"
+    public_url: str | None = None
+
 
 LIMITS: dict[str, Limits] = {
     "x": Limits(
@@ -34,6 +65,9 @@ LIMITS: dict[str, Limits] = {
         aspect_ratio_range=(0.8, 1.91),
     ),
 }
+
+
+PLATFORMS: tuple[str, ...] = tuple(LIMITS)
 
 
 def limits_for(platform: str) -> Limits:

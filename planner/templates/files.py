@@ -10,8 +10,8 @@ from pathlib import Path
 
 import yaml
 
-from planner.templates import (
-    PLATFORMS,
+from planner.limits import PLATFORMS
+from planner.templates.model import (
     ContentTemplate,
     TemplateProblem,
     check_references,

@@ -12,8 +12,8 @@ import pytest
 from PIL import Image
 from sqlmodel import select
 
-from planner.bulk import RowError, import_posts, read_rows, row_key
 from planner.db import session_scope
+from planner.importing.posts import RowError, import_posts, read_rows, row_key
 from planner.models import Post, PostTarget
 from planner.scheduling import PostCreate
 from planner.slots import (

@@ -39,11 +39,11 @@ from planner.config import Settings, get_settings
 from planner.db import session_scope
 from planner.importing.dates import parse_date
 from planner.importing.tabular import decode, sniff_delimiter
+from planner.limits import PLATFORMS
 from planner.media import asset_path, store_image, thumbnail_path
 from planner.models import Account, CollectionItem, Event, MediaAsset, Post, utcnow
 from planner.scheduling import PostCreate, SchedulingError, local_to_utc, schedule_post
 from planner.slots import next_free_slot, parse_time
-from planner.templates import PLATFORMS
 
 NEXT_SLOT = {"next slot", "slot", "next", "slot berikutnya", "antrean", "queue"}
 KNOWN = {
@@ -69,7 +69,7 @@ class RowError(ValueError):
 
 
 @dataclass
-class RowReport:
+class PostRow:
     row: int  # line number in the file (the header is line 1)
     status: str  # scheduled | exists | refused | ok (dry run)
     post_id: int | None = None
@@ -78,8 +78,8 @@ class RowReport:
 
 
 @dataclass
-class ImportReport:
-    rows: list[RowReport] = field(default_factory=list)
+class PostImportReport:
+    rows: list[PostRow] = field(default_factory=list)
 
     def count(self, status: str) -> int:
         return sum(1 for r in self.rows if r.status == status)
@@ -258,14 +258,14 @@ def import_posts(
     now: datetime | None = None,
     dry_run: bool = False,
     settings: Settings | None = None,
-) -> ImportReport:
+) -> PostImportReport:
     """Schedule one post per row, each row in its own transaction; a report per row."""
     settings = settings or get_settings()
     now = now or utcnow()
-    report = ImportReport()
+    report = PostImportReport()
     for line, row in read_rows(data):
         key = row_key(row)
-        entry = RowReport(row=line, status="refused")
+        entry = PostRow(row=line, status="refused")
         report.rows.append(entry)
         created_files: list[tuple[Path, Path]] = []
         try:

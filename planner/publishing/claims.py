@@ -1,7 +1,7 @@
 """The queue is the post_target table: claiming, releasing, recovering and sweeping rows.
 
 Each function is one short transaction's worth of set-based SQL, shared by every worker.
-Source states come from `lifecycle.moves`, so the lifecycle is still enforced in one place.
+Source states come from `planner.lifecycle.moves`, so the lifecycle is still enforced in one place.
 
 Claiming walks the partial index `ix_post_target_claimable` (due_at, id WHERE status IN
 ('scheduled','retrying')) in due order and stops after a batch, which keeps its cost flat
@@ -387,6 +387,19 @@ def claim_reconcile(session: Session, now: datetime, max_checks: int, limit: int
             .values(next_attempt_at=now + timedelta(minutes=2))
         )
     return ids
+
+
+def relaxed_commit(session: Session) -> None:
+    """PostgreSQL: this transaction need not wait for its WAL flush.
+
+    Only for the claim and the record. The start (attempt row, send_started_at) always
+    commits synchronously, and a synchronous commit flushes all earlier WAL, so a server
+    crash can lose at most a claim nobody started (the target is simply due again) or a
+    recorded outcome (the target falls back to "started", recovery flags it and
+    reconciliation finds the post): never a reason to send twice.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(sql_text("SET LOCAL synchronous_commit TO OFF"))
 
 
 def refresh_statistics(session: Session) -> None:

@@ -1,10 +1,8 @@
-"""Content templates: loading, checking and rendering them safely.
+"""What a content template is: its fields, campaign steps and texts, checked and rendered.
 
-A template is a YAML file in content_templates/ (or a record made in the app, see
-template_store.py) holding, per language and platform, a Jinja2 text. Everything is checked
-when the template is loaded, so a broken template is refused with its file, line and a plain
-reason before anyone can draft from it; rendering happens in the sandbox of
-template_sandbox.py.
+Parsing checks everything at load time (ids, fields, texts that compile in the sandbox,
+references to fields that exist), so a broken template is refused with its file, line and
+a plain reason; rendering happens in the sandbox of `planner.templates.sandbox`.
 """
 
 from __future__ import annotations
@@ -17,9 +15,9 @@ from zoneinfo import ZoneInfo
 
 from jinja2 import TemplateError, UndefinedError
 
-from planner.template_sandbox import RESERVED_NAMES, check_source, compiled, make_environment
+from planner.limits import PLATFORMS
+from planner.templates.sandbox import RESERVED_NAMES, check_source, compiled, make_environment
 
-PLATFORMS = ("x", "facebook", "instagram")
 LANGUAGES = ("id", "en")
 KINDS = ("event", "collection", "service", "training")
 FIELD_TYPES = ("text", "longtext", "datetime", "date", "url", "number", "list", "items")

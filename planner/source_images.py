@@ -1,4 +1,4 @@
-"""Layout inputs from the library's own records (events, collection items).
+"""Layout inputs from the library's own records: events and collection items as images.
 
 Drafts, the studio's batch and the brand preview all fill the layout slots the same way:
 the event's date as a badge, its category as the kicker, an item's cover and related books.

@@ -1,0 +1,63 @@
+"""The housekeeping at the start of every worker pass.
+
+Expired leases are released or flagged, targets missed beyond the grace period go to a
+person, unclear outcomes are asked about, the queue's statistics are kept fresh (SQLite)
+and recurring series turn into posts.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from planner.db import session_scope
+from planner.lifecycle import refresh_post_status
+from planner.publishing.claims import recover_expired, refresh_statistics, sweep_missed
+from planner.publishing.context import WorkerContext
+from planner.publishing.reconciliation import reconcile
+from planner.publishing.results import PassResult
+from planner.recurrence import materialize_all
+
+SERIES_EVERY = timedelta(minutes=1)
+ANALYZE_EVERY = timedelta(hours=6)
+SWEEP_BATCH = 500
+
+
+class Maintenance:
+    """Housekeeping for one worker; remembers when it last did the occasional chores."""
+
+    def __init__(self, ctx: WorkerContext) -> None:
+        self.ctx = ctx
+        self._series_checked_at: datetime | None = None
+        self._analyzed_at: datetime | None = None
+
+    def run(self, result: PassResult) -> None:
+        """Expired leases, missed targets, unknown outcomes and recurring series."""
+        now = self.ctx.clock()
+        touched = self._recover(now, result)
+        # Separate transactions: these held target locks, and posts are locked before targets.
+        for post_id in sorted(touched):
+            with session_scope() as session:
+                refresh_post_status(session, post_id)
+        reconcile(self.ctx, result)
+        if self._analyzed_at is None or now - self._analyzed_at >= ANALYZE_EVERY:
+            self._analyzed_at = now
+            with session_scope() as session:
+                refresh_statistics(session)
+        # Series change rarely: looking once a minute is plenty and keeps passes cheap.
+        if self._series_checked_at is None or now - self._series_checked_at >= SERIES_EVERY:
+            self._series_checked_at = now
+            result.add(series_posts=materialize_all(now, self.ctx.settings))
+
+    def _recover(self, now: datetime, result: PassResult) -> set[int]:
+        """Release or flag expired leases and sweep missed targets; the posts they touched."""
+        with session_scope() as session:
+            released, flagged, touched = recover_expired(session, now)
+        result.add(released=released, recovered=released + flagged, needs_attention=flagged)
+        grace = timedelta(minutes=self.ctx.settings.grace_minutes)
+        while True:
+            with session_scope() as session:
+                missed = sweep_missed(session, now, grace, limit=SWEEP_BATCH)
+            result.add(missed=len(missed))
+            touched |= set(missed.values())
+            if len(missed) < SWEEP_BATCH:
+                return touched
