@@ -49,14 +49,6 @@ def _json(default: Any) -> Any:
     return Field(default_factory=default, sa_column=Column(JSON, nullable=False))
 
 
-class Platform(StrEnum):
-    """Platforms a post can go to."""
-
-    X = "x"
-    FACEBOOK = "facebook"
-    INSTAGRAM = "instagram"
-
-
 class Role(StrEnum):
     """What a person may do (reserved with User until sign-in exists)."""
 
