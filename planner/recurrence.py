@@ -33,6 +33,7 @@ from planner.scheduling import PostCreate, SchedulingError, cancel_post, schedul
 log = logging.getLogger(__name__)
 _FREQ = {"daily": DAILY, "weekly": WEEKLY, "monthly": MONTHLY}
 SERIES_NOTICE_EVERY = timedelta(days=1)
+UPCOMING_WINDOW = timedelta(days=60)  # how far the page and the CLI look for "next"
 
 
 class SeriesRule(BaseModel):
@@ -81,6 +82,24 @@ def occurrences(series: Series, start: datetime, end: datetime) -> list[datetime
     hi = end.astimezone(tz).replace(tzinfo=None) + timedelta(days=1)
     out = [to_utc(local, tz) for local in recurrence.between(lo, hi, inc=True)]
     return [moment for moment in out if start <= moment < end]
+
+
+def next_occurrences(series: Series, now: datetime, count: int) -> list[datetime]:
+    """The series' first `count` occurrences from `now`, within the next 60 days."""
+    return occurrences(series, now, now + UPCOMING_WINDOW)[:count]
+
+
+def list_series(session: Session, *, active_only: bool = False) -> list[Series]:
+    """Every series (or only those still running), in the order they were made."""
+    query = select(Series).order_by(Series.id)
+    if active_only:
+        query = query.where(col(Series.active).is_(True))
+    return list(session.exec(query))
+
+
+def series_post_ids(session: Session, series_id: int) -> list[int]:
+    """The posts a series has made so far, by id."""
+    return list(session.exec(select(Post.id).where(Post.series_id == series_id).order_by(Post.id)))
 
 
 def create_series(

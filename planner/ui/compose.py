@@ -11,16 +11,16 @@ from pathlib import Path
 from typing import Any
 
 import streamlit as st
-from sqlmodel import select
 from twitter_text.config import config as twitter_config
 
+from planner.accounts import active_accounts
 from planner.config import get_settings
 from planner.db import session_scope
 from planner.drafting import Draft, DraftError, check_draft, event_facts, make_draft
 from planner.i18n import format_datetime
 from planner.limits import PLATFORMS, limits_for
 from planner.media import asset_path
-from planner.models import Account, AccountStatus, MediaAsset
+from planner.models import Account, MediaAsset
 from planner.previews import build_preview, preview_html
 from planner.sources import EVENT_FIELDS, ITEM_FIELDS, list_events, list_items
 from planner.templates.model import EVENT_KINDS, ContentTemplate, FieldSpec
@@ -302,9 +302,7 @@ def page() -> None:
         else:
             _make_draft(tpl, event_id, item_ids, values, hashtags, link)
     with session_scope() as session:
-        accounts = list(
-            session.exec(select(Account).where(Account.status == AccountStatus.ACTIVE)).all()
-        )
+        accounts = active_accounts(session)
     for message_key in ("scheduled_message", "campaign_message"):
         if message := st.session_state.get(message_key):
             st.success(message)
