@@ -22,7 +22,7 @@ from planner.imaging.layouts import LayoutInput
 from planner.imaging.render import render_jpeg
 from planner.limits import PLATFORMS
 from planner.media import store_image
-from planner.models import CollectionItem, Event, utcnow
+from planner.models import CollectionItem, Event, MediaAsset, utcnow
 from planner.source_images import event_input, item_cover, item_input
 from planner.sources import ensure_cover, event_context, item_context
 from planner.templates.model import (
@@ -255,6 +255,11 @@ def _image_for(
     layout_name = spec.get("layout", "event_poster")
     alt = snippet(alt_body) if alt_body else describe(layout_name, layout, brand.name)
     return layout, alt, title
+
+
+def draft_image(session: Session, draft: Draft) -> MediaAsset | None:
+    """The stored image the draft's posts will carry, if it has one."""
+    return session.get(MediaAsset, draft.media_asset_id) if draft.media_asset_id else None
 
 
 def event_facts(

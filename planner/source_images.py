@@ -19,7 +19,7 @@ from planner.imaging.brand import Brand
 from planner.imaging.layouts import Cover, LayoutInput
 from planner.media import asset_path
 from planner.models import CollectionItem, Event, MediaAsset, utcnow
-from planner.sources import list_events
+from planner.sources import get_item, list_events
 
 
 def _asset_file(session: Session | None, asset_id: int | None) -> Path | None:
@@ -57,6 +57,11 @@ def event_input(
 def item_cover(session: Session, item: CollectionItem) -> Cover:
     """The item as one book of a book list (its stored cover, or a drawn one)."""
     return Cover(item.title, item.author, _asset_file(session, item.cover_asset_id))
+
+
+def covers_of(session: Session, item_ids: Sequence[int]) -> list[Cover]:
+    """The chosen items as the books of a book list, in the order chosen."""
+    return [item_cover(session, get_item(session, i)) for i in item_ids]
 
 
 def related_covers(session: Session, item: CollectionItem, limit: int = 3) -> list[Cover]:

@@ -239,3 +239,31 @@ def test_upcoming_events_are_a_window_of_list_events(sqlite_db) -> None:
         month = [e.title for e in upcoming_events(session, days=31)]
         window = list_events(session, upcoming_from=now, until=now + timedelta(days=31))
     assert month == ["in 3 days", "in 20 days"] == [e.title for e in window]
+
+
+def test_draft_image_is_the_stored_picture_of_the_draft(any_db: str) -> None:
+    from planner.drafting import Draft, draft_image
+
+    with session_scope() as session:
+        event = add_event(session)
+        draft = make_draft(session, "event-announcement", event_id=event.id)
+        assert draft_image(session, draft).id == draft.media_asset_id
+        bare = Draft(template_id="opening-hours", title="", texts={}, alt_text="")
+        assert draft_image(session, bare) is None
+
+
+def test_covers_of_chosen_books_keep_the_order_chosen(any_db: str) -> None:
+    from planner.source_images import covers_of
+    from planner.sources import SourceError
+
+    with session_scope() as session:
+        laut = add_item(session)
+        bumi = add_item(session, key="it-bumi", title="Bumi Manusia", author="Pramoedya")
+        covers = covers_of(session, [bumi.id, laut.id])
+        assert [(c.title, c.author) for c in covers] == [
+            ("Bumi Manusia", "Pramoedya"),
+            ("Laut Bercerita", "Leila S. Chudori"),
+        ]
+        assert covers_of(session, []) == []
+        with pytest.raises(SourceError, match="no collection item with id 999"):
+            covers_of(session, [999])

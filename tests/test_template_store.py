@@ -13,6 +13,7 @@ from planner.templates.files import load_text
 from planner.templates.model import KINDS, TemplateProblem
 from planner.templates.store import (
     TemplateConflict,
+    app_records,
     blank_template,
     catalog,
     delete_template,
@@ -131,3 +132,15 @@ def test_grid_rows_round_trip() -> None:
         assert rows_to_steps(steps_to_rows(steps)) == steps
     with pytest.raises(TemplateProblem, match="must be JSON"):
         rows_to_fields([{"name": "books", "type": "list", "example": "[not json"}])
+
+
+def test_app_records_are_the_app_templates_only(any_db: str) -> None:
+    with session_scope() as session:
+        assert app_records(session) == {}
+        _reminder_copy(session)
+        _reminder_copy(session, "pengingat-sore")
+    with session_scope() as session:
+        records = app_records(session)
+        assert sorted(records) == ["pengingat-pagi", "pengingat-sore"]
+        assert "event-reminder" in catalog(session).templates  # a file template, no record
+        assert {r.version for r in records.values()} == {1}

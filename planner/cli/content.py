@@ -125,12 +125,10 @@ def validate(
     facts = None
     if event is not None:
         from planner.db import session_scope
-        from planner.models import Event
+        from planner.sources import get_event
 
         with session_scope() as session:
-            row = session.get(Event, event)
-            if row is None:
-                raise UserError(f"no event with id {event}")
+            row = get_event(session, event)
             facts = EventFacts(starts_at=row.starts_at, place=row.place, tz=settings.tz)
     # Without --alt the images are assumed described, so only the text is judged.
     alt_texts = list(alt) if alt else ["(described)"] * images

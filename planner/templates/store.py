@@ -161,6 +161,11 @@ def duplicate_template(
     return save_template(session, data, author=author, settings=settings)
 
 
+def app_records(session: Session) -> dict[str, TemplateRecord]:
+    """Every app template's stored record by id: its editable data and current version."""
+    return {r.id: r for r in session.exec(select(TemplateRecord))}
+
+
 def history(session: Session, template_id: str) -> list[TemplateVersion]:
     """Every saved version of an app template, newest first."""
     query = (

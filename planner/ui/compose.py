@@ -16,7 +16,14 @@ from twitter_text.config import config as twitter_config
 from planner.accounts import active_accounts
 from planner.config import get_settings
 from planner.db import session_scope
-from planner.drafting import Draft, DraftError, check_draft, event_facts, make_draft
+from planner.drafting import (
+    Draft,
+    DraftError,
+    check_draft,
+    draft_image,
+    event_facts,
+    make_draft,
+)
 from planner.i18n import format_datetime
 from planner.limits import PLATFORMS, limits_for
 from planner.media import asset_path
@@ -211,7 +218,7 @@ def _preview(platform: str, asset: MediaAsset | None, account: Account | None) -
 
 def _draft_editor(draft: Draft, accounts: list[Account]) -> None:
     with session_scope() as session:
-        asset = session.get(MediaAsset, draft.media_asset_id) if draft.media_asset_id else None
+        asset = draft_image(session, draft)
         facts = event_facts(session, draft)
     by_platform = {a.platform: a for a in accounts}
     text_col, image_col = st.columns([3, 2])

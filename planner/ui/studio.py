@@ -19,10 +19,9 @@ from planner.imaging.render import render
 from planner.imaging.samples import sample_input
 from planner.imaging.sizes import SIZES
 from planner.media import MediaError, asset_path, list_assets, store_image
-from planner.models import CollectionItem
 from planner.source_images import (
+    covers_of,
     event_input,
-    item_cover,
     item_input,
     jobs_for,
     upcoming_events,
@@ -108,7 +107,7 @@ def _fields(layout: str) -> LayoutInput:
             key=f"{key}_books",
         )
         with session_scope() as session:
-            data.covers = [item_cover(session, session.get(CollectionItem, i)) for i in chosen]
+            data.covers = covers_of(session, chosen)
     if "photo" in wanted:
         photo = _photo_picker(layout)
         data.image = Path(photo) if photo else None

@@ -12,7 +12,6 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
-from sqlmodel import select
 
 from planner.config import get_settings
 from planner.db import session_scope
@@ -36,6 +35,7 @@ from planner.templates.store import (
     FIELD_COLUMNS,
     STEP_COLUMNS,
     TemplateConflict,
+    app_records,
     blank_template,
     catalog,
     delete_template,
@@ -337,7 +337,7 @@ def page() -> None:
         st.success(message)
     with session_scope() as session:
         found = catalog(session)
-        records = {r.id: r for r in session.exec(select(TemplateRecord))}
+        records = app_records(session)
     if found.problems:
         with st.expander(tr("templates.problems", count=len(found.problems))):
             for problem in found.problems:
