@@ -26,6 +26,7 @@ from sqlmodel import Session, col, select
 from planner.config import Settings, get_settings
 from planner.db import session_scope
 from planner.lifecycle import CLAIMABLE
+from planner.limits import PLATFORMS
 from planner.models import Notification, Post, PostTarget, Series, utcnow
 from planner.notify import notify
 from planner.scheduling import PostCreate, SchedulingError, cancel_post, schedule_post
@@ -55,6 +56,11 @@ class SeriesContent(BaseModel):
     alt_text: str = ""
     link: str = ""
     template_id: str | None = None
+
+    @classmethod
+    def same_everywhere(cls, title: str, text: str) -> SeriesContent:
+        """One text for every platform (the planning page's and the CLI's series)."""
+        return cls(title=title, texts=dict.fromkeys(PLATFORMS, text))
 
 
 def to_utc(local: datetime, tz: ZoneInfo) -> datetime:

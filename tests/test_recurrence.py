@@ -10,6 +10,7 @@ import time_machine
 from sqlmodel import select
 
 from planner.db import session_scope
+from planner.limits import PLATFORMS
 from planner.models import Notification, Post, PostTarget, Series
 from planner.publishing.worker import Worker
 from planner.recurrence import (
@@ -166,6 +167,17 @@ def test_sweep_after_downtime_with_a_moved_clock(any_db) -> None:
     assert result.missed == 2 and len(double.publish_calls) == 2
     assert sorted(n.key for n in notes) == ["notify.missed", "notify.missed"]
     assert all("09.00" in n.message or "09.30" in n.message for n in notes)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [("Rekomendasi Buku", "Buku pekan ini!"), ("", ""), ("Jam Buka", "Senin–Sabtu\n08.00")],
+)
+def test_same_text_everywhere_covers_every_platform(title: str, text: str) -> None:
+    content = SeriesContent.same_everywhere(title, text)
+    assert content.title == title
+    assert content.texts == {"x": text, "facebook": text, "instagram": text}
+    assert list(content.texts) == list(PLATFORMS)
 
 
 WIB = ZoneInfo("Asia/Jakarta")

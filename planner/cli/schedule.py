@@ -266,9 +266,7 @@ def series_add(
             name=name,
             first_at=first_at,
             rule=SeriesRule(freq="weekly", interval=every, weekdays=days),
-            content=SeriesContent(
-                title=name, texts={p: text for p in ("x", "facebook", "instagram")}
-            ),
+            content=SeriesContent.same_everywhere(name, text),
             account_ids=ids,
         )
         series_id = series.id

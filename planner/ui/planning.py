@@ -101,9 +101,7 @@ def series_section(accounts: dict[int, str]) -> None:
                         name=name,
                         first_at=local_to_utc(day, at, settings.tz),
                         rule=SeriesRule(freq="weekly", weekdays=weekdays),
-                        content=SeriesContent(
-                            title=name, texts=dict.fromkeys(("x", "facebook", "instagram"), text)
-                        ),
+                        content=SeriesContent.same_everywhere(name, text),
                         account_ids=chosen,
                     )
                     series_id = series.id
