@@ -21,6 +21,7 @@ from planner.i18n import (
     format_time,
     zone_abbr,
 )
+from planner.limits import PLATFORMS
 from planner.models import PostStatus
 from planner.notify import reason_text
 from planner.publishing.attention import drop_target, mark_published, resend_target
@@ -74,7 +75,7 @@ def _filters() -> dict:
     cols = st.columns(4)
     platforms = cols[0].multiselect(
         tr("calendar.filter_platform"),
-        options["platforms"] or ["x", "facebook", "instagram"],
+        options["platforms"] or list(PLATFORMS),
         format_func=lambda p: tr(f"platform.{p}"),
         placeholder=tr("common.all"),
     )

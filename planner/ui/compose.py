@@ -14,6 +14,7 @@ import streamlit as st
 from twitter_text.config import config as twitter_config
 
 from planner.accounts import active_accounts
+from planner.calendar import PLATFORM_ICONS
 from planner.config import get_settings
 from planner.db import session_scope
 from planner.drafting import (
@@ -37,7 +38,6 @@ from planner.ui.widgets.campaign import campaign_section
 from planner.ui.widgets.schedule_form import schedule_form
 
 TWITTER_CONFIG = twitter_config["defaults"]
-PLATFORM_ICONS = {"x": "𝕏", "facebook": "📘", "instagram": "📸"}
 SOURCE_KINDS = {"event": EVENT_KINDS, "collection": ("collection",), "service": ("service",)}
 DEFAULT_TEMPLATES = {
     "event": "event-announcement",

@@ -18,6 +18,7 @@ from planner.imaging.layouts import LAYOUTS, TEXT_FIELDS, LayoutInput
 from planner.imaging.render import render
 from planner.imaging.samples import sample_input
 from planner.imaging.sizes import SIZES
+from planner.limits import PLATFORMS
 from planner.media import MediaError, asset_path, list_assets, store_image
 from planner.source_images import (
     covers_of,
@@ -40,7 +41,7 @@ FIELDS = {
     "statistic": ["number", "label", "details"],
 }
 TEXT_SLOTS = set(TEXT_FIELDS) - {"title", "kicker", "subtitle"}  # those three come first
-PLATFORMS = ["", "x", "facebook", "instagram"]
+PLATFORM_CHOICES = ["", *PLATFORMS]  # "" renders for any platform
 BATCH_LAYOUTS = {
     "events": ["event_poster", "children"],
     "items": ["new_arrival", "quote_card", "book_list"],
@@ -131,7 +132,7 @@ def _single() -> None:
         left, right = st.columns(2)
         platform = left.selectbox(
             tr("studio.platform"),
-            PLATFORMS,
+            PLATFORM_CHOICES,
             format_func=lambda p: tr(f"platform.{p}") if p else tr("studio.any_platform"),
             key="studio_platform",
         )
