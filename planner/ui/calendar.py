@@ -367,11 +367,7 @@ def post_panel(post_id: int) -> None:
             )
         else:
             st.caption(tr("calendar.no_attempts"))
-        open_targets = [
-            (t, a)
-            for t, a in detail.targets
-            if t.status not in (PostStatus.PUBLISHED, PostStatus.CANCELLED)
-        ]
+        open_targets = detail.open_targets
         if not open_targets:
             return
         _reschedule(post.id)
