@@ -267,3 +267,23 @@ def test_covers_of_chosen_books_keep_the_order_chosen(any_db: str) -> None:
         assert covers_of(session, []) == []
         with pytest.raises(SourceError, match="no collection item with id 999"):
             covers_of(session, [999])
+
+
+def test_studio_batch_inputs_are_the_months_events_or_the_newest_items(any_db: str) -> None:
+    from planner.source_images import batch_inputs
+
+    now = datetime.now(UTC)
+    with session_scope() as session:
+        soon = add_event(session, title="Dongeng", starts_at=now + timedelta(days=3))
+        add_event(session, title="Terlalu jauh", starts_at=now + timedelta(days=45))
+        add_event(session, title="Sudah lewat", starts_at=now - timedelta(days=2))
+        items = [add_item(session, key=f"it-{n}", title=f"Buku {n}") for n in range(32)]
+        events = batch_inputs(session, "events", JAKARTA, "id")
+        books = batch_inputs(session, "items", JAKARTA, "en")
+    assert [(name, data.title) for name, data in events] == [(f"acara-{soon.id}", "Dongeng")]
+    assert events[0][1].locale == "id" and events[0][1].place == soon.place
+    newest = items[::-1][:30]
+    assert [(name, data.title) for name, data in books] == [
+        (f"koleksi-{i.id}", i.title) for i in newest
+    ]
+    assert {data.locale for _, data in books} == {"en"}
