@@ -67,6 +67,12 @@ def config_fields(platform: str) -> tuple[str, ...]:
     return _adapter_class(platform).config_fields
 
 
+def missing_credentials(platform: str, credentials: dict[str, str]) -> list[str]:
+    """The platform's token fields left empty, in form order (checked before any test call)."""
+    given = _clean(credentials)
+    return [f for f in credential_fields(platform) if f not in given]
+
+
 def _adapter_class(platform: str) -> type:
     try:
         return ADAPTERS[platform]
@@ -161,12 +167,11 @@ def connect_account(
 ) -> Account:
     """Test the tokens, then store them encrypted as a new account (or revive a disconnected)."""
     settings = settings or get_settings()
-    fields = credential_fields(platform)
-    credentials = _clean(credentials)
-    missing = [f for f in fields if f not in credentials]
+    missing = missing_credentials(platform, credentials)
     if missing:
         raise AccountError(f"{platform}: fill in {', '.join(missing)}")
-    credentials = {f: credentials[f] for f in fields}
+    given = _clean(credentials)
+    credentials = {f: given[f] for f in credential_fields(platform)}
     info, stored_config = _test(platform, credentials, _clean(config), settings, adapter_factory)
     key = _REMOTE_ID_KEY[platform]
     existing = [

@@ -25,6 +25,7 @@ from planner.accounts import (
     disconnect_account,
     get_account,
     list_accounts,
+    missing_credentials,
     reconnect_account,
     set_dry_run,
 )
@@ -359,3 +360,22 @@ def test_get_account_names_a_missing_id(any_db: str) -> None:
         assert get_account(session, x.id).name == "Sandbox x"
         with pytest.raises(AccountError, match="no account with id 999"):
             get_account(session, 999)
+
+
+@pytest.mark.parametrize(
+    ("platform", "given", "missing"),
+    [
+        ("x", dict(X_CREDS), []),
+        (
+            "x",
+            {**X_CREDS, "consumer_secret": "  ", "access_token": ""},
+            ["consumer_secret", "access_token"],
+        ),
+        ("x", {}, ["consumer_key", "consumer_secret", "access_token", "access_token_secret"]),
+        ("facebook", {"page_access_token": "EAAB-token"}, []),
+        ("facebook", {"page_access_token": " "}, ["page_access_token"]),
+        ("instagram", {"access_token": "", "unrelated": "x"}, ["access_token"]),
+    ],
+)
+def test_missing_credentials_are_named_in_form_order(platform, given, missing) -> None:
+    assert missing_credentials(platform, given) == missing
