@@ -24,18 +24,33 @@ from planner.limits import PLATFORMS
 from planner.media import store_image
 from planner.models import CollectionItem, Event, MediaAsset, utcnow
 from planner.source_images import event_input, item_cover, item_input
-from planner.sources import ensure_cover, event_context, item_context
+from planner.sources import EVENT_FIELDS, ITEM_FIELDS, ensure_cover, event_context, item_context
 from planner.templates.model import (
     EVENT_KINDS,
     ContentTemplate,
+    FieldSpec,
     TemplateProblem,
     coerce_value,
     render,
     render_context,
     render_string,
 )
-from planner.templates.store import catalog
+from planner.templates.store import Catalog, catalog
 from planner.validation import EventFacts, ValidationResult, validate
+
+# What a draft starts from: the template kinds that fit each source, the everyday template
+# of each, and the fields the source fills by itself (a person types in the rest).
+SOURCE_KINDS = {"event": EVENT_KINDS, "collection": ("collection",), "service": ("service",)}
+DEFAULT_TEMPLATES = {
+    "event": "event-announcement",
+    "collection": "new-arrival",
+    "service": "opening-hours",
+}
+FILLED_BY_SOURCE = {
+    "event": frozenset(EVENT_FIELDS),
+    "collection": frozenset(ITEM_FIELDS),
+    "service": frozenset(),
+}
 
 
 class DraftError(ValueError):
@@ -69,6 +84,32 @@ def get_template(template_id: str, settings: Settings | None, session: Session) 
         return catalog(session, settings).get(template_id)
     except ValueError as exc:
         raise DraftError(str(exc)) from None
+
+
+def templates_for(found: Catalog, source: str, locale: str) -> dict[str, ContentTemplate]:
+    """The templates that fit the source: its everyday one first, the rest by title."""
+    fitting = found.of_kind(*SOURCE_KINDS[source])
+    order = sorted(
+        fitting,
+        key=lambda tid: (tid != DEFAULT_TEMPLATES[source], fitting[tid].title(locale).casefold()),
+    )
+    return {tid: fitting[tid] for tid in order}
+
+
+def fields_to_ask(tpl: ContentTemplate, source: str) -> list[FieldSpec]:
+    """The template's fields a person types in: those the source does not fill.
+
+    A list of items is chosen from the collection, never typed.
+    """
+    filled = FILLED_BY_SOURCE[source]
+    return [f for f in tpl.fields if f.name not in filled and f.type != "items"]
+
+
+def missing_fields(tpl: ContentTemplate, source: str, values: dict[str, Any]) -> list[FieldSpec]:
+    """The required fields to type in that are still empty (before making a draft)."""
+    return [
+        f for f in fields_to_ask(tpl, source) if f.required and values.get(f.name) in (None, "", [])
+    ]
 
 
 def _event_image(event: Event, settings: Settings, locale: str) -> tuple[LayoutInput, str]:

@@ -287,3 +287,74 @@ def test_studio_batch_inputs_are_the_months_events_or_the_newest_items(any_db: s
         (f"koleksi-{i.id}", i.title) for i in newest
     ]
     assert {data.locale for _, data in books} == {"en"}
+
+
+@pytest.fixture
+def shipped(sqlite_db):
+    """The catalog of the templates shipped in content_templates/."""
+    from planner.templates.store import catalog
+
+    with session_scope() as session:
+        return catalog(session)
+
+
+@pytest.mark.parametrize(
+    ("source", "locale", "everyday", "kinds"),
+    [
+        ("event", "id", "event-announcement", {"event", "training"}),
+        ("event", "en", "event-announcement", {"event", "training"}),
+        ("collection", "id", "new-arrival", {"collection"}),
+        ("service", "en", "opening-hours", {"service"}),
+    ],
+)
+def test_templates_for_a_source_put_the_everyday_one_first(
+    shipped, source, locale, everyday, kinds
+) -> None:
+    from planner.drafting import templates_for
+
+    found = templates_for(shipped, source, locale)
+    first, *rest = found.values()
+    assert first.id == everyday and {t.kind for t in found.values()} == kinds
+    titles = [t.title(locale).casefold() for t in rest]
+    assert titles == sorted(titles)
+    assert set(found) == {tid for tid, t in shipped.templates.items() if t.kind in kinds}
+
+
+@pytest.mark.parametrize(
+    ("template", "source", "asked"),
+    [
+        ("event-recap", "event", ["attendees", "highlight"]),  # the event gives the rest
+        ("librarian-training", "event", ["quota", "deadline"]),
+        ("book-of-the-week", "collection", ["reason", "picked_by"]),
+        ("new-arrivals-list", "collection", []),  # the books are chosen, not typed
+        ("opening-hours", "service", ["period", "hours", "note"]),
+    ],
+)
+def test_fields_to_ask_are_those_the_source_does_not_fill(shipped, template, source, asked):
+    from planner.drafting import fields_to_ask
+
+    assert [f.name for f in fields_to_ask(shipped.get(template), source)] == asked
+
+
+@pytest.mark.parametrize(
+    ("template", "source", "values", "missing"),
+    [
+        ("opening-hours", "service", {}, ["hours"]),
+        ("opening-hours", "service", {"hours": [], "period": ""}, ["hours"]),
+        ("opening-hours", "service", {"hours": ["Senin 08.00–16.00"]}, []),
+        (
+            "national-day",
+            "service",
+            {"day_name": "Hari Buku", "message": ""},
+            ["day_date", "message"],
+        ),
+        ("event-recap", "event", {}, []),  # attendees and highlight are optional
+        ("new-arrivals-list", "collection", {}, []),
+    ],
+)
+def test_missing_fields_are_the_required_ones_left_empty(
+    shipped, template, source, values, missing
+) -> None:
+    from planner.drafting import missing_fields
+
+    assert [f.name for f in missing_fields(shipped.get(template), source, values)] == missing

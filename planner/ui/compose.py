@@ -18,38 +18,35 @@ from planner.calendar import PLATFORM_ICONS
 from planner.config import get_settings
 from planner.db import session_scope
 from planner.drafting import (
+    SOURCE_KINDS,
     Draft,
     DraftError,
     check_draft,
     draft_image,
     event_facts,
+    fields_to_ask,
     make_draft,
+    missing_fields,
+    templates_for,
 )
 from planner.i18n import format_datetime
 from planner.limits import PLATFORMS, limits_for
 from planner.media import asset_path
 from planner.models import Account, MediaAsset
 from planner.previews import build_preview, preview_html
-from planner.sources import EVENT_FIELDS, ITEM_FIELDS, list_events, list_items
-from planner.templates.model import EVENT_KINDS, ContentTemplate, FieldSpec
+from planner.sources import list_events, list_items
+from planner.templates.model import ContentTemplate, FieldSpec
 from planner.templates.store import catalog
 from planner.ui.runtime import counter, error_text, hint, locale, tr
 from planner.ui.widgets.campaign import campaign_section
 from planner.ui.widgets.schedule_form import schedule_form
 
 TWITTER_CONFIG = twitter_config["defaults"]
-SOURCE_KINDS = {"event": EVENT_KINDS, "collection": ("collection",), "service": ("service",)}
-DEFAULT_TEMPLATES = {
-    "event": "event-announcement",
-    "collection": "new-arrival",
-    "service": "opening-hours",
-}
 SOURCE_LABELS = {
     "event": "compose.source_event",
     "collection": "compose.source_item",
     "service": "compose.source_service",
 }
-PROVIDED = {"event": set(EVENT_FIELDS), "collection": set(ITEM_FIELDS), "service": set()}
 
 
 # A counter that follows each keystroke in the browser (Streamlit commits a text area only
@@ -70,18 +67,13 @@ def _draft_to_state(draft: Draft) -> None:
 
 def _pick_template(kind: str) -> ContentTemplate | None:
     with session_scope() as session:
-        fitting = catalog(session).of_kind(*SOURCE_KINDS[kind])
+        fitting = templates_for(catalog(session), kind, locale())
     if not fitting:
         st.info(tr("compose.no_templates"))
         return None
-    # The everyday template of each kind comes first; the rest by name.
-    ordered = sorted(
-        fitting,
-        key=lambda tid: (tid != DEFAULT_TEMPLATES[kind], fitting[tid].title(locale()).casefold()),
-    )
     template_id = st.selectbox(
         tr("compose.template"),
-        ordered,
+        list(fitting),
         format_func=lambda tid: (
             fitting[tid].title(locale()) + (" ✏️" if fitting[tid].origin == "app" else "")
         ),
@@ -160,7 +152,7 @@ def _field_input(spec: FieldSpec, key: str) -> Any:
 
 def _extra_values(kind: str, tpl: ContentTemplate) -> dict[str, Any]:
     """Inputs for the template fields the chosen source does not fill."""
-    asked = [f for f in tpl.fields if f.name not in PROVIDED[kind] and f.type != "items"]
+    asked = fields_to_ask(tpl, kind)
     if not asked:
         return {}
     values: dict[str, Any] = {}
@@ -172,14 +164,7 @@ def _extra_values(kind: str, tpl: ContentTemplate) -> dict[str, Any]:
 
 def _missing(kind: str, tpl: ContentTemplate, values: dict[str, Any]) -> list[str]:
     """The labels of required fields left empty, so the page can name them as the form does."""
-    return [
-        spec.title(locale())
-        for spec in tpl.fields
-        if spec.required
-        and spec.name not in PROVIDED[kind]
-        and spec.type != "items"
-        and values.get(spec.name) in (None, "", [])
-    ]
+    return [spec.title(locale()) for spec in missing_fields(tpl, kind, values)]
 
 
 def _validation(platform: str, draft: Draft, facts) -> None:
