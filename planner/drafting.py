@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import object_session
 from sqlmodel import Session
@@ -334,4 +335,18 @@ def check_draft(
             p, texts[p], image_count=images, alt_texts=[alt] * images, event=facts, thread=x_thread
         )
         for p in platforms
+    }
+
+
+def example_texts(
+    tpl: ContentTemplate, tz: ZoneInfo, locale: str
+) -> dict[str, tuple[str, ValidationResult]]:
+    """Each platform's text of the template filled with its examples, and that text's check.
+
+    Checked as a draft would be, with one described image (the template editor's preview).
+    """
+    texts = {p: render(tpl, p, tpl.example_context(), tz, locale) for p in PLATFORMS}
+    return {
+        p: (text, validate(p, text, image_count=1, alt_texts=["preview"]))
+        for p, text in texts.items()
     }

@@ -358,3 +358,35 @@ def test_missing_fields_are_the_required_ones_left_empty(
     from planner.drafting import missing_fields
 
     assert [f.name for f in missing_fields(shipped.get(template), source, values)] == missing
+
+
+@pytest.mark.parametrize(
+    ("template", "locale", "expect"),
+    [
+        ("event-announcement", "id", "Sabtu, 5 Desember 2026"),
+        ("event-announcement", "en", "Saturday, 5 December 2026"),
+        ("opening-hours", "id", "#PerpusKotaPekalongan"),
+    ],
+)
+def test_example_texts_fill_every_platform_and_check_it(shipped, template, locale, expect):
+    from planner.drafting import example_texts
+    from planner.limits import PLATFORMS
+
+    examples = example_texts(shipped.get(template), JAKARTA, locale)
+    assert list(examples) == list(PLATFORMS)
+    for platform, (text, result) in examples.items():
+        assert expect in text, platform
+        assert result.ok and result.length <= result.limit, (platform, result.as_dict())
+
+
+def test_example_texts_show_what_a_platform_refuses() -> None:
+    from planner.drafting import example_texts
+    from planner.templates.model import parse_template
+    from planner.templates.store import blank_template
+
+    data = blank_template("service", "terlalu-panjang")
+    data["name"] = {"id": "Terlalu panjang", "en": "Too long"}
+    data["text"]["id"]["x"] = "Halo pembaca! " * 30  # 420 characters: over X's 280
+    examples = example_texts(parse_template(data, "app:terlalu-panjang"), JAKARTA, "id")
+    assert not examples["x"][1].ok and examples["x"][1].length > 280
+    assert examples["facebook"][1].ok
