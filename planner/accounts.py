@@ -67,6 +67,12 @@ def config_fields(platform: str) -> tuple[str, ...]:
     return _adapter_class(platform).config_fields
 
 
+def missing_credentials(platform: str, credentials: dict[str, str]) -> list[str]:
+    """The platform's token fields left empty, in form order (checked before any test call)."""
+    given = _clean(credentials)
+    return [f for f in credential_fields(platform) if f not in given]
+
+
 def _adapter_class(platform: str) -> type:
     try:
         return ADAPTERS[platform]
@@ -78,7 +84,8 @@ def _clean(values: dict[str, str] | None) -> dict[str, str]:
     return {k: str(v).strip() for k, v in (values or {}).items() if str(v or "").strip()}
 
 
-def _get(session: Session, account_id: int) -> Account:
+def get_account(session: Session, account_id: int) -> Account:
+    """The account with this id, or an AccountError saying there is none."""
     account = session.get(Account, account_id)
     if account is None:
         raise AccountError(f"no account with id {account_id}")
@@ -119,6 +126,17 @@ def list_accounts(session: Session) -> list[AccountView]:
     return [view(session, a) for a in accounts]
 
 
+def all_accounts(session: Session) -> list[Account]:
+    """Every account in the order it was connected (the CLI's slot list)."""
+    return list(session.exec(select(Account).order_by(Account.id)))
+
+
+def active_accounts(session: Session) -> list[Account]:
+    """The accounts posts can go to now, in the order they were connected."""
+    query = select(Account).where(Account.status == AccountStatus.ACTIVE).order_by(Account.id)
+    return list(session.exec(query))
+
+
 def _test(
     platform: str,
     credentials: dict[str, str],
@@ -149,12 +167,11 @@ def connect_account(
 ) -> Account:
     """Test the tokens, then store them encrypted as a new account (or revive a disconnected)."""
     settings = settings or get_settings()
-    fields = credential_fields(platform)
-    credentials = _clean(credentials)
-    missing = [f for f in fields if f not in credentials]
+    missing = missing_credentials(platform, credentials)
     if missing:
         raise AccountError(f"{platform}: fill in {', '.join(missing)}")
-    credentials = {f: credentials[f] for f in fields}
+    given = _clean(credentials)
+    credentials = {f: given[f] for f in credential_fields(platform)}
     info, stored_config = _test(platform, credentials, _clean(config), settings, adapter_factory)
     key = _REMOTE_ID_KEY[platform]
     existing = [
@@ -195,7 +212,7 @@ def reconnect_account(
 ) -> Account:
     """Replace a live account's tokens (blank fields keep their stored value) after a test."""
     settings = settings or get_settings()
-    account = _get(session, account_id)
+    account = get_account(session, account_id)
     if account.is_sandbox:
         raise AccountError("sandbox accounts have no tokens to replace")
     old: dict[str, str] = {}
@@ -248,7 +265,7 @@ def check_account(
 ) -> ConnectionCheck:
     """Check the stored tokens; a revoked token marks the account 'reconnect needed'."""
     settings = settings or get_settings()
-    account = _get(session, account_id)
+    account = get_account(session, account_id)
     if account.status == AccountStatus.DISCONNECTED:
         return ConnectionCheck(False, "the account is disconnected; connect it again")
     factory = account_factory or (lambda a: for_account(a, settings))
@@ -275,7 +292,7 @@ def mark_reconnect_needed(session: Session, account_id: int, reason: str) -> boo
     the metrics collector, 'Test connection'): only this account's queue waits, and people
     are told in the inbox the first time. Returns whether the account was active until now.
     """
-    account = _get(session, account_id)
+    account = get_account(session, account_id)
     if account.status == AccountStatus.DISCONNECTED:
         return False  # already stopped on purpose; its tokens are gone anyway
     was_active = account.status == AccountStatus.ACTIVE
@@ -298,7 +315,7 @@ def mark_reconnect_needed(session: Session, account_id: int, reason: str) -> boo
 
 def disconnect_account(session: Session, account_id: int) -> int:
     """Forget the tokens and stop publishing; returns how many scheduled posts now wait."""
-    account = _get(session, account_id)
+    account = get_account(session, account_id)
     account.secrets = None
     account.status = AccountStatus.DISCONNECTED.value
     account.status_reason = "disconnected"
@@ -308,7 +325,7 @@ def disconnect_account(session: Session, account_id: int) -> int:
 
 def set_dry_run(session: Session, account_id: int, on: bool) -> Account:
     """Switch the account between sending for real and recording what it would send."""
-    account = _get(session, account_id)
+    account = get_account(session, account_id)
     if account.is_sandbox:
         raise AccountError("sandbox accounts never send anything; dry run is for live accounts")
     account.dry_run = on

@@ -6,10 +6,12 @@ saves edits, checking them first so a broken kit is never stored.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, replace
 
 from sqlmodel import Session, col, select
 
+from planner.config import Settings, get_settings
 from planner.imaging.brand import DEFAULT_BRAND, Brand, BrandError
 from planner.imaging.contrast import MIN_CONTRAST, contrast
 from planner.imaging.inputs import ImageInputError, inspect
@@ -61,6 +63,20 @@ def check_logo(data: bytes) -> list[str]:
     if facts.width < 64 or facts.height < 64:
         raise BrandError("logo_small")
     return [] if facts.has_alpha else ["logo_opaque"]
+
+
+def with_unsaved_logo(brand: Brand, logo: bytes, settings: Settings | None = None) -> Brand:
+    """`brand` drawn with a logo chosen but not yet saved, for the editor's preview.
+
+    The file is kept in the cache folder under its hash, so every rerun of the editor reuses
+    it and nothing enters the media library before the kit is saved.
+    """
+    folder = (settings or get_settings()).data_dir / "cache" / "preview"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{hashlib.sha256(logo).hexdigest()}.png"
+    if not path.exists():
+        path.write_bytes(logo)
+    return Brand.from_dict({**brand.as_dict(), "logo": str(path)})
 
 
 def save_brand(

@@ -141,9 +141,16 @@ def by_day(items: list[Entry], tz: ZoneInfo) -> dict[date, list[Entry]]:
 
 @dataclass
 class PostDetail:
+    """One post opened on the calendar: its targets with their accounts, and every attempt."""
+
     post: Post
     targets: list[tuple[PostTarget, Account]]
     attempts: list[PublishAttempt]
+
+    @property
+    def open_targets(self) -> list[tuple[PostTarget, Account]]:
+        """The targets that can still be rescheduled or edited (not published nor cancelled)."""
+        return [(t, a) for t, a in self.targets if t.status not in (S.PUBLISHED, S.CANCELLED)]
 
 
 def post_detail(session: Session, post_id: int) -> PostDetail | None:

@@ -70,8 +70,8 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def _describe(url: str) -> str:
-    """The URL without its password, for messages."""
+def describe_url(url: str) -> str:
+    """The URL without its password, for messages and the settings page."""
     return make_url(url).render_as_string(hide_password=True)
 
 
@@ -135,7 +135,7 @@ def check_connection(url: str | None = None) -> None:
     except OperationalError as exc:
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
         raise DatabaseUnavailable(
-            f"cannot reach the database at {_describe(url)}: {reason}"
+            f"cannot reach the database at {describe_url(url)}: {reason}"
         ) from exc
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import object_session
 from sqlmodel import Session
@@ -22,20 +23,35 @@ from planner.imaging.layouts import LayoutInput
 from planner.imaging.render import render_jpeg
 from planner.limits import PLATFORMS
 from planner.media import store_image
-from planner.models import CollectionItem, Event, utcnow
+from planner.models import CollectionItem, Event, MediaAsset, utcnow
 from planner.source_images import event_input, item_cover, item_input
-from planner.sources import ensure_cover, event_context, item_context
+from planner.sources import EVENT_FIELDS, ITEM_FIELDS, ensure_cover, event_context, item_context
 from planner.templates.model import (
     EVENT_KINDS,
     ContentTemplate,
+    FieldSpec,
     TemplateProblem,
     coerce_value,
     render,
     render_context,
     render_string,
 )
-from planner.templates.store import catalog
+from planner.templates.store import Catalog, catalog
 from planner.validation import EventFacts, ValidationResult, validate
+
+# What a draft starts from: the template kinds that fit each source, the everyday template
+# of each, and the fields the source fills by itself (a person types in the rest).
+SOURCE_KINDS = {"event": EVENT_KINDS, "collection": ("collection",), "service": ("service",)}
+DEFAULT_TEMPLATES = {
+    "event": "event-announcement",
+    "collection": "new-arrival",
+    "service": "opening-hours",
+}
+FILLED_BY_SOURCE = {
+    "event": frozenset(EVENT_FIELDS),
+    "collection": frozenset(ITEM_FIELDS),
+    "service": frozenset(),
+}
 
 
 class DraftError(ValueError):
@@ -69,6 +85,32 @@ def get_template(template_id: str, settings: Settings | None, session: Session) 
         return catalog(session, settings).get(template_id)
     except ValueError as exc:
         raise DraftError(str(exc)) from None
+
+
+def templates_for(found: Catalog, source: str, locale: str) -> dict[str, ContentTemplate]:
+    """The templates that fit the source: its everyday one first, the rest by title."""
+    fitting = found.of_kind(*SOURCE_KINDS[source])
+    order = sorted(
+        fitting,
+        key=lambda tid: (tid != DEFAULT_TEMPLATES[source], fitting[tid].title(locale).casefold()),
+    )
+    return {tid: fitting[tid] for tid in order}
+
+
+def fields_to_ask(tpl: ContentTemplate, source: str) -> list[FieldSpec]:
+    """The template's fields a person types in: those the source does not fill.
+
+    A list of items is chosen from the collection, never typed.
+    """
+    filled = FILLED_BY_SOURCE[source]
+    return [f for f in tpl.fields if f.name not in filled and f.type != "items"]
+
+
+def missing_fields(tpl: ContentTemplate, source: str, values: dict[str, Any]) -> list[FieldSpec]:
+    """The required fields to type in that are still empty (before making a draft)."""
+    return [
+        f for f in fields_to_ask(tpl, source) if f.required and values.get(f.name) in (None, "", [])
+    ]
 
 
 def _event_image(event: Event, settings: Settings, locale: str) -> tuple[LayoutInput, str]:
@@ -257,6 +299,11 @@ def _image_for(
     return layout, alt, title
 
 
+def draft_image(session: Session, draft: Draft) -> MediaAsset | None:
+    """The stored image the draft's posts will carry, if it has one."""
+    return session.get(MediaAsset, draft.media_asset_id) if draft.media_asset_id else None
+
+
 def event_facts(
     session: Session, draft: Draft, settings: Settings | None = None, *, at: datetime | None = None
 ) -> EventFacts | None:
@@ -288,4 +335,18 @@ def check_draft(
             p, texts[p], image_count=images, alt_texts=[alt] * images, event=facts, thread=x_thread
         )
         for p in platforms
+    }
+
+
+def example_texts(
+    tpl: ContentTemplate, tz: ZoneInfo, locale: str
+) -> dict[str, tuple[str, ValidationResult]]:
+    """Each platform's text of the template filled with its examples, and that text's check.
+
+    Checked as a draft would be, with one described image (the template editor's preview).
+    """
+    texts = {p: render(tpl, p, tpl.example_context(), tz, locale) for p in PLATFORMS}
+    return {
+        p: (text, validate(p, text, image_count=1, alt_texts=["preview"]))
+        for p, text in texts.items()
     }

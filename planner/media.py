@@ -27,6 +27,7 @@ MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 THUMB_SIDE = 320
 SIMILAR_DISTANCE = 6  # of 64 bits: a re-saved, resized or lightly edited copy
 UPLOAD_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".bmp")
+PHOTO_KINDS = ("upload", "cover")
 _EXT = {"JPEG": ".jpg", "PNG": ".png", "GIF": ".gif", "WEBP": ".webp"}
 _MIME = {"JPEG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif", "WEBP": "image/webp"}
 # A post in one of these states will still be sent: its image must stay.
@@ -295,6 +296,14 @@ def list_assets(session: Session, *, kind: str | None = None, limit: int = 200) 
     if kind:
         query = query.where(MediaAsset.kind == kind)
     return list(session.exec(query).all())
+
+
+def list_photos(session: Session, *, limit: int = 100) -> list[MediaAsset]:
+    """The pictures among the latest `limit` images a layout may show as its photo.
+
+    Uploads and covers are photographs; renders and logos are our own drawings.
+    """
+    return [a for a in list_assets(session, limit=limit) if a.kind in PHOTO_KINDS]
 
 
 def set_alt_text(session: Session, asset_id: int, alt_text: str) -> MediaAsset:

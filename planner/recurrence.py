@@ -26,6 +26,7 @@ from sqlmodel import Session, col, select
 from planner.config import Settings, get_settings
 from planner.db import session_scope
 from planner.lifecycle import CLAIMABLE
+from planner.limits import PLATFORMS
 from planner.models import Notification, Post, PostTarget, Series, utcnow
 from planner.notify import notify
 from planner.scheduling import PostCreate, SchedulingError, cancel_post, schedule_post
@@ -33,6 +34,7 @@ from planner.scheduling import PostCreate, SchedulingError, cancel_post, schedul
 log = logging.getLogger(__name__)
 _FREQ = {"daily": DAILY, "weekly": WEEKLY, "monthly": MONTHLY}
 SERIES_NOTICE_EVERY = timedelta(days=1)
+UPCOMING_WINDOW = timedelta(days=60)  # how far the page and the CLI look for "next"
 
 
 class SeriesRule(BaseModel):
@@ -54,6 +56,11 @@ class SeriesContent(BaseModel):
     alt_text: str = ""
     link: str = ""
     template_id: str | None = None
+
+    @classmethod
+    def same_everywhere(cls, title: str, text: str) -> SeriesContent:
+        """One text for every platform (the planning page's and the CLI's series)."""
+        return cls(title=title, texts=dict.fromkeys(PLATFORMS, text))
 
 
 def to_utc(local: datetime, tz: ZoneInfo) -> datetime:
@@ -81,6 +88,24 @@ def occurrences(series: Series, start: datetime, end: datetime) -> list[datetime
     hi = end.astimezone(tz).replace(tzinfo=None) + timedelta(days=1)
     out = [to_utc(local, tz) for local in recurrence.between(lo, hi, inc=True)]
     return [moment for moment in out if start <= moment < end]
+
+
+def next_occurrences(series: Series, now: datetime, count: int) -> list[datetime]:
+    """The series' first `count` occurrences from `now`, within the next 60 days."""
+    return occurrences(series, now, now + UPCOMING_WINDOW)[:count]
+
+
+def list_series(session: Session, *, active_only: bool = False) -> list[Series]:
+    """Every series (or only those still running), in the order they were made."""
+    query = select(Series).order_by(Series.id)
+    if active_only:
+        query = query.where(col(Series.active).is_(True))
+    return list(session.exec(query))
+
+
+def series_post_ids(session: Session, series_id: int) -> list[int]:
+    """The posts a series has made so far, by id."""
+    return list(session.exec(select(Post.id).where(Post.series_id == series_id).order_by(Post.id)))
 
 
 def create_series(

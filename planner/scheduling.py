@@ -263,7 +263,8 @@ def _post(session: Session, post_id: int, expected_version: int | None = None) -
     return post
 
 
-def _targets(session: Session, post_id: int) -> list[PostTarget]:
+def targets_of(session: Session, post_id: int) -> list[PostTarget]:
+    """The post's targets (one per account), in the order they were made."""
     query = select(PostTarget).where(PostTarget.post_id == post_id).order_by(PostTarget.id)
     return list(session.exec(query))
 
@@ -299,7 +300,7 @@ def edit_post(
     due = resolve_due(changes.due_at, now, publish_now) if changes.due_at else None
     media_id = changes.media_asset_id or post.media_asset_id
     alt = changes.alt_text if changes.alt_text is not None else post.alt_text
-    targets = _targets(session, post_id)
+    targets = targets_of(session, post_id)
     problems: list[dict[str, str]] = []
     for target in targets:
         account = session.get(Account, target.account_id)
@@ -362,7 +363,7 @@ def reschedule_post(
     due = resolve_due(due_at, now, publish_now)
     _post(session, post_id)
     result = ChangeResult(post_id)
-    for target in _targets(session, post_id):
+    for target in targets_of(session, post_id):
         if target_ids is not None and target.id not in target_ids:
             continue
         if guarded(session, target.id, _RESCHEDULABLE, **requeue_values(due)):
@@ -380,7 +381,7 @@ def cancel_post(session: Session, post_id: int, *, by: str = "") -> ChangeResult
     """Cancel every target of the post that has not gone out (nor started going out)."""
     post = _post(session, post_id)
     result = ChangeResult(post_id)
-    for target in _targets(session, post_id):
+    for target in targets_of(session, post_id):
         if target.status == S.CANCELLED:
             continue
         if guarded(
@@ -395,7 +396,7 @@ def cancel_post(session: Session, post_id: int, *, by: str = "") -> ChangeResult
             result.changed.append(target.id)
         else:
             result.too_late.append(target.id)
-    if not result.changed and all(t.status == S.PUBLISHED for t in _targets(session, post_id)):
+    if not result.changed and all(t.status == S.PUBLISHED for t in targets_of(session, post_id)):
         raise refusal("already_published", post_id=post_id)
     post.cancelled_at = utcnow()
     post.version += 1
@@ -408,10 +409,10 @@ def cancel_post(session: Session, post_id: int, *, by: str = "") -> ChangeResult
 def delete_post(session: Session, post_id: int) -> None:
     """Delete a post that never went out (nor is going out); published ones stay as history."""
     _post(session, post_id)
-    for target in _targets(session, post_id):
+    for target in targets_of(session, post_id):
         if target.status == S.PUBLISHED or target.send_started_at is not None:
             raise refusal("gone_out", post_id=post_id, platform=target.platform)
-    ids = [t.id for t in _targets(session, post_id)]
+    ids = [t.id for t in targets_of(session, post_id)]
     # Only rows still unsent are deleted: a worker that claims one in between finds no row.
     session.execute(delete(Notification).where(col(Notification.target_id).in_(ids)))
     session.execute(delete(PublishAttempt).where(col(PublishAttempt.target_id).in_(ids)))

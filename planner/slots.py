@@ -17,7 +17,14 @@ from sqlmodel import Session, col, select
 from planner.config import get_settings
 from planner.models import Account, Post, PostingSlot, PostStatus, PostTarget, utcnow
 from planner.recurrence import to_utc
-from planner.scheduling import PostCreate, SchedulingError, refusal, schedule_post
+from planner.scheduling import (
+    PostCreate,
+    SchedulingError,
+    refusal,
+    reschedule_post,
+    schedule_post,
+    targets_of,
+)
 
 S = PostStatus
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -151,3 +158,22 @@ def add_to_queue(session: Session, data: PostCreate, *, now: datetime | None = N
     now = now or utcnow()
     dues = {a: next_free_slot(session, a, after=now) for a in data.account_ids}
     return schedule_post(session, data=data.model_copy(update={"due_by_account": dues}), now=now)
+
+
+def to_next_free_slots(
+    session: Session, post_id: int, *, now: datetime | None = None
+) -> dict[int, datetime]:
+    """Move each waiting target of the post to its account's next free slot.
+
+    Waiting means scheduled or retrying: what is being sent, went out or needs a person
+    stays where it is. One target at a time, so a second target of the same account finds
+    the first one's new slot taken. Returns the new due time of every target moved.
+    """
+    now = now or utcnow()
+    moved: dict[int, datetime] = {}
+    for target in targets_of(session, post_id):
+        if target.status in (S.SCHEDULED, S.RETRYING):
+            when = next_free_slot(session, target.account_id, after=now)
+            reschedule_post(session, post_id, when, now=now, target_ids=[target.id])
+            moved[target.id] = when
+    return moved

@@ -19,7 +19,7 @@ from planner.imaging.brand import Brand
 from planner.imaging.layouts import Cover, LayoutInput
 from planner.media import asset_path
 from planner.models import CollectionItem, Event, MediaAsset, utcnow
-from planner.sources import list_events
+from planner.sources import get_item, list_events, list_items
 
 
 def _asset_file(session: Session | None, asset_id: int | None) -> Path | None:
@@ -59,6 +59,11 @@ def item_cover(session: Session, item: CollectionItem) -> Cover:
     return Cover(item.title, item.author, _asset_file(session, item.cover_asset_id))
 
 
+def covers_of(session: Session, item_ids: Sequence[int]) -> list[Cover]:
+    """The chosen items as the books of a book list, in the order chosen."""
+    return [item_cover(session, get_item(session, i)) for i in item_ids]
+
+
 def related_covers(session: Session, item: CollectionItem, limit: int = 3) -> list[Cover]:
     """Books by the same author or on the same subject, for a book-list image."""
     subjects = set(item.subjects or [])
@@ -94,6 +99,18 @@ def upcoming_events(session: Session, days: int = 31) -> list[Event]:
     """Events starting from now within `days` (a month of posts)."""
     now = utcnow()
     return list_events(session, upcoming_from=now, until=now + timedelta(days=days))
+
+
+def batch_inputs(
+    session: Session, source: str, tz: ZoneInfo, locale: str
+) -> list[tuple[str, LayoutInput]]:
+    """The studio's batch: the month's events ('events') or the 30 newest items, by file name."""
+    if source == "events":
+        return [
+            (f"acara-{e.id}", event_input(session, e, tz, locale)) for e in upcoming_events(session)
+        ]
+    items = list_items(session, limit=30)
+    return [(f"koleksi-{i.id}", item_input(session, i, locale)) for i in items]
 
 
 def jobs_for(

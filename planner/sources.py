@@ -205,14 +205,38 @@ def _apply(row: Any, data: BaseModel, names: tuple[str, ...]) -> bool:
     return changed
 
 
+def get_event(session: Session, event_id: int) -> Event:
+    """The event with this id, or a SourceError saying there is none."""
+    event = session.get(Event, event_id)
+    if event is None:
+        raise SourceError("no_event", id=event_id)
+    return event
+
+
+def get_item(session: Session, item_id: int) -> CollectionItem:
+    """The collection item with this id, or a SourceError saying there is none."""
+    item = session.get(CollectionItem, item_id)
+    if item is None:
+        raise SourceError("no_item", id=item_id)
+    return item
+
+
+def event_photo(session: Session, event: Event) -> MediaAsset | None:
+    """The photo uploaded for the event, if any."""
+    return session.get(MediaAsset, event.image_asset_id) if event.image_asset_id else None
+
+
+def stored_cover(session: Session, item: CollectionItem) -> MediaAsset | None:
+    """The item's stored cover picture, if any (none is drawn: see `ensure_cover`)."""
+    return session.get(MediaAsset, item.cover_asset_id) if item.cover_asset_id else None
+
+
 def save_event(
     session: Session, data: EventIn, tz: ZoneInfo, *, event_id: int | None = None
 ) -> tuple[Event, str]:
     """Create or update an event; returns it and 'created', 'updated' or 'unchanged'."""
     if event_id is not None:
-        event = session.get(Event, event_id)
-        if event is None:
-            raise SourceError("no_event", id=event_id)
+        event = get_event(session, event_id)
     else:
         event = find_event(session, data.stable_key(tz))
     if event is None:
@@ -232,9 +256,7 @@ def save_item(
 ) -> tuple[CollectionItem, str]:
     """Create or update a collection item; returns it and 'created', 'updated' or 'unchanged'."""
     if item_id is not None:
-        item = session.get(CollectionItem, item_id)
-        if item is None:
-            raise SourceError("no_item", id=item_id)
+        item = get_item(session, item_id)
         if data.isbn:
             other = find_item(session, data)
             if other is not None and other.id != item.id:
@@ -254,9 +276,7 @@ def save_item(
 
 def delete_event(session: Session, event_id: int) -> None:
     """Remove an event that no post refers to."""
-    event = session.get(Event, event_id)
-    if event is None:
-        raise SourceError("no_event", id=event_id)
+    event = get_event(session, event_id)
     if session.exec(select(Post.id).where(Post.event_id == event_id)).first() is not None:
         raise SourceError("event_has_posts", title=event.title)
     session.delete(event)
@@ -265,9 +285,7 @@ def delete_event(session: Session, event_id: int) -> None:
 
 def delete_item(session: Session, item_id: int) -> None:
     """Remove a collection item that no post refers to."""
-    item = session.get(CollectionItem, item_id)
-    if item is None:
-        raise SourceError("no_item", id=item_id)
+    item = get_item(session, item_id)
     if session.exec(select(Post.id).where(Post.item_id == item_id)).first() is not None:
         raise SourceError("item_has_posts", title=item.title)
     session.delete(item)

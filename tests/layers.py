@@ -14,6 +14,8 @@ from pathlib import Path
 UI_ONLY = ("streamlit", "pandas", "altair")  # drawing pages: planner/ui/ and app.py only
 SERVER_STARTER = "cli/core.py"  # `planner serve` starts Streamlit's server from here
 IMAGING_MAY_NOT = ("models", "db", "platforms", "sqlmodel", "sqlalchemy")
+DATABASE_LIBRARIES = ("sqlmodel", "sqlalchemy")  # pages ask the domain, never the database
+QUERY_CALLS = ("select", "exec", "execute")  # building or running a query
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,30 @@ def imaging_reaching_out(root: Path) -> list[str]:
         for i in all_imports(root)
         if unit(i.module, root.name) == f"{root.name}.imaging"
         and any(i.target == b or i.target.startswith(b + ".") for b in banned)
+    ]
+
+
+def _called_name(node: ast.Call) -> str | None:
+    """`select` for both `select(...)` and `sqlmodel.select(...)`; None for other callees."""
+    if isinstance(node.func, ast.Name):
+        return node.func.id
+    return node.func.attr if isinstance(node.func, ast.Attribute) else None
+
+
+def database_in_ui(root: Path) -> list[str]:
+    """A page (ui/) that imports SQLModel or SQLAlchemy, or builds or runs a query itself."""
+    found = [
+        (i.path, i.line, f"imports {i.target}")
+        for i in all_imports(root)
+        if _relative(i, root).startswith("ui/") and i.target.split(".")[0] in DATABASE_LIBRARIES
+    ]
+    for path in sorted((root / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+            if isinstance(node, ast.Call) and _called_name(node) in QUERY_CALLS:
+                found.append((path, node.lineno, f"calls {_called_name(node)}()"))
+    return [
+        f"{path.relative_to(root).as_posix()}:{line} {what}"
+        for path, line, what in sorted(found, key=lambda f: (f[0], f[1]))
     ]
 
 

@@ -18,10 +18,14 @@ from sqlmodel import select
 from planner import config
 from planner.accounts import (
     AccountError,
+    active_accounts,
+    all_accounts,
     check_account,
     connect_account,
     disconnect_account,
+    get_account,
     list_accounts,
+    missing_credentials,
     reconnect_account,
     set_dry_run,
 )
@@ -327,3 +331,51 @@ def test_no_token_ever_reaches_logs_errors_exports_or_records(any_db: str, caplo
     )
     assert "Unauthorized" in haystack  # the searched texts are the real ones
     assert [s for s in ALL_SECRETS if s in haystack] == []
+
+
+@pytest.mark.parametrize(
+    ("statuses", "active"),
+    [
+        (["active", "active", "active"], [0, 1, 2]),
+        (["active", "reconnect_needed", "active"], [0, 2]),
+        (["disconnected", "reconnect_needed", "disconnected"], []),
+    ],
+)
+def test_active_accounts_are_the_ones_posts_can_go_to_in_connect_order(
+    any_db: str, statuses: list[str], active: list[int]
+) -> None:
+    with session_scope() as session:
+        accounts = add_sandbox_accounts(session)
+        for account, status in zip(accounts, statuses, strict=True):
+            account.status = status
+        ids = [a.id for a in accounts]
+    with session_scope() as session:
+        assert [a.id for a in active_accounts(session)] == [ids[i] for i in active]
+        assert [a.id for a in all_accounts(session)] == ids
+
+
+def test_get_account_names_a_missing_id(any_db: str) -> None:
+    with session_scope() as session:
+        x = add_sandbox_accounts(session)[0]
+        assert get_account(session, x.id).name == "Sandbox x"
+        with pytest.raises(AccountError, match="no account with id 999"):
+            get_account(session, 999)
+
+
+@pytest.mark.parametrize(
+    ("platform", "given", "missing"),
+    [
+        ("x", dict(X_CREDS), []),
+        (
+            "x",
+            {**X_CREDS, "consumer_secret": "  ", "access_token": ""},
+            ["consumer_secret", "access_token"],
+        ),
+        ("x", {}, ["consumer_key", "consumer_secret", "access_token", "access_token_secret"]),
+        ("facebook", {"page_access_token": "EAAB-token"}, []),
+        ("facebook", {"page_access_token": " "}, ["page_access_token"]),
+        ("instagram", {"access_token": "", "unrelated": "x"}, ["access_token"]),
+    ],
+)
+def test_missing_credentials_are_named_in_form_order(platform, given, missing) -> None:
+    assert missing_credentials(platform, given) == missing

@@ -34,6 +34,11 @@ def test_imaging_only_draws() -> None:
     assert layers.imaging_reaching_out(PLANNER) == []
 
 
+def test_pages_ask_the_domain_and_never_query_the_database() -> None:
+    """No page imports SQLModel or SQLAlchemy or builds a query: the domain modules own them."""
+    assert layers.database_in_ui(PLANNER) == []
+
+
 def test_the_entry_script_only_builds_navigation() -> None:
     """app.py imports Streamlit and the runtime helpers, no domain module."""
     imports = layers.imports_of(PROJECT_ROOT / "app.py", PROJECT_ROOT / "app.py")
@@ -66,6 +71,39 @@ def test_planted_streamlit_outside_the_pages_is_found(tmp_path: Path) -> None:
     assert layers.ui_library_outside_ui(root) == [
         "evaluation/charts.py:1 imports altair",
         "scheduling.py:2 imports streamlit",
+    ]
+
+
+def test_planted_query_in_a_page_is_found(tmp_path: Path) -> None:
+    root = _tree(
+        tmp_path,
+        {
+            "ui/calendar.py": """\
+                import streamlit as st
+                from sqlmodel import select
+
+                rows = session.exec(select(Post).where(Post.id == 1))
+                st.multiselect("a", [])
+            """,
+            "ui/widgets/form.py": """\
+                def targets(session):
+                    import sqlalchemy
+                    return session.execute(sqlalchemy.text("SELECT 1"))
+            """,
+            "ui/settings.py": "from sqlalchemy.engine import make_url\n",
+            "ui/studio.py": "import streamlit as st\nst.selectbox('a', [])\n",  # not a query
+            "scheduling.py": "from sqlmodel import select\nq = select(1)\n",  # the domain may
+        },
+    )
+    assert layers.database_in_ui(root) == [
+        "ui/calendar.py:2 imports sqlmodel",
+        "ui/calendar.py:2 imports sqlmodel.select",
+        "ui/calendar.py:4 calls exec()",
+        "ui/calendar.py:4 calls select()",
+        "ui/settings.py:1 imports sqlalchemy.engine",
+        "ui/settings.py:1 imports sqlalchemy.engine.make_url",
+        "ui/widgets/form.py:2 imports sqlalchemy",
+        "ui/widgets/form.py:3 calls execute()",
     ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -115,3 +116,19 @@ def test_drafts_render_in_the_saved_brand(any_db: str) -> None:
         with Image.open(asset_path(image)) as img:
             r, g, b = img.convert("RGB").getpixel((img.width // 2, 3))
         assert abs(r - 0x8E) < 8 and abs(g - 0x1B) < 8 and abs(b - 0x1B) < 8  # new primary
+
+
+def test_an_unsaved_logo_is_previewed_from_the_cache_not_the_media_library(
+    sqlite_db: str, data_dir
+) -> None:
+    from planner.brand_kit import with_unsaved_logo
+
+    logo = _png()
+    first = with_unsaved_logo(RED, logo)
+    again = with_unsaved_logo(DEFAULT_BRAND, logo)
+    assert first.logo == again.logo  # one file per logo, reused on every rerun
+    path = Path(first.logo)
+    assert path.parent == data_dir / "cache" / "preview" and path.read_bytes() == logo
+    assert replace(first, logo=None) == replace(RED, logo=None)  # only the logo differs
+    with session_scope() as session:
+        assert session.exec(select(MediaAsset)).all() == []

@@ -196,6 +196,20 @@ def test_opened_post_shows_the_change_right_after_an_action(demo_db: str) -> Non
     assert not any(b.key == f"cancel_{post_id}" for b in at.button)
 
 
+def test_next_free_slot_button_moves_the_post_to_the_demo_slots(demo_db: str) -> None:
+    post_id, target_ids = _tomorrow_post("Ke Slot")
+    at = AppTest.from_file("../app.py", default_timeout=30).run()
+    at.session_state["open_post"] = post_id
+    at.switch_page("planner/ui/calendar.py").run()
+    at.button(key=f"slot_{post_id}").click().run()
+    assert not at.exception
+    assert any(s.value == "Selesai." for s in at.success)
+    tz = get_settings().tz
+    with session_scope() as session:
+        dues = [session.get(PostTarget, i).due_at.astimezone(tz) for i in target_ids]
+    assert all((d.hour, d.minute) in ((9, 0), (16, 0)) and d.weekday() != 6 for d in dues), dues
+
+
 BULK_CSV = (
     b"date;time;accounts;text\n"
     b"04/12/2030;09.00;@perpuskotapkl;Dongeng Anak di perpustakaan! #PerpusKotaPekalongan\n"

@@ -239,3 +239,154 @@ def test_upcoming_events_are_a_window_of_list_events(sqlite_db) -> None:
         month = [e.title for e in upcoming_events(session, days=31)]
         window = list_events(session, upcoming_from=now, until=now + timedelta(days=31))
     assert month == ["in 3 days", "in 20 days"] == [e.title for e in window]
+
+
+def test_draft_image_is_the_stored_picture_of_the_draft(any_db: str) -> None:
+    from planner.drafting import Draft, draft_image
+
+    with session_scope() as session:
+        event = add_event(session)
+        draft = make_draft(session, "event-announcement", event_id=event.id)
+        assert draft_image(session, draft).id == draft.media_asset_id
+        bare = Draft(template_id="opening-hours", title="", texts={}, alt_text="")
+        assert draft_image(session, bare) is None
+
+
+def test_covers_of_chosen_books_keep_the_order_chosen(any_db: str) -> None:
+    from planner.source_images import covers_of
+    from planner.sources import SourceError
+
+    with session_scope() as session:
+        laut = add_item(session)
+        bumi = add_item(session, key="it-bumi", title="Bumi Manusia", author="Pramoedya")
+        covers = covers_of(session, [bumi.id, laut.id])
+        assert [(c.title, c.author) for c in covers] == [
+            ("Bumi Manusia", "Pramoedya"),
+            ("Laut Bercerita", "Leila S. Chudori"),
+        ]
+        assert covers_of(session, []) == []
+        with pytest.raises(SourceError, match="no collection item with id 999"):
+            covers_of(session, [999])
+
+
+def test_studio_batch_inputs_are_the_months_events_or_the_newest_items(any_db: str) -> None:
+    from planner.source_images import batch_inputs
+
+    now = datetime.now(UTC)
+    with session_scope() as session:
+        soon = add_event(session, title="Dongeng", starts_at=now + timedelta(days=3))
+        add_event(session, title="Terlalu jauh", starts_at=now + timedelta(days=45))
+        add_event(session, title="Sudah lewat", starts_at=now - timedelta(days=2))
+        items = [add_item(session, key=f"it-{n}", title=f"Buku {n}") for n in range(32)]
+        events = batch_inputs(session, "events", JAKARTA, "id")
+        books = batch_inputs(session, "items", JAKARTA, "en")
+    assert [(name, data.title) for name, data in events] == [(f"acara-{soon.id}", "Dongeng")]
+    assert events[0][1].locale == "id" and events[0][1].place == soon.place
+    newest = items[::-1][:30]
+    assert [(name, data.title) for name, data in books] == [
+        (f"koleksi-{i.id}", i.title) for i in newest
+    ]
+    assert {data.locale for _, data in books} == {"en"}
+
+
+@pytest.fixture
+def shipped(sqlite_db):
+    """The catalog of the templates shipped in content_templates/."""
+    from planner.templates.store import catalog
+
+    with session_scope() as session:
+        return catalog(session)
+
+
+@pytest.mark.parametrize(
+    ("source", "locale", "everyday", "kinds"),
+    [
+        ("event", "id", "event-announcement", {"event", "training"}),
+        ("event", "en", "event-announcement", {"event", "training"}),
+        ("collection", "id", "new-arrival", {"collection"}),
+        ("service", "en", "opening-hours", {"service"}),
+    ],
+)
+def test_templates_for_a_source_put_the_everyday_one_first(
+    shipped, source, locale, everyday, kinds
+) -> None:
+    from planner.drafting import templates_for
+
+    found = templates_for(shipped, source, locale)
+    first, *rest = found.values()
+    assert first.id == everyday and {t.kind for t in found.values()} == kinds
+    titles = [t.title(locale).casefold() for t in rest]
+    assert titles == sorted(titles)
+    assert set(found) == {tid for tid, t in shipped.templates.items() if t.kind in kinds}
+
+
+@pytest.mark.parametrize(
+    ("template", "source", "asked"),
+    [
+        ("event-recap", "event", ["attendees", "highlight"]),  # the event gives the rest
+        ("librarian-training", "event", ["quota", "deadline"]),
+        ("book-of-the-week", "collection", ["reason", "picked_by"]),
+        ("new-arrivals-list", "collection", []),  # the books are chosen, not typed
+        ("opening-hours", "service", ["period", "hours", "note"]),
+    ],
+)
+def test_fields_to_ask_are_those_the_source_does_not_fill(shipped, template, source, asked):
+    from planner.drafting import fields_to_ask
+
+    assert [f.name for f in fields_to_ask(shipped.get(template), source)] == asked
+
+
+@pytest.mark.parametrize(
+    ("template", "source", "values", "missing"),
+    [
+        ("opening-hours", "service", {}, ["hours"]),
+        ("opening-hours", "service", {"hours": [], "period": ""}, ["hours"]),
+        ("opening-hours", "service", {"hours": ["Senin 08.00–16.00"]}, []),
+        (
+            "national-day",
+            "service",
+            {"day_name": "Hari Buku", "message": ""},
+            ["day_date", "message"],
+        ),
+        ("event-recap", "event", {}, []),  # attendees and highlight are optional
+        ("new-arrivals-list", "collection", {}, []),
+    ],
+)
+def test_missing_fields_are_the_required_ones_left_empty(
+    shipped, template, source, values, missing
+) -> None:
+    from planner.drafting import missing_fields
+
+    assert [f.name for f in missing_fields(shipped.get(template), source, values)] == missing
+
+
+@pytest.mark.parametrize(
+    ("template", "locale", "expect"),
+    [
+        ("event-announcement", "id", "Sabtu, 5 Desember 2026"),
+        ("event-announcement", "en", "Saturday, 5 December 2026"),
+        ("opening-hours", "id", "#PerpusKotaPekalongan"),
+    ],
+)
+def test_example_texts_fill_every_platform_and_check_it(shipped, template, locale, expect):
+    from planner.drafting import example_texts
+    from planner.limits import PLATFORMS
+
+    examples = example_texts(shipped.get(template), JAKARTA, locale)
+    assert list(examples) == list(PLATFORMS)
+    for platform, (text, result) in examples.items():
+        assert expect in text, platform
+        assert result.ok and result.length <= result.limit, (platform, result.as_dict())
+
+
+def test_example_texts_show_what_a_platform_refuses() -> None:
+    from planner.drafting import example_texts
+    from planner.templates.model import parse_template
+    from planner.templates.store import blank_template
+
+    data = blank_template("service", "terlalu-panjang")
+    data["name"] = {"id": "Terlalu panjang", "en": "Too long"}
+    data["text"]["id"]["x"] = "Halo pembaca! " * 30  # 420 characters: over X's 280
+    examples = example_texts(parse_template(data, "app:terlalu-panjang"), JAKARTA, "id")
+    assert not examples["x"][1].ok and examples["x"][1].length > 280
+    assert examples["facebook"][1].ok

@@ -6,6 +6,7 @@ import io
 import os
 import struct
 import time
+import zipfile
 import zlib
 from pathlib import Path
 
@@ -13,7 +14,7 @@ import pytest
 from PIL import Image, ImageCms
 
 from planner.imaging.alt_text import describe
-from planner.imaging.batch import RenderJob, render_batch
+from planner.imaging.batch import JobResult, RenderJob, render_batch, zip_results
 from planner.imaging.cache import RenderCache
 from planner.imaging.inputs import MAX_PIXELS, ImageInputError, crop_to_fill, open_image
 from planner.imaging.layouts import LAYOUTS, LayoutInput
@@ -170,6 +171,29 @@ def test_batch_uses_processes_keeps_order_reports_progress_and_isolates_failures
     # A worker process draws exactly what this process draws.
     one = render("children", "story", sample_input("children", photo), cache=False).data
     assert next(r.data for r in results if r.job.name == "children-story") == one
+
+
+def _result(name: str, data: bytes | None) -> JobResult:
+    job = RenderJob("event_poster", "square", LayoutInput("x"), name=name)
+    return JobResult(job, data, "image/jpeg", None if data else "not an image")
+
+
+@pytest.mark.parametrize(
+    ("results", "files", "failed"),
+    [
+        ([_result("a.jpg", b"A"), _result("b.jpg", b"BB")], {"a.jpg": b"A", "b.jpg": b"BB"}, []),
+        ([_result("a.jpg", b"A"), _result("bad.jpg", None)], {"a.jpg": b"A"}, ["bad.jpg"]),
+        ([_result("bad.jpg", None)], {}, ["bad.jpg"]),
+        ([], {}, []),
+    ],
+)
+def test_batch_results_zip_with_a_line_per_failure(results, files, failed) -> None:
+    archive, count, problems = zip_results(results)
+    with zipfile.ZipFile(io.BytesIO(archive)) as zf:
+        assert {i.filename: zf.read(i) for i in zf.infolist()} == files
+        assert {i.compress_type for i in zf.infolist()} <= {zipfile.ZIP_STORED}
+    assert count == len(files)
+    assert problems == [f"{name}: not an image" for name in failed]
 
 
 @pytest.mark.parametrize(

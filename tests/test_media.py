@@ -20,6 +20,7 @@ from planner.media import (
     MediaInUse,
     asset_path,
     delete_asset,
+    list_photos,
     store_image,
     thumbnail_path,
     upload_image,
@@ -168,3 +169,16 @@ def test_brand_logo_cannot_be_deleted(any_db: str) -> None:
         logo_id = kit.logo_asset_id
     with session_scope() as session, pytest.raises(MediaInUse, match="logo"):
         delete_asset(session, logo_id)
+
+
+def test_photos_are_the_uploads_and_covers_among_the_latest(any_db: str) -> None:
+    kinds = ["upload", "render", "cover", "logo", "upload", "render"]
+    with session_scope() as session:
+        ids = [
+            store_image(session, photo_bytes(size=(900 + i, 600)), kind=kind).id
+            for i, kind in enumerate(kinds)
+        ]
+        photos = [i for i, kind in zip(ids, kinds, strict=True) if kind in ("upload", "cover")]
+        assert [a.id for a in list_photos(session)] == photos[::-1]  # newest first
+        # The limit counts every image, as the studio's picker always did.
+        assert [a.id for a in list_photos(session, limit=3)] == [ids[4]]

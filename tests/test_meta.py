@@ -43,6 +43,48 @@ def test_known_platforms() -> None:
     assert PLATFORMS == ("x", "facebook", "instagram")
 
 
+def _platform_lists(root: Path) -> list[str]:
+    """Literal lists, tuples and sets naming two or more platforms, outside limits.py.
+
+    A table keyed by platform (a dict of limits, icons, adapters) says something per platform
+    and is fine; a hand-written list of them is a second copy of `limits.PLATFORMS` that a new
+    platform would miss.
+    """
+    import ast
+
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        name = path.relative_to(root).as_posix()
+        if name == "limits.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+            if isinstance(node, ast.List | ast.Tuple | ast.Set):
+                named = {e.value for e in node.elts if isinstance(e, ast.Constant)}
+                if len(named & set(PLATFORMS)) >= 2:
+                    found.append(f"{name}:{node.lineno}")
+    return found
+
+
+def test_platforms_are_listed_only_in_limits() -> None:
+    assert _platform_lists(PROJECT_ROOT / "planner") == []
+
+
+def test_platform_list_check_finds_planted_lists(tmp_path: Path) -> None:
+    files = {
+        "ui/calendar.py": 'shown = options or ["x", "facebook", "instagram"]\n',
+        "ui/studio.py": 'CHOICES = ["", "x", "facebook", "instagram"]\n',
+        "cli/schedule.py": 'texts = {p: text for p in (\n    "x",\n    "facebook",\n)}\n',
+        "limits.py": 'PLATFORMS = ("x", "facebook", "instagram")\n',  # the one list
+        "previews.py": 'RULES = {"x": 280, "facebook": 477}\n',  # a table per platform
+        "imaging/text.py": 'AXES = ("x", "y")\nONLY = ["x"]\n',  # not two platforms
+    }
+    for name, body in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(body)
+    assert _platform_lists(tmp_path) == ["cli/schedule.py:1", "ui/calendar.py:1", "ui/studio.py:1"]
+
+
 def test_every_setting_is_documented() -> None:
     """Each Settings field appears, as its environment variable, in the README or docs/."""
     from planner.config import Settings

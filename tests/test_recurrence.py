@@ -10,14 +10,18 @@ import time_machine
 from sqlmodel import select
 
 from planner.db import session_scope
+from planner.limits import PLATFORMS
 from planner.models import Notification, Post, PostTarget, Series
 from planner.publishing.worker import Worker
 from planner.recurrence import (
     SeriesContent,
     SeriesRule,
     create_series,
+    list_series,
     materialize_all,
+    next_occurrences,
     occurrences,
+    series_post_ids,
     stop_series,
     to_utc,
 )
@@ -163,3 +167,60 @@ def test_sweep_after_downtime_with_a_moved_clock(any_db) -> None:
     assert result.missed == 2 and len(double.publish_calls) == 2
     assert sorted(n.key for n in notes) == ["notify.missed", "notify.missed"]
     assert all("09.00" in n.message or "09.30" in n.message for n in notes)
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [("Rekomendasi Buku", "Buku pekan ini!"), ("", ""), ("Jam Buka", "Senin–Sabtu\n08.00")],
+)
+def test_same_text_everywhere_covers_every_platform(title: str, text: str) -> None:
+    content = SeriesContent.same_everywhere(title, text)
+    assert content.title == title
+    assert content.texts == {"x": text, "facebook": text, "instagram": text}
+    assert list(content.texts) == list(PLATFORMS)
+
+
+WIB = ZoneInfo("Asia/Jakarta")
+FRIDAY_0900 = datetime(2026, 12, 4, 9, 0, tzinfo=WIB)
+
+
+@pytest.mark.parametrize(
+    ("first", "now", "count", "expect_days"),
+    [
+        (FRIDAY_0900, datetime(2026, 12, 1, tzinfo=UTC), 1, [4]),
+        (FRIDAY_0900, datetime(2026, 12, 1, tzinfo=UTC), 3, [4, 11, 18]),
+        (FRIDAY_0900, datetime(2026, 12, 5, tzinfo=UTC), 2, [11, 18]),  # 4 Dec has passed
+        # The first occurrence is beyond the 60 days the page and the CLI look ahead.
+        (FRIDAY_0900 + timedelta(days=63), datetime(2026, 12, 1, tzinfo=UTC), 3, []),
+    ],
+)
+def test_next_occurrences_look_sixty_days_ahead(first, now, count, expect_days) -> None:
+    series = _series(first, "Asia/Jakarta", freq="weekly", weekdays=[4])
+    moments = next_occurrences(series, now, count)
+    assert [m.astimezone(WIB).day for m in moments] == expect_days
+    assert all(m.astimezone(WIB).strftime("%a %H:%M") == "Fri 09:00" for m in moments)
+
+
+def test_list_series_and_a_series_posts(any_db) -> None:
+    now = datetime(2026, 12, 1, 0, 0, tzinfo=UTC)
+    with session_scope() as session:
+        x = add_sandbox_accounts(session)[0]
+        made = [
+            create_series(
+                session,
+                name=name,
+                first_at=FRIDAY_0900,
+                rule=SeriesRule(freq="weekly", weekdays=[4]),
+                content=SeriesContent(texts={"x": name}),
+                account_ids=[x.id],
+                now=now,
+            ).id
+            for name in ("Rekomendasi Buku", "Jam Buka")
+        ]
+        stop_series(session, made[0])
+    with session_scope() as session:
+        assert [s.id for s in list_series(session)] == made
+        assert [s.id for s in list_series(session, active_only=True)] == made[1:]
+        posts = session.exec(select(Post.id).where(Post.series_id == made[1])).all()
+        assert series_post_ids(session, made[1]) == sorted(posts) and len(posts) == 4
+        assert series_post_ids(session, 999) == []

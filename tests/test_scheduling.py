@@ -24,6 +24,7 @@ from planner.scheduling import (
     edit_post,
     reschedule_post,
     schedule_post,
+    targets_of,
 )
 from tests.factories import add_sandbox_accounts
 from tests.test_worker import T0, targets
@@ -197,3 +198,13 @@ def test_month_grid_and_local_days() -> None:
     late = planned.Entry(1, 1, "t", "x", "a", "scheduled", datetime(2026, 12, 1, 20, tzinfo=UTC),
                         "", "", None)  # fmt: skip
     assert list(planned.by_day([late], jakarta)) == [datetime(2026, 12, 2).date()]
+
+
+def test_targets_of_a_post_are_its_own_in_the_order_made(any_db) -> None:
+    first, second = _post(title="Satu"), _post(title="Dua")
+    with session_scope() as session:
+        mine = targets_of(session, second)
+        assert [(t.post_id, t.platform) for t in mine] == [(second, "x"), (second, "facebook")]
+        assert [t.id for t in mine] == sorted(t.id for t in mine)
+        assert {t.post_id for t in targets_of(session, first)} == {first}
+        assert targets_of(session, 999) == []

@@ -13,6 +13,7 @@ from planner.templates.files import load_text
 from planner.templates.model import KINDS, TemplateProblem
 from planner.templates.store import (
     TemplateConflict,
+    app_records,
     blank_template,
     catalog,
     delete_template,
@@ -25,6 +26,7 @@ from planner.templates.store import (
     rows_to_steps,
     save_template,
     steps_to_rows,
+    with_rows,
 )
 
 
@@ -131,3 +133,54 @@ def test_grid_rows_round_trip() -> None:
         assert rows_to_steps(steps_to_rows(steps)) == steps
     with pytest.raises(TemplateProblem, match="must be JSON"):
         rows_to_fields([{"name": "books", "type": "list", "example": "[not json"}])
+
+
+def test_app_records_are_the_app_templates_only(any_db: str) -> None:
+    with session_scope() as session:
+        assert app_records(session) == {}
+        _reminder_copy(session)
+        _reminder_copy(session, "pengingat-sore")
+    with session_scope() as session:
+        records = app_records(session)
+        assert sorted(records) == ["pengingat-pagi", "pengingat-sore"]
+        assert "event-reminder" in catalog(session).templates  # a file template, no record
+        assert {r.version for r in records.values()} == {1}
+
+
+def _shipped(template_id: str) -> dict:
+    from planner.config import PROJECT_ROOT
+    from planner.templates.files import load_directory
+
+    return load_directory(PROJECT_ROOT / "content_templates")[0][template_id].to_data()
+
+
+STEP_ROW = {"name": "h-1", "offset_days": -1, "time": "16:00", "template": "event-reminder"}
+EMPTY_ROW = {"name": None, "offset_days": 0, "time": "09:00", "template": float("nan")}
+
+
+@pytest.mark.parametrize(
+    ("step_rows", "campaign"),
+    [
+        (None, None),  # no campaign grid (not an event template): no campaign
+        ([], None),
+        ([EMPTY_ROW], None),  # the editor's new empty row
+        ([STEP_ROW, EMPTY_ROW], [STEP_ROW]),
+    ],
+)
+def test_editor_rows_become_fields_and_campaign_steps(step_rows, campaign) -> None:
+    data = _shipped("event-announcement")  # it has campaign steps of its own
+    assert data["campaign"]
+    original = copy.deepcopy(data)
+    rows = fields_to_rows(data["fields"])
+    assembled = with_rows(data, [*rows, {"name": " ", "type": "text"}], step_rows)
+    assert assembled["fields"] == data["fields"]  # the empty row is dropped
+    assert assembled.get("campaign") == campaign
+    assert {k: v for k, v in assembled.items() if k not in ("fields", "campaign")} == {
+        k: v for k, v in data.items() if k not in ("fields", "campaign")
+    }
+    assert data == original  # the editor's data is left as it was
+
+
+def test_editor_rows_with_a_bad_example_are_refused() -> None:
+    with pytest.raises(TemplateProblem, match="must be JSON"):
+        with_rows({}, [{"name": "books", "type": "list", "example": "[not json"}], None)

@@ -142,15 +142,11 @@ def accounts_reconnect(
     account_id: int, credentials_file: CredFile = None, as_json: JsonOpt = False
 ) -> None:
     """Replace an account's tokens (tested first); blank answers keep stored values."""
-    from planner.accounts import AccountError, reconnect_account, view
+    from planner.accounts import get_account, reconnect_account, view
     from planner.db import session_scope
-    from planner.models import Account
 
     with session_scope() as session:
-        account = session.get(Account, account_id)
-        if account is None:
-            raise AccountError(f"no account with id {account_id}")
-        platform = account.platform
+        platform = get_account(session, account_id).platform
     credentials = _credentials(platform, credentials_file, keep_blank=True)
     with session_scope() as session:
         data = view(session, reconnect_account(session, account_id, credentials)).as_dict()

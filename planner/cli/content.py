@@ -125,12 +125,10 @@ def validate(
     facts = None
     if event is not None:
         from planner.db import session_scope
-        from planner.models import Event
+        from planner.sources import get_event
 
         with session_scope() as session:
-            row = session.get(Event, event)
-            if row is None:
-                raise UserError(f"no event with id {event}")
+            row = get_event(session, event)
             facts = EventFacts(starts_at=row.starts_at, place=row.place, tz=settings.tz)
     # Without --alt the images are assumed described, so only the text is judged.
     alt_texts = list(alt) if alt else ["(described)"] * images
@@ -211,20 +209,17 @@ def campaign(
     as_json: JsonOpt = False,
 ) -> None:
     """Plan (and with --schedule, create) one post per campaign step of an event."""
-    from sqlmodel import select
-
+    from planner.accounts import active_accounts
     from planner.campaigns import plan_campaign, schedule_campaign
     from planner.db import session_scope
     from planner.i18n import format_datetime
-    from planner.models import Account, AccountStatus
 
     settings = get_settings()
     with session_scope() as session:
         plan = plan_campaign(session, template, event, locale=settings.locale)
         account_ids = list(account or [])
         if not account_ids:
-            active = session.exec(select(Account).where(Account.status == AccountStatus.ACTIVE))
-            account_ids = [a.id for a in active]
+            account_ids = [a.id for a in active_accounts(session)]
         post_ids: list[int] = []
         campaign_id = None
         if schedule:

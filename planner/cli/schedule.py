@@ -215,15 +215,13 @@ def slots_set(
 @slots_app.command("list")
 def slots_list(as_json: JsonOpt = False) -> None:
     """Every account's posting slots and its next free one."""
-    from sqlmodel import select
-
+    from planner.accounts import all_accounts
     from planner.db import session_scope
-    from planner.models import Account
     from planner.slots import SlotError, describe, next_free_slot, slots_of
 
     items = []
     with session_scope() as session:
-        for account in session.exec(select(Account).order_by(Account.id)):
+        for account in all_accounts(session):
             slots = slots_of(session, account.id)
             try:
                 free = next_free_slot(session, account.id, after=datetime.now().astimezone())
@@ -268,9 +266,7 @@ def series_add(
             name=name,
             first_at=first_at,
             rule=SeriesRule(freq="weekly", interval=every, weekdays=days),
-            content=SeriesContent(
-                title=name, texts={p: text for p in ("x", "facebook", "instagram")}
-            ),
+            content=SeriesContent.same_everywhere(name, text),
             account_ids=ids,
         )
         series_id = series.id
@@ -280,13 +276,9 @@ def series_add(
 @series_app.command("list")
 def series_list(as_json: JsonOpt = False) -> None:
     """Recurring series and their next occurrences."""
-    from datetime import timedelta
-
-    from sqlmodel import select
-
     from planner.db import session_scope
-    from planner.models import Series, utcnow
-    from planner.recurrence import occurrences
+    from planner.models import utcnow
+    from planner.recurrence import list_series, next_occurrences
 
     now = utcnow()
     with session_scope() as session:
@@ -296,9 +288,9 @@ def series_list(as_json: JsonOpt = False) -> None:
                 "name": s.name,
                 "active": s.active,
                 "timezone": s.timezone,
-                "next": occurrences(s, now, now + timedelta(days=60))[:3],
+                "next": next_occurrences(s, now, 3),
             }
-            for s in session.exec(select(Series).order_by(Series.id))
+            for s in list_series(session)
         ]
     lines = [f"{i['series_id']:>3} {i['name']:<30} {'on' if i['active'] else 'off'}" for i in items]
     emit({"series": items}, as_json, lines or ["no series"])

@@ -10,10 +10,12 @@ imported in them. One bad input fails its own job with a sentence; the others st
 from __future__ import annotations
 
 import atexit
+import io
 import multiprocessing
 import os
 import sys
 import types
+import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -198,3 +200,18 @@ def render_batch(
             _discard_pool()
             raise
     return [r for r in results if r is not None]
+
+
+def zip_results(results: Sequence[JobResult]) -> tuple[bytes, int, list[str]]:
+    """The rendered images as one zip, how many it holds, and a line per image that failed.
+
+    Stored uncompressed: JPEG and PNG are compressed already, so deflating them again only
+    costs time.
+    """
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_STORED) as zf:
+        for result in results:
+            if result.data is not None:
+                zf.writestr(result.job.name, result.data)
+    failed = [f"{r.job.name}: {r.error}" for r in results if r.data is None]
+    return archive.getvalue(), len(results) - len(failed), failed

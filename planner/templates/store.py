@@ -161,6 +161,11 @@ def duplicate_template(
     return save_template(session, data, author=author, settings=settings)
 
 
+def app_records(session: Session) -> dict[str, TemplateRecord]:
+    """Every app template's stored record by id: its editable data and current version."""
+    return {r.id: r for r in session.exec(select(TemplateRecord))}
+
+
 def history(session: Session, template_id: str) -> list[TemplateVersion]:
     """Every saved version of an app template, newest first."""
     query = (
@@ -354,3 +359,20 @@ def rows_to_steps(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             step["label"] = label
         steps.append(step)
     return steps
+
+
+def with_rows(
+    data: dict[str, Any], field_rows: list[dict[str, Any]], step_rows: list[dict[str, Any]] | None
+) -> dict[str, Any]:
+    """`data` with its fields, and campaign steps when given, read from the editor's grid rows.
+
+    No step rows (or only empty ones) means the template has no campaign.
+    """
+    clean = dict(data)
+    clean["fields"] = rows_to_fields(field_rows)
+    steps = rows_to_steps(step_rows) if step_rows is not None else []
+    if steps:
+        clean["campaign"] = steps
+    else:
+        clean.pop("campaign", None)
+    return clean

@@ -17,6 +17,7 @@ from planner.accounts import (
     credential_fields,
     disconnect_account,
     list_accounts,
+    missing_credentials,
     reconnect_account,
     set_dry_run,
 )
@@ -144,8 +145,8 @@ def _account(view: AccountView) -> None:
 def _do_connect() -> None:
     platform = st.session_state["connect_platform"]
     secret_keys = [f"connect_{f}" for f in credential_fields(platform)]
-    secrets = _take(secret_keys)
-    missing = [k.removeprefix("connect_") for k, v in secrets.items() if not v.strip()]
+    secrets = {k.removeprefix("connect_"): v for k, v in _take(secret_keys).items()}
+    missing = missing_credentials(platform, secrets)
     if missing:
         fields = ", ".join(tr(f"accounts.field.{f}") for f in missing)
         _flash("error", tr("accounts.missing", fields=fields), rerun=False)
@@ -156,7 +157,7 @@ def _do_connect() -> None:
             account = connect_account(
                 session,
                 platform=platform,
-                credentials={k.removeprefix("connect_"): v for k, v in secrets.items()},
+                credentials=secrets,
                 config=ids,
                 name=st.session_state.get("connect_name", ""),
                 dry_run=st.session_state.get("connect_dry", True),

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-
 import streamlit as st
 
 from planner.brand_kit import (
@@ -12,8 +10,8 @@ from planner.brand_kit import (
     palette_checks,
     reset_brand,
     save_brand,
+    with_unsaved_logo,
 )
-from planner.config import get_settings
 from planner.db import session_scope
 from planner.imaging.brand import Brand, BrandError, Palette, available_fonts
 from planner.imaging.layouts import LAYOUTS
@@ -74,16 +72,6 @@ def _form(saved: Brand) -> tuple[Brand, bytes | None, bool]:
     return edited, logo.getvalue() if logo is not None else None, remove
 
 
-def _with_preview_logo(brand: Brand, logo: bytes) -> Brand:
-    """The brand using a chosen but unsaved logo (kept in the cache folder for the preview)."""
-    folder = get_settings().data_dir / "cache" / "preview"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{hashlib.sha256(logo).hexdigest()}.png"
-    if not path.exists():
-        path.write_bytes(logo)
-    return Brand.from_dict({**brand.as_dict(), "logo": str(path)})
-
-
 def _palette_report(brand: Brand) -> None:
     for check in palette_checks(brand):
         label = tr(
@@ -117,7 +105,7 @@ def page() -> None:
         preview = edited.validated()
         if logo is not None:
             warnings = check_logo(logo)
-            preview = _with_preview_logo(preview, logo)
+            preview = with_unsaved_logo(preview, logo)
     except BrandError as exc:
         st.error(exc.text(locale()))
         preview = None

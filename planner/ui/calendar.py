@@ -21,6 +21,7 @@ from planner.i18n import (
     format_time,
     zone_abbr,
 )
+from planner.limits import PLATFORMS
 from planner.models import PostStatus
 from planner.notify import reason_text
 from planner.publishing.attention import drop_target, mark_published, resend_target
@@ -34,7 +35,7 @@ from planner.scheduling import (
     local_to_utc,
     reschedule_post,
 )
-from planner.slots import SlotError, next_free_slot
+from planner.slots import SlotError, to_next_free_slots
 from planner.ui.runtime import (
     embedded_worker,
     error_text,
@@ -74,7 +75,7 @@ def _filters() -> dict:
     cols = st.columns(4)
     platforms = cols[0].multiselect(
         tr("calendar.filter_platform"),
-        options["platforms"] or ["x", "facebook", "instagram"],
+        options["platforms"] or list(PLATFORMS),
         format_func=lambda p: tr(f"platform.{p}"),
         placeholder=tr("common.all"),
     )
@@ -283,16 +284,12 @@ def _reschedule(post_id: int) -> None:
             _done(tr("calendar.done"))
 
 
-def _next_slot(post_id: int, targets) -> None:
+def _next_slot(post_id: int) -> None:
     if not st.button(tr("calendar.next_slot"), key=f"slot_{post_id}"):
         return
-    now = datetime.now(get_settings().tz)
     try:
         with session_scope() as session:
-            for target, _account in targets:
-                if target.status in (PostStatus.SCHEDULED, PostStatus.RETRYING):
-                    when = next_free_slot(session, target.account_id, after=now)
-                    reschedule_post(session, post_id, when, target_ids=[target.id])
+            to_next_free_slots(session, post_id)
     except (SlotError, SchedulingError) as exc:
         st.error(error_text(exc))
     else:
@@ -370,15 +367,11 @@ def post_panel(post_id: int) -> None:
             )
         else:
             st.caption(tr("calendar.no_attempts"))
-        open_targets = [
-            (t, a)
-            for t, a in detail.targets
-            if t.status not in (PostStatus.PUBLISHED, PostStatus.CANCELLED)
-        ]
+        open_targets = detail.open_targets
         if not open_targets:
             return
         _reschedule(post.id)
-        _next_slot(post.id, detail.targets)
+        _next_slot(post.id)
         with st.expander(tr("calendar.edit")), st.form(f"edit_{post.id}"):
             texts = {
                 t.platform: st.text_area(

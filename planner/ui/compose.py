@@ -11,38 +11,42 @@ from pathlib import Path
 from typing import Any
 
 import streamlit as st
-from sqlmodel import select
 from twitter_text.config import config as twitter_config
 
+from planner.accounts import active_accounts
+from planner.calendar import PLATFORM_ICONS
 from planner.config import get_settings
 from planner.db import session_scope
-from planner.drafting import Draft, DraftError, check_draft, event_facts, make_draft
+from planner.drafting import (
+    SOURCE_KINDS,
+    Draft,
+    DraftError,
+    check_draft,
+    draft_image,
+    event_facts,
+    fields_to_ask,
+    make_draft,
+    missing_fields,
+    templates_for,
+)
 from planner.i18n import format_datetime
 from planner.limits import PLATFORMS, limits_for
 from planner.media import asset_path
-from planner.models import Account, AccountStatus, MediaAsset
+from planner.models import Account, MediaAsset
 from planner.previews import build_preview, preview_html
-from planner.sources import EVENT_FIELDS, ITEM_FIELDS, list_events, list_items
-from planner.templates.model import EVENT_KINDS, ContentTemplate, FieldSpec
+from planner.sources import list_events, list_items
+from planner.templates.model import ContentTemplate, FieldSpec
 from planner.templates.store import catalog
 from planner.ui.runtime import counter, error_text, hint, locale, tr
 from planner.ui.widgets.campaign import campaign_section
 from planner.ui.widgets.schedule_form import schedule_form
 
 TWITTER_CONFIG = twitter_config["defaults"]
-PLATFORM_ICONS = {"x": "𝕏", "facebook": "📘", "instagram": "📸"}
-SOURCE_KINDS = {"event": EVENT_KINDS, "collection": ("collection",), "service": ("service",)}
-DEFAULT_TEMPLATES = {
-    "event": "event-announcement",
-    "collection": "new-arrival",
-    "service": "opening-hours",
-}
 SOURCE_LABELS = {
     "event": "compose.source_event",
     "collection": "compose.source_item",
     "service": "compose.source_service",
 }
-PROVIDED = {"event": set(EVENT_FIELDS), "collection": set(ITEM_FIELDS), "service": set()}
 
 
 # A counter that follows each keystroke in the browser (Streamlit commits a text area only
@@ -63,18 +67,13 @@ def _draft_to_state(draft: Draft) -> None:
 
 def _pick_template(kind: str) -> ContentTemplate | None:
     with session_scope() as session:
-        fitting = catalog(session).of_kind(*SOURCE_KINDS[kind])
+        fitting = templates_for(catalog(session), kind, locale())
     if not fitting:
         st.info(tr("compose.no_templates"))
         return None
-    # The everyday template of each kind comes first; the rest by name.
-    ordered = sorted(
-        fitting,
-        key=lambda tid: (tid != DEFAULT_TEMPLATES[kind], fitting[tid].title(locale()).casefold()),
-    )
     template_id = st.selectbox(
         tr("compose.template"),
-        ordered,
+        list(fitting),
         format_func=lambda tid: (
             fitting[tid].title(locale()) + (" ✏️" if fitting[tid].origin == "app" else "")
         ),
@@ -153,7 +152,7 @@ def _field_input(spec: FieldSpec, key: str) -> Any:
 
 def _extra_values(kind: str, tpl: ContentTemplate) -> dict[str, Any]:
     """Inputs for the template fields the chosen source does not fill."""
-    asked = [f for f in tpl.fields if f.name not in PROVIDED[kind] and f.type != "items"]
+    asked = fields_to_ask(tpl, kind)
     if not asked:
         return {}
     values: dict[str, Any] = {}
@@ -165,14 +164,7 @@ def _extra_values(kind: str, tpl: ContentTemplate) -> dict[str, Any]:
 
 def _missing(kind: str, tpl: ContentTemplate, values: dict[str, Any]) -> list[str]:
     """The labels of required fields left empty, so the page can name them as the form does."""
-    return [
-        spec.title(locale())
-        for spec in tpl.fields
-        if spec.required
-        and spec.name not in PROVIDED[kind]
-        and spec.type != "items"
-        and values.get(spec.name) in (None, "", [])
-    ]
+    return [spec.title(locale()) for spec in missing_fields(tpl, kind, values)]
 
 
 def _validation(platform: str, draft: Draft, facts) -> None:
@@ -211,7 +203,7 @@ def _preview(platform: str, asset: MediaAsset | None, account: Account | None) -
 
 def _draft_editor(draft: Draft, accounts: list[Account]) -> None:
     with session_scope() as session:
-        asset = session.get(MediaAsset, draft.media_asset_id) if draft.media_asset_id else None
+        asset = draft_image(session, draft)
         facts = event_facts(session, draft)
     by_platform = {a.platform: a for a in accounts}
     text_col, image_col = st.columns([3, 2])
@@ -302,9 +294,7 @@ def page() -> None:
         else:
             _make_draft(tpl, event_id, item_ids, values, hashtags, link)
     with session_scope() as session:
-        accounts = list(
-            session.exec(select(Account).where(Account.status == AccountStatus.ACTIVE)).all()
-        )
+        accounts = active_accounts(session)
     for message_key in ("scheduled_message", "campaign_message"):
         if message := st.session_state.get(message_key):
             st.success(message)

@@ -6,15 +6,23 @@ from datetime import datetime, timedelta
 
 import pandas as pd
 import streamlit as st
-from sqlmodel import select
 
+from planner.accounts import active_accounts
 from planner.config import get_settings
 from planner.db import session_scope
 from planner.i18n import format_datetime, zone_abbr
 from planner.importing.kinds import import_file
 from planner.importing.posts import PostImportReport, RowError
-from planner.models import Account, AccountStatus, Post, Series, utcnow
-from planner.recurrence import SeriesContent, SeriesRule, create_series, occurrences, stop_series
+from planner.models import utcnow
+from planner.recurrence import (
+    SeriesContent,
+    SeriesRule,
+    create_series,
+    list_series,
+    next_occurrences,
+    series_post_ids,
+    stop_series,
+)
 from planner.scheduling import SchedulingError, local_to_utc
 from planner.slots import SlotError, describe, next_free_slot, parse_slots, set_slots, slots_of
 from planner.ui.runtime import error_text, hint, locale, tr
@@ -22,12 +30,8 @@ from planner.ui.runtime import error_text, hint, locale, tr
 
 def _accounts() -> dict[int, str]:
     with session_scope() as session:
-        rows = session.exec(select(Account).order_by(Account.id)).all()
-    return {
-        a.id: f"{tr(f'platform.{a.platform}')} — {a.handle or a.name}"
-        for a in rows
-        if a.status == AccountStatus.ACTIVE
-    }
+        rows = active_accounts(session)
+    return {a.id: f"{tr(f'platform.{a.platform}')} — {a.handle or a.name}" for a in rows}
 
 
 def slots_section(accounts: dict[int, str]) -> None:
@@ -97,22 +101,18 @@ def series_section(accounts: dict[int, str]) -> None:
                         name=name,
                         first_at=local_to_utc(day, at, settings.tz),
                         rule=SeriesRule(freq="weekly", weekdays=weekdays),
-                        content=SeriesContent(
-                            title=name, texts=dict.fromkeys(("x", "facebook", "instagram"), text)
-                        ),
+                        content=SeriesContent.same_everywhere(name, text),
                         account_ids=chosen,
                     )
                     series_id = series.id
-                    made = len(
-                        session.exec(select(Post.id).where(Post.series_id == series_id)).all()
-                    )
+                    made = len(series_post_ids(session, series_id))
                 st.success(tr("planning.series_created", series_id=series_id, n=made))
             except (SchedulingError, ValueError) as exc:
                 st.error(error_text(exc))
     now = utcnow()
     with session_scope() as session:
-        all_series = session.exec(select(Series).where(Series.active).order_by(Series.id)).all()
-        upcoming = {s.id: occurrences(s, now, now + timedelta(days=60))[:1] for s in all_series}
+        all_series = list_series(session, active_only=True)
+        upcoming = {s.id: next_occurrences(s, now, 1) for s in all_series}
     for series in all_series:
         cols = st.columns([3, 1])
         nxt = upcoming[series.id]

@@ -7,9 +7,9 @@ page shows it read-only and says which variable to change.
 from __future__ import annotations
 
 import streamlit as st
-from sqlalchemy.engine import make_url
 
 from planner.config import get_settings
+from planner.db import describe_url
 from planner.public_media import base_url_issue
 from planner.ui.runtime import LANGUAGE_NAMES, embedded_worker, tr
 
@@ -40,7 +40,7 @@ def page() -> None:
     language = LANGUAGE_NAMES.get(settings.locale, settings.locale)
     st.write(f"{settings.timezone} · {tr('settings.default_language')}: {language}")
     st.subheader(tr("settings.database"))
-    st.code(make_url(settings.db_url).render_as_string(hide_password=True))
+    st.code(describe_url(settings.db_url))
     st.caption(tr("settings.data_dir", folder=str(settings.data_dir)))
 
     st.subheader(tr("settings.notifications"))

@@ -18,7 +18,7 @@ from planner.i18n import STRINGS, format_datetime
 from planner.importing.kinds import import_file
 from planner.importing.report import ImportFileError, ImportReport
 from planner.media import MediaError, asset_path
-from planner.models import CollectionItem, Event, MediaAsset
+from planner.models import CollectionItem, Event
 from planner.sources import (
     EventIn,
     ItemIn,
@@ -26,12 +26,16 @@ from planner.sources import (
     delete_event,
     delete_item,
     ensure_cover,
+    event_photo,
+    get_event,
+    get_item,
     list_events,
     list_items,
     save_event,
     save_item,
     set_cover,
     set_event_photo,
+    stored_cover,
 )
 from planner.ui.runtime import locale, tr
 
@@ -117,7 +121,7 @@ def _event_form(event: Event | None) -> None:
 
 def _event_photo(event: Event) -> None:
     with session_scope() as session:
-        photo = session.get(MediaAsset, event.image_asset_id) if event.image_asset_id else None
+        photo = event_photo(session, event)
     picture_col, upload_col = st.columns([1, 2])
     with picture_col:
         if photo is not None:
@@ -131,7 +135,7 @@ def _event_photo(event: Event) -> None:
         if upload is not None and st.button(tr("sources.photo_save"), key="photo_save_btn"):
             try:
                 with session_scope() as session:
-                    stored = session.get(Event, event.id)
+                    stored = get_event(session, event.id)
                     set_event_photo(session, stored, upload.getvalue(), filename=upload.name)
                 st.session_state["sources_message"] = tr("sources.photo_saved")
                 st.rerun()
@@ -233,7 +237,7 @@ def _item_form(item: CollectionItem | None) -> None:
 
 def _cover(item: CollectionItem) -> None:
     with session_scope() as session:
-        cover = session.get(MediaAsset, item.cover_asset_id) if item.cover_asset_id else None
+        cover = stored_cover(session, item)
     picture_col, upload_col = st.columns([1, 2])
     with picture_col:
         if cover is not None:
@@ -247,7 +251,7 @@ def _cover(item: CollectionItem) -> None:
         if upload is not None and st.button(tr("sources.cover_save"), key="cover_save_btn"):
             try:
                 with session_scope() as session:
-                    stored = session.get(CollectionItem, item.id)
+                    stored = get_item(session, item.id)
                     set_cover(session, stored, upload.getvalue(), filename=upload.name)
                 st.session_state["sources_message"] = tr("sources.cover_saved")
                 st.rerun()
@@ -255,7 +259,7 @@ def _cover(item: CollectionItem) -> None:
                 st.error(exc.text(locale()))
         if cover is None and st.button(tr("sources.cover_generate"), key="cover_generate_btn"):
             with session_scope() as session:
-                ensure_cover(session, session.get(CollectionItem, item.id))
+                ensure_cover(session, get_item(session, item.id))
             st.rerun()
 
 

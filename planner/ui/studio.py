@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-import zipfile
 from pathlib import Path
 
 import streamlit as st
@@ -12,21 +10,15 @@ from planner.brand_kit import active_brand
 from planner.config import get_settings
 from planner.db import session_scope
 from planner.imaging.alt_text import describe
-from planner.imaging.batch import default_workers, render_batch
+from planner.imaging.batch import default_workers, render_batch, zip_results
 from planner.imaging.errors import ImagingError
 from planner.imaging.layouts import LAYOUTS, TEXT_FIELDS, LayoutInput
 from planner.imaging.render import render
 from planner.imaging.samples import sample_input
 from planner.imaging.sizes import SIZES
-from planner.media import MediaError, asset_path, list_assets, store_image
-from planner.models import CollectionItem
-from planner.source_images import (
-    event_input,
-    item_cover,
-    item_input,
-    jobs_for,
-    upcoming_events,
-)
+from planner.limits import PLATFORMS
+from planner.media import MediaError, asset_path, list_photos, store_image
+from planner.source_images import batch_inputs, covers_of, jobs_for
 from planner.sources import list_items
 from planner.ui.runtime import hint, locale, size_label, tr
 
@@ -41,7 +33,7 @@ FIELDS = {
     "statistic": ["number", "label", "details"],
 }
 TEXT_SLOTS = set(TEXT_FIELDS) - {"title", "kicker", "subtitle"}  # those three come first
-PLATFORMS = ["", "x", "facebook", "instagram"]
+PLATFORM_CHOICES = ["", *PLATFORMS]  # "" renders for any platform
 BATCH_LAYOUTS = {
     "events": ["event_poster", "children"],
     "items": ["new_arrival", "quote_card", "book_list"],
@@ -50,9 +42,9 @@ BATCH_LAYOUTS = {
 
 def _photo_picker(layout: str) -> str | None:
     with session_scope() as session:
-        assets = [a for a in list_assets(session, limit=100) if a.kind in ("upload", "cover")]
         options = {
-            a.id: (f"#{a.id} {a.original_name or a.kind}", str(asset_path(a))) for a in assets
+            a.id: (f"#{a.id} {a.original_name or a.kind}", str(asset_path(a)))
+            for a in list_photos(session, limit=100)
         }
     chosen = st.selectbox(
         tr("studio.photo"),
@@ -108,7 +100,7 @@ def _fields(layout: str) -> LayoutInput:
             key=f"{key}_books",
         )
         with session_scope() as session:
-            data.covers = [item_cover(session, session.get(CollectionItem, i)) for i in chosen]
+            data.covers = covers_of(session, chosen)
     if "photo" in wanted:
         photo = _photo_picker(layout)
         data.image = Path(photo) if photo else None
@@ -132,7 +124,7 @@ def _single() -> None:
         left, right = st.columns(2)
         platform = left.selectbox(
             tr("studio.platform"),
-            PLATFORMS,
+            PLATFORM_CHOICES,
             format_func=lambda p: tr(f"platform.{p}") if p else tr("studio.any_platform"),
             key="studio_platform",
         )
@@ -204,17 +196,9 @@ def _batch() -> None:
         placeholder=hint(SIZES),
         key="studio_batch_sizes",
     )
-    settings = get_settings()
     with session_scope() as session:
         brand = active_brand(session)
-        if source == "events":
-            records = upcoming_events(session)
-            inputs = [
-                (f"acara-{e.id}", event_input(session, e, settings.tz, locale())) for e in records
-            ]
-        else:
-            records = list_items(session, limit=30)
-            inputs = [(f"koleksi-{i.id}", item_input(session, i, locale())) for i in records]
+        inputs = batch_inputs(session, source, get_settings().tz, locale())
     jobs = jobs_for(inputs, layout, sizes, brand)
     st.caption(tr("studio.batch_count", images=len(jobs), cores=default_workers()))
     if st.button(
@@ -227,13 +211,7 @@ def _batch() -> None:
                 done / total, text=tr("studio.progress", done=done, total=total)
             ),
         )
-        archive = io.BytesIO()
-        with zipfile.ZipFile(archive, "w", zipfile.ZIP_STORED) as zf:
-            for r in results:
-                if r.data is not None:
-                    zf.writestr(r.job.name, r.data)
-        failed = [f"{r.job.name}: {r.error}" for r in results if r.data is None]
-        st.session_state["studio_batch"] = (archive.getvalue(), len(results) - len(failed), failed)
+        st.session_state["studio_batch"] = zip_results(results)
     done = st.session_state.get("studio_batch")
     if done:
         archive, count, failed = done

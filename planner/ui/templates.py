@@ -12,10 +12,10 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
-from sqlmodel import select
 
 from planner.config import get_settings
 from planner.db import session_scope
+from planner.drafting import example_texts
 from planner.i18n import format_datetime
 from planner.imaging.layouts import LAYOUTS
 from planner.imaging.sizes import SIZES
@@ -30,12 +30,12 @@ from planner.templates.model import (
     ContentTemplate,
     TemplateProblem,
     parse_template,
-    render,
 )
 from planner.templates.store import (
     FIELD_COLUMNS,
     STEP_COLUMNS,
     TemplateConflict,
+    app_records,
     blank_template,
     catalog,
     delete_template,
@@ -44,13 +44,11 @@ from planner.templates.store import (
     fields_to_rows,
     history,
     restore_version,
-    rows_to_fields,
-    rows_to_steps,
     save_template,
     steps_to_rows,
+    with_rows,
 )
 from planner.ui.runtime import counter, locale, size_label, tr
-from planner.validation import validate
 
 NEW = "__new__"
 
@@ -248,14 +246,8 @@ def _editor(tpl: ContentTemplate, record: TemplateRecord | None) -> dict[str, An
 
 def _assemble(data: dict[str, Any]) -> dict[str, Any]:
     """Editor data → template data (grid rows back to fields and steps)."""
-    clean = {k: v for k, v in data.items() if not k.startswith("_")}
-    clean["fields"] = rows_to_fields(data.pop("_field_rows", []))
-    steps = rows_to_steps(data.pop("_step_rows", [])) if "_step_rows" in data else []
-    if steps:
-        clean["campaign"] = steps
-    else:
-        clean.pop("campaign", None)
-    return clean
+    own = {k: v for k, v in data.items() if not k.startswith("_")}  # "_": the editor's rows
+    return with_rows(own, data.get("_field_rows", []), data.get("_step_rows"))
 
 
 def _live_preview(data: dict[str, Any], source: str) -> ContentTemplate | None:
@@ -266,10 +258,7 @@ def _live_preview(data: dict[str, Any], source: str) -> ContentTemplate | None:
         st.error(tr("templates.problem", reason=str(exc)))
         return None
     lang = st.radio(tr("app.language"), LANGUAGES, horizontal=True, key="preview_lang")
-    settings = get_settings()
-    for platform in PLATFORMS:
-        text = render(tpl, platform, tpl.example_context(), settings.tz, lang)
-        result = validate(platform, text, image_count=1, alt_texts=["preview"])
+    for platform, (text, result) in example_texts(tpl, get_settings().tz, lang).items():
         st.markdown(f"**{tr(f'platform.{platform}')}** · {counter(result.length, result.limit)}")
         st.html(preview_html(build_preview(platform, text, locale=lang), account=tr("app.title")))
         for problem in result.errors:
@@ -337,7 +326,7 @@ def page() -> None:
         st.success(message)
     with session_scope() as session:
         found = catalog(session)
-        records = {r.id: r for r in session.exec(select(TemplateRecord))}
+        records = app_records(session)
     if found.problems:
         with st.expander(tr("templates.problems", count=len(found.problems))):
             for problem in found.problems:

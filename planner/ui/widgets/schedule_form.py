@@ -5,20 +5,20 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import streamlit as st
-from sqlmodel import select
 
 from planner.config import get_settings
 from planner.db import session_scope
 from planner.drafting import Draft
 from planner.i18n import format_datetime, zone_abbr
 from planner.limits import PLATFORMS
-from planner.models import Account, PostTarget
+from planner.models import Account
 from planner.scheduling import (
     PastTimeError,
     PostCreate,
     SchedulingError,
     local_to_utc,
     schedule_post,
+    targets_of,
 )
 from planner.slots import SlotError, add_to_queue
 from planner.ui.runtime import error_text, hint, locale, tr
@@ -65,8 +65,7 @@ def _queue(draft: Draft, account_ids: list[int]) -> None:
     """Each account's next free posting slot (set on the planning page)."""
     with session_scope() as session:
         post = add_to_queue(session, _post_data(draft, account_ids, None))
-        targets = session.exec(select(PostTarget).where(PostTarget.post_id == post.id)).all()
-        post_id, when = post.id, min(t.due_at for t in targets)
+        post_id, when = post.id, min(t.due_at for t in targets_of(session, post.id))
     _scheduled(post_id, when)
 
 
