@@ -7,10 +7,14 @@ mid-response) leaves the post on the timeline, exactly as a real platform would.
 
 from __future__ import annotations
 
+import random
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from planner.config import get_settings
+from planner.models import Account
 from planner.platforms.base import (
     AccountInfo,
     AuthExpired,
@@ -23,6 +27,7 @@ from planner.platforms.base import (
     RemoteRef,
     TransientError,
 )
+from planner.publishing.context import WorkerContext
 
 
 @dataclass
@@ -111,3 +116,20 @@ class PlatformDouble:
 
     def check_connection(self) -> AccountInfo:
         return AccountInfo("1", "double")
+
+
+def context(
+    platforms: PlatformDouble | Callable[[Account], object],
+    at: datetime,
+    worker_id: str = "w",
+    **settings,
+) -> WorkerContext:
+    """What a worker hands its steps: a double (or factory), a fixed clock, a seeded rng."""
+    factory = platforms if callable(platforms) else (lambda account: platforms)
+    return WorkerContext(
+        worker_id=worker_id,
+        settings=get_settings().model_copy(update=settings),
+        clock=lambda: at,
+        platforms=factory,
+        rng=random.Random(7),
+    )

@@ -1,4 +1,4 @@
-"""Small builders for test data (accounts, events, items), with sensible defaults."""
+"""Small builders for test data (accounts, events, items, queue rows), with sensible defaults."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlmodel import Session
 
-from planner.models import Account, CollectionItem, Event
+from planner.models import Account, CollectionItem, Event, Post, PostTarget
 
 
 def add_sandbox_accounts(session: Session) -> list[Account]:
@@ -50,3 +50,37 @@ def add_item(session: Session, **overrides) -> CollectionItem:
     session.add(item)
     session.flush()
     return item
+
+
+def add_account(session: Session, platform: str = "x", **overrides) -> Account:
+    """A sandbox account on `platform`, active and not paused unless told otherwise."""
+    values = dict(platform=platform, name=f"Akun {platform}", handle=f"@akun_{platform}")
+    values.update(overrides)
+    account = Account(**values)
+    session.add(account)
+    session.flush()
+    return account
+
+
+def add_target(
+    session: Session, account: Account, due_at: datetime, *, post: Post | None = None, **overrides
+) -> PostTarget:
+    """A scheduled target on `account` due at `due_at`: a queue row set up directly, in any
+    state, without going through scheduling. It gets a post of its own unless `post` is given."""
+    if post is None:
+        post = Post(title="t", status=overrides.get("status", "scheduled"))
+        session.add(post)
+        session.flush()
+    values = dict(
+        post_id=post.id,
+        account_id=account.id,
+        platform=account.platform,
+        text="Halo",
+        status="scheduled",
+        due_at=due_at,
+    )
+    values.update(overrides)
+    target = PostTarget(**values)
+    session.add(target)
+    session.flush()
+    return target

@@ -20,6 +20,59 @@ def test_every_platform_module_has_a_test_file() -> None:
     assert missing == []
 
 
+# The publishing package and the test file that guards each of its modules by name.
+# Not listed on their own: what only wires the steps together or holds no behaviour of its own
+# (tested through tests/test_worker.py, test_races.py and test_concurrency.py).
+PUBLISHING_WIRING = ("__init__", "context", "results", "embedded", "maintenance", "worker")
+# A person's decisions (send again, drop, confirm) are scheduling actions and are tested there.
+PUBLISHING_TESTED_ELSEWHERE = {"attention": "test_scheduling.py"}
+
+
+def untested_modules(
+    package: Path, tests: Path, wiring: tuple[str, ...], elsewhere: dict[str, str]
+) -> list[str]:
+    """Modules of `package` whose test file is missing or never imports the module by name."""
+    missing = []
+    for module in sorted(p.stem for p in package.glob("*.py")):
+        if module in wiring:
+            continue
+        test = tests / elsewhere.get(module, f"test_{module}.py")
+        dotted = f"planner.{package.name}.{module}"
+        if not test.exists() or dotted not in test.read_text():
+            missing.append(f"{module} → tests/{test.name}")
+    return missing
+
+
+def test_every_publishing_step_has_its_own_test_file() -> None:
+    package = PROJECT_ROOT / "planner" / "publishing"
+    assert untested_modules(package, TESTS, PUBLISHING_WIRING, PUBLISHING_TESTED_ELSEWHERE) == []
+
+
+def test_publishing_exemptions_name_modules_that_exist() -> None:
+    """A module renamed or removed must not leave a stale exemption behind."""
+    modules = {p.stem for p in (PROJECT_ROOT / "planner" / "publishing").glob("*.py")}
+    assert sorted({*PUBLISHING_WIRING, *PUBLISHING_TESTED_ELSEWHERE} - modules) == []
+
+
+def test_untested_module_check_finds_a_planted_gap(tmp_path: Path) -> None:
+    package, tests = tmp_path / "planner" / "publishing", tmp_path / "tests"
+    package.mkdir(parents=True)
+    tests.mkdir()
+    for module in ("__init__", "worker", "claims", "queue", "sending", "attention"):
+        (package / f"{module}.py").write_text("")
+    (tests / "test_claims.py").write_text("from planner.publishing.claims import claim_due\n")
+    (tests / "test_sending.py").write_text("from planner.publishing.worker import Worker\n")
+    (tests / "test_scheduling.py").write_text("from planner.scheduling import cancel_post\n")
+    found = untested_modules(
+        package, tests, ("__init__", "worker"), {"attention": "test_scheduling.py"}
+    )
+    assert found == [
+        "attention → tests/test_scheduling.py",  # the named file does not test it
+        "queue → tests/test_queue.py",  # no test file at all
+        "sending → tests/test_sending.py",  # a test file that only reaches it through another
+    ]
+
+
 def test_every_ui_page_has_an_apptest() -> None:
     pages = [
         p.name
