@@ -196,8 +196,10 @@ def app_url(demo_db: str, data_dir: Path, tmp_path: Path) -> Iterator[str]:
 @pytest.fixture
 def page(app_url: str):
     """A Chromium page (Debian's /usr/bin/chromium through Playwright) on a wide viewport."""
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # A cold app on a busy 2-core CI machine can take longer than expect()'s 5 s default.
+    expect.set_options(timeout=20_000)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM)
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
