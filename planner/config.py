@@ -70,6 +70,16 @@ class Settings(BaseSettings):
     webhook_url: str | None = None
     notify_min_level: str = "warning"  # info | warning | error
 
+    # -- people and sign-in (docs/security.md) ----------------------------------------------
+    # A signed-in browser that does nothing this long must sign in again.
+    session_idle_minutes: int = Field(default=120, gt=0)
+    # However active, a session ends after this many days.
+    session_max_days: int = Field(default=14, gt=0)
+    # Wrong passwords in a row before each further try must wait (2, 4, 8 … s, max 15 min).
+    signin_free_tries: int = Field(default=5, ge=1)
+    # Send the session cookie only over HTTPS (set it when serving behind a TLS proxy).
+    secure_cookies: bool = False
+
     @field_validator("timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:

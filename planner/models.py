@@ -50,7 +50,7 @@ def _json(default: Any) -> Any:
 
 
 class Role(StrEnum):
-    """What a person may do (reserved with User until sign-in exists)."""
+    """What a person may do; the permission table is planner/people/roles.py."""
 
     ADMIN = "admin"
     MANAGER = "manager"
@@ -81,7 +81,7 @@ class PostStatus(StrEnum):
 
 
 class User(SQLModel, table=True):
-    """A person who signs in (not used yet: the app has no sign-in; the table is reserved)."""
+    """A person who signs in; what they may do follows from `role` (planner/people/roles.py)."""
 
     __tablename__ = "user_account"
 
@@ -92,6 +92,59 @@ class User(SQLModel, table=True):
     password_hash: str | None = None
     locale: str = "id"
     active: bool = True
+    created_at: datetime = _ts(default_factory=utcnow)
+    email: str = ""
+    # Still the published demo password: the sign-in page may show it, `serve` off-loopback won't.
+    demo_password: bool = False
+    # Bumped by a password reset, role change or disable: every older session stops working.
+    session_version: int = 1
+    totp_secret: str | None = Field(default=None, sa_column=Column(Text, nullable=True))  # sealed
+    failed_signins: int = 0
+    last_failed_at: datetime | None = _ts(default=None, nullable=True)
+    last_signin_at: datetime | None = _ts(default=None, nullable=True)
+
+
+class UserSession(SQLModel, table=True):
+    """One signed-in browser; the cookie carries its id, the row its idle clock."""
+
+    __tablename__ = "user_session"
+
+    id: str = Field(primary_key=True, max_length=64)
+    user_id: int = Field(foreign_key="user_account.id", index=True)
+    session_version: int = 1
+    created_at: datetime = _ts(default_factory=utcnow)
+    last_seen_at: datetime = _ts(default_factory=utcnow)
+    ended_at: datetime | None = _ts(default=None, nullable=True)
+
+
+class AuditEntry(SQLModel, table=True):
+    """Who did what to what, when; written only by services and never changed afterwards."""
+
+    __tablename__ = "audit_entry"
+    __table_args__ = (Index("ix_audit_entry_object", "object_type", "object_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = _ts(default_factory=utcnow, index=True)
+    actor_id: int | None = Field(default=None, index=True)
+    actor_name: str = Field(default="", max_length=80)
+    action: str = Field(max_length=40, index=True)
+    object_type: str = Field(default="", max_length=30)
+    object_id: str = Field(default="", max_length=80)
+    outcome: str = Field(default="ok", max_length=20)  # ok | denied | failed
+    detail: dict[str, Any] = _json(dict)
+
+
+class PostComment(SQLModel, table=True):
+    """A remark on a post in review: a comment, or the reason given with a decision."""
+
+    __tablename__ = "post_comment"
+
+    id: int | None = Field(default=None, primary_key=True)
+    post_id: int = Field(foreign_key="post.id", index=True)
+    user_id: int | None = Field(default=None, foreign_key="user_account.id")
+    author_name: str = Field(default="", max_length=80)
+    kind: str = Field(default="comment", max_length=20)  # comment | approved | changes | rejected
+    body: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
     created_at: datetime = _ts(default_factory=utcnow)
 
 
@@ -209,6 +262,11 @@ class MediaAsset(SQLModel, table=True):
     alt_text: str = ""
     created_at: datetime = _ts(default_factory=utcnow)
     phash: str = Field(default="", max_length=16)  # 64-bit difference hash, finds near-copies
+    uploaded_by_id: int | None = Field(default=None, foreign_key="user_account.id")
+    # Identifiable people in the picture: publishing it needs their (or a parent's) consent.
+    shows_people: bool = False
+    consent_recorded: bool = False
+    consent_note: str = ""
 
 
 class BrandKit(SQLModel, table=True):
@@ -232,6 +290,9 @@ class Campaign(SQLModel, table=True):
     name: str
     event_id: int | None = Field(default=None, foreign_key="event.id")
     created_at: datetime = _ts(default_factory=utcnow)
+    created_by_id: int | None = Field(default=None, foreign_key="user_account.id")
+    approved_by_id: int | None = Field(default=None, foreign_key="user_account.id")
+    approved_at: datetime | None = _ts(default=None, nullable=True)
 
 
 class Series(SQLModel, table=True):
@@ -248,6 +309,7 @@ class Series(SQLModel, table=True):
     account_ids: list[int] = _json(list)
     active: bool = True
     created_at: datetime = _ts(default_factory=utcnow)
+    created_by_id: int | None = Field(default=None, foreign_key="user_account.id")
 
 
 class Post(SQLModel, table=True):
@@ -273,6 +335,15 @@ class Post(SQLModel, table=True):
     updated_at: datetime = _ts(default_factory=utcnow)
     # A person cancelled the post; an in-flight send that fails is then not retried.
     cancelled_at: datetime | None = _ts(default=None, nullable=True)
+    # Who wrote it (`author` keeps the name as shown, for posts made before sign-in existed).
+    author_id: int | None = Field(default=None, foreign_key="user_account.id", index=True)
+    # Review: "" (none) | in_review | approved | changes | rejected; `approved_version` is the
+    # version a reviewer approved, so an edit after that makes the approval stale.
+    review_state: str = Field(default="", max_length=20)
+    submitted_at: datetime | None = _ts(default=None, nullable=True)
+    reviewed_by_id: int | None = Field(default=None, foreign_key="user_account.id")
+    reviewed_at: datetime | None = _ts(default=None, nullable=True)
+    approved_version: int | None = None
 
 
 class PostTarget(SQLModel, table=True):

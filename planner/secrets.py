@@ -116,6 +116,10 @@ class SecretBox:
         """The same credentials encrypted with the primary key."""
         return self._fernet.rotate(token.encode()).decode()
 
+    def derived_key(self, purpose: str) -> str:
+        """A key for another use (e.g. signing session cookies), tied to the primary key."""
+        return hmac.new(self._primary, b"derived:" + purpose.encode(), hashlib.sha256).hexdigest()
+
     def name_token(self, data: bytes) -> str:
         """A name derived from `data` that nobody without the key can guess (public media)."""
         return hmac.new(self._primary, b"public-media:" + data, hashlib.sha256).hexdigest()[:32]

@@ -77,6 +77,22 @@ def _truncate(url: str) -> None:
                 conn.execute(text(f'DELETE FROM "{table}"'))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _test_strength_password_hashing() -> Iterator[None]:
+    """argon2 with its real costs takes ~0.1-0.2 s per hash; tests need the logic, not the cost.
+
+    tests/test_people.py checks separately that the shipped hasher uses argon2id defaults.
+    """
+    from argon2 import PasswordHasher
+
+    from planner.people import passwords
+
+    real = passwords._hasher
+    passwords.set_hasher(PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    yield
+    passwords.set_hasher(real)
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Point the app at an empty data directory; settings and engines are re-read."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from planner.i18n import accounts, app, content, imaging, publishing
+from planner.i18n import accounts, app, content, imaging, people, publishing
 
 LOCALES = ("id", "en")
 
@@ -106,7 +106,12 @@ def _merge(*tables: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
 
 
 STRINGS: dict[str, dict[str, str]] = _merge(
-    app.STRINGS, content.STRINGS, publishing.STRINGS, imaging.STRINGS, accounts.STRINGS
+    app.STRINGS,
+    content.STRINGS,
+    publishing.STRINGS,
+    imaging.STRINGS,
+    accounts.STRINGS,
+    people.STRINGS,
 )
 
 
