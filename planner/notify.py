@@ -136,8 +136,11 @@ Sender = Callable[[Settings, Notification], None]
 
 
 def send_email(settings: Settings, note: Notification) -> None:
-    """One e-mail per notification to NOTIFY_EMAILS through the configured SMTP server."""
-    recipients = [a.strip() for a in settings.notify_emails.split(",") if a.strip()]
+    """One e-mail per notification through the configured SMTP server: to the addresses the
+    notification names (`to`, e.g. the reviewers of a post), else to NOTIFY_EMAILS."""
+    recipients = list(note.params.get("to") or []) or [
+        a.strip() for a in settings.notify_emails.split(",") if a.strip()
+    ]
     if not recipients:
         return
     msg = EmailMessage()

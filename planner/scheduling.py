@@ -29,6 +29,7 @@ from planner.models import (
     PublishAttempt,
     utcnow,
 )
+from planner.people import approval
 from planner.validation import validate
 
 
@@ -94,8 +95,9 @@ _CANCELLABLE = moves(
     ),
     S.CANCELLED,
 )
+# approved: a reviewed post whose time had passed (or had none) gets its time here.
 _RESCHEDULABLE = moves(
-    (S.SCHEDULED, S.RETRYING, S.PUBLISHING, S.FAILED, S.NEEDS_ATTENTION), S.SCHEDULED
+    (S.SCHEDULED, S.RETRYING, S.PUBLISHING, S.FAILED, S.NEEDS_ATTENTION, S.APPROVED), S.SCHEDULED
 )
 _EDITABLE = [*_RESCHEDULABLE, *moves((S.DRAFT, S.APPROVED), S.SCHEDULED)]
 
@@ -135,6 +137,7 @@ class PostCreate(BaseModel):
     campaign_id: int | None = None
     series_id: int | None = None
     author: str = ""
+    author_id: int | None = None
     import_key: str | None = None
     # X text over 280 characters goes out as a thread instead of being refused.
     x_thread: bool = False
@@ -225,6 +228,7 @@ def schedule_post(
         campaign_id=data.campaign_id,
         series_id=data.series_id,
         author=data.author,
+        author_id=data.author_id,
         media_asset_id=data.media_asset_id,
         alt_text=data.alt_text,
         link=data.link,
@@ -249,6 +253,8 @@ def schedule_post(
             )
         )
     session.flush()
+    if code := approval.refusal_code(session, post):
+        raise refusal(code)
     return post
 
 
@@ -329,6 +335,9 @@ def edit_post(
                 result.too_late.append(target.id)
             continue
         result.changed.append(target.id)
+    session.flush()
+    if code := approval.after_edit(session, post, rescheduled=due is not None, now=now):
+        raise refusal(code)
     session.flush()
     session.expire_all()
     refresh_post_status(session, post_id)
