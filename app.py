@@ -10,6 +10,7 @@ from planner.ui.signin import (
     signed_in_actor,
     sync_browser,
 )
+from planner.ui.widgets.review import review_pages
 
 st.set_page_config(page_title="Planner · Perpustakaan", page_icon="📚", layout="wide")
 ensure_database()
@@ -25,6 +26,7 @@ st.navigation(
     {
         tr("nav.section.content"): [
             st.Page("planner/ui/compose.py", title=tr("nav.compose"), icon="✍️", default=True),
+            st.Page("planner/ui/drafts.py", title=tr("nav.drafts"), icon="📝"),
             st.Page("planner/ui/sources.py", title=tr("nav.sources"), icon="📚"),
             st.Page("planner/ui/templates.py", title=tr("nav.templates"), icon="🧩"),
             st.Page("planner/ui/studio.py", title=tr("nav.studio"), icon="🎨"),
@@ -32,6 +34,7 @@ st.navigation(
         ],
         tr("nav.section.publishing"): [
             st.Page("planner/ui/calendar.py", title=tr("nav.calendar"), icon="🗓️"),
+            *review_pages(),
             st.Page("planner/ui/planning.py", title=tr("nav.planning"), icon="🔁"),
             st.Page("planner/ui/inbox.py", title=tr("nav.inbox"), icon="📥"),
         ],

@@ -106,6 +106,7 @@ def schedule_campaign(
     *,
     account_ids: list[int],
     author: str = "",
+    author_id: int | None = None,
     locale: str = "id",
     now: datetime | None = None,
 ) -> tuple[Campaign, list[Post]]:
@@ -131,6 +132,7 @@ def schedule_campaign(
             template_id=planned.template_id,
             event_id=plan.event_id,
             author=author,
+            author_id=author_id,
         )
         try:
             post = schedule_post(session, data=data, now=now)

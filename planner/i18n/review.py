@@ -234,10 +234,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Editing draft #{post_id} ({state}).",
     },
     "compose.stop_editing": {"id": "Tulis unggahan baru", "en": "Write a new post"},
-    "compose.shows_people": {
-        "id": "Foto ini menampilkan orang yang dapat dikenali",
-        "en": "This image shows identifiable people",
-    },
     # media consent
     "media.shows_people": {
         "id": "Menampilkan orang yang dapat dikenali",
@@ -263,27 +259,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "⚠️ Menampilkan orang — persetujuan belum dicatat",
         "en": "⚠️ Shows people — consent not recorded",
     },
-    # settings: approval
-    "settings.approval": {"id": "Persetujuan unggahan", "en": "Post approval"},
-    "settings.approval_trainees": {
-        "id": "Unggahan peserta pelatihan selalu ditinjau (pelatih atau manajer).",
-        "en": "Trainees' posts are always reviewed (by a trainer or a manager).",
-    },
-    "settings.staff_need_approval": {
-        "id": "Unggahan staf promosi perlu disetujui manajer",
-        "en": "Promotion staff posts need a manager's approval",
-    },
-    "settings.edit_resets_approval": {
-        "id": "Mengubah unggahan yang sudah disetujui mengembalikannya ke tinjauan",
-        "en": "Editing an approved post sends it back to review",
-    },
-    "settings.email_reviewers": {
-        "id": "Kirim e-mail ke peninjau saat unggahan diajukan (perlu SMTP)",
-        "en": "E-mail reviewers when a post is submitted (needs SMTP)",
-    },
-    "settings.save_approval": {"id": "Simpan aturan persetujuan", "en": "Save approval rules"},
-    "settings.approval_saved": {
-        "id": "Aturan persetujuan disimpan.",
-        "en": "Approval rules saved.",
-    },
+    # the post's history (audit actions of this workflow; others are named by their Action)
+    "review.action.post.draft": {"id": "Menyimpan draf", "en": "Saved a draft"},
+    "review.action.post.edit": {"id": "Mengubah", "en": "Edited"},
+    "review.action.post.submit": {"id": "Mengajukan untuk ditinjau", "en": "Submitted for review"},
+    "review.action.post.approve": {"id": "Menyetujui", "en": "Approved"},
+    "review.action.post.request_changes": {"id": "Meminta perbaikan", "en": "Requested changes"},
+    "review.action.post.reject": {"id": "Menolak", "en": "Rejected"},
+    "review.action.post.comment": {"id": "Berkomentar", "en": "Commented"},
+    "review.outcome.ok": {"id": "berhasil", "en": "done"},
+    "review.outcome.denied": {"id": "ditolak (tanpa izin)", "en": "refused (not allowed)"},
+    "review.outcome.failed": {"id": "gagal", "en": "failed"},
 }

@@ -45,6 +45,7 @@ from planner.ui.runtime import (
     target_status_label,
     tr,
 )
+from planner.ui.widgets.review import post_review_panel
 
 MAX_PER_DAY = 4
 LEGEND = [
@@ -367,6 +368,7 @@ def post_panel(post_id: int) -> None:
             )
         else:
             st.caption(tr("calendar.no_attempts"))
+        post_review_panel(post.id, key=f"panel_{post.id}")
         open_targets = detail.open_targets
         if not open_targets:
             return

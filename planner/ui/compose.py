@@ -38,6 +38,7 @@ from planner.sources import list_events, list_items
 from planner.templates.model import ContentTemplate, FieldSpec
 from planner.templates.store import catalog
 from planner.ui.runtime import counter, error_text, hint, locale, tr
+from planner.ui.widgets import draft_actions
 from planner.ui.widgets.campaign import campaign_section
 from planner.ui.widgets.schedule_form import schedule_form
 
@@ -63,6 +64,7 @@ def _draft_to_state(draft: Draft) -> None:
     st.session_state["alt_text"] = draft.alt_text
     st.session_state.pop("campaign_plan", None)
     st.session_state.pop("scheduled_message", None)
+    draft_actions.stop_editing()
 
 
 def _pick_template(kind: str) -> ContentTemplate | None:
@@ -269,6 +271,7 @@ def _make_draft(
 
 def page() -> None:
     st.header(tr("compose.header"))
+    draft_actions.editing_banner()
     kind = st.radio(
         tr("compose.source"),
         list(SOURCE_KINDS),

@@ -24,6 +24,8 @@ from planner.scheduling import (
 )
 from planner.templates.model import ContentTemplate
 from planner.ui.runtime import counter, error_text, locale, tr
+from planner.ui.session import require_actor
+from planner.ui.widgets import draft_actions
 from planner.ui.widgets.schedule_form import account_picker
 
 
@@ -80,11 +82,19 @@ def campaign_section(
                 for problem in result.errors:
                     st.error(problem.text(locale()))
     account_ids = account_picker(accounts, "accounts_campaign")
+    if draft_actions.review_applies():
+        draft_actions.submit_campaign(plan, account_ids)
+        return
     if st.button(tr("compose.schedule_campaign"), type="primary", key="schedule_campaign_btn"):
         try:
             with session_scope() as session:
                 campaign, posts = schedule_campaign(
-                    session, plan, account_ids=account_ids, locale=locale()
+                    session,
+                    plan,
+                    account_ids=account_ids,
+                    locale=locale(),
+                    author=require_actor().name,
+                    author_id=require_actor().id,
                 )
                 st.session_state["campaign_message"] = tr(
                     "compose.campaign_scheduled", campaign_id=campaign.id, count=len(posts)
