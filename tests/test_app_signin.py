@@ -119,3 +119,20 @@ def test_language_choice_is_kept_in_the_profile(sqlite_db: str) -> None:
     again.run()
     assert again.session_state["locale"] == "en"
     assert any("Signed in as" in m.value for m in again.sidebar.markdown)
+
+
+def test_demo_people_are_offered_only_while_their_passwords_are_demo(demo_db: str) -> None:
+    at = _fresh()
+    assert any("DEMO" in w.value for w in at.warning)
+    table = at.table[0].value
+    assert list(table.iloc[:, 0]) == ["admin", "manajer", "staf", "pelatih", "peserta"]
+    assert "demo-staf" in list(table.iloc[:, 2])
+    at = _sign_in(at, "staf", "demo-staf")
+    assert not at.exception and not at.error
+    from planner.people import users
+
+    admin = make_user("admin")
+    with session_scope() as session:
+        for name in ("admin", "manajer", "staf", "pelatih", "peserta"):
+            users.reset_password(session, admin, name, f"{name[::-1]}-nyata-2026")
+    assert not _fresh().table
