@@ -29,8 +29,8 @@ GOOD_ALT = "Poster acara Dongeng Anak: seorang pendongeng dan anak-anak di ruang
 
 
 @pytest.fixture
-def world(sqlite_db: str) -> dict:
-    """Two sandbox accounts, one image, and one person of every role."""
+def world(any_db: str) -> dict:
+    """Two sandbox accounts, one image and one person of every role (SQLite and PostgreSQL)."""
     with session_scope() as session:
         x, fb, _ = add_sandbox_accounts(session)
         asset = MediaAsset(sha256=uuid.uuid4().hex, filename="a.jpg", alt_text=GOOD_ALT)
