@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -25,7 +26,9 @@ from tests.people_helpers import PASSWORD, ROLE_USERS, make_user
 pytestmark = pytest.mark.browser
 
 
-def test_staff_submit_manager_approves_worker_publishes(browser_context, app_url: str) -> None:
+def test_staff_submit_manager_approves_worker_publishes(
+    browser_context, app_url: str, shots: Path
+) -> None:
     admin = make_user("admin")
     make_user("staff")
     make_user("manager")
@@ -57,6 +60,8 @@ def test_staff_submit_manager_approves_worker_publishes(browser_context, app_url
     expect(reviewer.get_by_role("heading", name="Tinjauan unggahan")).to_be_visible()
     expect(reviewer.get_by_text(f"#{post_id} ·", exact=False).first).to_be_visible()
     expect(reviewer.get_by_text("Daftar periksa terpenuhi")).to_be_visible()
+    expect(reviewer.get_by_role("img").first).to_be_visible()  # the image, with its alt text
+    reviewer.screenshot(path=str(shots / "screenshot-review.png"), full_page=True)
     reviewer.get_by_role("button", name="Setujui", exact=True).click()
     expect(reviewer.get_by_text(f"Unggahan #{post_id} disetujui.")).to_be_visible()
     expect(reviewer.get_by_text("Tidak ada unggahan yang menunggu tinjauan.")).to_be_visible()
