@@ -156,3 +156,30 @@ def test_consent_is_recorded_on_the_media_page(demo_db: str) -> None:
             True,
             "Formulir orang tua, 28 November",
         )
+
+
+def test_a_campaign_is_submitted_whole_and_approved_whole(demo_db: str) -> None:
+    from dataclasses import replace
+
+    from planner.people.policy import load_policy, save_policy
+
+    admin = make_user("admin")
+    with session_scope() as session:
+        save_policy(session, admin, replace(load_policy(session), staff_need_approval=True))
+    at = signed_app(30, role="staff").run()
+    at.selectbox(key="template_event").set_value("event-announcement").run()
+    at.button(key="plan_campaign_btn").click().run()
+    assert not [b for b in at.button if b.key == "schedule_campaign_btn"]
+    at.button(key="submit_campaign_btn").click().run()
+    assert not at.exception
+    assert any("diajukan untuk ditinjau" in s.value for s in at.success)
+    with session_scope() as session:
+        campaign_id = session.exec(select(Post.campaign_id).where(Post.campaign_id != None)).first()  # noqa: E711
+    reviewer = app_as("manager", REVIEW)
+    assert any(f"Kampanye #{campaign_id}" in m.value for m in reviewer.markdown)
+    reviewer.button(key=f"approve_campaign_{campaign_id}").click().run()
+    assert not reviewer.exception
+    assert any(f"Kampanye #{campaign_id} disetujui" in s.value for s in reviewer.success)
+    with session_scope() as session:
+        states = set(session.exec(select(Post.review_state).where(Post.campaign_id == campaign_id)))
+    assert states == {"approved"}
