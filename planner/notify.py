@@ -162,7 +162,7 @@ def send_webhook(settings: Settings, note: Notification) -> None:
         "text": show(note, settings.locale, settings.tz),
         "level": note.level,
         "key": note.key,
-        "params": note.params,
+        "params": {k: v for k, v in note.params.items() if k != "to"},  # people's addresses stay
         "post_id": note.post_id,
         "target_id": note.target_id,
         "created_at": note.created_at.isoformat(),

@@ -503,6 +503,18 @@ def test_reviewers_are_emailed_at_their_own_address(world, monkeypatch) -> None:
     monkeypatch.setattr(notify.smtplib, "SMTP", FakeSMTP)
     assert notify.deliver_pending(get_settings(), now=NOW + timedelta(minutes=1)) == 1
     assert sent[0]["To"] == "maya@perpus.example, tono@perpus.example"
+    posted = []
+
+    class Answer:
+        def raise_for_status(self) -> None: ...
+
+    def post(url, json, timeout):
+        posted.append(json)
+        return Answer()
+
+    monkeypatch.setattr(notify.requests, "post", post)
+    notify.send_webhook(get_settings(), note)
+    assert "to" not in posted[0]["params"] and posted[0]["params"]["post_id"] == post_id
 
 
 def test_no_email_when_the_policy_says_so(world) -> None:
