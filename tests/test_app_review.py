@@ -183,3 +183,29 @@ def test_a_campaign_is_submitted_whole_and_approved_whole(demo_db: str) -> None:
     with session_scope() as session:
         states = set(session.exec(select(Post.review_state).where(Post.campaign_id == campaign_id)))
     assert states == {"approved"}
+
+
+def test_a_reopened_draft_is_scheduled_as_the_same_post(demo_db: str) -> None:
+    at = _composed("staff")
+    at.button(key="save_draft_btn").click().run()
+    post_id = _posts()[0].id
+    at.switch_page(DRAFTS).run()
+    at.button(key=f"open_{post_id}").click().run()
+    at.switch_page("planner/ui/compose.py").run()
+    assert not [b for b in at.button if b.key == "queue_btn"]  # slots are for new posts
+    at.button(key="schedule_btn").click().run()
+    assert not at.exception
+    assert any(f"Unggahan #{post_id} dijadwalkan" in s.value for s in at.success)
+    assert [(p.id, p.status) for p in _posts()[:1]] == [(post_id, "scheduled")]
+    assert not any("Mengubah draf" in i.value for i in at.info)
+
+
+def test_the_review_page_in_english(demo_db: str) -> None:
+    post_id = _submitted_by_trainee()
+    at = app_as("manager", REVIEW)
+    at.sidebar.selectbox[0].select("en").run()
+    assert not at.exception
+    assert "Post review" in [h.value for h in at.header]
+    assert any("Checklist passed" in s.value for s in at.success)
+    at.button(key=f"changes_{post_id}").click().run()
+    assert [e.value for e in at.error] == ["Say what needs to change."]
