@@ -18,6 +18,7 @@ from planner.imaging.brand import DEFAULT_BRAND
 from planner.imaging.covers import placeholder_cover
 from planner.media import store_image
 from planner.models import Account, AppMeta, BrandKit, CollectionItem, Event, utcnow
+from planner.people.actors import SYSTEM
 from planner.sources import slug
 
 DEMO_KEY = "demo_loaded"
@@ -313,7 +314,7 @@ def _load_base(session: Session, today: date, settings: Settings) -> None:
         session.add(account)
         session.flush()
         # The library's usual rhythm, so "add to queue" works from the first start.
-        set_slots(session, account.id, parse_slots("Mon-Sat 09:00,16:00"))
+        set_slots(session, account.id, parse_slots("Mon-Sat 09:00,16:00"), actor=SYSTEM)
     session.add(BrandKit(name=DEFAULT_BRAND.name, data=DEFAULT_BRAND.as_dict(), is_active=True))
     for days, at, hours, title, category, place, speaker, audience, description in EVENTS:
         start = datetime.combine(today + timedelta(days=days), time.fromisoformat(at), tzinfo=tz)
@@ -371,10 +372,13 @@ def _load_history(settings: Settings) -> None:
         now = utcnow()
         plan = []
         for index, item in enumerate(items):
-            draft = make_draft(session, "new-arrival", item_id=item.id, settings=settings)
+            draft = make_draft(
+                session, "new-arrival", actor=SYSTEM, item_id=item.id, settings=settings
+            )
             when = now - timedelta(days=21 - index * 5, hours=3)
             post = schedule_post(
                 session,
+                actor=SYSTEM,
                 data=PostCreate(
                     title=draft.title,
                     texts=draft.texts,

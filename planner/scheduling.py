@@ -29,6 +29,10 @@ from planner.models import (
     PublishAttempt,
     utcnow,
 )
+from planner.people import audit
+from planner.people.actors import Actor
+from planner.people.guard import check, check_targets
+from planner.people.roles import Action
 from planner.validation import validate
 
 
@@ -135,6 +139,8 @@ class PostCreate(BaseModel):
     campaign_id: int | None = None
     series_id: int | None = None
     author: str = ""
+    # Used only when the system acts for someone (a series' posts belong to its creator).
+    author_id: int | None = None
     import_key: str | None = None
     # X text over 280 characters goes out as a thread instead of being refused.
     x_thread: bool = False
@@ -201,12 +207,20 @@ def _text_problems(
 
 
 def schedule_post(
-    session: Session, *, data: PostCreate, now: datetime | None = None, publish_now: bool = False
+    session: Session,
+    *,
+    actor: Actor,
+    data: PostCreate,
+    now: datetime | None = None,
+    publish_now: bool = False,
 ) -> Post:
     """Create a post with one scheduled target per account, after validating each text.
 
     A time in the past raises PastTimeError unless `publish_now` (the person confirmed).
+    The actor becomes the author; a trainee's live account is refused before anything.
     """
+    known = [a for a in (session.get(Account, i) for i in data.account_ids) if a is not None]
+    check_targets(session, actor, Action.SCHEDULE_POST, known, ("post", None))
     now = now or utcnow()
     dues = {}
     for account_id in data.account_ids:
@@ -224,7 +238,8 @@ def schedule_post(
         item_id=data.item_id,
         campaign_id=data.campaign_id,
         series_id=data.series_id,
-        author=data.author,
+        author=data.author or (actor.name if not actor.is_system else ""),
+        author_id=actor.id if actor.id is not None else data.author_id,
         media_asset_id=data.media_asset_id,
         alt_text=data.alt_text,
         link=data.link,
@@ -249,10 +264,30 @@ def schedule_post(
             )
         )
     session.flush()
+    audit.record(
+        session,
+        actor,
+        "post.schedule",
+        ("post", post.id),
+        accounts=[a.id for a in accounts],
+        due=min(dues.values()),
+    )
     return post
 
 
-def _post(session: Session, post_id: int, expected_version: int | None = None) -> Post:
+def _post(
+    session: Session,
+    post_id: int,
+    expected_version: int | None = None,
+    *,
+    actor: Actor,
+    action: Action,
+) -> Post:
+    """The post, locked, after checking `actor` may do `action` to it (OWN: theirs only)."""
+    post = session.get(Post, post_id)
+    if post is None:
+        raise refusal("no_post", post_id=post_id)
+    check(session, actor, action, ("post", post_id), owner_id=post.author_id, owned=True)
     post = lock_post(session, post_id)
     if post is None:
         raise refusal("no_post", post_id=post_id)
@@ -286,6 +321,7 @@ def edit_post(
     post_id: int,
     changes: PostUpdate,
     *,
+    actor: Actor,
     now: datetime | None = None,
     publish_now: bool = False,
     expected_version: int | None = None,
@@ -296,7 +332,7 @@ def edit_post(
     otherwise sends the new text; one whose send has started is reported as too late.
     """
     now = now or utcnow()
-    post = _post(session, post_id, expected_version)
+    post = _post(session, post_id, expected_version, actor=actor, action=Action.EDIT_POST)
     due = resolve_due(changes.due_at, now, publish_now) if changes.due_at else None
     media_id = changes.media_asset_id or post.media_asset_id
     alt = changes.alt_text if changes.alt_text is not None else post.alt_text
@@ -329,6 +365,8 @@ def edit_post(
                 result.too_late.append(target.id)
             continue
         result.changed.append(target.id)
+    changed = sorted(k for k, v in changes.model_dump(exclude_unset=True).items() if v is not None)
+    audit.record(session, actor, "post.edit", ("post", post_id), fields=changed)
     session.flush()
     session.expire_all()
     refresh_post_status(session, post_id)
@@ -354,6 +392,7 @@ def reschedule_post(
     post_id: int,
     due_at: datetime,
     *,
+    actor: Actor,
     now: datetime | None = None,
     publish_now: bool = False,
     target_ids: list[int] | None = None,
@@ -361,7 +400,7 @@ def reschedule_post(
     """Move the post's unsent targets (or just `target_ids`) to `due_at`."""
     now = now or utcnow()
     due = resolve_due(due_at, now, publish_now)
-    _post(session, post_id)
+    _post(session, post_id, actor=actor, action=Action.RESCHEDULE_POST)
     result = ChangeResult(post_id)
     for target in targets_of(session, post_id):
         if target_ids is not None and target.id not in target_ids:
@@ -372,14 +411,17 @@ def reschedule_post(
             result.too_late.append(target.id)
     if not result.changed:
         raise refusal("nothing_to_reschedule", post_id=post_id)
+    audit.record(
+        session, actor, "post.reschedule", ("post", post_id), due=due, targets=result.changed
+    )
     session.expire_all()
     refresh_post_status(session, post_id)
     return result
 
 
-def cancel_post(session: Session, post_id: int, *, by: str = "") -> ChangeResult:
+def cancel_post(session: Session, post_id: int, *, actor: Actor, by: str = "") -> ChangeResult:
     """Cancel every target of the post that has not gone out (nor started going out)."""
-    post = _post(session, post_id)
+    post = _post(session, post_id, actor=actor, action=Action.CANCEL_POST)
     result = ChangeResult(post_id)
     for target in targets_of(session, post_id):
         if target.status == S.CANCELLED:
@@ -400,15 +442,17 @@ def cancel_post(session: Session, post_id: int, *, by: str = "") -> ChangeResult
         raise refusal("already_published", post_id=post_id)
     post.cancelled_at = utcnow()
     post.version += 1
+    audit.record(session, actor, "post.cancel", ("post", post_id), targets=result.changed)
     session.flush()
     session.expire_all()
     refresh_post_status(session, post_id)
     return result
 
 
-def delete_post(session: Session, post_id: int) -> None:
+def delete_post(session: Session, post_id: int, *, actor: Actor) -> None:
     """Delete a post that never went out (nor is going out); published ones stay as history."""
-    _post(session, post_id)
+    post = _post(session, post_id, actor=actor, action=Action.DELETE_POST)
+    title = post.title
     for target in targets_of(session, post_id):
         if target.status == S.PUBLISHED or target.send_started_at is not None:
             raise refusal("gone_out", post_id=post_id, platform=target.platform)
@@ -425,3 +469,4 @@ def delete_post(session: Session, post_id: int) -> None:
     if gone != len(ids):
         raise refusal("started_now", post_id=post_id)
     session.execute(delete(Post).where(Post.id == post_id))
+    audit.record(session, actor, "post.delete", ("post", post_id), title=title)

@@ -15,6 +15,7 @@ from planner.platforms.sandbox import outbox_records
 from planner.publishing.worker import Worker
 from planner.scheduling import PostCreate, schedule_post
 from tests.factories import add_event, add_sandbox_accounts
+from tests.people_helpers import ADMIN
 
 
 def test_draft_schedule_publish_once_and_collect(any_db: str) -> None:
@@ -22,7 +23,7 @@ def test_draft_schedule_publish_once_and_collect(any_db: str) -> None:
     with session_scope() as session:
         accounts = add_sandbox_accounts(session)
         event = add_event(session, starts_at=now + timedelta(days=5))
-        draft = make_draft(session, "event-announcement", event_id=event.id)
+        draft = make_draft(session, "event-announcement", event_id=event.id, actor=ADMIN)
         post = schedule_post(
             session,
             data=PostCreate(
@@ -35,6 +36,7 @@ def test_draft_schedule_publish_once_and_collect(any_db: str) -> None:
                 event_id=event.id,
             ),
             now=now,
+            actor=ADMIN,
         )
         post_id = post.id
 

@@ -28,6 +28,7 @@ from planner.notify import (
     unread_count,
 )
 from tests.doubles import PlatformDouble, rejected
+from tests.people_helpers import ADMIN
 from tests.test_worker import T0, schedule, worker
 
 HOOK = "https://hooks.example/planner"
@@ -71,7 +72,7 @@ def test_failure_lands_in_the_inbox_in_the_readers_language(any_db) -> None:
         assert "gagal" in show(note, "id", tz) and "platform menolak" in show(note, "id", tz)
         assert "failed" in show(note, "en", tz) and "refused the content" in show(note, "en", tz)
         assert "duplicate content" in show(note, "en", tz)  # the platform's own words too
-        assert mark_read(session) == 1
+        assert mark_read(session, actor=ADMIN) == 1
         assert unread_count(session) == 0 and inbox(session, unread_only=True) == []
 
 

@@ -27,6 +27,7 @@ from planner.scheduling import (
     targets_of,
 )
 from tests.factories import add_sandbox_accounts
+from tests.people_helpers import ADMIN
 from tests.test_worker import T0, targets
 
 S = PostStatus
@@ -65,6 +66,7 @@ def _post(due: datetime = T0, **kw) -> int:
                 **kw,
             ),
             now=T0 - timedelta(hours=1),
+            actor=ADMIN,
         )
         return post.id
 
@@ -74,8 +76,8 @@ def test_scheduling_in_the_past_asks_publish_now(any_db) -> None:
         x = add_sandbox_accounts(session)[0]
         data = PostCreate(texts={"x": "Halo"}, account_ids=[x.id], due_at=T0 - timedelta(hours=1))
         with pytest.raises(PastTimeError):
-            schedule_post(session, data=data, now=T0)
-        post = schedule_post(session, data=data, now=T0, publish_now=True)
+            schedule_post(session, data=data, now=T0, actor=ADMIN)
+        post = schedule_post(session, data=data, now=T0, publish_now=True, actor=ADMIN)
         assert session.exec(select(PostTarget.due_at)).one() == T0
         assert post.status == "scheduled"
 
@@ -88,6 +90,7 @@ def test_invalid_post_is_refused_whole(any_db) -> None:
                 session,
                 data=PostCreate(texts={"x": "a" * 281}, account_ids=[x.id], due_at=T0),
                 now=T0 - timedelta(hours=1),
+                actor=ADMIN,
             )
     assert targets() == []
 
@@ -95,12 +98,21 @@ def test_invalid_post_is_refused_whole(any_db) -> None:
 def test_edit_revalidates_and_conflicting_versions_are_refused(any_db) -> None:
     post_id = _post()
     with session_scope() as session, pytest.raises(SchedulingError):
-        edit_post(session, post_id, PostUpdate(texts={"x": "a" * 300}), now=T0)
+        edit_post(session, post_id, PostUpdate(texts={"x": "a" * 300}), now=T0, actor=ADMIN)
     assert {t.text for t in targets()} == {"Halo X", "Halo FB"}
     with session_scope() as session:
-        edit_post(session, post_id, PostUpdate(texts={"x": "Baru"}), now=T0, expected_version=1)
+        edit_post(
+            session,
+            post_id,
+            PostUpdate(texts={"x": "Baru"}),
+            now=T0,
+            expected_version=1,
+            actor=ADMIN,
+        )
         with pytest.raises(ConflictError):
-            edit_post(session, post_id, PostUpdate(title="x"), now=T0, expected_version=1)
+            edit_post(
+                session, post_id, PostUpdate(title="x"), now=T0, expected_version=1, actor=ADMIN
+            )
     with session_scope() as session:
         assert session.get(Post, post_id).version == 2
     assert {t.platform: t.content_version for t in targets()} == {"x": 2, "facebook": 2}
@@ -110,8 +122,8 @@ def test_reschedule_and_past_time(any_db) -> None:
     post_id = _post()
     with session_scope() as session:
         with pytest.raises(PastTimeError):
-            reschedule_post(session, post_id, T0 - timedelta(hours=2), now=T0)
-        reschedule_post(session, post_id, T0 + timedelta(days=1), now=T0)
+            reschedule_post(session, post_id, T0 - timedelta(hours=2), now=T0, actor=ADMIN)
+        reschedule_post(session, post_id, T0 + timedelta(days=1), now=T0, actor=ADMIN)
     assert {t.due_at for t in targets()} == {T0 + timedelta(days=1)}
 
 
@@ -123,11 +135,11 @@ def test_person_decisions_on_targets_that_need_attention(any_db) -> None:
             target.status, target.error_kind = "needs_attention", "unknown"
     with session_scope() as session:
         with pytest.raises(SchedulingError):
-            resend_target(session, 999)
-        resend_target(session, ids[0], now=T0)
-        mark_published(session, ids[1], remote_url="https://x.example/1", by="ani")
+            resend_target(session, 999, actor=ADMIN)
+        resend_target(session, ids[0], now=T0, actor=ADMIN)
+        mark_published(session, ids[1], remote_url="https://x.example/1", by="ani", actor=ADMIN)
         with pytest.raises(SchedulingError):
-            drop_target(session, ids[1])  # published is final
+            drop_target(session, ids[1], actor=ADMIN)  # published is final
     first, second = targets()
     assert (first.status, first.verify_before_send, first.due_at) == ("scheduled", True, T0)
     assert (second.status, second.remote_url) == ("published", "https://x.example/1")
@@ -141,7 +153,7 @@ def test_delete_only_what_never_went_out(any_db) -> None:
         target = session.exec(select(PostTarget).where(PostTarget.post_id == keep)).first()
         target.status = "published"
     with session_scope() as session, pytest.raises(SchedulingError, match="cancel it instead"):
-        delete_post(session, keep)
+        delete_post(session, keep, actor=ADMIN)
     with session_scope() as session:
         assert session.get(Post, keep) is not None
 
@@ -166,6 +178,7 @@ def test_queue_and_calendar_filters(any_db) -> None:
                 author="budi",
             ),
             now=T0,
+            actor=ADMIN,
         )
     with session_scope() as session:
         queue = upcoming(session, 50)
