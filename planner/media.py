@@ -246,6 +246,14 @@ def upload_image(
     return Upload(asset, before is None, similar_assets(session, asset))
 
 
+def save_render(session: Session, data: bytes, *, actor: Actor, alt_text: str = "") -> MediaAsset:
+    """Keep an image made in the studio in the media library, credited to `actor`."""
+    check(session, actor, Action.RENDER_IMAGE, ("media", None))
+    asset = store_image(session, data, kind="render", alt_text=alt_text, uploaded_by_id=actor.id)
+    audit.record(session, actor, "image.render", ("media", asset.id))
+    return asset
+
+
 def usage(session: Session, asset_id: int) -> list[Use]:
     """Every post, event, collection item and brand kit that uses the image."""
     uses: list[Use] = []

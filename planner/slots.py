@@ -18,7 +18,7 @@ from planner.config import get_settings
 from planner.models import Account, Post, PostingSlot, PostStatus, PostTarget, utcnow
 from planner.people import audit
 from planner.people.actors import Actor
-from planner.people.guard import check
+from planner.people.guard import check, check_targets
 from planner.people.roles import Action
 from planner.recurrence import to_utc
 from planner.scheduling import (
@@ -164,7 +164,9 @@ def next_free_slot(
 def add_to_queue(
     session: Session, data: PostCreate, *, actor: Actor, now: datetime | None = None
 ) -> Post:
-    """Schedule `data` with each account at its own next free slot."""
+    """Schedule `data` with each account at its own next free slot (accounts checked first)."""
+    accounts = [a for a in (session.get(Account, i) for i in data.account_ids) if a is not None]
+    check_targets(session, actor, Action.SCHEDULE_POST, accounts, ("post", None))
     now = now or utcnow()
     dues = {a: next_free_slot(session, a, after=now) for a in data.account_ids}
     queued = data.model_copy(update={"due_by_account": dues})

@@ -13,6 +13,7 @@ from planner.calendar import upcoming
 from planner.db import session_scope
 from planner.lifecycle import TRANSITIONS, IllegalTransition, moves, transition
 from planner.models import Campaign, Post, PostStatus, PostTarget
+from planner.people.actors import Actor
 from planner.publishing.attention import drop_target, mark_published, resend_target
 from planner.scheduling import (
     ConflictError,
@@ -27,7 +28,7 @@ from planner.scheduling import (
     targets_of,
 )
 from tests.factories import add_sandbox_accounts
-from tests.people_helpers import ADMIN
+from tests.people_helpers import ADMIN, make_user
 from tests.test_worker import T0, targets
 
 S = PostStatus
@@ -53,7 +54,7 @@ def test_published_is_final_and_set_based_changes_are_checked() -> None:
     assert moves((S.SCHEDULED, S.RETRYING), S.PUBLISHING) == ["scheduled", "retrying"]
 
 
-def _post(due: datetime = T0, **kw) -> int:
+def _post(due: datetime = T0, actor: Actor = ADMIN, **kw) -> int:
     with session_scope() as session:
         accounts = add_sandbox_accounts(session)
         post = schedule_post(
@@ -66,7 +67,7 @@ def _post(due: datetime = T0, **kw) -> int:
                 **kw,
             ),
             now=T0 - timedelta(hours=1),
-            actor=ADMIN,
+            actor=actor,
         )
         return post.id
 
@@ -164,7 +165,8 @@ def test_queue_and_calendar_filters(any_db) -> None:
         session.add(campaign)
         session.flush()
         campaign_id = campaign.id
-    _post(T0 + timedelta(hours=5), title="Pagi", author="ani")
+    ani, budi = make_user("admin"), make_user("staff", "budi")
+    _post(T0 + timedelta(hours=5), title="Pagi", actor=ani)
     with session_scope() as session:
         accounts = session.exec(select(PostTarget.account_id).distinct()).all()
         schedule_post(
@@ -175,28 +177,25 @@ def test_queue_and_calendar_filters(any_db) -> None:
                 account_ids=[min(accounts)],
                 due_at=T0 + timedelta(hours=1),
                 campaign_id=campaign_id,
-                author="budi",
             ),
             now=T0,
-            actor=ADMIN,
+            actor=budi,
         )
     with session_scope() as session:
-        queue = upcoming(session, 50)
+        queue = upcoming(session, 50, viewer=ADMIN)
         assert [p.title for _, p, _ in queue] == ["Sore", "Pagi", "Pagi"]
         start, end = T0, T0 + timedelta(days=1)
-        everything = planned.entries(session, start, end)
+        everything = planned.entries(session, start, end, viewer=budi)
         assert len(everything) == 3
-        assert [e.title for e in planned.entries(session, start, end, platforms=["facebook"])] == [
-            "Pagi"
-        ]
-        assert [e.author for e in planned.entries(session, start, end, authors=["budi"])] == [
-            "budi"
-        ]
-        by_campaign = planned.entries(session, start, end, campaign_ids=[campaign_id])
+        facebook = planned.entries(session, start, end, viewer=budi, platforms=["facebook"])
+        assert [e.title for e in facebook] == ["Pagi"]
+        by_budi = planned.entries(session, start, end, viewer=ani, author_ids=[budi.id])
+        assert [e.author for e in by_budi] == ["budi"]  # the display name, kept as text
+        by_campaign = planned.entries(session, start, end, viewer=ani, campaign_ids=[campaign_id])
         assert [e.campaign for e in by_campaign] == ["Pekan Literasi"]
-        assert planned.entries(session, start, end, statuses=["published"]) == []
-        options = planned.filter_options(session)
-        assert options["authors"] == ["ani", "budi"]
+        assert planned.entries(session, start, end, viewer=ani, statuses=["published"]) == []
+        options = planned.filter_options(session, viewer=ani)
+        assert options["authors"] == {ani.id: "ani", budi.id: "budi"}  # people, not free text
 
 
 def test_month_grid_and_local_days() -> None:

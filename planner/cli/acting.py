@@ -32,6 +32,17 @@ def root(as_user: AsOpt = None) -> None:
     _chosen["name"] = (as_user or "").strip() or None
 
 
+def reading_user() -> Actor:
+    """Who a read-only command shows things to: the --as person, else the system.
+
+    Without --as the reader is whoever has a shell on the server, who can read the database
+    anyway; with --as a trainee sees only their own posts, as in the app.
+    """
+    from planner.people.actors import SYSTEM
+
+    return acting_user() if _chosen["name"] else SYSTEM
+
+
 def acting_user() -> Actor:
     """The person given with --as or PLANNER_USER, checked to exist and be enabled."""
     from planner.db import session_scope

@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from planner.cli.acting import acting_user
+from planner.cli.acting import acting_user, reading_user
 from planner.cli.errors import UserError, fail
 from planner.cli.imports import import_app
 from planner.cli.output import JsonOpt, emit
@@ -60,6 +60,7 @@ def queue(
     from planner.i18n import format_datetime
 
     settings = get_settings()
+    viewer = reading_user()
     with session_scope() as session:
         items = [
             {
@@ -72,7 +73,7 @@ def queue(
                 "title": post.title,
                 "error": target.last_error,
             }
-            for target, post, account in upcoming(session, limit)
+            for target, post, account in upcoming(session, limit, viewer=viewer)
         ]
     lines = [
         f"#{i['post_id']} {format_datetime(i['due_at'], settings.tz, 'en')} "
