@@ -1,13 +1,26 @@
-"""Streamlit entry point: language, database check, embedded worker, navigation."""
+"""Streamlit entry point: database check, embedded worker, sign-in gate, language, navigation."""
 
 import streamlit as st
 
 from planner.ui.runtime import embedded_worker, ensure_database, language_switch, tr
+from planner.ui.signin import (
+    account_box,
+    remember_locale,
+    sign_in_page,
+    signed_in_actor,
+    sync_browser,
+)
 
 st.set_page_config(page_title="Planner · Perpustakaan", page_icon="📚", layout="wide")
-language_switch()
 ensure_database()
 embedded_worker()
+actor = signed_in_actor()
+language_switch(on_change=remember_locale)
+if actor is None:
+    sign_in_page()
+    st.stop()
+sync_browser()
+account_box(actor)
 st.navigation(
     {
         tr("nav.section.content"): [

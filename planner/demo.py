@@ -18,7 +18,9 @@ from planner.imaging.brand import DEFAULT_BRAND
 from planner.imaging.covers import placeholder_cover
 from planner.media import store_image
 from planner.models import Account, AppMeta, BrandKit, CollectionItem, Event, utcnow
-from planner.people.actors import SYSTEM
+from planner.people.actors import SYSTEM, actor_of
+from planner.people.demo_accounts import ensure_demo_people
+from planner.people.users import find_user
 from planner.sources import slug
 
 DEMO_KEY = "demo_loaded"
@@ -298,6 +300,7 @@ def load_demo(settings: Settings | None = None, today: date | None = None) -> bo
                 return False
             session.add(AppMeta(key=DEMO_KEY, value=utcnow().isoformat()))
             session.flush()  # a second process loading at the same moment stops here
+            ensure_demo_people(session)
             _load_base(session, today, settings)
     except IntegrityError:
         return False
@@ -369,16 +372,19 @@ def _load_history(settings: Settings) -> None:
         session.add(AppMeta(key=HISTORY_KEY, value=utcnow().isoformat()))
         accounts = session.exec(select(Account).where(Account.is_sandbox)).all()
         items = session.exec(select(CollectionItem).order_by(CollectionItem.id)).all()[:4]
+        # Written by the demo staff member, so the calendar's author filter lists a person.
+        staff = find_user(session, "staf")
+        author = actor_of(staff) if staff is not None else SYSTEM
         now = utcnow()
         plan = []
         for index, item in enumerate(items):
             draft = make_draft(
-                session, "new-arrival", actor=SYSTEM, item_id=item.id, settings=settings
+                session, "new-arrival", actor=author, item_id=item.id, settings=settings
             )
             when = now - timedelta(days=21 - index * 5, hours=3)
             post = schedule_post(
                 session,
-                actor=SYSTEM,
+                actor=author,
                 data=PostCreate(
                     title=draft.title,
                     texts=draft.texts,
@@ -389,7 +395,6 @@ def _load_history(settings: Settings) -> None:
                     link=draft.link,
                     template_id=draft.template_id,
                     item_id=item.id,
-                    author="demo",
                 ),
                 now=when - timedelta(days=1),
             )

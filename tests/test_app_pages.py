@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from planner.db import session_scope
 from planner.models import CollectionItem, Event
+from tests.people_helpers import signed_app
 
 PAGES = [
     ("planner/ui/compose.py", "Tulis unggahan"),
@@ -28,7 +29,7 @@ PAGES = [
 
 
 def _app() -> AppTest:
-    return AppTest.from_file("../app.py", default_timeout=30)
+    return signed_app(30)
 
 
 @pytest.mark.parametrize(("page", "header"), PAGES)
@@ -115,7 +116,7 @@ def test_unreachable_database_shows_error_box(data_dir, monkeypatch) -> None:
 
     monkeypatch.setenv("DATABASE_URL", "postgresql://nobody@127.0.0.1:1/none")
     config.reset_settings()
-    at = _app().run()
+    at = AppTest.from_file("../app.py", default_timeout=30).run()
     assert not at.exception
     assert any("tidak dapat dibuka" in e.value for e in at.error)
 
