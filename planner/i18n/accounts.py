@@ -14,6 +14,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "tested before they are saved, stored encrypted, and never shown again.",
     },
     "accounts.none": {"id": "Belum ada akun.", "en": "No accounts yet."},
+    "accounts.admin_only": {
+        "id": "Hanya admin yang menghubungkan, menghubungkan ulang atau memutus akun media sosial.",
+        "en": "Only an admin connects, reconnects or disconnects social media accounts.",
+    },
     "accounts.dry_run_badge": {"id": "Dry run", "en": "Dry run"},
     "accounts.status.active": {"id": "Aktif", "en": "Active"},
     "accounts.status.reconnect_needed": {"id": "Perlu dihubungkan ulang", "en": "Reconnect needed"},

@@ -17,7 +17,14 @@ from sqlmodel import Session
 from planner.models import Account
 from planner.people import audit
 from planner.people.actors import Actor
-from planner.people.roles import Action, PermissionDenied, Scope, require, require_target
+from planner.people.roles import (
+    Action,
+    PermissionDenied,
+    Scope,
+    require,
+    require_target,
+    scope,
+)
 
 Obj = tuple[str, Any] | None
 
@@ -60,6 +67,14 @@ def check_targets(
         if not may_target(actor, action, account):
             refused(session, actor, action, obj, reason="live_account", account_id=account.id)
             raise PermissionDenied(actor, action, "live_account")  # type: ignore[arg-type]
+
+
+def may(actor: Actor | None, action: Action, *, owner_id: int | None = None) -> bool:
+    """Whether `check(..., owned=True)` would pass for an object owned by `owner_id` (pages)."""
+    granted = scope(actor, action) if actor is not None else None
+    if granted is None:
+        return False
+    return granted == Scope.ANY or (owner_id is not None and owner_id == actor.id)
 
 
 def may_target(actor: Actor | None, action: Action, account: Account) -> bool:

@@ -24,6 +24,8 @@ from planner.i18n import (
 from planner.limits import PLATFORMS
 from planner.models import PostStatus
 from planner.notify import reason_text
+from planner.people.guard import may
+from planner.people.roles import Action, PermissionDenied
 from planner.publishing.attention import drop_target, mark_published, resend_target
 from planner.scheduling import (
     PastTimeError,
@@ -45,6 +47,7 @@ from planner.ui.runtime import (
     target_status_label,
     tr,
 )
+from planner.ui.session import current_actor
 
 MAX_PER_DAY = 4
 LEGEND = [
@@ -71,7 +74,7 @@ def _label(entry: planned.Entry, with_account: bool = False) -> str:
 
 def _filters() -> dict:
     with session_scope() as session:
-        options = planned.filter_options(session)
+        options = planned.filter_options(session, viewer=current_actor())
     cols = st.columns(4)
     platforms = cols[0].multiselect(
         tr("calendar.filter_platform"),
@@ -93,14 +96,15 @@ def _filters() -> dict:
     )
     authors = cols[3].multiselect(
         tr("calendar.filter_author"),
-        options["authors"],
+        list(options["authors"]),
+        format_func=options["authors"].get,
         placeholder=hint(options["authors"], "common.all"),
     )
     return {
         "platforms": platforms,
         "statuses": statuses,
         "campaign_ids": campaigns,
-        "authors": authors,
+        "author_ids": authors,
     }
 
 
@@ -123,7 +127,8 @@ def _grouped(days: list[date], filters: dict) -> dict[date, list[planned.Entry]]
     tz = get_settings().tz
     with session_scope() as session:
         start, end = planned.span(days, tz)
-        return planned.by_day(planned.entries(session, start, end, **filters), tz)
+        found = planned.entries(session, start, end, viewer=current_actor(), **filters)
+        return planned.by_day(found, tz)
 
 
 def _month(weeks: list[list[date]], filters: dict, month: int) -> None:
@@ -194,8 +199,8 @@ def live_tables() -> None:
     )
     st.caption(tr("calendar.worker", state=state))
     with session_scope() as session:
-        queued = upcoming(session, 50)
-        done = recent(session, 20)
+        queued = upcoming(session, 50, viewer=current_actor())
+        done = recent(session, 20, viewer=current_actor())
     st.subheader(tr("calendar.queue"))
     if queued:
         st.dataframe(_rows(queued), hide_index=True, width="stretch")
@@ -209,11 +214,11 @@ def live_tables() -> None:
 
 
 def _run(action, *args, **kwargs) -> bool:
-    """Run a scheduling action in its own transaction; show its error plainly."""
+    """Run a scheduling action as the signed-in person; show its error (or refusal) plainly."""
     try:
         with session_scope() as session:
-            result = action(session, *args, **kwargs)
-    except SchedulingError as exc:
+            result = action(session, *args, actor=current_actor(), **kwargs)
+    except (SchedulingError, PermissionDenied) as exc:
         st.error(error_text(exc))
         return False
     if getattr(result, "too_late", None):
@@ -268,10 +273,10 @@ def _reschedule(post_id: int) -> None:
     if go:
         try:
             with session_scope() as session:
-                reschedule_post(session, post_id, due)
+                reschedule_post(session, post_id, due, actor=current_actor())
         except PastTimeError:
             st.session_state[f"confirm_past_{post_id}"] = True
-        except SchedulingError as exc:
+        except (SchedulingError, PermissionDenied) as exc:
             st.error(error_text(exc))
         else:
             _done(tr("calendar.rescheduled", post_id=post_id, when=_when(due)))
@@ -289,27 +294,41 @@ def _next_slot(post_id: int) -> None:
         return
     try:
         with session_scope() as session:
-            to_next_free_slots(session, post_id)
-    except (SlotError, SchedulingError) as exc:
+            to_next_free_slots(session, post_id, actor=current_actor())
+    except (SlotError, SchedulingError, PermissionDenied) as exc:
         st.error(error_text(exc))
     else:
         _done(tr("calendar.done"))
 
 
-def _target_actions(target, account) -> None:
+def _may(action: Action, post) -> bool:
+    """Whether the signed-in person may do `action` to `post` (theirs only, for trainees)."""
+    return may(current_actor(), action, owner_id=post.author_id)
+
+
+def _target_actions(target, account, post) -> None:
     cols = st.columns(3)
+    retry = _may(Action.RETRY_POST, post)
     if target.status in (PostStatus.NEEDS_ATTENTION, PostStatus.FAILED):
-        if cols[0].button(tr("calendar.resend"), key=f"resend_{target.id}") and _run(
-            resend_target, target.id
+        if (
+            retry
+            and cols[0].button(tr("calendar.resend"), key=f"resend_{target.id}")
+            and _run(resend_target, target.id)
         ):
             _done(tr("calendar.done"))
-        if cols[1].button(tr("calendar.drop"), key=f"drop_{target.id}") and _run(
-            drop_target, target.id, by="app"
+        if (
+            _may(Action.CANCEL_POST, post)
+            and cols[1].button(tr("calendar.drop"), key=f"drop_{target.id}")
+            and _run(drop_target, target.id, by="app")
         ):
             _done(tr("calendar.done"))
-    if target.status == PostStatus.NEEDS_ATTENTION and (
-        cols[2].button(tr("calendar.mark_published"), key=f"mark_{target.id}")
-        and _run(mark_published, target.id, by="app")
+    if (
+        retry
+        and target.status == PostStatus.NEEDS_ATTENTION
+        and (
+            cols[2].button(tr("calendar.mark_published"), key=f"mark_{target.id}")
+            and _run(mark_published, target.id, by="app")
+        )
     ):
         _done(tr("calendar.done"))
 
@@ -317,7 +336,7 @@ def _target_actions(target, account) -> None:
 def post_panel(post_id: int) -> None:
     """One post opened from the calendar, the queue or the inbox."""
     with session_scope() as session:
-        detail = planned.post_detail(session, post_id)
+        detail = planned.post_detail(session, post_id, viewer=current_actor())
     if detail is None:
         st.session_state.pop("open_post", None)
         return
@@ -342,7 +361,7 @@ def post_panel(post_id: int) -> None:
             )
             if target.last_error:
                 st.caption(reason_text(target.error_kind, target.last_error, locale()))
-            _target_actions(target, account)
+            _target_actions(target, account, post)
         st.markdown(f"**{tr('calendar.attempts')}**")
         if detail.attempts:
             st.dataframe(
@@ -370,8 +389,15 @@ def post_panel(post_id: int) -> None:
         open_targets = detail.open_targets
         if not open_targets:
             return
-        _reschedule(post.id)
-        _next_slot(post.id)
+        if _may(Action.RESCHEDULE_POST, post):
+            _reschedule(post.id)
+            _next_slot(post.id)
+        _changes(post, open_targets)
+
+
+def _changes(post, open_targets) -> None:
+    """Edit, cancel and delete: each offered only to someone who may do it to this post."""
+    if _may(Action.EDIT_POST, post):
         with st.expander(tr("calendar.edit")), st.form(f"edit_{post.id}"):
             texts = {
                 t.platform: st.text_area(
@@ -383,17 +409,21 @@ def post_panel(post_id: int) -> None:
                 edit_post, post.id, PostUpdate(texts=texts), expected_version=post.version
             ):
                 _done(tr("calendar.saved"))
-        c1, c2 = st.columns(2)
-        if c1.button(tr("calendar.cancel"), key=f"cancel_{post.id}") and _run(
-            cancel_post, post.id, by="app"
-        ):
-            _done(tr("calendar.cancelled", post_id=post.id))
-        sure = c2.checkbox(tr("calendar.delete_confirm"), key=f"delete_confirm_{post.id}")
-        if c2.button(tr("calendar.delete"), key=f"delete_{post.id}", disabled=not sure) and _run(
-            delete_post, post.id
-        ):
-            st.session_state.pop("open_post", None)
-            _done(tr("calendar.done"))
+    c1, c2 = st.columns(2)
+    if (
+        _may(Action.CANCEL_POST, post)
+        and c1.button(tr("calendar.cancel"), key=f"cancel_{post.id}")
+        and _run(cancel_post, post.id, by="app")
+    ):
+        _done(tr("calendar.cancelled", post_id=post.id))
+    if not _may(Action.DELETE_POST, post):
+        return
+    sure = c2.checkbox(tr("calendar.delete_confirm"), key=f"delete_confirm_{post.id}")
+    if c2.button(tr("calendar.delete"), key=f"delete_{post.id}", disabled=not sure) and _run(
+        delete_post, post.id
+    ):
+        st.session_state.pop("open_post", None)
+        _done(tr("calendar.done"))
 
 
 def _step(day: date, view: str, sign: int) -> date:
