@@ -18,7 +18,7 @@ from sqlalchemy import delete, update
 from sqlmodel import Session, col, select
 
 from planner.accounts import publishing_problems
-from planner.i18n import LOCALES, t
+from planner.i18n import LOCALES
 from planner.lifecycle import S, lock_post, moves, refresh_post_status
 from planner.models import (
     Account,
@@ -33,56 +33,18 @@ from planner.people import audit
 from planner.people.actors import Actor
 from planner.people.guard import check, check_targets
 from planner.people.roles import Action
+from planner.scheduling_errors import (
+    ConflictError,
+    PastTimeError,
+    _joined,
+    _same,
+    _worded,
+    refusal,
+)
+from planner.scheduling_errors import (
+    SchedulingError as SchedulingError,  # re-exported: callers import it from here
+)
 from planner.validation import validate
-
-
-class SchedulingError(ValueError):
-    """A post that cannot be scheduled as asked; the message says why.
-
-    `str()` is English (the CLI, logs, tests); `text(locale)` words it for a person in the
-    page language when the raiser knew how (`refusal`), else falls back to the English.
-    """
-
-    def __init__(self, message: str, translations: dict[str, str] | None = None) -> None:
-        super().__init__(message)
-        self.translations = {"en": message, **(translations or {})}
-
-    def text(self, locale: str) -> str:
-        """The reason in `locale` (English when no wording in that language exists)."""
-        return self.translations.get(locale) or self.translations["en"]
-
-
-def _worded(code: str, **values: object) -> dict[str, str]:
-    """A refusal's wording in every language, from i18n 'scheduling.error.<code>'."""
-    return {loc: t(f"scheduling.error.{code}", loc, **values) for loc in LOCALES}
-
-
-def refusal(code: str, cls: type[SchedulingError] | None = None, **values: object):
-    """A SchedulingError (or subclass) worded from i18n 'scheduling.error.<code>'."""
-    words = _worded(code, **values)
-    return (cls or SchedulingError)(words["en"], words)
-
-
-def _joined(problems: list[dict[str, str]]) -> SchedulingError:
-    """One error listing every problem, in every language."""
-    return SchedulingError(
-        "; ".join(p["en"] for p in problems),
-        {loc: "; ".join(p.get(loc) or p["en"] for p in problems) for loc in LOCALES},
-    )
-
-
-def _same(text: str) -> dict[str, str]:
-    """A problem whose text exists in one wording only (e.g. a platform's own reason)."""
-    return {"en": text}
-
-
-class PastTimeError(SchedulingError):
-    """The chosen time has passed: the caller should ask 'publish now?' instead."""
-
-
-class ConflictError(SchedulingError):
-    """Someone else changed the post since it was opened."""
-
 
 # Set-based changes used below, checked once at import.
 _CANCELLABLE = moves(
