@@ -162,6 +162,7 @@ def test_every_variable_the_docs_name_is_a_setting() -> None:
 
     known = {f"PLANNER_{name.upper()}" for name in Settings.model_fields}
     tooling = {"PLANNER_TEST_PG", "PLANNER_BENCH_PG", "PLANNER_SCREENSHOTS"}  # tests, bench
+    tooling.add("PLANNER_USER")  # the command line's --as, read by planner/cli/acting.py
     docs = (PROJECT_ROOT / "README.md").read_text()
     docs += "".join(p.read_text() for p in (PROJECT_ROOT / "docs").glob("*.md"))
     named = set(re.findall(r"PLANNER_[A-Z0-9_]*[A-Z0-9]", docs))
