@@ -80,10 +80,11 @@ def entries(
     """Targets whose time falls in [start, end), soonest first, after the given filters."""
     when = func.coalesce(PostTarget.published_at, PostTarget.due_at)
     query = (
-        select(PostTarget, Post, Account, Campaign.name)
+        select(PostTarget, Post, Account, Campaign.name, User.display_name)
         .join(Post, Post.id == PostTarget.post_id)
         .join(Account, Account.id == PostTarget.account_id)
         .outerjoin(Campaign, Campaign.id == Post.campaign_id)
+        .outerjoin(User, User.id == Post.author_id)
         .where(when >= start)
         .where(when < end)
         .order_by(when, PostTarget.id)
@@ -107,10 +108,11 @@ def entries(
             status=target.status,
             when=target.published_at or target.due_at,
             campaign=campaign or "",
-            author=post.author,
+            # The person as they are named now; the stored text for posts made before sign-in.
+            author=person or post.author,
             error=target.last_error,
         )
-        for target, post, account, campaign in session.exec(query)
+        for target, post, account, campaign, person in session.exec(query)
     ]
 
 

@@ -160,3 +160,16 @@ def test_calendar_offers_changes_to_a_trainee_on_their_own_posts_only(demo_db: s
     sari = make_user("staff", "sari")
     with session_scope() as session:
         assert session.get(Post, theirs).author_id == sari.id
+
+
+def test_a_trainer_adds_a_training_account_for_trainees(demo_db: str) -> None:
+    at = app_as("trainer", "planner/ui/accounts.py")
+    at.text_input(key="sandbox_name").input("Latihan Kelas A")
+    at.get("form_submit_button")[-1].click().run()  # the sandbox form is the last one shown
+    assert not at.exception
+    with session_scope() as session:
+        added = session.exec(select(Account).where(Account.name == "Latihan Kelas A")).one()
+        assert added.is_sandbox
+    assert "sandbox_platform" not in {
+        s.key for s in app_as("staff", "planner/ui/accounts.py").selectbox
+    }

@@ -1,4 +1,5 @@
-"""Account commands: list, connect, test, reconnect, disconnect, dry-run, public-url.
+"""Account commands: list, connect, add-sandbox, test, reconnect, disconnect, dry-run,
+public-url.
 
 Tokens are read from hidden prompts or from a JSON file (for provisioning scripts), never
 from command-line arguments, which would land in shell history and process lists.
@@ -120,6 +121,23 @@ def accounts_connect(
         as_json,
         [f"connected #{data['id']} {data['name']} {data['handle']}".rstrip()],
     )
+
+
+@accounts_app.command("add-sandbox")
+def accounts_add_sandbox(
+    platform: Annotated[str, typer.Option("--platform", help="x, facebook or instagram")],
+    name: Annotated[str, typer.Option("--name", help="Name shown in planner.")] = "",
+    as_json: JsonOpt = False,
+) -> None:
+    """Add a training (sandbox) account: posts to it are recorded, never sent."""
+    from planner.accounts import add_sandbox_account, view
+    from planner.db import session_scope
+
+    actor = acting_user()
+    with session_scope() as session:
+        account = add_sandbox_account(session, actor=actor, platform=platform, name=name)
+        data = view(session, account).as_dict()
+    emit({"ok": True, "account": data}, as_json, [f"added sandbox #{data['id']} {data['name']}"])
 
 
 @accounts_app.command("test")

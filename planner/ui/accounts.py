@@ -14,6 +14,7 @@ import streamlit as st
 from planner.accounts import (
     AccountError,
     AccountView,
+    add_sandbox_account,
     check_account,
     config_fields,
     connect_account,
@@ -219,6 +220,37 @@ def _connect() -> None:
         st.form_submit_button(tr("accounts.connect_btn"), on_click=_do_connect)
 
 
+def _do_add_sandbox() -> None:
+    try:
+        with session_scope() as session:
+            account = add_sandbox_account(
+                session,
+                actor=current_actor(),
+                platform=st.session_state["sandbox_platform"],
+                name=st.session_state.get("sandbox_name", ""),
+            )
+            name = account.name
+    except (AccountError, PermissionDenied) as exc:
+        _flash("error", error_text(exc), rerun=False)
+        return
+    _flash("success", tr("accounts.sandbox_added", name=name), rerun=False)
+
+
+def _add_sandbox() -> None:
+    """A practice account for trainees (trainers, managers, admins)."""
+    st.subheader(tr("accounts.sandbox_add"))
+    st.caption(tr("accounts.sandbox_help"))
+    with st.form("sandbox_form"):
+        st.selectbox(
+            tr("accounts.platform"),
+            PLATFORMS,
+            format_func=lambda p: tr(f"platform.{p}"),
+            key="sandbox_platform",
+        )
+        st.text_input(tr("accounts.name"), key="sandbox_name")
+        st.form_submit_button(tr("accounts.sandbox_add"), on_click=_do_add_sandbox)
+
+
 def _public_media() -> None:
     settings = get_settings()
     st.subheader(tr("accounts.public_media"))
@@ -250,9 +282,12 @@ def page() -> None:
         _account(view)
     if allowed(Action.MANAGE_ACCOUNTS):
         _connect()
-        _public_media()
     else:
         st.caption(tr("accounts.admin_only"))
+    if allowed(Action.MANAGE_SANDBOX_ACCOUNTS):
+        _add_sandbox()
+    if allowed(Action.MANAGE_ACCOUNTS):
+        _public_media()
 
 
 page()
