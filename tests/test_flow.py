@@ -10,7 +10,7 @@ from planner.config import get_settings
 from planner.db import session_scope
 from planner.drafting import make_draft
 from planner.metrics import collect_once, latest_per_target
-from planner.models import MetricSnapshot, Post, PostTarget, PublishAttempt
+from planner.models import AuditEntry, MetricSnapshot, Post, PostTarget, PublishAttempt
 from planner.platforms.sandbox import outbox_records
 from planner.publishing.worker import Worker
 from planner.scheduling import PostCreate, schedule_post
@@ -57,6 +57,11 @@ def test_draft_schedule_publish_once_and_collect(any_db: str) -> None:
         assert session.get(Post, post_id).status == "published"
         attempts = session.exec(select(PublishAttempt)).all()
         assert [a.outcome for a in attempts] == ["sent"] * 3
+        published = session.exec(
+            select(AuditEntry).where(AuditEntry.action == "post.published")
+        ).all()
+        assert sorted(int(e.object_id) for e in published) == sorted(t.id for t in targets)
+        assert {e.actor_name for e in published} == {"system"}
 
     stored = collect_once(now=later + timedelta(hours=2))
     assert stored == 3
