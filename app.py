@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from planner.ui.pages import menu_title, offered
 from planner.ui.runtime import embedded_worker, ensure_database, language_switch, tr
 from planner.ui.signin import (
     account_box,
@@ -10,7 +11,6 @@ from planner.ui.signin import (
     signed_in_actor,
     sync_browser,
 )
-from planner.ui.widgets.review import review_pages
 
 st.set_page_config(page_title="Planner · Perpustakaan", page_icon="📚", layout="wide")
 ensure_database()
@@ -22,29 +22,35 @@ if actor is None:
     st.stop()
 sync_browser()
 account_box(actor)
-st.navigation(
-    {
-        tr("nav.section.content"): [
-            st.Page("planner/ui/compose.py", title=tr("nav.compose"), icon="✍️", default=True),
-            st.Page("planner/ui/drafts.py", title=tr("nav.drafts"), icon="📝"),
-            st.Page("planner/ui/sources.py", title=tr("nav.sources"), icon="📚"),
-            st.Page("planner/ui/templates.py", title=tr("nav.templates"), icon="🧩"),
-            st.Page("planner/ui/studio.py", title=tr("nav.studio"), icon="🎨"),
-            st.Page("planner/ui/media.py", title=tr("nav.media"), icon="🖼️"),
-        ],
-        tr("nav.section.publishing"): [
-            st.Page("planner/ui/calendar.py", title=tr("nav.calendar"), icon="🗓️"),
-            *review_pages(),
-            st.Page("planner/ui/planning.py", title=tr("nav.planning"), icon="🔁"),
-            st.Page("planner/ui/inbox.py", title=tr("nav.inbox"), icon="📥"),
-        ],
-        tr("nav.section.results"): [
-            st.Page("planner/ui/dashboard.py", title=tr("nav.dashboard"), icon="📊"),
-        ],
-        tr("nav.section.setup"): [
-            st.Page("planner/ui/accounts.py", title=tr("nav.accounts"), icon="🔑"),
-            st.Page("planner/ui/brand.py", title=tr("nav.brand"), icon="🏷️"),
-            st.Page("planner/ui/settings.py", title=tr("nav.settings"), icon="⚙️"),
-        ],
-    }
-).run()
+MENU = {
+    "nav.section.content": [
+        ("planner/ui/compose.py", "nav.compose", "✍️"),
+        ("planner/ui/drafts.py", "nav.drafts", "📝"),
+        ("planner/ui/sources.py", "nav.sources", "📚"),
+        ("planner/ui/templates.py", "nav.templates", "🧩"),
+        ("planner/ui/studio.py", "nav.studio", "🎨"),
+        ("planner/ui/media.py", "nav.media", "🖼️"),
+    ],
+    "nav.section.publishing": [
+        ("planner/ui/calendar.py", "nav.calendar", "🗓️"),
+        ("planner/ui/review.py", "nav.review", "✅"),
+        ("planner/ui/planning.py", "nav.planning", "🔁"),
+        ("planner/ui/inbox.py", "nav.inbox", "📥"),
+    ],
+    "nav.section.results": [("planner/ui/dashboard.py", "nav.dashboard", "📊")],
+    "nav.section.setup": [
+        ("planner/ui/accounts.py", "nav.accounts", "🔑"),
+        ("planner/ui/brand.py", "nav.brand", "🏷️"),
+        ("planner/ui/settings.py", "nav.settings", "⚙️"),
+    ],
+}
+# Each person's menu holds only the pages their role can use (planner/ui/pages.py).
+menu = {
+    tr(section): [
+        st.Page(path, title=menu_title(path, title), icon=icon, default=path.endswith("compose.py"))
+        for path, title, icon in pages
+        if offered(path)
+    ]
+    for section, pages in MENU.items()
+}
+st.navigation({section: pages for section, pages in menu.items() if pages}).run()

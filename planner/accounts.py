@@ -21,6 +21,10 @@ from planner.limits import limits_for, media_problems
 from planner.media import asset_path
 from planner.models import Account, AccountStatus, MediaAsset, PostStatus, PostTarget
 from planner.notify import notify
+from planner.people import audit
+from planner.people.actors import Actor
+from planner.people.guard import check
+from planner.people.roles import Action
 from planner.platforms import ADAPTERS, build_adapter, credentials_of, for_account
 from planner.platforms.base import AccountInfo, AuthExpired, MediaItem, Platform, PlatformError
 from planner.public_media import aspect_problem, base_url_problem
@@ -154,9 +158,40 @@ def _test(
     return info, {**config, **adapter.account_config(info)}
 
 
+def manage_action(account: Account | None) -> Action:
+    """Live accounts are the admin's; training (sandbox) accounts also the trainers'."""
+    if account is not None and account.is_sandbox:
+        return Action.MANAGE_SANDBOX_ACCOUNTS
+    return Action.MANAGE_ACCOUNTS
+
+
+def _managed(session: Session, actor: Actor, account_id: int) -> Account:
+    """The account, after checking `actor` may manage that kind of account."""
+    account = get_account(session, account_id)
+    check(session, actor, manage_action(account), ("account", account_id))
+    return get_account(session, account_id)
+
+
+def add_sandbox_account(
+    session: Session, *, actor: Actor, platform: str, name: str, handle: str = ""
+) -> Account:
+    """A training account: posts to it are recorded, never sent (for practice and demos)."""
+    check(session, actor, Action.MANAGE_SANDBOX_ACCOUNTS, ("account", None))
+    if platform not in ADAPTERS:
+        raise AccountError(f"unknown platform {platform!r}")
+    account = Account(
+        platform=platform, name=name.strip() or platform, handle=handle, is_sandbox=True
+    )
+    session.add(account)
+    session.flush()
+    audit.record(session, actor, "account.connect", ("account", account.id), sandbox=True)
+    return account
+
+
 def connect_account(
     session: Session,
     *,
+    actor: Actor,
     platform: str,
     credentials: dict[str, str],
     config: dict[str, str] | None = None,
@@ -166,6 +201,7 @@ def connect_account(
     adapter_factory: AdapterFactory = build_adapter,
 ) -> Account:
     """Test the tokens, then store them encrypted as a new account (or revive a disconnected)."""
+    check(session, actor, Action.MANAGE_ACCOUNTS, ("account", None))
     settings = settings or get_settings()
     missing = missing_credentials(platform, credentials)
     if missing:
@@ -199,6 +235,15 @@ def connect_account(
     account.config = stored_config
     account.dry_run = dry_run
     session.flush()
+    # Never the tokens: who connected which remote account, and that is all.
+    audit.record(
+        session,
+        actor,
+        "account.connect",
+        ("account", account.id),
+        platform=platform,
+        handle=account.handle,
+    )
     return account
 
 
@@ -207,12 +252,13 @@ def reconnect_account(
     account_id: int,
     credentials: dict[str, str],
     *,
+    actor: Actor,
     settings: Settings | None = None,
     adapter_factory: AdapterFactory = build_adapter,
 ) -> Account:
     """Replace a live account's tokens (blank fields keep their stored value) after a test."""
     settings = settings or get_settings()
-    account = get_account(session, account_id)
+    account = _managed(session, actor, account_id)
     if account.is_sandbox:
         raise AccountError("sandbox accounts have no tokens to replace")
     old: dict[str, str] = {}
@@ -244,6 +290,7 @@ def reconnect_account(
     account.status = AccountStatus.ACTIVE.value
     account.status_reason = ""
     session.flush()
+    audit.record(session, actor, "account.reconnect", ("account", account.id))
     return account
 
 
@@ -260,12 +307,13 @@ def check_account(
     session: Session,
     account_id: int,
     *,
+    actor: Actor,
     settings: Settings | None = None,
     account_factory: AccountFactory | None = None,
 ) -> ConnectionCheck:
     """Check the stored tokens; a revoked token marks the account 'reconnect needed'."""
     settings = settings or get_settings()
-    account = get_account(session, account_id)
+    account = _managed(session, actor, account_id)
     if account.status == AccountStatus.DISCONNECTED:
         return ConnectionCheck(False, "the account is disconnected; connect it again")
     factory = account_factory or (lambda a: for_account(a, settings))
@@ -313,23 +361,25 @@ def mark_reconnect_needed(session: Session, account_id: int, reason: str) -> boo
     return was_active
 
 
-def disconnect_account(session: Session, account_id: int) -> int:
+def disconnect_account(session: Session, account_id: int, *, actor: Actor) -> int:
     """Forget the tokens and stop publishing; returns how many scheduled posts now wait."""
-    account = get_account(session, account_id)
+    account = _managed(session, actor, account_id)
     account.secrets = None
     account.status = AccountStatus.DISCONNECTED.value
     account.status_reason = "disconnected"
     session.flush()
+    audit.record(session, actor, "account.disconnect", ("account", account_id))
     return _waiting(session, account_id)
 
 
-def set_dry_run(session: Session, account_id: int, on: bool) -> Account:
+def set_dry_run(session: Session, account_id: int, on: bool, *, actor: Actor) -> Account:
     """Switch the account between sending for real and recording what it would send."""
-    account = get_account(session, account_id)
+    account = _managed(session, actor, account_id)
     if account.is_sandbox:
         raise AccountError("sandbox accounts never send anything; dry run is for live accounts")
     account.dry_run = on
     session.flush()
+    audit.record(session, actor, "account.dry_run", ("account", account_id), on=on)
     return account
 
 

@@ -17,6 +17,9 @@ from planner.imaging.contrast import MIN_CONTRAST, contrast
 from planner.imaging.inputs import ImageInputError, inspect
 from planner.media import MediaError, asset_path, store_image
 from planner.models import BrandKit, MediaAsset
+from planner.people import audit, guard
+from planner.people.actors import Actor
+from planner.people.roles import Action
 
 
 @dataclass(frozen=True)
@@ -83,17 +86,21 @@ def save_brand(
     session: Session,
     brand: Brand,
     *,
+    actor: Actor,
     logo: bytes | None = None,
     logo_name: str = "logo.png",
     remove_logo: bool = False,
 ) -> BrandKit:
     """Validate and store `brand` as the active kit; a new logo is stored as a MediaAsset."""
+    guard.check(session, actor, Action.EDIT_BRAND, ("brand", None))
     clean = brand.validated()
     kit = current_kit(session) or BrandKit(name=clean.name, data={}, is_active=True)
     if logo is not None:
         check_logo(logo)
         try:
-            asset = store_image(session, logo, kind="logo", original_name=logo_name)
+            asset = store_image(
+                session, logo, kind="logo", original_name=logo_name, uploaded_by_id=actor.id
+            )
         except MediaError as exc:
             raise BrandError(exc.key, **exc.values) from exc
         kit.logo_asset_id = asset.id
@@ -106,15 +113,17 @@ def save_brand(
     kit.data = data
     session.add(kit)
     session.flush()
+    audit.record(session, actor, "brand.save", ("brand", kit.id), name=kit.name)
     return kit
 
 
-def reset_brand(session: Session) -> BrandKit:
+def reset_brand(session: Session, *, actor: Actor) -> BrandKit:
     """Back to the demo brand kit (the uploaded logo stays in the media library)."""
+    guard.check(session, actor, Action.EDIT_BRAND, ("brand", None))
     kit = current_kit(session)
     if kit is not None:
         kit.logo_asset_id = None
-    return save_brand(session, DEFAULT_BRAND)
+    return save_brand(session, DEFAULT_BRAND, actor=actor)
 
 
 def palette_checks(brand: Brand) -> list[PaletteCheck]:

@@ -1,6 +1,8 @@
 """Calendar queries: what is planned or went out in a period, filtered, and one post in full.
 
 The calendar page shows these; colours and icons are data here so the page stays thin.
+Every query takes the viewer: someone without VIEW_ALL_POSTS (a trainee) sees only the
+posts they wrote, whichever page or command asks.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from planner.lifecycle import OPEN_STATUSES
-from planner.models import Account, Campaign, Post, PostStatus, PostTarget, PublishAttempt
+from planner.models import Account, Campaign, Post, PostStatus, PostTarget, PublishAttempt, User
+from planner.people.actors import Actor
+from planner.people.roles import Action, can
 
 S = PostStatus
 # Streamlit's named markdown colours, by status.
@@ -50,23 +54,37 @@ class Entry:
     error: str | None
 
 
+def sees_all(viewer: Actor | None) -> bool:
+    """Whether `viewer` sees every post (else only their own)."""
+    return can(viewer, Action.VIEW_ALL_POSTS)
+
+
+def visible(query: Any, viewer: Actor | None) -> Any:
+    """`query` (which selects from Post) narrowed to what `viewer` may see."""
+    if sees_all(viewer):
+        return query
+    return query.where(Post.author_id == (viewer.id if viewer and viewer.id else -1))
+
+
 def entries(
     session: Session,
     start: datetime,
     end: datetime,
     *,
+    viewer: Actor | None,
     platforms: list[str] | None = None,
     statuses: list[str] | None = None,
     campaign_ids: list[int] | None = None,
-    authors: list[str] | None = None,
+    author_ids: list[int] | None = None,
 ) -> list[Entry]:
     """Targets whose time falls in [start, end), soonest first, after the given filters."""
     when = func.coalesce(PostTarget.published_at, PostTarget.due_at)
     query = (
-        select(PostTarget, Post, Account, Campaign.name)
+        select(PostTarget, Post, Account, Campaign.name, User.display_name)
         .join(Post, Post.id == PostTarget.post_id)
         .join(Account, Account.id == PostTarget.account_id)
         .outerjoin(Campaign, Campaign.id == Post.campaign_id)
+        .outerjoin(User, User.id == Post.author_id)
         .where(when >= start)
         .where(when < end)
         .order_by(when, PostTarget.id)
@@ -77,8 +95,9 @@ def entries(
         query = query.where(col(PostTarget.status).in_(statuses))
     if campaign_ids:
         query = query.where(col(Post.campaign_id).in_(campaign_ids))
-    if authors:
-        query = query.where(col(Post.author).in_(authors))
+    if author_ids:
+        query = query.where(col(Post.author_id).in_(author_ids))
+    query = visible(query, viewer)
     return [
         Entry(
             target_id=target.id,
@@ -89,19 +108,27 @@ def entries(
             status=target.status,
             when=target.published_at or target.due_at,
             campaign=campaign or "",
-            author=post.author,
+            # The person as they are named now; the stored text for posts made before sign-in.
+            author=person or post.author,
             error=target.last_error,
         )
-        for target, post, account, campaign in session.exec(query)
+        for target, post, account, campaign, person in session.exec(query)
     ]
 
 
-def filter_options(session: Session) -> dict[str, Any]:
-    """Values the calendar's filters offer."""
+def filter_options(session: Session, *, viewer: Actor | None) -> dict[str, Any]:
+    """Values the calendar's filters offer; authors are the people who wrote posts (by id)."""
+    people = visible(
+        select(User.id, User.display_name, User.username)
+        .join(Post, Post.author_id == User.id)
+        .distinct(),
+        viewer,
+    )
+    authors = {uid: display or name for uid, display, name in session.exec(people)}
     return {
         "platforms": sorted(set(session.exec(select(PostTarget.platform).distinct()))),
         "campaigns": {c.id: c.name for c in session.exec(select(Campaign).order_by(Campaign.name))},
-        "authors": sorted(a for a in set(session.exec(select(Post.author).distinct())) if a),
+        "authors": dict(sorted(authors.items(), key=lambda kv: kv[1].lower())),
     }
 
 
@@ -153,10 +180,10 @@ class PostDetail:
         return [(t, a) for t, a in self.targets if t.status not in (S.PUBLISHED, S.CANCELLED)]
 
 
-def post_detail(session: Session, post_id: int) -> PostDetail | None:
-    """A post with its targets and every attempt at sending them."""
+def post_detail(session: Session, post_id: int, *, viewer: Actor | None) -> PostDetail | None:
+    """A post with its targets and every attempt at sending them (None: none the viewer sees)."""
     post = session.get(Post, post_id)
-    if post is None:
+    if post is None or not (sees_all(viewer) or (viewer and post.author_id == viewer.id)):
         return None
     targets = list(
         session.exec(
@@ -177,7 +204,9 @@ def post_detail(session: Session, post_id: int) -> PostDetail | None:
     return PostDetail(post=post, targets=targets, attempts=attempts)
 
 
-def upcoming(session: Session, limit: int = 50) -> list[tuple[PostTarget, Post, Account]]:
+def upcoming(
+    session: Session, limit: int = 50, *, viewer: Actor | None
+) -> list[tuple[PostTarget, Post, Account]]:
     """The next targets due, soonest first (what the queue view and `planner queue` show)."""
     query = (
         select(PostTarget, Post, Account)
@@ -187,10 +216,12 @@ def upcoming(session: Session, limit: int = 50) -> list[tuple[PostTarget, Post, 
         .order_by(PostTarget.due_at, PostTarget.id)
         .limit(limit)
     )
-    return list(session.exec(query))
+    return list(session.exec(visible(query, viewer)))
 
 
-def recent(session: Session, limit: int = 20) -> list[tuple[PostTarget, Post, Account]]:
+def recent(
+    session: Session, limit: int = 20, *, viewer: Actor | None
+) -> list[tuple[PostTarget, Post, Account]]:
     """Targets that have finished (published, failed or cancelled), latest first."""
     query = (
         select(PostTarget, Post, Account)
@@ -200,4 +231,4 @@ def recent(session: Session, limit: int = 20) -> list[tuple[PostTarget, Post, Ac
         .order_by(col(PostTarget.updated_at).desc())
         .limit(limit)
     )
-    return list(session.exec(query))
+    return list(session.exec(visible(query, viewer)))

@@ -16,7 +16,11 @@ from sqlmodel import Session, select
 
 from planner.config import Settings, get_settings
 from planner.drafting import Draft, DraftError, get_template, make_draft
-from planner.models import Campaign, Event, Post, utcnow
+from planner.models import Account, Campaign, Event, Post, utcnow
+from planner.people import audit
+from planner.people.actors import Actor
+from planner.people.guard import check, check_targets
+from planner.people.roles import Action
 from planner.scheduling import PostCreate, SchedulingError, schedule_post
 from planner.templates.model import CampaignStep
 
@@ -60,6 +64,7 @@ def plan_campaign(
     template_id: str,
     event_id: int,
     *,
+    actor: Actor,
     locale: str = "id",
     now: datetime | None = None,
     hashtags: list[str] | None = None,
@@ -89,6 +94,7 @@ def plan_campaign(
             planned.draft = make_draft(
                 session,
                 planned.template_id,
+                actor=actor,
                 event_id=event_id,
                 hashtags=hashtags,
                 link=link,
@@ -104,16 +110,22 @@ def schedule_campaign(
     session: Session,
     plan: CampaignPlan,
     *,
+    actor: Actor,
     account_ids: list[int],
     author: str = "",
-    author_id: int | None = None,
     locale: str = "id",
     now: datetime | None = None,
 ) -> tuple[Campaign, list[Post]]:
-    """Create the campaign and one scheduled post per active step (all or nothing)."""
+    """Create the campaign and one scheduled post per active step (all or nothing).
+
+    Planning and every target account are checked before anything is written.
+    """
+    check(session, actor, Action.PLAN_CAMPAIGN, ("campaign", None))
+    accounts = [a for a in (session.get(Account, i) for i in account_ids) if a is not None]
+    check_targets(session, actor, Action.SCHEDULE_POST, accounts, ("campaign", None))
     if not plan.active:
         raise CampaignError("every step of this campaign is already in the past; nothing to do")
-    campaign = Campaign(name=plan.event_title, event_id=plan.event_id)
+    campaign = Campaign(name=plan.event_title, event_id=plan.event_id, created_by_id=actor.id)
     session.add(campaign)
     session.flush()
     posts: list[Post] = []
@@ -132,14 +144,16 @@ def schedule_campaign(
             template_id=planned.template_id,
             event_id=plan.event_id,
             author=author,
-            author_id=author_id,
         )
         try:
-            post = schedule_post(session, data=data, now=now)
+            post = schedule_post(session, actor=actor, data=data, now=now)
         except SchedulingError as exc:
             raise CampaignError(f"{label}: {exc}") from exc
         post.campaign_id = campaign.id
         posts.append(post)
+    audit.record(
+        session, actor, "campaign.plan", ("campaign", campaign.id), posts=[p.id for p in posts]
+    )
     session.flush()
     return campaign, posts
 

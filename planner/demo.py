@@ -18,7 +18,9 @@ from planner.imaging.brand import DEFAULT_BRAND
 from planner.imaging.covers import placeholder_cover
 from planner.media import store_image
 from planner.models import Account, AppMeta, BrandKit, CollectionItem, Event, utcnow
+from planner.people.actors import SYSTEM, actor_of
 from planner.people.demo_accounts import ensure_demo_people
+from planner.people.users import find_user
 from planner.sources import slug
 
 DEMO_KEY = "demo_loaded"
@@ -315,7 +317,7 @@ def _load_base(session: Session, today: date, settings: Settings) -> None:
         session.add(account)
         session.flush()
         # The library's usual rhythm, so "add to queue" works from the first start.
-        set_slots(session, account.id, parse_slots("Mon-Sat 09:00,16:00"))
+        set_slots(session, account.id, parse_slots("Mon-Sat 09:00,16:00"), actor=SYSTEM)
     session.add(BrandKit(name=DEFAULT_BRAND.name, data=DEFAULT_BRAND.as_dict(), is_active=True))
     for days, at, hours, title, category, place, speaker, audience, description in EVENTS:
         start = datetime.combine(today + timedelta(days=days), time.fromisoformat(at), tzinfo=tz)
@@ -370,13 +372,19 @@ def _load_history(settings: Settings) -> None:
         session.add(AppMeta(key=HISTORY_KEY, value=utcnow().isoformat()))
         accounts = session.exec(select(Account).where(Account.is_sandbox)).all()
         items = session.exec(select(CollectionItem).order_by(CollectionItem.id)).all()[:4]
+        # Written by the demo staff member, so the calendar's author filter lists a person.
+        staff = find_user(session, "staf")
+        author = actor_of(staff) if staff is not None else SYSTEM
         now = utcnow()
         plan = []
         for index, item in enumerate(items):
-            draft = make_draft(session, "new-arrival", item_id=item.id, settings=settings)
+            draft = make_draft(
+                session, "new-arrival", actor=author, item_id=item.id, settings=settings
+            )
             when = now - timedelta(days=21 - index * 5, hours=3)
             post = schedule_post(
                 session,
+                actor=author,
                 data=PostCreate(
                     title=draft.title,
                     texts=draft.texts,
@@ -387,7 +395,6 @@ def _load_history(settings: Settings) -> None:
                     link=draft.link,
                     template_id=draft.template_id,
                     item_id=item.id,
-                    author="demo",
                 ),
                 now=when - timedelta(days=1),
             )

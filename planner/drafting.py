@@ -24,6 +24,10 @@ from planner.imaging.render import render_jpeg
 from planner.limits import PLATFORMS
 from planner.media import store_image
 from planner.models import CollectionItem, Event, MediaAsset, utcnow
+from planner.people import audit
+from planner.people.actors import Actor
+from planner.people.guard import check
+from planner.people.roles import Action
 from planner.source_images import event_input, item_cover, item_input
 from planner.sources import EVENT_FIELDS, ITEM_FIELDS, ensure_cover, event_context, item_context
 from planner.templates.model import (
@@ -213,6 +217,7 @@ def make_draft(
     session: Session,
     template_id: str,
     *,
+    actor: Actor,
     event_id: int | None = None,
     item_id: int | None = None,
     item_ids: list[int] | None = None,
@@ -226,7 +231,9 @@ def make_draft(
 
     `values` fill (or override) template fields the source does not give, e.g. the number
     of attendees of a recap; `hashtags` and `link` replace the template's and the source's.
+    The rendered image is stored, so drafting is checked (and the image credited to `actor`).
     """
+    check(session, actor, Action.DRAFT_POST, ("template", template_id))
     settings = settings or get_settings()
     tpl = get_template(template_id, settings, session)
     ids = list(item_ids or []) + ([item_id] if item_id is not None else [])
@@ -251,7 +258,8 @@ def make_draft(
     image = render_jpeg(
         tpl.image.get("layout", "event_poster"), tpl.image.get("size", "square"), layout
     )
-    asset = store_image(session, image, kind="render", alt_text=alt)
+    asset = store_image(session, image, kind="render", alt_text=alt, uploaded_by_id=actor.id)
+    audit.record(session, actor, "post.draft", ("template", tpl.id), media_asset_id=asset.id)
     return Draft(
         template_id=tpl.id,
         title=title,

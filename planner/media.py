@@ -22,6 +22,10 @@ from planner.config import get_settings
 from planner.imaging.errors import ImagingError
 from planner.imaging.inputs import ImageInputError, flatten, inspect, looks_like_svg
 from planner.models import BrandKit, CollectionItem, Event, MediaAsset, Post, PostStatus, PostTarget
+from planner.people import audit
+from planner.people.actors import Actor
+from planner.people.guard import check
+from planner.people.roles import Action
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 THUMB_SIDE = 320
@@ -166,8 +170,13 @@ def store_image(
     kind: str = "upload",
     original_name: str = "",
     alt_text: str = "",
+    uploaded_by_id: int | None = None,
 ) -> MediaAsset:
-    """Store image bytes once (by SHA-256 of what was given) and return the asset row."""
+    """Store image bytes once (by SHA-256 of what was given) and return the asset row.
+
+    The storage step under every service that keeps an image (upload, draft, logo, cover):
+    those check the actor; this only stores.
+    """
     if len(data) > MAX_UPLOAD_BYTES:
         raise MediaError(
             "too_large", mb=round(len(data) / 1_048_576), limit=MAX_UPLOAD_BYTES // 1_048_576
@@ -198,6 +207,7 @@ def store_image(
         kind=kind,
         alt_text=alt_text,
         phash=phash,
+        uploaded_by_id=uploaded_by_id,
     )
     session.add(asset)
     session.flush()
@@ -215,14 +225,33 @@ def similar_assets(session: Session, asset: MediaAsset) -> list[MediaAsset]:
 
 
 def upload_image(
-    session: Session, data: bytes, filename: str, *, alt_text: str = "", kind: str = "upload"
+    session: Session,
+    data: bytes,
+    filename: str,
+    *,
+    actor: Actor,
+    alt_text: str = "",
+    kind: str = "upload",
 ) -> Upload:
     """A person's upload: the name and bytes are checked before anything is written."""
+    check(session, actor, Action.UPLOAD_MEDIA, ("media", None))
     name = check_filename(filename)
     digest = hashlib.sha256(data).hexdigest()
     before = session.exec(select(MediaAsset).where(MediaAsset.sha256 == digest)).first()
-    asset = store_image(session, data, kind=kind, original_name=name, alt_text=alt_text)
+    asset = store_image(
+        session, data, kind=kind, original_name=name, alt_text=alt_text, uploaded_by_id=actor.id
+    )
+    if before is None:
+        audit.record(session, actor, "media.upload", ("media", asset.id), name=name)
     return Upload(asset, before is None, similar_assets(session, asset))
+
+
+def save_render(session: Session, data: bytes, *, actor: Actor, alt_text: str = "") -> MediaAsset:
+    """Keep an image made in the studio in the media library, credited to `actor`."""
+    check(session, actor, Action.RENDER_IMAGE, ("media", None))
+    asset = store_image(session, data, kind="render", alt_text=alt_text, uploaded_by_id=actor.id)
+    audit.record(session, actor, "image.render", ("media", asset.id))
+    return asset
 
 
 def usage(session: Session, asset_id: int) -> list[Use]:
@@ -254,8 +283,9 @@ def usage(session: Session, asset_id: int) -> list[Use]:
     return uses
 
 
-def delete_asset(session: Session, asset_id: int) -> None:
+def delete_asset(session: Session, asset_id: int, *, actor: Actor) -> None:
     """Delete an image no waiting post needs; drafts, events and items just lose it."""
+    check(session, actor, Action.EDIT_MEDIA, ("media", asset_id))
     asset = session.get(MediaAsset, asset_id)
     if asset is None:
         raise MediaError("no_asset", id=asset_id)
@@ -282,6 +312,7 @@ def delete_asset(session: Session, asset_id: int) -> None:
         item.cover_asset_id = None
         session.add(item)
     session.delete(asset)
+    audit.record(session, actor, "media.delete", ("media", asset_id), name=asset.original_name)
     session.flush()
     for path in (
         asset_path(asset),
@@ -306,12 +337,14 @@ def list_photos(session: Session, *, limit: int = 100) -> list[MediaAsset]:
     return [a for a in list_assets(session, limit=limit) if a.kind in PHOTO_KINDS]
 
 
-def set_alt_text(session: Session, asset_id: int, alt_text: str) -> MediaAsset:
+def set_alt_text(session: Session, asset_id: int, alt_text: str, *, actor: Actor) -> MediaAsset:
     """Change an image's stored description."""
+    check(session, actor, Action.EDIT_MEDIA, ("media", asset_id))
     asset = session.get(MediaAsset, asset_id)
     if asset is None:
         raise MediaError("no_asset", id=asset_id)
     asset.alt_text = alt_text.strip()[:1000]
     session.add(asset)
+    audit.record(session, actor, "media.edit", ("media", asset_id), field="alt_text")
     session.flush()
     return asset

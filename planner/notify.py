@@ -28,6 +28,8 @@ from planner.db import session_scope
 from planner.i18n import STRINGS, format_datetime, t
 from planner.limits import PLATFORMS
 from planner.models import Notification, PostTarget, utcnow
+from planner.people.actors import Actor
+from planner.people.roles import Action
 from planner.redaction import redact, register_secrets
 
 log = logging.getLogger(__name__)
@@ -123,8 +125,14 @@ def unread_count(session: Session) -> int:
     return int(session.exec(query).one())
 
 
-def mark_read(session: Session, ids: list[int] | None = None) -> int:
-    """Mark the given messages (or all) as read; returns how many changed."""
+def mark_read(session: Session, ids: list[int] | None = None, *, actor: Actor) -> int:
+    """Mark the given messages (or all) as read; returns how many changed.
+
+    Checked but not audited: reading the shared inbox changes nothing anyone else relies on.
+    """
+    from planner.people.guard import check
+
+    check(session, actor, Action.READ_INBOX, ("inbox", None))
     stmt = update(Notification).where(col(Notification.read_at).is_(None))
     if ids is not None:
         stmt = stmt.where(col(Notification.id).in_(ids))

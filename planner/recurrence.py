@@ -27,8 +27,12 @@ from planner.config import Settings, get_settings
 from planner.db import session_scope
 from planner.lifecycle import CLAIMABLE
 from planner.limits import PLATFORMS
-from planner.models import Notification, Post, PostTarget, Series, utcnow
+from planner.models import Account, Notification, Post, PostTarget, Series, utcnow
 from planner.notify import notify
+from planner.people import audit
+from planner.people.actors import SYSTEM, Actor
+from planner.people.guard import check, check_targets
+from planner.people.roles import Action
 from planner.scheduling import PostCreate, SchedulingError, cancel_post, schedule_post
 
 log = logging.getLogger(__name__)
@@ -116,10 +120,18 @@ def create_series(
     rule: SeriesRule,
     content: SeriesContent,
     account_ids: list[int],
+    actor: Actor,
     timezone: str | None = None,
     now: datetime | None = None,
 ) -> Series:
-    """A new series whose first occurrence is `first_at` (aware, any zone)."""
+    """A new series whose first occurrence is `first_at` (aware, any zone).
+
+    Its later posts are made by the worker in the creator's name, so every target account
+    is checked here, once, for the creator.
+    """
+    check(session, actor, Action.MANAGE_SERIES, ("series", None))
+    accounts = [a for a in (session.get(Account, i) for i in account_ids) if a is not None]
+    check_targets(session, actor, Action.SCHEDULE_POST, accounts, ("series", None))
     if first_at.tzinfo is None:
         raise SchedulingError("the first occurrence needs a time zone")
     if not account_ids:
@@ -133,10 +145,12 @@ def create_series(
         anchor_at=first_at.astimezone(UTC),
         content=content.model_dump(mode="json"),
         account_ids=list(account_ids),
+        created_by_id=actor.id,
     )
     session.add(series)
     session.flush()
-    materialize(session, series, now or utcnow())
+    audit.record(session, actor, "series.create", ("series", series.id), name=name)
+    materialize(session, series, now or utcnow(), actor=actor)
     return series
 
 
@@ -146,9 +160,17 @@ def occurrence_key(series_id: int, moment: datetime) -> str:
 
 
 def materialize(
-    session: Session, series: Series, now: datetime, horizon: timedelta | None = None
+    session: Session,
+    series: Series,
+    now: datetime,
+    horizon: timedelta | None = None,
+    *,
+    actor: Actor,
 ) -> int:
-    """Create the posts of occurrences due within the horizon; returns how many were new."""
+    """Create the posts of occurrences due within the horizon; returns how many were new.
+
+    The worker acts as SYSTEM; the posts still name the series' creator as their author.
+    """
     if not series.active:
         return 0
     horizon = horizon or timedelta(days=get_settings().series_horizon_days)
@@ -169,10 +191,11 @@ def materialize(
             template_id=content.template_id,
             series_id=series.id,
             import_key=key,
+            author_id=series.created_by_id,
         )
         try:
             with session.begin_nested():
-                schedule_post(session, data=data, now=now)
+                schedule_post(session, actor=actor, data=data, now=now)
             created += 1
         except IntegrityError:
             continue  # another worker created this occurrence at the same moment
@@ -195,7 +218,7 @@ def materialize_all(now: datetime, settings: Settings | None = None) -> int:
         try:
             with session_scope() as session:
                 series = session.get(Series, series_id)
-                created += materialize(session, series, now, horizon)
+                created += materialize(session, series, now, horizon, actor=SYSTEM)
         except (SchedulingError, IntegrityError) as exc:
             log.warning("series %s: %s", series_id, exc)
             if isinstance(exc, SchedulingError):
@@ -225,8 +248,9 @@ def _tell(series_id: int, detail: str, now: datetime, settings: Settings) -> Non
         note.created_at = now
 
 
-def stop_series(session: Session, series_id: int) -> int:
+def stop_series(session: Session, series_id: int, *, actor: Actor) -> int:
     """End a series: no new occurrences, and its unsent future posts are cancelled."""
+    check(session, actor, Action.MANAGE_SERIES, ("series", series_id))
     series = session.get(Series, series_id)
     if series is None:
         raise SchedulingError(f"no series with id {series_id}")
@@ -240,5 +264,6 @@ def stop_series(session: Session, series_id: int) -> int:
         )
     )
     for post_id in post_ids:
-        cancel_post(session, post_id)
+        cancel_post(session, post_id, actor=actor)
+    audit.record(session, actor, "series.stop", ("series", series_id), cancelled=len(post_ids))
     return len(post_ids)

@@ -18,7 +18,7 @@ from sqlalchemy import delete, update
 from sqlmodel import Session, col, select
 
 from planner.accounts import publishing_problems
-from planner.i18n import LOCALES, t
+from planner.i18n import LOCALES
 from planner.lifecycle import S, lock_post, moves, refresh_post_status
 from planner.models import (
     Account,
@@ -29,57 +29,22 @@ from planner.models import (
     PublishAttempt,
     utcnow,
 )
-from planner.people import approval
+from planner.people import approval, audit
+from planner.people.actors import Actor
+from planner.people.guard import check, check_targets
+from planner.people.roles import Action
+from planner.scheduling_errors import (
+    ConflictError,
+    PastTimeError,
+    _joined,
+    _same,
+    _worded,
+    refusal,
+)
+from planner.scheduling_errors import (
+    SchedulingError as SchedulingError,  # re-exported: callers import it from here
+)
 from planner.validation import validate
-
-
-class SchedulingError(ValueError):
-    """A post that cannot be scheduled as asked; the message says why.
-
-    `str()` is English (the CLI, logs, tests); `text(locale)` words it for a person in the
-    page language when the raiser knew how (`refusal`), else falls back to the English.
-    """
-
-    def __init__(self, message: str, translations: dict[str, str] | None = None) -> None:
-        super().__init__(message)
-        self.translations = {"en": message, **(translations or {})}
-
-    def text(self, locale: str) -> str:
-        """The reason in `locale` (English when no wording in that language exists)."""
-        return self.translations.get(locale) or self.translations["en"]
-
-
-def _worded(code: str, **values: object) -> dict[str, str]:
-    """A refusal's wording in every language, from i18n 'scheduling.error.<code>'."""
-    return {loc: t(f"scheduling.error.{code}", loc, **values) for loc in LOCALES}
-
-
-def refusal(code: str, cls: type[SchedulingError] | None = None, **values: object):
-    """A SchedulingError (or subclass) worded from i18n 'scheduling.error.<code>'."""
-    words = _worded(code, **values)
-    return (cls or SchedulingError)(words["en"], words)
-
-
-def _joined(problems: list[dict[str, str]]) -> SchedulingError:
-    """One error listing every problem, in every language."""
-    return SchedulingError(
-        "; ".join(p["en"] for p in problems),
-        {loc: "; ".join(p.get(loc) or p["en"] for p in problems) for loc in LOCALES},
-    )
-
-
-def _same(text: str) -> dict[str, str]:
-    """A problem whose text exists in one wording only (e.g. a platform's own reason)."""
-    return {"en": text}
-
-
-class PastTimeError(SchedulingError):
-    """The chosen time has passed: the caller should ask 'publish now?' instead."""
-
-
-class ConflictError(SchedulingError):
-    """Someone else changed the post since it was opened."""
-
 
 # Set-based changes used below, checked once at import.
 _CANCELLABLE = moves(
@@ -137,6 +102,7 @@ class PostCreate(BaseModel):
     campaign_id: int | None = None
     series_id: int | None = None
     author: str = ""
+    # Used only when the system acts for someone (a series' posts belong to its creator).
     author_id: int | None = None
     import_key: str | None = None
     # X text over 280 characters goes out as a thread instead of being refused.
@@ -204,12 +170,20 @@ def _text_problems(
 
 
 def schedule_post(
-    session: Session, *, data: PostCreate, now: datetime | None = None, publish_now: bool = False
+    session: Session,
+    *,
+    actor: Actor,
+    data: PostCreate,
+    now: datetime | None = None,
+    publish_now: bool = False,
 ) -> Post:
     """Create a post with one scheduled target per account, after validating each text.
 
     A time in the past raises PastTimeError unless `publish_now` (the person confirmed).
+    The actor becomes the author; a trainee's live account is refused before anything.
     """
+    known = [a for a in (session.get(Account, i) for i in data.account_ids) if a is not None]
+    check_targets(session, actor, Action.SCHEDULE_POST, known, ("post", None))
     now = now or utcnow()
     dues = {}
     for account_id in data.account_ids:
@@ -227,8 +201,8 @@ def schedule_post(
         item_id=data.item_id,
         campaign_id=data.campaign_id,
         series_id=data.series_id,
-        author=data.author,
-        author_id=data.author_id,
+        author=data.author or (actor.name if not actor.is_system else ""),
+        author_id=actor.id if actor.id is not None else data.author_id,
         media_asset_id=data.media_asset_id,
         alt_text=data.alt_text,
         link=data.link,
@@ -255,10 +229,30 @@ def schedule_post(
     session.flush()
     if code := approval.refusal_code(session, post):
         raise refusal(code)
+    audit.record(
+        session,
+        actor,
+        "post.schedule",
+        ("post", post.id),
+        accounts=[a.id for a in accounts],
+        due=min(dues.values()),
+    )
     return post
 
 
-def _post(session: Session, post_id: int, expected_version: int | None = None) -> Post:
+def _post(
+    session: Session,
+    post_id: int,
+    expected_version: int | None = None,
+    *,
+    actor: Actor,
+    action: Action,
+) -> Post:
+    """The post, locked, after checking `actor` may do `action` to it (OWN: theirs only)."""
+    post = session.get(Post, post_id)
+    if post is None:
+        raise refusal("no_post", post_id=post_id)
+    check(session, actor, action, ("post", post_id), owner_id=post.author_id, owned=True)
     post = lock_post(session, post_id)
     if post is None:
         raise refusal("no_post", post_id=post_id)
@@ -292,6 +286,7 @@ def edit_post(
     post_id: int,
     changes: PostUpdate,
     *,
+    actor: Actor,
     now: datetime | None = None,
     publish_now: bool = False,
     expected_version: int | None = None,
@@ -302,7 +297,7 @@ def edit_post(
     otherwise sends the new text; one whose send has started is reported as too late.
     """
     now = now or utcnow()
-    post = _post(session, post_id, expected_version)
+    post = _post(session, post_id, expected_version, actor=actor, action=Action.EDIT_POST)
     due = resolve_due(changes.due_at, now, publish_now) if changes.due_at else None
     media_id = changes.media_asset_id or post.media_asset_id
     alt = changes.alt_text if changes.alt_text is not None else post.alt_text
@@ -338,6 +333,8 @@ def edit_post(
     session.flush()
     if code := approval.after_edit(session, post, rescheduled=due is not None, now=now):
         raise refusal(code)
+    changed = sorted(k for k, v in changes.model_dump(exclude_unset=True).items() if v is not None)
+    audit.record(session, actor, "post.edit", ("post", post_id), fields=changed)
     session.flush()
     session.expire_all()
     refresh_post_status(session, post_id)
@@ -363,6 +360,7 @@ def reschedule_post(
     post_id: int,
     due_at: datetime,
     *,
+    actor: Actor,
     now: datetime | None = None,
     publish_now: bool = False,
     target_ids: list[int] | None = None,
@@ -370,7 +368,7 @@ def reschedule_post(
     """Move the post's unsent targets (or just `target_ids`) to `due_at`."""
     now = now or utcnow()
     due = resolve_due(due_at, now, publish_now)
-    _post(session, post_id)
+    _post(session, post_id, actor=actor, action=Action.RESCHEDULE_POST)
     result = ChangeResult(post_id)
     for target in targets_of(session, post_id):
         if target_ids is not None and target.id not in target_ids:
@@ -381,14 +379,17 @@ def reschedule_post(
             result.too_late.append(target.id)
     if not result.changed:
         raise refusal("nothing_to_reschedule", post_id=post_id)
+    audit.record(
+        session, actor, "post.reschedule", ("post", post_id), due=due, targets=result.changed
+    )
     session.expire_all()
     refresh_post_status(session, post_id)
     return result
 
 
-def cancel_post(session: Session, post_id: int, *, by: str = "") -> ChangeResult:
+def cancel_post(session: Session, post_id: int, *, actor: Actor, by: str = "") -> ChangeResult:
     """Cancel every target of the post that has not gone out (nor started going out)."""
-    post = _post(session, post_id)
+    post = _post(session, post_id, actor=actor, action=Action.CANCEL_POST)
     result = ChangeResult(post_id)
     for target in targets_of(session, post_id):
         if target.status == S.CANCELLED:
@@ -409,15 +410,17 @@ def cancel_post(session: Session, post_id: int, *, by: str = "") -> ChangeResult
         raise refusal("already_published", post_id=post_id)
     post.cancelled_at = utcnow()
     post.version += 1
+    audit.record(session, actor, "post.cancel", ("post", post_id), targets=result.changed)
     session.flush()
     session.expire_all()
     refresh_post_status(session, post_id)
     return result
 
 
-def delete_post(session: Session, post_id: int) -> None:
+def delete_post(session: Session, post_id: int, *, actor: Actor) -> None:
     """Delete a post that never went out (nor is going out); published ones stay as history."""
-    _post(session, post_id)
+    post = _post(session, post_id, actor=actor, action=Action.DELETE_POST)
+    title = post.title
     for target in targets_of(session, post_id):
         if target.status == S.PUBLISHED or target.send_started_at is not None:
             raise refusal("gone_out", post_id=post_id, platform=target.platform)
@@ -434,3 +437,4 @@ def delete_post(session: Session, post_id: int) -> None:
     if gone != len(ids):
         raise refusal("started_now", post_id=post_id)
     session.execute(delete(Post).where(Post.id == post_id))
+    audit.record(session, actor, "post.delete", ("post", post_id), title=title)

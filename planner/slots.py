@@ -16,6 +16,10 @@ from sqlmodel import Session, col, select
 
 from planner.config import get_settings
 from planner.models import Account, Post, PostingSlot, PostStatus, PostTarget, utcnow
+from planner.people import audit
+from planner.people.actors import Actor
+from planner.people.guard import check, check_targets
+from planner.people.roles import Action
 from planner.recurrence import to_utc
 from planner.scheduling import (
     PostCreate,
@@ -71,8 +75,11 @@ def parse_slots(spec: str) -> list[tuple[int, str]]:
     return sorted(slots)
 
 
-def set_slots(session: Session, account_id: int, slots: list[tuple[int, str]]) -> None:
+def set_slots(
+    session: Session, account_id: int, slots: list[tuple[int, str]], *, actor: Actor
+) -> None:
     """Replace the account's slots."""
+    check(session, actor, Action.MANAGE_SLOTS, ("account", account_id))
     if session.get(Account, account_id) is None:
         raise SlotError(f"no account with id {account_id}")
     session.execute(delete(PostingSlot).where(PostingSlot.account_id == account_id))
@@ -82,6 +89,7 @@ def set_slots(session: Session, account_id: int, slots: list[tuple[int, str]]) -
         session.add(
             PostingSlot(account_id=account_id, weekday=weekday, local_time=parse_time(local_time))
         )
+    audit.record(session, actor, "slots.set", ("account", account_id), slots=describe(slots))
     session.flush()
 
 
@@ -153,15 +161,20 @@ def next_free_slot(
     raise refusal("no_free_slot", SlotError, days=HORIZON.days)
 
 
-def add_to_queue(session: Session, data: PostCreate, *, now: datetime | None = None) -> Post:
-    """Schedule `data` with each account at its own next free slot."""
+def add_to_queue(
+    session: Session, data: PostCreate, *, actor: Actor, now: datetime | None = None
+) -> Post:
+    """Schedule `data` with each account at its own next free slot (accounts checked first)."""
+    accounts = [a for a in (session.get(Account, i) for i in data.account_ids) if a is not None]
+    check_targets(session, actor, Action.SCHEDULE_POST, accounts, ("post", None))
     now = now or utcnow()
     dues = {a: next_free_slot(session, a, after=now) for a in data.account_ids}
-    return schedule_post(session, data=data.model_copy(update={"due_by_account": dues}), now=now)
+    queued = data.model_copy(update={"due_by_account": dues})
+    return schedule_post(session, actor=actor, data=queued, now=now)
 
 
 def to_next_free_slots(
-    session: Session, post_id: int, *, now: datetime | None = None
+    session: Session, post_id: int, *, actor: Actor, now: datetime | None = None
 ) -> dict[int, datetime]:
     """Move each waiting target of the post to its account's next free slot.
 
@@ -174,6 +187,6 @@ def to_next_free_slots(
     for target in targets_of(session, post_id):
         if target.status in (S.SCHEDULED, S.RETRYING):
             when = next_free_slot(session, target.account_id, after=now)
-            reschedule_post(session, post_id, when, now=now, target_ids=[target.id])
+            reschedule_post(session, post_id, when, actor=actor, now=now, target_ids=[target.id])
             moved[target.id] = when
     return moved

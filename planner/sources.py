@@ -21,6 +21,10 @@ from stdnum import isbn as isbn_numbers
 from planner.imaging.covers import placeholder_cover
 from planner.media import store_image
 from planner.models import CollectionItem, Event, MediaAsset, Post, utcnow
+from planner.people import audit
+from planner.people.actors import Actor
+from planner.people.guard import check
+from planner.people.roles import Action
 
 # Every refusal by code, in English (CLI, logs); the app says each in the page language
 # (planner.i18n 'sources.error.<code>'), with the same values.
@@ -232,9 +236,20 @@ def stored_cover(session: Session, item: CollectionItem) -> MediaAsset | None:
 
 
 def save_event(
-    session: Session, data: EventIn, tz: ZoneInfo, *, event_id: int | None = None
+    session: Session, data: EventIn, tz: ZoneInfo, *, actor: Actor, event_id: int | None = None
 ) -> tuple[Event, str]:
     """Create or update an event; returns it and 'created', 'updated' or 'unchanged'."""
+    check(session, actor, Action.EDIT_SOURCES, ("event", event_id))
+    event, outcome = store_event(session, data, tz, event_id=event_id)
+    if outcome != "unchanged":
+        audit.record(session, actor, f"event.{outcome}", ("event", event.id), title=event.title)
+    return event, outcome
+
+
+def store_event(
+    session: Session, data: EventIn, tz: ZoneInfo, *, event_id: int | None = None
+) -> tuple[Event, str]:
+    """`save_event` without the check, for an import that checked once for all its rows."""
     if event_id is not None:
         event = get_event(session, event_id)
     else:
@@ -252,9 +267,20 @@ def save_event(
 
 
 def save_item(
-    session: Session, data: ItemIn, *, item_id: int | None = None
+    session: Session, data: ItemIn, *, actor: Actor, item_id: int | None = None
 ) -> tuple[CollectionItem, str]:
     """Create or update a collection item; returns it and 'created', 'updated' or 'unchanged'."""
+    check(session, actor, Action.EDIT_SOURCES, ("item", item_id))
+    item, outcome = store_item(session, data, item_id=item_id)
+    if outcome != "unchanged":
+        audit.record(session, actor, f"item.{outcome}", ("item", item.id), title=item.title)
+    return item, outcome
+
+
+def store_item(
+    session: Session, data: ItemIn, *, item_id: int | None = None
+) -> tuple[CollectionItem, str]:
+    """`save_item` without the check, for an import that checked once for all its rows."""
     if item_id is not None:
         item = get_item(session, item_id)
         if data.isbn:
@@ -274,49 +300,63 @@ def save_item(
     return item, "updated"
 
 
-def delete_event(session: Session, event_id: int) -> None:
+def delete_event(session: Session, event_id: int, *, actor: Actor) -> None:
     """Remove an event that no post refers to."""
+    check(session, actor, Action.EDIT_SOURCES, ("event", event_id))
     event = get_event(session, event_id)
     if session.exec(select(Post.id).where(Post.event_id == event_id)).first() is not None:
         raise SourceError("event_has_posts", title=event.title)
     session.delete(event)
+    audit.record(session, actor, "event.delete", ("event", event_id), title=event.title)
     session.flush()
 
 
-def delete_item(session: Session, item_id: int) -> None:
+def delete_item(session: Session, item_id: int, *, actor: Actor) -> None:
     """Remove a collection item that no post refers to."""
+    check(session, actor, Action.EDIT_SOURCES, ("item", item_id))
     item = get_item(session, item_id)
     if session.exec(select(Post.id).where(Post.item_id == item_id)).first() is not None:
         raise SourceError("item_has_posts", title=item.title)
     session.delete(item)
+    audit.record(session, actor, "item.delete", ("item", item_id), title=item.title)
     session.flush()
 
 
 def set_cover(
-    session: Session, item: CollectionItem, data: bytes, *, filename: str = ""
+    session: Session, item: CollectionItem, data: bytes, *, actor: Actor, filename: str = ""
 ) -> MediaAsset:
     """Store an uploaded cover photo for `item` (MediaError for a file that is not an image)."""
+    check(session, actor, Action.EDIT_SOURCES, ("item", item.id))
     asset = store_image(
         session,
         data,
         kind="cover",
         original_name=filename,
         alt_text=f"Sampul buku {item.title}" + (f" karya {item.author}" if item.author else ""),
+        uploaded_by_id=actor.id,
     )
     item.cover_asset_id = asset.id
+    audit.record(session, actor, "item.cover", ("item", item.id), media_asset_id=asset.id)
     session.flush()
     return asset
 
 
 def set_event_photo(
-    session: Session, event: Event, data: bytes, *, filename: str = ""
+    session: Session, event: Event, data: bytes, *, actor: Actor, filename: str = ""
 ) -> MediaAsset:
     """Store a photo of the event (for recaps and posters); MediaError when not an image."""
+    check(session, actor, Action.EDIT_SOURCES, ("event", event.id))
     asset = store_image(
-        session, data, kind="upload", original_name=filename, alt_text=f"Foto {event.title}"
+        session,
+        data,
+        kind="upload",
+        original_name=filename,
+        alt_text=f"Foto {event.title}",
+        uploaded_by_id=actor.id,
     )
     event.image_asset_id = asset.id
     event.updated_at = utcnow()
+    audit.record(session, actor, "event.photo", ("event", event.id), media_asset_id=asset.id)
     session.flush()
     return asset
 

@@ -6,8 +6,12 @@ every run), so page tests exercise the same path a browser does after the cookie
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from streamlit.testing.v1 import AppTest
 
+from planner import config, db
 from planner.db import session_scope
 from planner.models import User
 from planner.people import sessions
@@ -68,3 +72,32 @@ def user_row(username: str) -> User:
         assert user is not None
         session.expunge(user)
         return user
+
+
+# An admin with no user row: for tests of other services, which must name an actor but are
+# not about permissions (tests/test_permissions.py is). Its posts have no author_id.
+ADMIN = Actor(id=None, username="test-admin", role="admin", display_name="Test admin")
+
+
+def cli_user(data_dir: Path, role: str = "admin", username: str | None = None) -> dict[str, str]:
+    """A user of `role` in the (migrated) database under `data_dir`; the env naming them.
+
+    For subprocess CLI tests, which run against their own data directory: pass the result
+    as `env=` so the command acts as that person (PLANNER_USER).
+    """
+    saved = {k: os.environ.get(k) for k in ("PLANNER_DATA_DIR", "DATABASE_URL")}
+    os.environ["PLANNER_DATA_DIR"] = str(data_dir)
+    os.environ.pop("DATABASE_URL", None)
+    config.reset_settings()
+    try:
+        db.migrate(config.get_settings().db_url)
+        actor = make_user(role, username)
+    finally:
+        db.dispose_engines()
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+        config.reset_settings()
+    return {"PLANNER_USER": actor.username}

@@ -37,6 +37,7 @@ from planner.platforms.base import AuthExpired
 from planner.publishing.worker import Worker
 from planner.scheduling import PostCreate, SchedulingError, schedule_post
 from tests.factories import add_sandbox_accounts
+from tests.people_helpers import ADMIN
 from tests.platform_helpers import ALL_SECRETS, FB_CREDS, IG_CREDS, JSON, X_CREDS, X_ME, x_me
 from tests.platform_helpers import request as publish_request
 
@@ -46,7 +47,7 @@ G = "https://graph.facebook.com/v23.0"
 
 
 def connect_x(session, **kw) -> Account:
-    return connect_account(session, platform="x", credentials=dict(X_CREDS), **kw)
+    return connect_account(session, platform="x", credentials=dict(X_CREDS), **kw, actor=ADMIN)
 
 
 @responses.activate
@@ -77,14 +78,17 @@ def test_bad_input_stores_nothing(any_db: str) -> None:
     with session_scope() as session:
         with pytest.raises(AccountError, match="access_token_secret"):
             connect_account(
-                session, platform="x", credentials={**X_CREDS, "access_token_secret": ""}
+                session,
+                platform="x",
+                credentials={**X_CREDS, "access_token_secret": ""},
+                actor=ADMIN,
             )
         with pytest.raises(AccountError, match="connection test failed"):
             connect_x(session)
         with pytest.raises(AccountError, match="unknown platform"):
-            connect_account(session, platform="myspace", credentials={})
+            connect_account(session, platform="myspace", credentials={}, actor=ADMIN)
         with pytest.raises(AccountError, match="ig_user_id"):
-            connect_account(session, platform="instagram", credentials=IG_CREDS)
+            connect_account(session, platform="instagram", credentials=IG_CREDS, actor=ADMIN)
     with session_scope() as session:
         assert session.exec(select(Account)).all() == []
 
@@ -112,10 +116,12 @@ def test_revoked_token_means_reconnect_needed_until_fixed(any_db: str) -> None:
     x_me(status=401)
     x_me(status=401)
     with session_scope() as session:
-        result = check_account(session, account_id)
+        result = check_account(session, account_id, actor=ADMIN)
     assert not result.ok
     with session_scope() as session:
-        assert not check_account(session, account_id).ok  # still revoked: nobody told twice
+        assert not check_account(
+            session, account_id, actor=ADMIN
+        ).ok  # still revoked: nobody told twice
     with session_scope() as session:
         account = session.get(Account, account_id)
         assert account.status == AccountStatus.RECONNECT_NEEDED and "401" in account.status_reason
@@ -128,6 +134,7 @@ def test_revoked_token_means_reconnect_needed_until_fixed(any_db: str) -> None:
             session,
             account_id,
             {"access_token": "1234-NEWTOKEN-111", "access_token_secret": "NEWSECRET-222"},
+            actor=ADMIN,
         )
     with session_scope() as session:
         account = session.get(Account, account_id)
@@ -143,7 +150,7 @@ def test_reconnect_refuses_another_accounts_tokens(any_db: str) -> None:
         account_id = connect_x(session).id
     x_me("9999", "someoneelse")
     with session_scope() as session, pytest.raises(AccountError, match="not to"):
-        reconnect_account(session, account_id, {"access_token": "9999-OTHER-TOKEN"})
+        reconnect_account(session, account_id, {"access_token": "9999-OTHER-TOKEN"}, actor=ADMIN)
 
 
 @responses.activate
@@ -158,15 +165,18 @@ def test_disconnect_forgets_tokens_and_reconnecting_revives_the_row(any_db: str)
                 texts={"x": "Halo"}, account_ids=[account_id], due_at=T0 + timedelta(days=1)
             ),
             now=T0,
+            actor=ADMIN,
         )
     with session_scope() as session:
-        assert disconnect_account(session, account_id) == 1  # one scheduled post now waits
+        assert (
+            disconnect_account(session, account_id, actor=ADMIN) == 1
+        )  # one scheduled post now waits
     with session_scope() as session:
         account = session.get(Account, account_id)
         assert account.secrets is None and account.status == "disconnected"
         with pytest.raises(AuthExpired):
             for_account(account)
-        assert not check_account(session, account_id).ok
+        assert not check_account(session, account_id, actor=ADMIN).ok
     with session_scope() as session:
         assert connect_x(session).id == account_id
 
@@ -178,8 +188,8 @@ def test_dry_run_switch_is_for_live_accounts(any_db: str) -> None:
         sandbox = add_sandbox_accounts(session)[0]
         live = connect_x(session)
         with pytest.raises(AccountError, match="sandbox"):
-            set_dry_run(session, sandbox.id, True)
-        assert set_dry_run(session, live.id, True).dry_run
+            set_dry_run(session, sandbox.id, True, actor=ADMIN)
+        assert set_dry_run(session, live.id, True, actor=ADMIN).dry_run
 
 
 def _jpeg(size) -> bytes:
@@ -205,6 +215,7 @@ def test_instagram_cannot_be_scheduled_without_a_public_media_address(
             platform="instagram",
             credentials=IG_CREDS,
             config={"ig_user_id": "17841400000000001"},
+            actor=ADMIN,
         )
         sandbox_ig = add_sandbox_accounts(session)[2]
         square = store_image(session, _jpeg((1080, 1080)), alt_text="Poster")
@@ -223,6 +234,7 @@ def test_instagram_cannot_be_scheduled_without_a_public_media_address(
                     alt_text="Poster",
                 ),
                 now=T0,
+                actor=ADMIN,
             )
 
     ig_id, sandbox_id, square_id, story_id = ids
@@ -248,6 +260,7 @@ def _live_x_target() -> int:
                 title="t", texts={"x": "Dongeng Sabtu"}, account_ids=[account.id], due_at=T0
             ),
             now=T0 - timedelta(minutes=5),
+            actor=ADMIN,
         )
         return account.id
 
@@ -289,7 +302,11 @@ def test_no_token_ever_reaches_logs_errors_exports_or_records(any_db: str, caplo
     )
     with session_scope() as session:
         connect_account(
-            session, platform="facebook", credentials=FB_CREDS, config={"page_id": "555"}
+            session,
+            platform="facebook",
+            credentials=FB_CREDS,
+            config={"page_id": "555"},
+            actor=ADMIN,
         )
         connect_account(
             session,
@@ -297,6 +314,7 @@ def test_no_token_ever_reaches_logs_errors_exports_or_records(any_db: str, caplo
             credentials=IG_CREDS,
             config={"ig_user_id": "17841400000000001"},
             dry_run=True,
+            actor=ADMIN,
         )
     # A revoked token while publishing: the error is stored, notified and logged.
     responses.post(

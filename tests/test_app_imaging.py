@@ -12,7 +12,7 @@ from planner.db import session_scope
 from planner.media import store_image
 from planner.models import Account, BrandKit, MediaAsset, utcnow
 from planner.scheduling import PostCreate, schedule_post
-from tests.people_helpers import signed_app
+from tests.people_helpers import ADMIN, signed_app
 from tests.test_media import photo_bytes
 
 
@@ -97,6 +97,7 @@ def test_media_page_refuses_deleting_an_image_a_scheduled_post_needs(demo_db: st
                 media_asset_id=asset.id,
                 alt_text="Poster",
             ),
+            actor=ADMIN,
         )
         asset_id = asset.id
     at = _page("planner/ui/media.py")

@@ -17,6 +17,7 @@ from planner.imaging.brand import DEFAULT_BRAND, Brand, BrandError, Palette
 from planner.media import asset_path
 from planner.models import BrandKit, MediaAsset
 from tests.factories import add_event, add_item
+from tests.people_helpers import ADMIN
 
 
 def _png(size=(300, 300), alpha=True) -> bytes:
@@ -45,7 +46,7 @@ def test_no_kit_means_the_demo_brand(any_db: str) -> None:
 
 def test_saved_kit_round_trips_with_its_logo(any_db: str) -> None:
     with session_scope() as session:
-        kit = save_brand(session, RED, logo=_png())
+        kit = save_brand(session, RED, logo=_png(), actor=ADMIN)
         assert kit.logo_asset_id is not None
     with session_scope() as session:
         brand = active_brand(session)
@@ -57,9 +58,9 @@ def test_saved_kit_round_trips_with_its_logo(any_db: str) -> None:
             "@perpusbatang fb.com/perpusbatang"
         )
     with session_scope() as session:
-        save_brand(session, replace(RED, name="Perpustakaan Batang"))  # logo kept
+        save_brand(session, replace(RED, name="Perpustakaan Batang"), actor=ADMIN)  # logo kept
         assert active_brand(session).logo == brand.logo
-        reset_brand(session)
+        reset_brand(session, actor=ADMIN)
         assert active_brand(session) == DEFAULT_BRAND
 
 
@@ -77,7 +78,7 @@ def test_saved_kit_round_trips_with_its_logo(any_db: str) -> None:
 )
 def test_bad_edits_are_refused_and_nothing_is_stored(any_db: str, brand, logo, message) -> None:
     with pytest.raises(BrandError, match=message), session_scope() as session:
-        save_brand(session, brand, logo=logo)
+        save_brand(session, brand, logo=logo, actor=ADMIN)
     with session_scope() as session:
         assert session.exec(select(BrandKit)).all() == []
         assert session.exec(select(MediaAsset)).all() == []
@@ -103,11 +104,11 @@ def test_palette_checks_flag_low_contrast_pairs() -> None:
 
 def test_drafts_render_in_the_saved_brand(any_db: str) -> None:
     with session_scope() as session:
-        save_brand(session, RED)
+        save_brand(session, RED, actor=ADMIN)
         event = add_event(session, category="storytelling", speaker="Kak Rina")
         item = add_item(session)
-        event_draft = make_draft(session, "event-announcement", event_id=event.id)
-        item_draft = make_draft(session, "new-arrival", item_id=item.id)
+        event_draft = make_draft(session, "event-announcement", event_id=event.id, actor=ADMIN)
+        item_draft = make_draft(session, "new-arrival", item_id=item.id, actor=ADMIN)
         assert event_draft.alt_text.startswith("Poster acara Dongeng Anak: Si Kancil")
         assert "pukul" in event_draft.alt_text and "bersama Kak Rina" in event_draft.alt_text
         assert item_draft.alt_text.startswith("Sampul buku Laut Bercerita karya Leila S. Chudori")

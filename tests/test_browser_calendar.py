@@ -12,6 +12,7 @@ from sqlmodel import select
 from planner.db import session_scope
 from planner.models import Account, Post
 from planner.scheduling import PostCreate, schedule_post
+from tests.people_helpers import ADMIN
 
 pytestmark = pytest.mark.browser
 
@@ -29,6 +30,7 @@ def test_calendar_week_view_opens_a_post(page, app_url: str, data_dir: Path, sho
                 account_ids=[accounts[0].id, accounts[1].id],
                 due_at=datetime.now(UTC) + timedelta(hours=2),
             ),
+            actor=ADMIN,
         )
         post_id = post.id
     page.goto(app_url)

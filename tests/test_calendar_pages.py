@@ -14,7 +14,7 @@ from planner.db import session_scope
 from planner.models import Notification, Post, PostingSlot, PostTarget, Series
 from planner.notify import notify
 from planner.scheduling import PostCreate, schedule_post
-from tests.people_helpers import signed_app
+from tests.people_helpers import ADMIN, signed_app
 
 
 def _app(page: str) -> AppTest:
@@ -34,6 +34,7 @@ def _tomorrow_post(title: str = "Dongeng Besok") -> tuple[int, list[int]]:
                 account_ids=[1, 2],
                 due_at=datetime.now(UTC) + timedelta(days=1),
             ),
+            actor=ADMIN,
         )
         ids = [t.id for t in session.exec(select(PostTarget).where(PostTarget.post_id == post.id))]
         return post.id, ids

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.people_helpers import cli_user
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -64,20 +66,19 @@ def test_unreachable_database_is_one_line_and_exit_1(tmp_path: Path) -> None:
 def test_unknown_template_and_bad_ids_are_user_errors(tmp_path: Path) -> None:
     data = tmp_path / "data"
     planner("demo", data_dir=data)
-    run = planner("draft", "--template", "nope", "--event", "1", data_dir=data)
+    admin = cli_user(data)
+    run = planner("draft", "--template", "nope", "--event", "1", data_dir=data, env=admin)
     assert run.returncode == 1 and "no template 'nope'" in run.stderr
-    run = planner("cancel", "999", data_dir=data)
+    run = planner("cancel", "999", data_dir=data, env=admin)
     assert run.returncode == 1 and "no post with id 999" in run.stderr
 
 
 def test_draft_and_validate_json(tmp_path: Path) -> None:
     data = tmp_path / "data"
     planner("demo", data_dir=data)
-    out = json.loads(
-        planner(
-            "draft", "--template", "event-announcement", "--event", "1", "--json", data_dir=data
-        ).stdout
-    )
+    admin = cli_user(data)
+    draft = ("draft", "--template", "event-announcement", "--event", "1", "--json")
+    out = json.loads(planner(*draft, data_dir=data, env=admin).stdout)
     assert set(out["texts"]) == {"x", "facebook", "instagram"}
     ok = planner(
         "validate", "--platform", "x", "--json", "Halo https://example.com 😀", data_dir=data
@@ -114,17 +115,19 @@ def test_render_writes_jpeg(tmp_path: Path) -> None:
 def test_import_events_and_collection_json_and_reimport(tmp_path: Path) -> None:
     data = tmp_path / "data"
     planner("init", data_dir=data)
+    admin = cli_user(data)
     events = tmp_path / "acara.csv"
     events.write_bytes("judul;tanggal;jam;tempat\nDongeng;06/12/2026;09.00;Aula\n".encode("cp1252"))
-    first = planner("import", "events", str(events), "--json", data_dir=data)
+    first = planner("import", "events", str(events), "--json", data_dir=data, env=admin)
     assert first.returncode == 0, first.stderr
     report = json.loads(first.stdout)
     assert report["counts"]["created"] == 1 and report["encoding"] == "utf-8"
-    again = json.loads(planner("import", "events", str(events), "--json", data_dir=data).stdout)
+    again = planner("import", "events", str(events), "--json", data_dir=data, env=admin)
+    again = json.loads(again.stdout)
     assert again["counts"]["unchanged"] == 1
     books = tmp_path / "buku.csv"
     books.write_text("judul,isbn\nLaut Bercerita,9786024246945\nRusak,123\n", encoding="utf-8")
-    mixed = planner("import", "collection", str(books), "--json", data_dir=data)
+    mixed = planner("import", "collection", str(books), "--json", data_dir=data, env=admin)
     assert mixed.returncode == 1
     assert json.loads(mixed.stdout)["counts"] == {
         "created": 1,
@@ -134,13 +137,14 @@ def test_import_events_and_collection_json_and_reimport(tmp_path: Path) -> None:
         "refused": 1,
     }
     assert mixed.stderr.count("\n") == 1 and "1 of 2 rows refused" in mixed.stderr
-    missing = planner("import", "events", str(tmp_path / "nope.csv"), data_dir=data)
+    missing = planner("import", "events", str(tmp_path / "nope.csv"), data_dir=data, env=admin)
     assert missing.returncode == 1 and "no such file" in missing.stderr
 
 
 def test_templates_list_check_and_campaign(tmp_path: Path) -> None:
     data = tmp_path / "data"
     planner("demo", data_dir=data)
+    admin = cli_user(data)
     listed = json.loads(planner("templates", "list", "--json", data_dir=data).stdout)
     assert len(listed["templates"]) >= 14 and listed["problems"] == []
     bad = tmp_path / "bad.yaml"
@@ -157,6 +161,7 @@ def test_templates_list_check_and_campaign(tmp_path: Path) -> None:
         "--schedule",
         "--json",
         data_dir=data,
+        env=admin,
     )
     assert plan.returncode == 0, plan.stderr
     result = json.loads(plan.stdout)
@@ -171,6 +176,7 @@ def test_templates_list_check_and_campaign(tmp_path: Path) -> None:
         "2",
         "--json",
         data_dir=data,
+        env=admin,
     )
     assert json.loads(several.stdout)["item_ids"] == [1, 2]
     warned = planner(

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from planner.cli import app
 from planner.cli.errors import run_cli
+from tests.people_helpers import make_user
 from tests.platform_helpers import ALL_SECRETS, IG_CREDS, JSON, X_CREDS, x_me
 from tests.test_cli import planner
 
@@ -19,6 +20,8 @@ IG = "https://graph.facebook.com/v23.0/17841400000000001"
 
 
 def cli(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
+    """Run the CLI in this process as the admin (created in the test's database)."""
+    monkeypatch.setenv("PLANNER_USER", make_user("admin").username)
     monkeypatch.setattr(sys, "argv", ["planner", *args])
     code = run_cli(app)
     out, err = capsys.readouterr()
@@ -73,8 +76,9 @@ def test_hidden_prompts_never_echo_the_tokens(sqlite_db) -> None:
         f"{X_CREDS[f]}\n"
         for f in ("consumer_key", "consumer_secret", "access_token", "access_token_secret")
     )
+    admin = make_user("admin").username
     result = CliRunner().invoke(
-        app, ["accounts", "connect", "--platform", "x", "--live"], input=answers
+        app, ["--as", admin, "accounts", "connect", "--platform", "x", "--live"], input=answers
     )
     assert result.exit_code == 0, result.output
     assert "connected #1 Perpus @perpuskotapkl" in result.output

@@ -9,7 +9,7 @@ from planner.config import get_settings
 from planner.db import session_scope
 from planner.models import PostTarget
 from planner.slots import set_slots
-from tests.people_helpers import signed_app
+from tests.people_helpers import ADMIN, signed_app
 
 
 def _drafted() -> AppTest:
@@ -35,7 +35,7 @@ def test_add_to_queue_uses_the_demo_slots(demo_db: str) -> None:
 def test_add_to_queue_without_slots_says_so(demo_db: str) -> None:
     with session_scope() as session:
         for account_id in (1, 2, 3):
-            set_slots(session, account_id, [])
+            set_slots(session, account_id, [], actor=ADMIN)
     at = _drafted()
     at.button(key="queue_btn").click().run()
     assert not at.exception

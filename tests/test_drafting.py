@@ -13,6 +13,7 @@ from planner.db import session_scope
 from planner.drafting import DraftError, check_draft, event_facts, make_draft
 from planner.models import Campaign, CollectionItem, MediaAsset, Post, PostTarget
 from tests.factories import add_event, add_item, add_sandbox_accounts
+from tests.people_helpers import ADMIN
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 
@@ -20,7 +21,7 @@ JAKARTA = ZoneInfo("Asia/Jakarta")
 def test_event_draft_has_texts_image_alt_and_link(any_db: str) -> None:
     with session_scope() as session:
         event = add_event(session, title="Dongeng Anak: Si Kancil")
-        draft = make_draft(session, "children-storytelling", event_id=event.id)
+        draft = make_draft(session, "children-storytelling", event_id=event.id, actor=ADMIN)
         asset = session.get(MediaAsset, draft.media_asset_id)
     assert set(draft.texts) == {"x", "facebook", "instagram"}
     assert "Dongeng Anak: Si Kancil" in draft.texts["facebook"]
@@ -43,6 +44,7 @@ def test_hashtags_link_and_values_can_be_overridden(any_db: str) -> None:
             hashtags=["#HariDongeng"],
             link="https://perpustakaan.example/foto",
             locale="en",
+            actor=ADMIN,
         )
     assert "64 people took part" in draft.texts["facebook"]
     assert draft.texts["x"].endswith("#HariDongeng")
@@ -54,7 +56,7 @@ def test_item_without_cover_gets_a_drawn_one(any_db: str) -> None:
     with session_scope() as session:
         item = add_item(session, title="Hujan", author="Tere Liye")
         assert item.cover_asset_id is None
-        draft = make_draft(session, "new-arrival", item_id=item.id)
+        draft = make_draft(session, "new-arrival", item_id=item.id, actor=ADMIN)
         stored = session.get(CollectionItem, item.id)
         cover = session.get(MediaAsset, stored.cover_asset_id)
     assert cover is not None and cover.kind == "cover"
@@ -64,7 +66,7 @@ def test_item_without_cover_gets_a_drawn_one(any_db: str) -> None:
 def test_list_of_several_items(any_db: str) -> None:
     with session_scope() as session:
         ids = [add_item(session, title=t, author="A").id for t in ("Satu", "Dua", "Tiga")]
-        draft = make_draft(session, "new-arrivals-list", item_ids=ids)
+        draft = make_draft(session, "new-arrivals-list", item_ids=ids, actor=ADMIN)
     assert draft.title == "3 koleksi baru"
     assert all(t in draft.texts["facebook"] for t in ("Satu", "Dua", "Tiga"))
     # The book-list image is described cover by cover.
@@ -77,6 +79,7 @@ def test_service_template_from_typed_values(any_db: str) -> None:
             session,
             "closure-notice",
             values={"closed_from": "2026-12-24", "reason": "libur Natal", "reopens": "2026-12-27"},
+            actor=ADMIN,
         )
     assert "Kamis, 24 Desember 2026" in draft.texts["x"]
     assert "Minggu, 27 Desember 2026" in draft.texts["facebook"]
@@ -97,14 +100,14 @@ def test_service_template_from_typed_values(any_db: str) -> None:
 )
 def test_bad_requests_are_plain_errors(any_db: str, template: str, kwargs: dict, message: str):
     with session_scope() as session, pytest.raises(DraftError) as err:
-        make_draft(session, template, **kwargs)
+        make_draft(session, template, **kwargs, actor=ADMIN)
     assert message in str(err.value)
 
 
 def test_event_post_without_date_time_or_place_is_warned(any_db: str) -> None:
     with session_scope() as session:
         event = add_event(session, place="Aula Lantai 2, Perpustakaan Kota Pekalongan")
-        draft = make_draft(session, "event-announcement", event_id=event.id)
+        draft = make_draft(session, "event-announcement", event_id=event.id, actor=ADMIN)
         facts = event_facts(session, draft)
     results = check_draft(draft, facts=facts)
     assert all(not r.warnings for r in results.values()), {
@@ -122,7 +125,7 @@ def test_campaign_plan_and_schedule(any_db: str) -> None:
     with session_scope() as session:
         accounts = add_sandbox_accounts(session)
         event = add_event(session, starts_at=start)
-        plan = plan_campaign(session, "event-announcement", event.id, now=now)
+        plan = plan_campaign(session, "event-announcement", event.id, now=now, actor=ADMIN)
         assert [s.step.name for s in plan.steps] == ["announcement", "reminder", "recap"]
         assert [s.due_at.strftime("%d %H:%M") for s in plan.steps] == [
             "28 09:00",
@@ -136,7 +139,7 @@ def test_campaign_plan_and_schedule(any_db: str) -> None:
         ]
         plan.steps[1].draft.texts["x"] = "⏰ Besok pagi! Dongeng di perpustakaan, 09.00 WIB."
         campaign, _posts = schedule_campaign(
-            session, plan, account_ids=[a.id for a in accounts], now=now
+            session, plan, account_ids=[a.id for a in accounts], now=now, actor=ADMIN
         )
         campaign_id = campaign.id
     with session_scope() as session:
@@ -153,7 +156,7 @@ def test_campaign_plan_and_schedule(any_db: str) -> None:
 def test_campaign_skips_past_steps(any_db: str) -> None:
     with session_scope() as session:
         event = add_event(session, starts_at=datetime.now(UTC) + timedelta(days=3))
-        plan = plan_campaign(session, "event-announcement", event.id)
+        plan = plan_campaign(session, "event-announcement", event.id, actor=ADMIN)
     assert [s.skipped for s in plan.steps] == ["past", "", ""]
     assert len(plan.active) == 2
 
@@ -166,9 +169,9 @@ def test_campaign_is_all_or_nothing(any_db: str) -> None:
     ):
         accounts = add_sandbox_accounts(session)
         event = add_event(session, starts_at=datetime(2026, 12, 5, 9, 0, tzinfo=JAKARTA))
-        plan = plan_campaign(session, "event-announcement", event.id, now=now)
+        plan = plan_campaign(session, "event-announcement", event.id, now=now, actor=ADMIN)
         plan.steps[2].draft.texts["x"] = "x" * 300
-        schedule_campaign(session, plan, account_ids=[a.id for a in accounts], now=now)
+        schedule_campaign(session, plan, account_ids=[a.id for a in accounts], now=now, actor=ADMIN)
     assert str(err.value).startswith("Rekap:") and "too long" in str(err.value)
     with session_scope() as session:
         assert session.exec(select(Post)).all() == []
@@ -179,10 +182,10 @@ def test_campaign_needs_steps_and_a_future(any_db: str) -> None:
     with session_scope() as session:
         event = add_event(session, starts_at=datetime.now(UTC) - timedelta(days=10))
         with pytest.raises(CampaignError):
-            plan_campaign(session, "event-reminder", event.id)
-        plan = plan_campaign(session, "event-announcement", event.id)
+            plan_campaign(session, "event-reminder", event.id, actor=ADMIN)
+        plan = plan_campaign(session, "event-announcement", event.id, actor=ADMIN)
         with pytest.raises(CampaignError):
-            schedule_campaign(session, plan, account_ids=[1])
+            schedule_campaign(session, plan, account_ids=[1], actor=ADMIN)
 
 
 def _png(colour: str) -> bytes:
@@ -201,13 +204,13 @@ def test_event_photo_goes_into_the_recap_image_and_covers_are_checked(any_db: st
 
     with session_scope() as session:
         event = add_event(session)
-        plain = make_draft(session, "event-recap", event_id=event.id)
-        set_event_photo(session, event, _png("#884422"), filename="foto.png")
-        with_photo = make_draft(session, "event-recap", event_id=event.id)
+        plain = make_draft(session, "event-recap", event_id=event.id, actor=ADMIN)
+        set_event_photo(session, event, _png("#884422"), filename="foto.png", actor=ADMIN)
+        with_photo = make_draft(session, "event-recap", event_id=event.id, actor=ADMIN)
         item = add_item(session)
         with pytest.raises(MediaError):
-            set_cover(session, item, b"not an image", filename="x.jpg")
-        cover = set_cover(session, item, _png("#224488"), filename="sampul.png")
+            set_cover(session, item, b"not an image", filename="x.jpg", actor=ADMIN)
+        cover = set_cover(session, item, _png("#224488"), filename="sampul.png", actor=ADMIN)
         assert item.cover_asset_id == cover.id and cover.kind == "cover"
     assert plain.media_asset_id != with_photo.media_asset_id
 
@@ -222,6 +225,7 @@ def test_campaign_values_reach_the_steps_that_use_them(any_db: str) -> None:
             event.id,
             now=now,
             values={"prizes": "Paket buku untuk juara 1–3"},
+            actor=ADMIN,
         )
     announcement, reminder, _recap = (s.draft for s in plan.steps)
     assert "Paket buku untuk juara 1–3" in announcement.texts["facebook"]
@@ -246,7 +250,7 @@ def test_draft_image_is_the_stored_picture_of_the_draft(any_db: str) -> None:
 
     with session_scope() as session:
         event = add_event(session)
-        draft = make_draft(session, "event-announcement", event_id=event.id)
+        draft = make_draft(session, "event-announcement", event_id=event.id, actor=ADMIN)
         assert draft_image(session, draft).id == draft.media_asset_id
         bare = Draft(template_id="opening-hours", title="", texts={}, alt_text="")
         assert draft_image(session, bare) is None

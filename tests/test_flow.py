@@ -10,11 +10,12 @@ from planner.config import get_settings
 from planner.db import session_scope
 from planner.drafting import make_draft
 from planner.metrics import collect_once, latest_per_target
-from planner.models import MetricSnapshot, Post, PostTarget, PublishAttempt
+from planner.models import AuditEntry, MetricSnapshot, Post, PostTarget, PublishAttempt
 from planner.platforms.sandbox import outbox_records
 from planner.publishing.worker import Worker
 from planner.scheduling import PostCreate, schedule_post
 from tests.factories import add_event, add_sandbox_accounts
+from tests.people_helpers import ADMIN
 
 
 def test_draft_schedule_publish_once_and_collect(any_db: str) -> None:
@@ -22,7 +23,7 @@ def test_draft_schedule_publish_once_and_collect(any_db: str) -> None:
     with session_scope() as session:
         accounts = add_sandbox_accounts(session)
         event = add_event(session, starts_at=now + timedelta(days=5))
-        draft = make_draft(session, "event-announcement", event_id=event.id)
+        draft = make_draft(session, "event-announcement", event_id=event.id, actor=ADMIN)
         post = schedule_post(
             session,
             data=PostCreate(
@@ -35,6 +36,7 @@ def test_draft_schedule_publish_once_and_collect(any_db: str) -> None:
                 event_id=event.id,
             ),
             now=now,
+            actor=ADMIN,
         )
         post_id = post.id
 
@@ -55,6 +57,11 @@ def test_draft_schedule_publish_once_and_collect(any_db: str) -> None:
         assert session.get(Post, post_id).status == "published"
         attempts = session.exec(select(PublishAttempt)).all()
         assert [a.outcome for a in attempts] == ["sent"] * 3
+        published = session.exec(
+            select(AuditEntry).where(AuditEntry.action == "post.published")
+        ).all()
+        assert sorted(int(e.object_id) for e in published) == sorted(t.id for t in targets)
+        assert {e.actor_name for e in published} == {"system"}
 
     stored = collect_once(now=later + timedelta(hours=2))
     assert stored == 3

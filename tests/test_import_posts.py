@@ -25,6 +25,7 @@ from planner.slots import (
     set_slots,
 )
 from tests.factories import add_sandbox_accounts
+from tests.people_helpers import ADMIN, cli_user
 from tests.test_cli import planner
 
 WIB = ZoneInfo("Asia/Jakarta")
@@ -55,11 +56,11 @@ def test_add_to_queue_takes_each_accounts_next_free_slot(any_db) -> None:
     now = datetime(2026, 12, 2, 8, 0, tzinfo=WIB)  # a Wednesday
     with session_scope() as session:
         x, fb, _ = add_sandbox_accounts(session)
-        set_slots(session, x.id, parse_slots("Mon-Sat 09:00,16:00"))
-        set_slots(session, fb.id, parse_slots("Fri 10:00"))
+        set_slots(session, x.id, parse_slots("Mon-Sat 09:00,16:00"), actor=ADMIN)
+        set_slots(session, fb.id, parse_slots("Fri 10:00"), actor=ADMIN)
         data = PostCreate(texts={"x": "Halo", "facebook": "Halo"}, account_ids=[x.id, fb.id])
-        add_to_queue(session, data, now=now)
-        add_to_queue(session, data, now=now)
+        add_to_queue(session, data, now=now, actor=ADMIN)
+        add_to_queue(session, data, now=now, actor=ADMIN)
         with pytest.raises(SlotError, match="no posting slots"):
             next_free_slot(session, add_sandbox_accounts(session)[2].id, after=now)
     with session_scope() as session:
@@ -105,7 +106,8 @@ EXPECTED = ["scheduled"] * 4 + ["refused"] * 4 + ["scheduled", "refused"]
 def test_import_posts_cli_report_refusals_and_idempotence(tmp_path: Path) -> None:
     data = tmp_path / "data"
     assert planner("demo", data_dir=data).returncode == 0
-    assert planner("slots", "set", "1", "Mon-Sun 08:00", data_dir=data).returncode == 0
+    admin = cli_user(data)
+    assert planner("slots", "set", "1", "Mon-Sun 08:00", data_dir=data, env=admin).returncode == 0
     (tmp_path / "poster.jpg").write_bytes(_jpeg("navy"))
     (tmp_path / "refused.jpg").write_bytes(_jpeg("maroon"))
     sheet = tmp_path / "posts.csv"
@@ -113,7 +115,7 @@ def test_import_posts_cli_report_refusals_and_idempotence(tmp_path: Path) -> Non
     media = data / "media"
     files_before = set(media.rglob("*.jpg"))
 
-    run = planner("import", "posts", str(sheet), "--json", data_dir=data)
+    run = planner("import", "posts", str(sheet), "--json", data_dir=data, env=admin)
     assert run.returncode == 1 and "5 row(s) refused" in run.stderr.strip().splitlines()[-1]
     report = json.loads(run.stdout)
     assert [r["status"] for r in report["rows"]] == EXPECTED
@@ -132,7 +134,8 @@ def test_import_posts_cli_report_refusals_and_idempotence(tmp_path: Path) -> Non
     refused_hash = hashlib.sha256(_jpeg("maroon")).hexdigest()
     assert not any(refused_hash in p.name for p in new_files)
 
-    again = json.loads(planner("import", "posts", str(sheet), "--json", data_dir=data).stdout)
+    again = planner("import", "posts", str(sheet), "--json", data_dir=data, env=admin)
+    again = json.loads(again.stdout)
     statuses = [r["status"] for r in again["rows"]]
     assert statuses == [("exists" if s == "scheduled" else s) for s in EXPECTED]
     queue = json.loads(planner("queue", "--json", "--limit", "200", data_dir=data).stdout)
@@ -143,18 +146,19 @@ def test_import_posts_cli_report_refusals_and_idempotence(tmp_path: Path) -> Non
 def test_dry_run_and_bad_files(tmp_path: Path) -> None:
     data = tmp_path / "data"
     planner("demo", data_dir=data)
+    admin = cli_user(data)
     good = tmp_path / "good.csv"
     good.write_text(f"date,time,accounts,text\n2030-02-01,09:00,{X},Halo\n", encoding="utf-8")
-    run = planner("import", "posts", str(good), "--dry-run", "--json", data_dir=data)
+    run = planner("import", "posts", str(good), "--dry-run", "--json", data_dir=data, env=admin)
     assert run.returncode == 0 and json.loads(run.stdout)["ok"] == 1
     queue = json.loads(planner("queue", "--json", data_dir=data).stdout)
     assert not any(i["due_at"].startswith("2030") for i in queue["items"])
     bad = tmp_path / "bad.csv"
     bad.write_text("when,accounts\n2030-01-01,x\n", encoding="utf-8")
-    run = planner("import", "posts", str(bad), data_dir=data)
+    run = planner("import", "posts", str(bad), data_dir=data, env=admin)
     assert run.returncode == 1 and "unknown column(s): when" in run.stderr
     assert len(run.stderr.strip().splitlines()) == 1
-    missing = planner("import", "posts", str(tmp_path / "nope.csv"), data_dir=data)
+    missing = planner("import", "posts", str(tmp_path / "nope.csv"), data_dir=data, env=admin)
     assert missing.returncode == 1 and "no such file" in missing.stderr
 
 
@@ -175,6 +179,7 @@ def test_uploaded_images_are_matched_by_name(sqlite_db) -> None:
         "2030-03-01,09:00,Sandbox instagram,Halo IG,foto.jpg,Foto kegiatan\n",
         images={"foto.jpg": _jpeg("teal")},
         now=datetime(2026, 12, 1, tzinfo=UTC),
+        actor=ADMIN,
     )
     assert [r.status for r in report.rows] == ["scheduled"]
     with session_scope() as session:
@@ -187,7 +192,9 @@ def test_a_sheet_saved_by_excel_in_windows_1252_is_read_like_the_events_import(s
         add_sandbox_accounts(session)
     sheet = "date;time;accounts;text\n"
     sheet += "06/03/2030;09.00;Sandbox x;Diskusi buku di kafe perpustakaan – gratis!\n"
-    report = import_posts(sheet.encode("cp1252"), now=datetime(2026, 12, 1, tzinfo=UTC))
+    report = import_posts(
+        sheet.encode("cp1252"), now=datetime(2026, 12, 1, tzinfo=UTC), actor=ADMIN
+    )
     assert [r.status for r in report.rows] == ["scheduled"], report.rows[0].errors
     with session_scope() as session:
         [target] = session.exec(select(PostTarget)).all()
@@ -201,5 +208,6 @@ def test_dates_are_read_like_the_events_import(sqlite_db, day: str) -> None:
     report = import_posts(
         f"date;time;accounts;text\n{day};09.00;Sandbox x;Halo\n",
         now=datetime(2026, 12, 1, tzinfo=UTC),
+        actor=ADMIN,
     )
     assert report.rows[0].due == ["2030-03-06T09:00:00+07:00"], report.rows[0].errors

@@ -18,6 +18,7 @@ from planner.importing.dates import parse_date, parse_time_range
 from planner.importing.events import import_events
 from planner.importing.report import ImportFileError
 from planner.models import CollectionItem, Event
+from tests.people_helpers import ADMIN
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 
@@ -31,12 +32,12 @@ EVENTS_CSV = (
 
 def _import_events(data: bytes, name: str = "acara.csv"):
     with session_scope() as session:
-        return import_events(session, data, name, JAKARTA)
+        return import_events(session, data, name, JAKARTA, actor=ADMIN)
 
 
 def _import_items(data: bytes, name: str):
     with session_scope() as session:
-        return import_collection(session, data, name)
+        return import_collection(session, data, name, actor=ADMIN)
 
 
 def _events() -> list[Event]:
@@ -333,7 +334,7 @@ def test_a_failing_row_is_rolled_back_alone(any_db: str, monkeypatch) -> None:
     """A database error in one row (here forced) leaves the rows before and after it intact."""
     from planner.importing import events as events_module
 
-    real = events_module.save_event
+    real = events_module.store_event
 
     def flaky(session, data, tz):
         event, status = real(session, data, tz)
@@ -341,7 +342,7 @@ def test_a_failing_row_is_rolled_back_alone(any_db: str, monkeypatch) -> None:
             raise ValueError("disk full")
         return event, status
 
-    monkeypatch.setattr(events_module, "save_event", flaky)
+    monkeypatch.setattr(events_module, "store_event", flaky)
     report = _import_events(EVENTS_CSV.encode())
     assert [r.status for r in report.rows] == ["created", "refused", "created"]
     assert "disk full" in report.rows[1].reason("en")

@@ -29,6 +29,7 @@ from planner.media import (
 from planner.models import MediaAsset, Post, PostTarget, utcnow
 from planner.scheduling import PostCreate, schedule_post
 from tests.factories import add_event, add_sandbox_accounts
+from tests.people_helpers import ADMIN
 from tests.test_image_pipeline import png_header_only
 
 
@@ -64,7 +65,7 @@ def test_bad_upload_is_refused_and_nothing_is_written(any_db: str, case: str) ->
     data, name, message = BAD_UPLOADS[case]
     root = get_settings().uploads_dir
     with pytest.raises(MediaError, match=message) as caught, session_scope() as session:
-        upload_image(session, data, name)
+        upload_image(session, data, name, actor=ADMIN)
     sentence = str(caught.value)
     assert "\n" not in sentence and sentence.endswith(".")
     assert _files(root) == []
@@ -74,8 +75,8 @@ def test_bad_upload_is_refused_and_nothing_is_written(any_db: str, case: str) ->
 
 def test_upload_stores_by_content_hash_with_a_thumbnail(any_db: str) -> None:
     with session_scope() as session:
-        first = upload_image(session, GOOD, ["..", "foto.jpg"][-1])
-        again = upload_image(session, GOOD, "copy-of-foto.jpg")
+        first = upload_image(session, GOOD, ["..", "foto.jpg"][-1], actor=ADMIN)
+        again = upload_image(session, GOOD, "copy-of-foto.jpg", actor=ADMIN)
         asset = first.asset
         assert first.created and not again.created and again.asset.id == asset.id
         path = asset_path(asset)
@@ -87,11 +88,13 @@ def test_upload_stores_by_content_hash_with_a_thumbnail(any_db: str) -> None:
 
 def test_resaved_copy_is_pointed_out_as_similar(any_db: str) -> None:
     with session_scope() as session:
-        original = upload_image(session, GOOD, "asli.jpg").asset
-        smaller = upload_image(session, photo_bytes((600, 400), quality=70), "kecil.jpg")
+        original = upload_image(session, GOOD, "asli.jpg", actor=ADMIN).asset
+        smaller = upload_image(
+            session, photo_bytes((600, 400), quality=70), "kecil.jpg", actor=ADMIN
+        )
         buf = io.BytesIO()
         Image.effect_noise((600, 600), 80).convert("RGB").save(buf, "JPEG")
-        other = upload_image(session, buf.getvalue(), "lain.jpg")
+        other = upload_image(session, buf.getvalue(), "lain.jpg", actor=ADMIN)
         assert smaller.created and [a.id for a in smaller.similar] == [original.id]
         assert original.id not in [a.id for a in other.similar]
 
@@ -101,7 +104,7 @@ def test_exif_and_gps_are_stripped_but_orientation_kept(any_db: str) -> None:
     exif[0x0112] = 6  # rotate for viewing
     exif[0x8825] = {2: (6.0, 53.0, 0.0)}  # GPS latitude
     with session_scope() as session:
-        asset = upload_image(session, photo_bytes(exif=exif.tobytes()), "hp.jpg").asset
+        asset = upload_image(session, photo_bytes(exif=exif.tobytes()), "hp.jpg", actor=ADMIN).asset
         with Image.open(asset_path(asset)) as stored:
             assert not stored.getexif()
             assert stored.size == (600, 900)  # turned upright before the EXIF went
@@ -111,7 +114,7 @@ def test_other_formats_are_converted_for_the_platforms(any_db: str) -> None:
     buf = io.BytesIO()
     Image.new("RGBA", (300, 200), (0, 128, 0, 100)).save(buf, "TIFF")
     with session_scope() as session:
-        asset = upload_image(session, buf.getvalue(), "scan.tiff").asset
+        asset = upload_image(session, buf.getvalue(), "scan.tiff", actor=ADMIN).asset
         assert asset.mime == "image/png" and asset_path(asset).suffix == ".png"
 
 
@@ -131,6 +134,7 @@ def test_usage_and_delete_rules(any_db: str) -> None:
                 media_asset_id=asset.id,
                 alt_text="Poster",
             ),
+            actor=ADMIN,
         )
         asset_id, spare_id, post_id, event_id = asset.id, spare.id, post.id, event.id
     with session_scope() as session:
@@ -138,12 +142,12 @@ def test_usage_and_delete_rules(any_db: str) -> None:
         assert [(u.kind, u.id) for u in uses] == [("post", post_id)]
         assert uses[0].status == "scheduled" and uses[0].blocks_delete
         with pytest.raises(MediaInUse, match="still waiting to be published"):
-            delete_asset(session, asset_id)
+            delete_asset(session, asset_id, actor=ADMIN)
     with session_scope() as session:
         assert session.get(MediaAsset, asset_id) is not None  # refused: nothing removed
         assert asset_path(session.get(MediaAsset, asset_id)).exists()
         # An event only loses its photo.
-        delete_asset(session, spare_id)
+        delete_asset(session, spare_id, actor=ADMIN)
     with session_scope() as session:
         assert session.get(MediaAsset, spare_id) is None
         assert session.get(type(event), event_id).image_asset_id is None
@@ -156,7 +160,7 @@ def test_usage_and_delete_rules(any_db: str) -> None:
         session.add(post)
     with session_scope() as session:
         stored = asset_path(session.get(MediaAsset, asset_id))
-        delete_asset(session, asset_id)
+        delete_asset(session, asset_id, actor=ADMIN)
     with session_scope() as session:
         assert session.get(Post, post_id).media_asset_id is None
         assert not stored.exists()
@@ -165,10 +169,10 @@ def test_usage_and_delete_rules(any_db: str) -> None:
 def test_brand_logo_cannot_be_deleted(any_db: str) -> None:
     logo = (DEFAULT_BRAND.logo_path() or Path()).read_bytes()
     with session_scope() as session:
-        kit = save_brand(session, DEFAULT_BRAND, logo=logo)
+        kit = save_brand(session, DEFAULT_BRAND, logo=logo, actor=ADMIN)
         logo_id = kit.logo_asset_id
     with session_scope() as session, pytest.raises(MediaInUse, match="logo"):
-        delete_asset(session, logo_id)
+        delete_asset(session, logo_id, actor=ADMIN)
 
 
 def test_photos_are_the_uploads_and_covers_among_the_latest(any_db: str) -> None:

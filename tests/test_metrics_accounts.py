@@ -15,6 +15,7 @@ from planner.platforms.base import AuthExpired, Metrics, RemoteRef
 from planner.publishing.worker import Worker
 from planner.scheduling import PostCreate, schedule_post
 from tests.factories import add_sandbox_accounts
+from tests.people_helpers import ADMIN
 
 T0 = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)
 
@@ -32,6 +33,7 @@ def _publish_on_x_and_facebook() -> int:
                 due_at=T0,
             ),
             now=T0 - timedelta(minutes=1),
+            actor=ADMIN,
         )
     return Worker("w", clock=lambda: T0).run_once().published
 
@@ -118,6 +120,7 @@ def test_dry_run_posts_are_never_asked_about(sqlite_db: str) -> None:
                 session,
                 data=PostCreate(title=title, texts={"x": title}, account_ids=[x.id], due_at=T0),
                 now=T0 - timedelta(minutes=1),
+                actor=ADMIN,
             )
     Worker("w", clock=lambda: T0).run_once()
     with session_scope() as session:

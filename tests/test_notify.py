@@ -17,7 +17,7 @@ from sqlmodel import select
 from planner.config import get_settings
 from planner.db import session_scope
 from planner.i18n import t
-from planner.models import Notification
+from planner.models import AuditEntry, Notification
 from planner.notify import (
     deliver_pending,
     inbox,
@@ -28,6 +28,7 @@ from planner.notify import (
     unread_count,
 )
 from tests.doubles import PlatformDouble, rejected
+from tests.people_helpers import ADMIN
 from tests.test_worker import T0, schedule, worker
 
 HOOK = "https://hooks.example/planner"
@@ -71,8 +72,13 @@ def test_failure_lands_in_the_inbox_in_the_readers_language(any_db) -> None:
         assert "gagal" in show(note, "id", tz) and "platform menolak" in show(note, "id", tz)
         assert "failed" in show(note, "en", tz) and "refused the content" in show(note, "en", tz)
         assert "duplicate content" in show(note, "en", tz)  # the platform's own words too
-        assert mark_read(session) == 1
+        assert mark_read(session, actor=ADMIN) == 1
         assert unread_count(session) == 0 and inbox(session, unread_only=True) == []
+        # The audit log says the system saw it fail (one entry per target outcome).
+        failed = session.exec(select(AuditEntry).where(AuditEntry.action == "post.failed")).all()
+        assert [(f.actor_name, f.outcome, f.detail["kind"]) for f in failed] == [
+            ("system", "failed", "rejected")
+        ]
 
 
 def test_email_through_a_local_smtp_server(sqlite_db, smtp_server) -> None:

@@ -24,6 +24,7 @@ from planner.scheduling import (
 )
 from tests import doubles
 from tests.doubles import PlatformDouble
+from tests.people_helpers import ADMIN
 from tests.test_worker import T0, schedule, targets, worker
 
 
@@ -49,7 +50,7 @@ def test_cancel_after_claim_before_send_is_never_sent(any_db) -> None:
     double = PlatformDouble()
     post_id, target_id, w = _claimed(double)
     with session_scope() as session:
-        assert cancel_post(session, post_id).changed == [target_id]
+        assert cancel_post(session, post_id, actor=ADMIN).changed == [target_id]
     result = PassResult()
     w.process(target_id, result)
     assert double.publish_calls == [] and result.skipped == 1
@@ -60,7 +61,7 @@ def test_cancel_during_send_is_too_late_and_says_so(any_db) -> None:
     double = PlatformDouble()
     post_id, target_id, thread = _sending(double)
     with session_scope() as session:  # must not wait for the network call
-        result = cancel_post(session, post_id)
+        result = cancel_post(session, post_id, actor=ADMIN)
     assert (result.changed, result.too_late) == ([], [target_id])
     double.gate.set()
     thread.join(10)
@@ -71,7 +72,7 @@ def test_cancel_during_send_that_fails_is_not_retried(any_db) -> None:
     double = PlatformDouble(script=[doubles.server_error()])
     post_id, _, thread = _sending(double)
     with session_scope() as session:
-        cancel_post(session, post_id)
+        cancel_post(session, post_id, actor=ADMIN)
     double.gate.set()
     thread.join(10)
     assert targets()[0].status == "cancelled"  # nothing went out and nobody wants it now
@@ -83,7 +84,9 @@ def test_edit_after_claim_sends_the_new_text(any_db) -> None:
     double = PlatformDouble()
     post_id, target_id, w = _claimed(double)
     with session_scope() as session:
-        result = edit_post(session, post_id, PostUpdate(texts={"x": "Versi baru"}), now=T0)
+        result = edit_post(
+            session, post_id, PostUpdate(texts={"x": "Versi baru"}), now=T0, actor=ADMIN
+        )
     assert result.changed == [target_id]
     w.process(target_id, PassResult())
     assert [r.text for r in double.publish_calls] == ["Versi baru"]
@@ -93,7 +96,9 @@ def test_edit_during_send_is_refused_not_silently_lost(any_db) -> None:
     double = PlatformDouble()
     post_id, target_id, thread = _sending(double)
     with session_scope() as session:
-        result = edit_post(session, post_id, PostUpdate(texts={"x": "Terlambat"}), now=T0)
+        result = edit_post(
+            session, post_id, PostUpdate(texts={"x": "Terlambat"}), now=T0, actor=ADMIN
+        )
     assert result.too_late == [target_id]
     double.gate.set()
     thread.join(10)
@@ -107,7 +112,7 @@ def test_reschedule_after_claim_pulls_it_back(any_db) -> None:
     post_id, target_id, w = _claimed(double)
     later = T0 + timedelta(hours=3)
     with session_scope() as session:
-        reschedule_post(session, post_id, later, now=T0)
+        reschedule_post(session, post_id, later, now=T0, actor=ADMIN)
     w.process(target_id, PassResult())
     assert double.publish_calls == []
     [target] = targets()
@@ -120,7 +125,7 @@ def test_delete_after_claim_is_never_sent(any_db) -> None:
     double = PlatformDouble()
     post_id, target_id, w = _claimed(double)
     with session_scope() as session:
-        delete_post(session, post_id)
+        delete_post(session, post_id, actor=ADMIN)
     w.process(target_id, PassResult())
     assert double.publish_calls == [] and targets() == []
     with session_scope() as session:
@@ -143,7 +148,7 @@ def test_many_edits_race_a_running_worker_and_the_last_one_wins(any_db) -> None:
                 ids = list(session.exec(select(Post.id)))
             for post_id in ids:
                 with session_scope() as session:
-                    edit_post(session, post_id, PostUpdate(texts={"x": f"v{version}"}))
+                    edit_post(session, post_id, PostUpdate(texts={"x": f"v{version}"}), actor=ADMIN)
 
     thread = threading.Thread(target=editor)
     thread.start()

@@ -16,6 +16,7 @@ from planner.publishing.reconciliation import mark_found, reconcile
 from planner.publishing.results import PassResult
 from tests.doubles import PlatformDouble, context
 from tests.factories import add_account, add_target
+from tests.people_helpers import ADMIN
 
 T0 = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)
 MIN = timedelta(minutes=1)
@@ -151,7 +152,7 @@ class PersonActsDuringTheQuestion(PlatformDouble):
 
     def find_existing(self, request: PublishRequest) -> RemoteRef | None:
         with session_scope() as session:
-            resend_target(session, request.target_id, now=T0)
+            resend_target(session, request.target_id, now=T0, actor=ADMIN)
         return super().find_existing(request)
 
 

@@ -27,6 +27,7 @@ from planner.recurrence import (
 )
 from tests.doubles import PlatformDouble
 from tests.factories import add_sandbox_accounts
+from tests.people_helpers import ADMIN
 
 AMS = ZoneInfo("Europe/Amsterdam")
 NYC = ZoneInfo("America/New_York")
@@ -88,6 +89,7 @@ def test_materialize_once_even_when_run_twice_and_stop_cancels(any_db) -> None:
             content=SeriesContent(texts={"x": "Buku pekan ini", "facebook": "Buku pekan ini"}),
             account_ids=[accounts[0].id, accounts[1].id],
             now=now,
+            actor=ADMIN,
         )
         series_id = series.id
     assert materialize_all(now) == 0  # already there
@@ -99,7 +101,7 @@ def test_materialize_once_even_when_run_twice_and_stop_cancels(any_db) -> None:
         assert {d.astimezone(ZoneInfo("Asia/Jakarta")).strftime("%a %H:%M") for d in dues} == {
             "Fri 09:00"
         }
-        assert stop_series(session, series_id) == 5
+        assert stop_series(session, series_id, actor=ADMIN) == 5
     with session_scope() as session:
         assert {t.status for t in session.exec(select(PostTarget))} == {"cancelled"}
     assert materialize_all(now + timedelta(days=14)) == 0
@@ -117,6 +119,7 @@ def test_a_series_that_cannot_schedule_says_so_once_a_day(any_db) -> None:
             content=SeriesContent(texts={"x": "Buku pekan ini"}),
             account_ids=[x.id],
             now=now,
+            actor=ADMIN,
         ).id
         # Later its account's token is revoked: new occurrences cannot be scheduled.
         x.status, x.status_reason = "reconnect_needed", "401 Unauthorized"
@@ -149,6 +152,7 @@ def test_sweep_after_downtime_with_a_moved_clock(any_db) -> None:
                     due_at=datetime(2026, 12, 1, hh, mm, tzinfo=wib),
                 ),
                 now=datetime(2026, 12, 1, 8, 0, tzinfo=wib),
+                actor=ADMIN,
             )
     double = PlatformDouble()
     with time_machine.travel(datetime(2026, 12, 1, 10, 10, tzinfo=wib), tick=False):
@@ -214,10 +218,11 @@ def test_list_series_and_a_series_posts(any_db) -> None:
                 content=SeriesContent(texts={"x": name}),
                 account_ids=[x.id],
                 now=now,
+                actor=ADMIN,
             ).id
             for name in ("Rekomendasi Buku", "Jam Buka")
         ]
-        stop_series(session, made[0])
+        stop_series(session, made[0], actor=ADMIN)
     with session_scope() as session:
         assert [s.id for s in list_series(session)] == made
         assert [s.id for s in list_series(session, active_only=True)] == made[1:]

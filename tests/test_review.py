@@ -92,28 +92,27 @@ def _set_policy(**changes) -> None:
 
 # -- the rule scheduling obeys ----------------------------------------------------------------
 def test_a_trainee_cannot_schedule_without_approval(world) -> None:
-    data = _data(world, author_id=world["trainee"].id)
     with pytest.raises(SchedulingError) as refused, session_scope() as session:
-        schedule_post(session, data=data, now=NOW)
+        schedule_post(session, actor=world["trainee"], data=_data(world), now=NOW)
     assert "submit it for review" in str(refused.value)
     assert "ajukan untuk ditinjau" in refused.value.text("id")
 
 
 def test_staff_schedule_directly_unless_the_library_asks_for_approval(world) -> None:
     with session_scope() as session:
-        schedule_post(session, data=_data(world, author_id=world["staff"].id), now=NOW)
+        schedule_post(session, actor=world["staff"], data=_data(world), now=NOW)
     _set_policy(staff_need_approval=True)
     with pytest.raises(SchedulingError, match="approved"), session_scope() as session:
-        schedule_post(session, data=_data(world, author_id=world["staff"].id), now=NOW)
+        schedule_post(session, actor=world["staff"], data=_data(world), now=NOW)
     with session_scope() as session:  # managers are never asked
-        schedule_post(session, data=_data(world, author_id=world["manager"].id), now=NOW)
+        schedule_post(session, actor=world["manager"], data=_data(world), now=NOW)
 
 
 def test_a_draft_is_kept_without_being_queued_and_listed_for_its_author(world) -> None:
     post_id = _draft(world, world["staff"])
     assert _statuses(post_id) == ["draft"]
     with session_scope() as session:
-        assert upcoming(session) == []
+        assert upcoming(session, viewer=world["admin"]) == []
         targets = drafts.draft_targets(session, post_id)
         assert {t.due_at for t in targets} == {LATER}
         mine = drafts.list_drafts(session, actor=world["staff"])
@@ -178,7 +177,9 @@ def test_approval_of_a_post_whose_time_passed_waits_for_a_new_time(world) -> Non
         )
     assert _statuses(post_id) == ["approved"]
     with session_scope() as session:
-        reschedule_post(session, post_id, LATER + timedelta(days=1), now=LATER)
+        reschedule_post(
+            session, post_id, LATER + timedelta(days=1), actor=world["trainee"], now=LATER
+        )
     assert _statuses(post_id) == ["scheduled"]
 
 
@@ -225,8 +226,8 @@ def test_reject_needs_a_reason_cancels_and_blocks_scheduling(world) -> None:
     with session_scope() as session:
         mine = drafts.list_drafts(session, actor=world["trainee"])
         assert [(r.post.id, r.post.review_state) for r in mine] == [(post_id, "rejected")]
-        with pytest.raises(SchedulingError, match="rejected"):
-            edit_post(session, post_id, PostUpdate(due_at=LATER), now=NOW)
+    with pytest.raises(SchedulingError, match="rejected"), session_scope() as session:
+        edit_post(session, post_id, PostUpdate(due_at=LATER), actor=world["trainee"], now=NOW)
     assert _actions(post_id)[-1] == "post.reject"
 
 
@@ -236,14 +237,20 @@ def test_editing_an_approved_post_follows_the_policy(world, resets: bool) -> Non
     post_id = _submitted(world, world["trainee"])
     with session_scope() as session:
         decisions.approve(session, actor=world["manager"], post_id=post_id, now=NOW)
-        edit_post(session, post_id, PostUpdate(texts={"x": "Diubah setelah disetujui"}), now=NOW)
+        edit_post(
+            session,
+            post_id,
+            PostUpdate(texts={"x": "Diubah setelah disetujui"}),
+            actor=world["trainee"],
+            now=NOW,
+        )
     post = _post(post_id)
     assert post.version == 2
     if resets:
         assert (post.review_state, post.approved_version) == ("in_review", None)
         assert _statuses(post_id) == ["in_review"]
         with session_scope() as session:
-            assert upcoming(session) == []
+            assert upcoming(session, viewer=world["admin"]) == []
             assert decisions.queue_count(session, actor=world["manager"]) == 1
     else:
         assert (post.review_state, post.approved_version) == ("approved", 2)
@@ -268,7 +275,7 @@ def test_editing_an_approved_draft_waiting_for_a_time_sends_it_back(world) -> No
 def test_a_draft_that_needs_review_cannot_be_queued_through_an_edit(world) -> None:
     post_id = _draft(world, world["trainee"])
     with pytest.raises(SchedulingError, match="approved"), session_scope() as session:
-        edit_post(session, post_id, PostUpdate(due_at=LATER), now=NOW)
+        edit_post(session, post_id, PostUpdate(due_at=LATER), actor=world["trainee"], now=NOW)
     assert _statuses(post_id) == ["draft"]
 
 
@@ -433,9 +440,12 @@ def test_a_campaign_is_approved_as_a_whole(world) -> None:
         )
         campaign = session.get(Campaign, campaign_id)
         assert campaign.approved_by_id == world["manager"].id
-        assert len(upcoming(session)) == 4
+        assert len(upcoming(session, viewer=world["admin"])) == 4
         entries = audit.entries(session, audit.AuditFilter(action="campaign.approve"))
-    assert [e.object_id for e in entries] == [str(campaign_id)]
+    assert [(e.object_id, e.outcome) for e in entries] == [
+        (str(campaign_id), "ok"),
+        (str(campaign_id), "denied"),  # the trainer's try, kept though it was rolled back
+    ]
     assert all(_statuses(p) == ["scheduled"] for p in post_ids)
 
 

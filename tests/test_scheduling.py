@@ -13,6 +13,7 @@ from planner.calendar import upcoming
 from planner.db import session_scope
 from planner.lifecycle import TRANSITIONS, IllegalTransition, moves, transition
 from planner.models import Campaign, Post, PostStatus, PostTarget
+from planner.people.actors import Actor
 from planner.publishing.attention import drop_target, mark_published, resend_target
 from planner.scheduling import (
     ConflictError,
@@ -27,6 +28,7 @@ from planner.scheduling import (
     targets_of,
 )
 from tests.factories import add_sandbox_accounts
+from tests.people_helpers import ADMIN, make_user
 from tests.test_worker import T0, targets
 
 S = PostStatus
@@ -52,7 +54,7 @@ def test_published_is_final_and_set_based_changes_are_checked() -> None:
     assert moves((S.SCHEDULED, S.RETRYING), S.PUBLISHING) == ["scheduled", "retrying"]
 
 
-def _post(due: datetime = T0, **kw) -> int:
+def _post(due: datetime = T0, actor: Actor = ADMIN, **kw) -> int:
     with session_scope() as session:
         accounts = add_sandbox_accounts(session)
         post = schedule_post(
@@ -65,6 +67,7 @@ def _post(due: datetime = T0, **kw) -> int:
                 **kw,
             ),
             now=T0 - timedelta(hours=1),
+            actor=actor,
         )
         return post.id
 
@@ -74,8 +77,8 @@ def test_scheduling_in_the_past_asks_publish_now(any_db) -> None:
         x = add_sandbox_accounts(session)[0]
         data = PostCreate(texts={"x": "Halo"}, account_ids=[x.id], due_at=T0 - timedelta(hours=1))
         with pytest.raises(PastTimeError):
-            schedule_post(session, data=data, now=T0)
-        post = schedule_post(session, data=data, now=T0, publish_now=True)
+            schedule_post(session, data=data, now=T0, actor=ADMIN)
+        post = schedule_post(session, data=data, now=T0, publish_now=True, actor=ADMIN)
         assert session.exec(select(PostTarget.due_at)).one() == T0
         assert post.status == "scheduled"
 
@@ -88,6 +91,7 @@ def test_invalid_post_is_refused_whole(any_db) -> None:
                 session,
                 data=PostCreate(texts={"x": "a" * 281}, account_ids=[x.id], due_at=T0),
                 now=T0 - timedelta(hours=1),
+                actor=ADMIN,
             )
     assert targets() == []
 
@@ -95,12 +99,21 @@ def test_invalid_post_is_refused_whole(any_db) -> None:
 def test_edit_revalidates_and_conflicting_versions_are_refused(any_db) -> None:
     post_id = _post()
     with session_scope() as session, pytest.raises(SchedulingError):
-        edit_post(session, post_id, PostUpdate(texts={"x": "a" * 300}), now=T0)
+        edit_post(session, post_id, PostUpdate(texts={"x": "a" * 300}), now=T0, actor=ADMIN)
     assert {t.text for t in targets()} == {"Halo X", "Halo FB"}
     with session_scope() as session:
-        edit_post(session, post_id, PostUpdate(texts={"x": "Baru"}), now=T0, expected_version=1)
+        edit_post(
+            session,
+            post_id,
+            PostUpdate(texts={"x": "Baru"}),
+            now=T0,
+            expected_version=1,
+            actor=ADMIN,
+        )
         with pytest.raises(ConflictError):
-            edit_post(session, post_id, PostUpdate(title="x"), now=T0, expected_version=1)
+            edit_post(
+                session, post_id, PostUpdate(title="x"), now=T0, expected_version=1, actor=ADMIN
+            )
     with session_scope() as session:
         assert session.get(Post, post_id).version == 2
     assert {t.platform: t.content_version for t in targets()} == {"x": 2, "facebook": 2}
@@ -110,8 +123,8 @@ def test_reschedule_and_past_time(any_db) -> None:
     post_id = _post()
     with session_scope() as session:
         with pytest.raises(PastTimeError):
-            reschedule_post(session, post_id, T0 - timedelta(hours=2), now=T0)
-        reschedule_post(session, post_id, T0 + timedelta(days=1), now=T0)
+            reschedule_post(session, post_id, T0 - timedelta(hours=2), now=T0, actor=ADMIN)
+        reschedule_post(session, post_id, T0 + timedelta(days=1), now=T0, actor=ADMIN)
     assert {t.due_at for t in targets()} == {T0 + timedelta(days=1)}
 
 
@@ -123,11 +136,11 @@ def test_person_decisions_on_targets_that_need_attention(any_db) -> None:
             target.status, target.error_kind = "needs_attention", "unknown"
     with session_scope() as session:
         with pytest.raises(SchedulingError):
-            resend_target(session, 999)
-        resend_target(session, ids[0], now=T0)
-        mark_published(session, ids[1], remote_url="https://x.example/1", by="ani")
+            resend_target(session, 999, actor=ADMIN)
+        resend_target(session, ids[0], now=T0, actor=ADMIN)
+        mark_published(session, ids[1], remote_url="https://x.example/1", by="ani", actor=ADMIN)
         with pytest.raises(SchedulingError):
-            drop_target(session, ids[1])  # published is final
+            drop_target(session, ids[1], actor=ADMIN)  # published is final
     first, second = targets()
     assert (first.status, first.verify_before_send, first.due_at) == ("scheduled", True, T0)
     assert (second.status, second.remote_url) == ("published", "https://x.example/1")
@@ -141,7 +154,7 @@ def test_delete_only_what_never_went_out(any_db) -> None:
         target = session.exec(select(PostTarget).where(PostTarget.post_id == keep)).first()
         target.status = "published"
     with session_scope() as session, pytest.raises(SchedulingError, match="cancel it instead"):
-        delete_post(session, keep)
+        delete_post(session, keep, actor=ADMIN)
     with session_scope() as session:
         assert session.get(Post, keep) is not None
 
@@ -152,7 +165,8 @@ def test_queue_and_calendar_filters(any_db) -> None:
         session.add(campaign)
         session.flush()
         campaign_id = campaign.id
-    _post(T0 + timedelta(hours=5), title="Pagi", author="ani")
+    ani, budi = make_user("admin"), make_user("staff", "budi")
+    _post(T0 + timedelta(hours=5), title="Pagi", actor=ani)
     with session_scope() as session:
         accounts = session.exec(select(PostTarget.account_id).distinct()).all()
         schedule_post(
@@ -163,27 +177,25 @@ def test_queue_and_calendar_filters(any_db) -> None:
                 account_ids=[min(accounts)],
                 due_at=T0 + timedelta(hours=1),
                 campaign_id=campaign_id,
-                author="budi",
             ),
             now=T0,
+            actor=budi,
         )
     with session_scope() as session:
-        queue = upcoming(session, 50)
+        queue = upcoming(session, 50, viewer=ADMIN)
         assert [p.title for _, p, _ in queue] == ["Sore", "Pagi", "Pagi"]
         start, end = T0, T0 + timedelta(days=1)
-        everything = planned.entries(session, start, end)
+        everything = planned.entries(session, start, end, viewer=budi)
         assert len(everything) == 3
-        assert [e.title for e in planned.entries(session, start, end, platforms=["facebook"])] == [
-            "Pagi"
-        ]
-        assert [e.author for e in planned.entries(session, start, end, authors=["budi"])] == [
-            "budi"
-        ]
-        by_campaign = planned.entries(session, start, end, campaign_ids=[campaign_id])
+        facebook = planned.entries(session, start, end, viewer=budi, platforms=["facebook"])
+        assert [e.title for e in facebook] == ["Pagi"]
+        by_budi = planned.entries(session, start, end, viewer=ani, author_ids=[budi.id])
+        assert [e.author for e in by_budi] == ["budi"]  # the display name, kept as text
+        by_campaign = planned.entries(session, start, end, viewer=ani, campaign_ids=[campaign_id])
         assert [e.campaign for e in by_campaign] == ["Pekan Literasi"]
-        assert planned.entries(session, start, end, statuses=["published"]) == []
-        options = planned.filter_options(session)
-        assert options["authors"] == ["ani", "budi"]
+        assert planned.entries(session, start, end, viewer=ani, statuses=["published"]) == []
+        options = planned.filter_options(session, viewer=ani)
+        assert options["authors"] == {ani.id: "ani", budi.id: "budi"}  # people, not free text
 
 
 def test_month_grid_and_local_days() -> None:

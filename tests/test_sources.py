@@ -19,6 +19,7 @@ from planner.sources import (
     stored_cover,
 )
 from tests.factories import add_event, add_item
+from tests.people_helpers import ADMIN
 
 
 def _png() -> bytes:
@@ -47,7 +48,7 @@ def test_event_photo_is_the_uploaded_one(any_db: str) -> None:
     with session_scope() as session:
         event = add_event(session)
         assert event_photo(session, event) is None
-        photo = set_event_photo(session, event, _png(), filename="foto.png")
+        photo = set_event_photo(session, event, _png(), filename="foto.png", actor=ADMIN)
         assert event_photo(session, event) is photo
 
 
@@ -55,7 +56,7 @@ def test_stored_cover_never_draws_one(any_db: str) -> None:
     with session_scope() as session:
         uploaded, drawn = add_item(session, key="a"), add_item(session, key="b")
         assert stored_cover(session, uploaded) is None
-        cover = set_cover(session, uploaded, _png(), filename="sampul.png")
+        cover = set_cover(session, uploaded, _png(), filename="sampul.png", actor=ADMIN)
         assert stored_cover(session, uploaded) is cover
         assert stored_cover(session, drawn) is None  # asking does not draw one …
         assert stored_cover(session, drawn) is None

@@ -22,6 +22,7 @@ from planner.scheduling import PostUpdate, edit_post
 from planner.validation import thread_parts
 from tests.doubles import PlatformDouble, context
 from tests.factories import add_account, add_target
+from tests.people_helpers import ADMIN
 
 T0 = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)
 LATER = T0 + timedelta(seconds=5)
@@ -91,7 +92,7 @@ def test_guard_returns_the_text_as_it_is_now(any_db) -> None:
         [target_id] = claim_due(session, "w", T0, 1, lease_seconds=120)
     with session_scope() as session:  # an edit after the claim, before the start
         changes = PostUpdate(texts={"x": "Versi baru"}, alt_text="baru")
-        assert edit_post(session, post_id, changes, now=T0).changed == [target_id]
+        assert edit_post(session, post_id, changes, now=T0, actor=ADMIN).changed == [target_id]
     with session_scope() as session:
         [returned] = guard(session, [target_id], "w", LATER)
     assert (returned.text, returned.alt_text) == ("Versi baru", "baru")

@@ -28,10 +28,11 @@ from planner.templates.store import (
     steps_to_rows,
     with_rows,
 )
+from tests.people_helpers import ADMIN
 
 
 def _reminder_copy(session, new_id: str = "pengingat-pagi") -> dict:
-    record = duplicate_template(session, "event-reminder", new_id, author="rina")
+    record = duplicate_template(session, "event-reminder", new_id, author="rina", actor=ADMIN)
     return copy.deepcopy(record.data)
 
 
@@ -40,13 +41,13 @@ def test_duplicate_edit_history_and_restore(any_db: str) -> None:
         data = _reminder_copy(session)
         assert data["name"]["id"] == "Pengingat acara (besok) (salinan)"
         data["text"]["id"]["x"] = "⏰ Pagi ini: {{ title }} pukul {{ starts_at | time }}!\n"
-        record = save_template(session, data, author="budi", expected_version=1)
+        record = save_template(session, data, author="budi", expected_version=1, actor=ADMIN)
         assert record.version == 2
-        unchanged = save_template(session, data, author="budi", expected_version=2)
+        unchanged = save_template(session, data, author="budi", expected_version=2, actor=ADMIN)
         assert unchanged.version == 2  # saving the same thing adds no version
         versions = history(session, "pengingat-pagi")
         assert [(v.version, v.author) for v in versions] == [(2, "budi"), (1, "rina")]
-        restored = restore_version(session, "pengingat-pagi", 1, author="ani")
+        restored = restore_version(session, "pengingat-pagi", 1, author="ani", actor=ADMIN)
         assert restored.version == 3
         found = catalog(session).get("pengingat-pagi")
     assert found.origin == "app" and found.source == "app:pengingat-pagi"
@@ -60,10 +61,10 @@ def test_bad_template_is_refused_and_nothing_is_saved(any_db: str) -> None:
     broken["text"]["id"]["facebook"] = "{{ ''.__class__ }}"
     with session_scope() as session:
         with pytest.raises(TemplateProblem, match="Python internals"):
-            save_template(session, broken, expected_version=1)
+            save_template(session, broken, expected_version=1, actor=ADMIN)
         broken["text"]["id"]["facebook"] = "{% if title %}"
         with pytest.raises(TemplateProblem, match=r"app:pengingat-pagi \[id.facebook\], line 1"):
-            save_template(session, broken, expected_version=1)
+            save_template(session, broken, expected_version=1, actor=ADMIN)
     with session_scope() as session:
         record = session.get(TemplateRecord, "pengingat-pagi")
         assert record.version == 1 and record.data == data
@@ -75,21 +76,21 @@ def test_file_ids_are_reserved_and_concurrent_edits_do_not_overwrite(any_db: str
         data = _reminder_copy(session)
         clash = dict(data, id="event-reminder")
         with pytest.raises(TemplateProblem, match="belongs to a file template"):
-            save_template(session, clash)
+            save_template(session, clash, actor=ADMIN)
         with pytest.raises(TemplateProblem, match="already used"):
-            duplicate_template(session, "event-recap", "pengingat-pagi")
-        save_template(session, dict(data, hashtags=["#Satu"]), expected_version=1)
+            duplicate_template(session, "event-recap", "pengingat-pagi", actor=ADMIN)
+        save_template(session, dict(data, hashtags=["#Satu"]), expected_version=1, actor=ADMIN)
         with pytest.raises(TemplateConflict, match="since you opened it"):
-            save_template(session, dict(data, hashtags=["#Dua"]), expected_version=1)
+            save_template(session, dict(data, hashtags=["#Dua"]), expected_version=1, actor=ADMIN)
 
 
 def test_campaign_steps_must_name_existing_templates(any_db: str) -> None:
     with session_scope() as session:
-        record = duplicate_template(session, "event-announcement", "kampanye-saya")
+        record = duplicate_template(session, "event-announcement", "kampanye-saya", actor=ADMIN)
         data = copy.deepcopy(record.data)
         data["campaign"][1]["template"] = "tidak-ada"
         with pytest.raises(TemplateProblem, match="'tidak-ada', which does not exist"):
-            save_template(session, data, expected_version=1)
+            save_template(session, data, expected_version=1, actor=ADMIN)
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -97,7 +98,7 @@ def test_blank_templates_are_valid_for_every_kind(any_db: str, kind: str) -> Non
     data = blank_template(kind, f"baru-{kind}")
     data["name"] = {"id": "Baru", "en": "New"}
     with session_scope() as session:
-        assert save_template(session, data).version == 1
+        assert save_template(session, data, actor=ADMIN).version == 1
         assert catalog(session).get(f"baru-{kind}").kind == kind
 
 
@@ -114,11 +115,11 @@ def test_export_round_trips_through_the_file_loader(any_db: str) -> None:
 def test_delete_removes_record_and_history(any_db: str) -> None:
     with session_scope() as session:
         _reminder_copy(session)
-        delete_template(session, "pengingat-pagi")
+        delete_template(session, "pengingat-pagi", actor=ADMIN)
         assert "pengingat-pagi" not in catalog(session).templates
         assert history(session, "pengingat-pagi") == []
         with pytest.raises(ValueError):
-            delete_template(session, "pengingat-pagi")
+            delete_template(session, "pengingat-pagi", actor=ADMIN)
 
 
 def test_grid_rows_round_trip() -> None:

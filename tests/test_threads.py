@@ -16,7 +16,7 @@ from planner.scheduling import PostCreate, SchedulingError, schedule_post
 from planner.validation import text_length, thread_parts, validate
 from tests.doubles import PlatformDouble
 from tests.factories import add_sandbox_accounts
-from tests.people_helpers import signed_app
+from tests.people_helpers import ADMIN, signed_app
 
 T0 = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)
 LONG = " ".join(f"Kalimat nomor {n} tentang layanan perpustakaan kota." for n in range(1, 16))
@@ -48,6 +48,7 @@ def _schedule(session, x_thread: bool) -> int:
             title="t", texts={"x": LONG}, account_ids=[x.id], due_at=T0, x_thread=x_thread
         ),
         now=T0 - timedelta(minutes=1),
+        actor=ADMIN,
     )
     return post.id
 

@@ -21,6 +21,7 @@ from planner.models import PostTarget
 from planner.platforms.sandbox import outbox_records
 from planner.scheduling import PostCreate, schedule_post
 from tests.factories import add_sandbox_accounts
+from tests.people_helpers import ADMIN
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -82,6 +83,7 @@ def test_two_servers_share_one_sqlite_file(data_dir: Path) -> None:
                         due_at=datetime.now(UTC),
                     ),
                     publish_now=True,
+                    actor=ADMIN,
                 )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:

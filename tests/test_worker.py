@@ -26,6 +26,7 @@ from planner.scheduling import PostCreate, schedule_post
 from tests import doubles
 from tests.doubles import PlatformDouble
 from tests.factories import add_sandbox_accounts
+from tests.people_helpers import ADMIN
 
 T0 = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)
 
@@ -44,6 +45,7 @@ def schedule(texts: dict[str, str] | None = None, due: datetime = T0, accounts=(
                 due_at=due,
             ),
             now=due - timedelta(minutes=5),
+            actor=ADMIN,
         )
         return post.id
 
@@ -232,7 +234,7 @@ def test_send_again_asks_the_platform_first(any_db, arrived: bool) -> None:
     [target] = targets()
     assert target.status == "needs_attention"
     with session_scope() as session:
-        resend_target(session, target.id, now=T0 + timedelta(minutes=3))
+        resend_target(session, target.id, now=T0 + timedelta(minutes=3), actor=ADMIN)
     worker(double, T0 + timedelta(minutes=3), reconcile_checks=0).run_once()
     assert targets()[0].status == "published"
     assert len(double.find_calls) == 1
@@ -277,6 +279,7 @@ def test_daily_cap_defers_and_says_so(any_db) -> None:
                 session,
                 data=PostCreate(texts={"x": f"Halo {i}"}, account_ids=[live], due_at=T0),
                 now=T0 - timedelta(minutes=5),
+                actor=ADMIN,
             )
     double = PlatformDouble()
     w = worker(double, T0, daily_caps={"x": 2})
@@ -331,6 +334,7 @@ def test_missing_image_fails_plainly_without_calling(sqlite_db) -> None:
             data=PostCreate(texts={"x": "Halo"}, account_ids=[x.id], due_at=T0,
                             media_asset_id=asset.id, alt_text="poster"),
             now=T0 - timedelta(minutes=1),
+            actor=ADMIN,
         )  # fmt: skip
         path = asset_path(session.get(MediaAsset, asset.id))
     path.unlink()
@@ -350,6 +354,7 @@ def test_embedded_thread_publishes_due_post(sqlite_db: str) -> None:
                 title="t", texts={"x": "Halo thread"}, account_ids=[x.id], due_at=datetime.now(UTC)
             ),
             publish_now=True,
+            actor=ADMIN,
         )
     settings = get_settings().model_copy(update={"worker_poll_seconds": 0.05})
     thread = BackgroundWorker("embedded-test", settings=settings).start()

@@ -1,4 +1,5 @@
-"""Account commands: list, connect, test, reconnect, disconnect, dry-run, public-url.
+"""Account commands: list, connect, add-sandbox, test, reconnect, disconnect, dry-run,
+public-url.
 
 Tokens are read from hidden prompts or from a JSON file (for provisioning scripts), never
 from command-line arguments, which would land in shell history and process lists.
@@ -12,6 +13,7 @@ from typing import Annotated
 
 import typer
 
+from planner.cli.acting import acting_user
 from planner.cli.errors import UserError
 from planner.cli.output import JsonOpt, emit
 
@@ -101,10 +103,12 @@ def accounts_connect(
     from planner.db import session_scope
 
     credential_fields(platform)  # an unknown platform fails before any prompt
+    actor = acting_user()
     credentials = _credentials(platform, credentials_file)
     with session_scope() as session:
         account = connect_account(
             session,
+            actor=actor,
             platform=platform,
             credentials=credentials,
             config=_settings_pairs(settings_ or []),
@@ -119,6 +123,23 @@ def accounts_connect(
     )
 
 
+@accounts_app.command("add-sandbox")
+def accounts_add_sandbox(
+    platform: Annotated[str, typer.Option("--platform", help="x, facebook or instagram")],
+    name: Annotated[str, typer.Option("--name", help="Name shown in planner.")] = "",
+    as_json: JsonOpt = False,
+) -> None:
+    """Add a training (sandbox) account: posts to it are recorded, never sent."""
+    from planner.accounts import add_sandbox_account, view
+    from planner.db import session_scope
+
+    actor = acting_user()
+    with session_scope() as session:
+        account = add_sandbox_account(session, actor=actor, platform=platform, name=name)
+        data = view(session, account).as_dict()
+    emit({"ok": True, "account": data}, as_json, [f"added sandbox #{data['id']} {data['name']}"])
+
+
 @accounts_app.command("test")
 def accounts_test(account_id: int, as_json: JsonOpt = False) -> None:
     """Check the stored tokens; a revoked token marks the account 'reconnect needed'."""
@@ -126,7 +147,7 @@ def accounts_test(account_id: int, as_json: JsonOpt = False) -> None:
     from planner.db import session_scope
 
     with session_scope() as session:
-        result = check_account(session, account_id)
+        result = check_account(session, account_id, actor=acting_user())
     if not result.ok:
         raise UserError(result.message)
     info = result.info
@@ -145,11 +166,13 @@ def accounts_reconnect(
     from planner.accounts import get_account, reconnect_account, view
     from planner.db import session_scope
 
+    actor = acting_user()
     with session_scope() as session:
         platform = get_account(session, account_id).platform
     credentials = _credentials(platform, credentials_file, keep_blank=True)
     with session_scope() as session:
-        data = view(session, reconnect_account(session, account_id, credentials)).as_dict()
+        account = reconnect_account(session, account_id, credentials, actor=actor)
+        data = view(session, account).as_dict()
     emit({"ok": True, "account": data}, as_json, [f"reconnected #{account_id}"])
 
 
@@ -160,7 +183,7 @@ def accounts_disconnect(account_id: int, as_json: JsonOpt = False) -> None:
     from planner.db import session_scope
 
     with session_scope() as session:
-        waiting = disconnect_account(session, account_id)
+        waiting = disconnect_account(session, account_id, actor=acting_user())
     emit(
         {"ok": True, "account_id": account_id, "waiting_posts": waiting},
         as_json,
@@ -181,7 +204,7 @@ def accounts_dry_run(
     if state not in ("on", "off"):
         raise UserError("say 'on' or 'off'")
     with session_scope() as session:
-        set_dry_run(session, account_id, state == "on")
+        set_dry_run(session, account_id, state == "on", actor=acting_user())
     emit(
         {"ok": True, "account_id": account_id, "dry_run": state == "on"},
         as_json,

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from planner.cli.acting import acting_user
 from planner.cli.errors import UserError, fail
 from planner.cli.output import JsonOpt, emit
 from planner.config import get_settings
@@ -172,10 +173,12 @@ def draft(
 
     settings = get_settings()
     tags = hashtags.split() if hashtags is not None else None
+    actor = acting_user()
     with session_scope() as session:
         d = make_draft(
             session,
             template,
+            actor=actor,
             event_id=event,
             item_ids=list(item or []),
             values=_values(values),
@@ -215,8 +218,9 @@ def campaign(
     from planner.i18n import format_datetime
 
     settings = get_settings()
+    actor = acting_user()
     with session_scope() as session:
-        plan = plan_campaign(session, template, event, locale=settings.locale)
+        plan = plan_campaign(session, template, event, actor=actor, locale=settings.locale)
         account_ids = list(account or [])
         if not account_ids:
             account_ids = [a.id for a in active_accounts(session)]
@@ -224,7 +228,7 @@ def campaign(
         campaign_id = None
         if schedule:
             created, posts = schedule_campaign(
-                session, plan, account_ids=account_ids, locale=settings.locale
+                session, plan, actor=actor, account_ids=account_ids, locale=settings.locale
             )
             campaign_id, post_ids = created.id, [p.id for p in posts]
     steps = [

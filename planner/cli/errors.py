@@ -21,7 +21,7 @@ USER_ERRORS: tuple[type[BaseException], ...] = (
     DatabaseUnavailable,
     ValueError,  # our domain errors (SchedulingError, TemplateProblem, DraftError…) derive from it
     FileNotFoundError,
-    PermissionError,
+    PermissionError,  # also PermissionDenied: a role refused, worded in one line
     ValidationError,
     OperationalError,  # the database went away or refused us: a one-line reason, not a bug
 )

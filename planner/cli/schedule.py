@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 
+from planner.cli.acting import acting_user, reading_user
 from planner.cli.errors import UserError, fail
 from planner.cli.imports import import_app
 from planner.cli.output import JsonOpt, emit
@@ -59,6 +60,7 @@ def queue(
     from planner.i18n import format_datetime
 
     settings = get_settings()
+    viewer = reading_user()
     with session_scope() as session:
         items = [
             {
@@ -71,7 +73,7 @@ def queue(
                 "title": post.title,
                 "error": target.last_error,
             }
-            for target, post, account in upcoming(session, limit)
+            for target, post, account in upcoming(session, limit, viewer=viewer)
         ]
     lines = [
         f"#{i['post_id']} {format_datetime(i['due_at'], settings.tz, 'en')} "
@@ -87,7 +89,7 @@ def cancel(post_id: int, as_json: JsonOpt = False) -> None:
     from planner.scheduling import cancel_post
 
     with session_scope() as session:
-        result = cancel_post(session, post_id, by="cli")
+        result = cancel_post(session, post_id, actor=acting_user(), by="cli")
     data = {
         "ok": True,
         "post_id": post_id,
@@ -114,9 +116,10 @@ def reschedule(
     from planner.scheduling import PastTimeError, reschedule_post
 
     due = _parse_when(day, at)
+    actor = acting_user()
     try:
         with session_scope() as session:
-            result = reschedule_post(session, post_id, due, publish_now=publish_now)
+            result = reschedule_post(session, post_id, due, actor=actor, publish_now=publish_now)
     except PastTimeError as exc:
         raise UserError(f"{exc} (add --publish-now)") from exc
     emit(
@@ -132,7 +135,7 @@ def resend(target_id: int, as_json: JsonOpt = False) -> None:
     from planner.publishing.attention import resend_target
 
     with session_scope() as session:
-        resend_target(session, target_id)
+        resend_target(session, target_id, actor=acting_user())
     emit({"ok": True, "target_id": target_id}, as_json, [f"target {target_id} queued again"])
 
 
@@ -142,7 +145,7 @@ def drop(target_id: int, as_json: JsonOpt = False) -> None:
     from planner.publishing.attention import drop_target
 
     with session_scope() as session:
-        drop_target(session, target_id, by="cli")
+        drop_target(session, target_id, actor=acting_user(), by="cli")
     emit({"ok": True, "target_id": target_id}, as_json, [f"target {target_id} dropped"])
 
 
@@ -203,8 +206,9 @@ def slots_set(
     from planner.slots import describe, parse_slots, set_slots
 
     slots = parse_slots(spec)
+    actor = acting_user()
     with session_scope() as session:
-        set_slots(session, account_id, slots)
+        set_slots(session, account_id, slots, actor=actor)
     emit(
         {"ok": True, "account_id": account_id, "slots": slots},
         as_json,
@@ -260,9 +264,11 @@ def series_add(
         ids = [int(a) for a in accounts.split(",") if a.strip()]
     except ValueError as exc:
         raise UserError("--accounts takes account ids, e.g. 1,2") from exc
+    actor = acting_user()
     with session_scope() as session:
         series = create_series(
             session,
+            actor=actor,
             name=name,
             first_at=first_at,
             rule=SeriesRule(freq="weekly", interval=every, weekdays=days),
@@ -303,7 +309,7 @@ def series_stop(series_id: int, as_json: JsonOpt = False) -> None:
     from planner.recurrence import stop_series
 
     with session_scope() as session:
-        cancelled = stop_series(session, series_id)
+        cancelled = stop_series(session, series_id, actor=acting_user())
     emit(
         {"ok": True, "series_id": series_id, "cancelled_posts": cancelled},
         as_json,
@@ -324,9 +330,10 @@ def import_posts(
 
     if not file.is_file():
         raise UserError(f"no such file: {file}")
+    actor = acting_user()
     try:
         report = import_file(
-            "posts", file.read_bytes(), file.name, folder=file.parent, author="cli", dry_run=dry_run
+            "posts", file.read_bytes(), file.name, actor=actor, folder=file.parent, dry_run=dry_run
         )
     except RowError as exc:
         raise UserError(str(exc)) from exc

@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+from planner.cli.acting import acting_user
 from planner.cli.errors import UserError, fail
 from planner.cli.imports import import_app
 from planner.cli.output import JsonOpt, emit
@@ -68,8 +69,9 @@ def _run(kind: str, path: Path, as_json: bool) -> None:
 
     data = _read(path)
     migrate()
+    actor = acting_user()
     try:
-        report = import_file(kind, data, path.name)
+        report = import_file(kind, data, path.name, actor=actor)
     except ImportFileError as exc:
         raise UserError(f"{path.name}: {exc.text('en')}") from exc
     _finish(report, as_json)

@@ -14,6 +14,21 @@ STRINGS: dict[str, dict[str, str]] = {
         "tested before they are saved, stored encrypted, and never shown again.",
     },
     "accounts.none": {"id": "Belum ada akun.", "en": "No accounts yet."},
+    "accounts.sandbox_add": {"id": "Tambah akun latihan", "en": "Add a training account"},
+    "accounts.sandbox_help": {
+        "id": "Akun latihan (sandbox) tidak pernah mengirim apa pun: unggahan hanya dicatat. "
+        "Peserta pelatihan hanya dapat memakai akun seperti ini.",
+        "en": "A training (sandbox) account never sends anything: posts are only recorded. "
+        "Trainees can use only accounts like this.",
+    },
+    "accounts.sandbox_added": {
+        "id": "Akun latihan {name} ditambahkan.",
+        "en": "Training account {name} added.",
+    },
+    "accounts.admin_only": {
+        "id": "Hanya admin yang menghubungkan, menghubungkan ulang atau memutus akun media sosial.",
+        "en": "Only an admin connects, reconnects or disconnects social media accounts.",
+    },
     "accounts.dry_run_badge": {"id": "Dry run", "en": "Dry run"},
     "accounts.status.active": {"id": "Aktif", "en": "Active"},
     "accounts.status.reconnect_needed": {"id": "Perlu dihubungkan ulang", "en": "Reconnect needed"},

@@ -12,7 +12,11 @@ from planner.importing.marc import is_marcxml, read_records, record_to_values
 from planner.importing.report import ImportFileError, ImportReport
 from planner.importing.rows import RowRefused, run_rows
 from planner.importing.tabular import read_table
-from planner.sources import ItemIn, save_item
+from planner.people import audit
+from planner.people.actors import Actor
+from planner.people.guard import check
+from planner.people.roles import Action
+from planner.sources import ItemIn, store_item
 
 ALIASES: dict[str, tuple[str, ...]] = {
     "title": ("judul", "judul buku", "book title"),
@@ -53,8 +57,11 @@ def _prepare_marc(raw: Any) -> ItemIn:
     return row_to_item(raw)
 
 
-def import_collection(session: Session, data: bytes, filename: str) -> ImportReport:
+def import_collection(
+    session: Session, data: bytes, filename: str, *, actor: Actor
+) -> ImportReport:
     """Import items from CSV, .mrc or MARCXML bytes (chosen by name and content)."""
+    check(session, actor, Action.EDIT_SOURCES, ("import", filename))
     suffix = Path(filename).suffix.lower()
     if suffix in (".mrc", ".marc", ".iso", ".xml") or is_marcxml(data):
         if not data.strip():
@@ -73,11 +80,13 @@ def import_collection(session: Session, data: bytes, filename: str) -> ImportRep
         rows, prepare = table.rows, row_to_item
     else:
         raise ImportFileError("format", name=Path(filename).name)
-    return run_rows(
+    result = run_rows(
         session,
         report,
         rows,
         prepare=prepare,
         key_of=lambda item: item.stable_key(),
-        save=lambda s, item: save_item(s, item),
+        save=lambda s, item: store_item(s, item),
     )
+    audit.record(session, actor, "sources.import", ("import", filename), **result.counts)
+    return result

@@ -11,7 +11,11 @@ from planner.importing.dates import parse_date, parse_datetime, parse_time_range
 from planner.importing.report import ImportReport
 from planner.importing.rows import RowRefused, run_rows
 from planner.importing.tabular import read_table
-from planner.sources import EventIn, save_event
+from planner.people import audit
+from planner.people.actors import Actor
+from planner.people.guard import check
+from planner.people.roles import Action
+from planner.sources import EventIn, store_event
 
 ALIASES: dict[str, tuple[str, ...]] = {
     "title": ("judul", "nama acara", "nama kegiatan", "acara", "kegiatan", "event", "name"),
@@ -77,15 +81,20 @@ def row_to_event(row: dict[str, str], tz: ZoneInfo) -> EventIn:
     return EventIn(**values)
 
 
-def import_events(session: Session, data: bytes, filename: str, tz: ZoneInfo) -> ImportReport:
+def import_events(
+    session: Session, data: bytes, filename: str, tz: ZoneInfo, *, actor: Actor
+) -> ImportReport:
     """Import events from CSV bytes; ImportFileError when the file as a whole is unreadable."""
+    check(session, actor, Action.EDIT_SOURCES, ("import", filename))
     table = read_table(data, ALIASES, required=("title",))
     report = table.report("events", filename)
-    return run_rows(
+    result = run_rows(
         session,
         report,
         table.rows,
         prepare=lambda row: row_to_event(row, tz),
         key_of=lambda event: event.stable_key(tz),
-        save=lambda s, event: save_event(s, event, tz),
+        save=lambda s, event: store_event(s, event, tz),
     )
+    audit.record(session, actor, "sources.import", ("import", filename), **result.counts)
+    return result

@@ -10,6 +10,7 @@ from planner.importing.collection import import_collection
 from planner.importing.events import import_events
 from planner.importing.posts import PostImportReport, import_posts
 from planner.importing.report import ImportReport
+from planner.people.actors import Actor
 
 KINDS = ("events", "collection", "posts")
 
@@ -19,6 +20,7 @@ def import_file(
     data: bytes,
     filename: str,
     *,
+    actor: Actor,
     folder: Path | None = None,
     images: dict[str, bytes] | None = None,
     author: str = "",
@@ -36,11 +38,17 @@ def import_file(
     settings = settings or get_settings()
     if kind == "posts":
         return import_posts(
-            data, folder=folder, images=images, author=author, dry_run=dry_run, settings=settings
+            data,
+            actor=actor,
+            folder=folder,
+            images=images,
+            author=author,
+            dry_run=dry_run,
+            settings=settings,
         )
     if kind not in KINDS:
         raise ValueError(f"unknown import kind {kind!r}; expected one of {', '.join(KINDS)}")
     with session_scope() as session:
         if kind == "events":
-            return import_events(session, data, filename, settings.tz)
-        return import_collection(session, data, filename)
+            return import_events(session, data, filename, settings.tz, actor=actor)
+        return import_collection(session, data, filename, actor=actor)

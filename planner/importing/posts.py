@@ -42,6 +42,9 @@ from planner.importing.tabular import decode, sniff_delimiter
 from planner.limits import PLATFORMS
 from planner.media import asset_path, store_image, thumbnail_path
 from planner.models import Account, CollectionItem, Event, MediaAsset, Post, utcnow
+from planner.people.actors import Actor
+from planner.people.guard import check
+from planner.people.roles import Action
 from planner.scheduling import PostCreate, SchedulingError, local_to_utc, schedule_post
 from planner.slots import next_free_slot, parse_time
 
@@ -168,6 +171,7 @@ def _content(
     folder: Path | None,
     images: dict[str, bytes],
     settings: Settings,
+    actor: Actor,
 ) -> dict[str, Any]:
     """Texts, image, alt text, link and title of a row (drafting from a template if named)."""
     from planner.drafting import make_draft
@@ -180,6 +184,7 @@ def _content(
         draft = make_draft(
             session,
             row["template"],
+            actor=actor,
             event_id=_source_id(session, Event, event) if event else None,
             item_id=_source_id(session, CollectionItem, item) if item else None,
             locale=settings.locale,
@@ -203,7 +208,7 @@ def _content(
     if not out["texts"]:
         raise RowError("give a 'text' (or text_x/text_facebook/text_instagram) or a 'template'")
     if row.get("image"):
-        out["media_asset_id"] = _image(session, row["image"], folder, images).id
+        out["media_asset_id"] = _image(session, row["image"], folder, images, actor).id
     elif row.get("layout"):
         from planner.imaging.layouts import LayoutInput
         from planner.imaging.render import render_jpeg
@@ -215,7 +220,9 @@ def _content(
             row.get("size") or "square",
             LayoutInput(title=out["title"], subtitle=row.get("subtitle", "")),
         )
-        out["media_asset_id"] = store_image(session, data, kind="render").id
+        out["media_asset_id"] = store_image(
+            session, data, kind="render", uploaded_by_id=actor.id
+        ).id
     for name in ("alt_text", "link"):
         if row.get(name):
             out[name] = row[name]
@@ -223,7 +230,7 @@ def _content(
 
 
 def _image(
-    session: Session, name: str, folder: Path | None, images: dict[str, bytes]
+    session: Session, name: str, folder: Path | None, images: dict[str, bytes], actor: Actor
 ) -> MediaAsset:
     if Path(name).name in images:
         data = images[Path(name).name]
@@ -232,7 +239,7 @@ def _image(
         if not path.is_file():
             raise RowError(f"image file not found: {name}")
         data = path.read_bytes()
-    return store_image(session, data, original_name=Path(name).name)
+    return store_image(session, data, original_name=Path(name).name, uploaded_by_id=actor.id)
 
 
 def _times(
@@ -252,6 +259,7 @@ def _times(
 def import_posts(
     data: str | bytes,
     *,
+    actor: Actor,
     folder: Path | None = None,
     images: dict[str, bytes] | None = None,
     author: str = "",
@@ -259,7 +267,13 @@ def import_posts(
     dry_run: bool = False,
     settings: Settings | None = None,
 ) -> PostImportReport:
-    """Schedule one post per row, each row in its own transaction; a report per row."""
+    """Schedule one post per row, each row in its own transaction; a report per row.
+
+    Importing is checked once; each row is then scheduled as `actor`, so a row naming an
+    account the actor may not use is refused like any other bad row.
+    """
+    with session_scope() as session:
+        check(session, actor, Action.IMPORT_POSTS, ("import", "posts"))
     settings = settings or get_settings()
     now = now or utcnow()
     report = PostImportReport()
@@ -277,9 +291,10 @@ def import_posts(
                     continue
                 account_ids = _accounts(session, row["accounts"])
                 dues = _times(session, row, account_ids, now, settings)
-                content = _content(session, row, folder, images or {}, settings)
+                content = _content(session, row, folder, images or {}, settings, actor)
                 post = schedule_post(
                     session,
+                    actor=actor,
                     data=PostCreate(
                         account_ids=account_ids,
                         due_by_account=dues,

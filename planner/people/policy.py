@@ -14,7 +14,8 @@ from sqlmodel import Session
 from planner.models import AppMeta, Role
 from planner.people import audit
 from planner.people.actors import Actor
-from planner.people.roles import Action, require
+from planner.people.guard import check
+from planner.people.roles import Action
 
 KEY = "people_policy"
 
@@ -60,7 +61,7 @@ def load_policy(session: Session) -> Policy:
 
 def save_policy(session: Session, actor: Actor, policy: Policy) -> Policy:
     """Store the policy (admins only); the change is audited with its old and new values."""
-    require(actor, Action.EDIT_SETTINGS)
+    check(session, actor, Action.EDIT_SETTINGS, ("policy", KEY))
     old = load_policy(session)
     data = asdict(policy)
     data["second_factor_roles"] = sorted(policy.second_factor_roles)

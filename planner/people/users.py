@@ -16,6 +16,7 @@ from sqlmodel import Session, col, func, select
 from planner.models import Role, User, utcnow
 from planner.people import audit
 from planner.people.actors import Actor, actor_of
+from planner.people.guard import check
 from planner.people.passwords import (
     generate_password,
     hash_password,
@@ -23,7 +24,7 @@ from planner.people.passwords import (
     verify_password,
     weakness,
 )
-from planner.people.roles import Action, require
+from planner.people.roles import Action
 
 MAX_WAIT_SECONDS = 15 * 60
 
@@ -111,7 +112,7 @@ def add_user(
     """
     first_admin = actor is None and role == Role.ADMIN.value and _no_users(session)
     if not (first_admin or demo):
-        require(actor, Action.MANAGE_USERS)
+        check(session, actor, Action.MANAGE_USERS, ("user", username))
     name = _check_username(username)
     _check_role(role)
     if find_user(session, name):
@@ -159,7 +160,7 @@ def _no_users(session: Session) -> bool:
 
 def set_active(session: Session, actor: Actor, username: str, active: bool) -> User:
     """Disable (every session ends) or enable a person; the last real admin stays."""
-    require(actor, Action.MANAGE_USERS)
+    check(session, actor, Action.MANAGE_USERS, ("user", username))
     user = _existing(session, username)
     if not active and user.role == Role.ADMIN.value and user.active and count_admins(session) <= 1:
         raise UserError("people.user.last_admin")
@@ -179,7 +180,7 @@ def reset_password(
     """
     user = _existing(session, username)
     if actor.id != user.id:
-        require(actor, Action.MANAGE_USERS)
+        check(session, actor, Action.MANAGE_USERS, ("user", username))
     generated = None
     if password is None:
         password = generated = generate_password()
@@ -198,7 +199,7 @@ def reset_password(
 
 def set_role(session: Session, actor: Actor, username: str, role: str) -> User:
     """Change what a person may do; their sessions end so the new role applies at once."""
-    require(actor, Action.MANAGE_USERS)
+    check(session, actor, Action.MANAGE_USERS, ("user", username))
     user = _existing(session, username)
     _check_role(role)
     if user.role == Role.ADMIN.value and role != Role.ADMIN.value and count_admins(session) <= 1:

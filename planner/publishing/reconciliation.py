@@ -17,6 +17,8 @@ from planner.db import session_scope
 from planner.lifecycle import lock_post, refresh_post_status
 from planner.models import Account, Post, PostStatus, PostTarget, PublishAttempt
 from planner.notify import notify
+from planner.people import audit
+from planner.people.actors import SYSTEM
 from planner.platforms.base import RemoteRef
 from planner.publishing.claims import claim_reconcile
 from planner.publishing.context import WorkerContext
@@ -106,6 +108,15 @@ def mark_found(
         )
     )
     notify(session, "notify.reconciled", level="info", target=target)
+    audit.record(
+        session,
+        SYSTEM,
+        "post.published",
+        ("target", target_id),
+        post_id=target.post_id,
+        remote_id=ref.remote_id,
+        found=True,
+    )
     session.flush()
     refresh_post_status(session, target.post_id)
     return True

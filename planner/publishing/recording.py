@@ -19,6 +19,8 @@ from planner.db import session_scope
 from planner.lifecycle import lock_posts, moves, refresh_posts
 from planner.models import Account, Post, PostStatus, PostTarget, PublishAttempt
 from planner.notify import notify
+from planner.people import audit
+from planner.people.actors import SYSTEM
 from planner.platforms.base import (
     AuthExpired,
     OutcomeUnknown,
@@ -97,6 +99,16 @@ def record_sent(session: Session, sent: list[tuple[StartedSend, RemoteRef]], now
             for p, ref in sent
         ],
     )
+    # One audit entry per target that went out: the log answers "who published what".
+    for p, ref in sent:
+        audit.record(
+            session,
+            SYSTEM,
+            "post.published",
+            ("target", p.request.target_id),
+            post_id=p.post_id,
+            remote_id=ref.remote_id,
+        )
     if targets.rowcount == len(sent):
         return
     # Some target had been moved meanwhile (recovered, dropped): it went out anyway.
@@ -151,15 +163,30 @@ def record_failure(
         target.next_attempt_at = None  # reconciled on the next pass
         target.reconcile_checks = 0
         notify(session, "notify.unknown", target=target, **params)
+        _failed(session, prepared, exc, "unknown")
         return "needs_attention"
     attempt.outcome = "not_sent" if isinstance(exc, TransientError) else "failed"
     target.status = S.FAILED.value
     if isinstance(exc, TransientError):
         params["detail"] = f"{exc.message}; gave up after {target.attempts} tries"
     notify(session, "notify.failed", level="error", target=target, **params)
+    _failed(session, prepared, exc, "failed")
     if isinstance(exc, AuthExpired):
         mark_reconnect_needed(session, account.id, exc.message)
     return "failed"
+
+
+def _failed(session: Session, prepared: StartedSend, exc: PlatformError, outcome: str) -> None:
+    """The audit entry of a send that did not (or may not have) gone out."""
+    audit.record(
+        session,
+        SYSTEM,
+        "post.failed",
+        ("target", prepared.request.target_id),
+        outcome=outcome,
+        post_id=prepared.post_id,
+        kind=exc.kind,
+    )
 
 
 def next_attempt(ctx: WorkerContext, attempts: int, now: datetime, exc: PlatformError) -> datetime:

@@ -7,7 +7,8 @@ from sqlmodel import Session, col, select
 from planner.models import AuditEntry, Post, PostComment
 from planner.people import audit
 from planner.people.actors import Actor
-from planner.people.roles import Action, require
+from planner.people.guard import check
+from planner.people.roles import Action
 from planner.review.errors import ReviewError
 
 KINDS = ("comment", "approved", "changes", "rejected")
@@ -32,7 +33,9 @@ def add_comment(session: Session, *, actor: Actor, post_id: int, body: str) -> P
     post = session.get(Post, post_id)
     if post is None:
         raise ReviewError("no_post", post_id=post_id)
-    require(actor, Action.COMMENT_POST, owner_id=post.author_id)
+    check(
+        session, actor, Action.COMMENT_POST, ("post", post_id), owner_id=post.author_id, owned=True
+    )
     if not body.strip():
         raise ReviewError("comment_required")
     comment = add(session, actor, post, "comment", body)

@@ -11,7 +11,8 @@ from sqlmodel import Session
 from planner.models import MediaAsset
 from planner.people import audit
 from planner.people.actors import Actor
-from planner.people.roles import Action, require
+from planner.people.guard import check
+from planner.people.roles import Action
 from planner.review.errors import ReviewError
 
 
@@ -24,7 +25,7 @@ def _asset(session: Session, asset_id: int) -> MediaAsset:
 
 def mark_shows_people(session: Session, *, actor: Actor, asset_id: int) -> MediaAsset:
     """The uploader's tick: this image shows identifiable people (consent still to record)."""
-    require(actor, Action.UPLOAD_MEDIA)
+    check(session, actor, Action.UPLOAD_MEDIA, ("media", asset_id))
     asset = _asset(session, asset_id)
     if not asset.shows_people:
         asset.shows_people = True
@@ -43,7 +44,7 @@ def set_consent(
     note: str = "",
 ) -> MediaAsset:
     """Whether the image shows people and whether (and how) their consent was recorded."""
-    require(actor, Action.EDIT_MEDIA)
+    check(session, actor, Action.EDIT_MEDIA, ("media", asset_id))
     asset = _asset(session, asset_id)
     note = note.strip()[:500]
     if consent_recorded and shows_people and not note:

@@ -17,6 +17,7 @@ from planner.models import Account, Campaign, Post, PostTarget, Role, utcnow
 from planner.people import audit
 from planner.people.actors import Actor
 from planner.people.approval import ReviewState, author_role
+from planner.people.guard import check, refused
 from planner.people.roles import Action, PermissionDenied, Scope, require, scope
 from planner.review import checklist, comments, notices
 from planner.review.drafts import DraftRow, draft_row, draft_targets, editable_post
@@ -86,8 +87,11 @@ def _in_review(session: Session, actor: Actor, post_id: int) -> Post:
     post = lock_post(session, post_id)
     if post is None:
         raise ReviewError("no_post", post_id=post_id)
-    if refused := decision_refusal(session, actor, post):
-        raise refused
+    if refusal := decision_refusal(session, actor, post):
+        refused(
+            session, actor, Action.APPROVE_POST, ("post", post_id), reason=refusal.reason or "role"
+        )
+        raise refusal
     if post.review_state != ReviewState.IN_REVIEW:
         raise ReviewError("not_in_review", post_id=post_id)
     return post
@@ -242,7 +246,7 @@ def approve_campaign(
 ) -> Campaign:
     """Approve every post of the campaign in review at once, or none when any fails the checks."""
     now = now or utcnow()
-    require(actor, Action.APPROVE_CAMPAIGN)
+    check(session, actor, Action.APPROVE_CAMPAIGN, ("campaign", campaign_id))
     campaign = session.get(Campaign, campaign_id)
     if campaign is None:
         raise ReviewError("no_campaign", campaign_id=campaign_id)

@@ -21,7 +21,8 @@ from planner.models import Account, Campaign, Post, PostTarget, User, utcnow
 from planner.people import approval, audit
 from planner.people.actors import Actor
 from planner.people.approval import ReviewState
-from planner.people.roles import Action, Scope, require, require_target, scope
+from planner.people.guard import check, check_targets
+from planner.people.roles import Action, Scope, scope
 from planner.review.errors import ReviewError
 from planner.scheduling import PostCreate
 
@@ -52,14 +53,16 @@ class DraftRow:
     author: str
 
 
-def _accounts(session: Session, actor: Actor, account_ids: list[int]) -> list[Account]:
+def _accounts(
+    session: Session, actor: Actor, account_ids: list[int], post_id: int | None = None
+) -> list[Account]:
     accounts = []
     for account_id in account_ids:
         account = session.get(Account, account_id)
         if account is None:
             raise ReviewError("no_account", account_id=account_id)
-        require_target(actor, Action.DRAFT_POST, is_sandbox=account.is_sandbox)
         accounts.append(account)
+    check_targets(session, actor, Action.DRAFT_POST, accounts, ("post", post_id))
     return accounts
 
 
@@ -80,7 +83,6 @@ def _target(post: Post, account: Account, text: str, due: datetime | None, threa
 
 def save_draft(session: Session, *, actor: Actor, data: PostCreate) -> Post:
     """A new draft by `actor`: one draft target per account, the chosen time kept, none queued."""
-    require(actor, Action.DRAFT_POST)
     accounts = _accounts(session, actor, data.account_ids)
     post = Post(
         title=data.title,
@@ -117,7 +119,7 @@ def editable_post(session: Session, actor: Actor, post_id: int, action: Action) 
     post = lock_post(session, post_id)
     if post is None:
         raise ReviewError("no_post", post_id=post_id)
-    require(actor, action, owner_id=post.author_id)
+    check(session, actor, action, ("post", post_id), owner_id=post.author_id, owned=True)
     targets = draft_targets(session, post_id)
     if not targets or any(t.status not in DRAFT_STATES for t in targets):
         raise ReviewError("not_a_draft", post_id=post_id)
@@ -194,7 +196,7 @@ def _retarget(
     due = changes.due_at or next((t.due_at for t in targets if t.due_at), None)
     thread = changes.x_thread if changes.x_thread is not None else any(t.as_thread for t in targets)
     texts = {t.platform: t.text for t in targets} | (changes.texts or {})
-    for account in _accounts(session, actor, [a for a in wanted if a not in have]):
+    for account in _accounts(session, actor, [a for a in wanted if a not in have], post.id):
         target = _target(post, account, texts.get(account.platform, ""), due, thread)
         target.status = status
         session.add(target)
@@ -313,7 +315,7 @@ def save_campaign(
     posts: list[PostCreate],
 ) -> tuple[Campaign, list[Post]]:
     """A campaign whose posts are kept as drafts (each with its step's time), to be reviewed."""
-    require(actor, Action.PLAN_CAMPAIGN)
+    check(session, actor, Action.PLAN_CAMPAIGN, ("campaign", None))
     campaign = Campaign(name=name, event_id=event_id, created_by_id=actor.id)
     session.add(campaign)
     session.flush()

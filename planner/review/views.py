@@ -8,6 +8,7 @@ from sqlmodel import Session
 
 from planner.calendar import post_detail
 from planner.models import Account, AuditEntry, MediaAsset, Post, PostComment, PostTarget, User
+from planner.people.actors import Actor
 from planner.review import checklist, comments
 
 
@@ -24,9 +25,9 @@ class PostReview:
     author: str
 
 
-def post_review(session: Session, post_id: int) -> PostReview | None:
-    """The post with what a decision on it needs (None when there is no such post)."""
-    detail = post_detail(session, post_id)
+def post_review(session: Session, post_id: int, *, viewer: Actor) -> PostReview | None:
+    """The post with what a decision on it needs (None: no such post, or not one `viewer` sees)."""
+    detail = post_detail(session, post_id, viewer=viewer)
     if detail is None:
         return None
     post = detail.post

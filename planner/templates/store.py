@@ -19,6 +19,10 @@ from sqlmodel import Session, col, select
 from planner.config import Settings, get_settings
 from planner.limits import PLATFORMS
 from planner.models import TemplateRecord, TemplateVersion, utcnow
+from planner.people import audit
+from planner.people.actors import Actor
+from planner.people.guard import check
+from planner.people.roles import Action
 from planner.templates.files import available_templates
 from planner.templates.model import (
     EVENT_KINDS,
@@ -92,6 +96,7 @@ def save_template(
     session: Session,
     data: dict[str, Any],
     *,
+    actor: Actor,
     author: str = "",
     expected_version: int | None = None,
     settings: Settings | None = None,
@@ -103,6 +108,8 @@ def save_template(
     raised instead of overwriting their work.
     """
     template_id = str(data.get("id", ""))
+    check(session, actor, Action.EDIT_TEMPLATES, ("template", template_id))
+    author = author or actor.name
     tpl = parse_template(data, _source(template_id), origin="app")
     settings = settings or get_settings()
     files, _ = available_templates(settings.templates_dir)
@@ -137,6 +144,7 @@ def save_template(
     session.add(
         TemplateVersion(template_id=tpl.id, version=record.version, data=clean, author=author)
     )
+    audit.record(session, actor, "template.save", ("template", tpl.id), version=record.version)
     session.flush()
     return record
 
@@ -146,11 +154,13 @@ def duplicate_template(
     template_id: str,
     new_id: str,
     *,
+    actor: Actor,
     author: str = "",
     locale: str = "id",
     settings: Settings | None = None,
 ) -> TemplateRecord:
     """A new app template copied from any template, under `new_id`."""
+    check(session, actor, Action.EDIT_TEMPLATES, ("template", new_id))
     source = catalog(session, settings).get(template_id)
     data = source.to_data()
     data["id"] = new_id
@@ -158,7 +168,7 @@ def duplicate_template(
     data["name"] = {lang: text + suffix.get(lang, "") for lang, text in data["name"].items()}
     if session.get(TemplateRecord, new_id) is not None:
         raise TemplateProblem(_source(new_id), f"id {new_id!r} is already used")
-    return save_template(session, data, author=author, settings=settings)
+    return save_template(session, data, actor=actor, author=author, settings=settings)
 
 
 def app_records(session: Session) -> dict[str, TemplateRecord]:
@@ -181,10 +191,12 @@ def restore_version(
     template_id: str,
     version: int,
     *,
+    actor: Actor,
     author: str = "",
     settings: Settings | None = None,
 ) -> TemplateRecord:
     """Save an old version again as the newest one (history is never rewritten)."""
+    check(session, actor, Action.EDIT_TEMPLATES, ("template", template_id))
     old = session.exec(
         select(TemplateVersion).where(
             TemplateVersion.template_id == template_id, TemplateVersion.version == version
@@ -194,12 +206,18 @@ def restore_version(
     if old is None or record is None:
         raise ValueError(f"template {template_id!r} has no version {version}")
     return save_template(
-        session, dict(old.data), author=author, expected_version=record.version, settings=settings
+        session,
+        dict(old.data),
+        actor=actor,
+        author=author,
+        expected_version=record.version,
+        settings=settings,
     )
 
 
-def delete_template(session: Session, template_id: str) -> None:
+def delete_template(session: Session, template_id: str, *, actor: Actor) -> None:
     """Remove an app template and its history (posts keep their text; they only name the id)."""
+    check(session, actor, Action.EDIT_TEMPLATES, ("template", template_id))
     record = session.get(TemplateRecord, template_id)
     if record is None:
         raise ValueError(f"no app template {template_id!r}")
@@ -207,6 +225,7 @@ def delete_template(session: Session, template_id: str) -> None:
         session.delete(version)
     session.flush()
     session.delete(record)
+    audit.record(session, actor, "template.delete", ("template", template_id))
     session.flush()
 
 

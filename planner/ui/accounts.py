@@ -1,7 +1,10 @@
 """Accounts: connect, test, dry run, reconnect and disconnect; the public image address.
 
-Token inputs are password fields inside forms that clear on submit, and nothing on this page
-ever reads a stored token back: the services hand out `AccountView`s, which have none.
+Only an admin connects, reconnects or disconnects live accounts (trainers and managers may
+test training accounts); the page offers each person only those controls, and the services
+refuse the rest. Token inputs are password fields inside forms that clear on submit, and
+nothing on this page ever reads a stored token back: the services hand out `AccountView`s,
+which have none.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import streamlit as st
 from planner.accounts import (
     AccountError,
     AccountView,
+    add_sandbox_account,
     check_account,
     config_fields,
     connect_account,
@@ -24,9 +28,11 @@ from planner.accounts import (
 from planner.config import get_settings
 from planner.db import session_scope
 from planner.limits import PLATFORMS
+from planner.people.roles import Action, PermissionDenied
 from planner.platforms.dryrun import account_folder, dry_run_records
 from planner.public_media import PublicMediaError, base_url_issue, check_public_url
-from planner.ui.runtime import tr
+from planner.ui.runtime import error_text, tr
+from planner.ui.session import allowed, current_actor
 
 
 def _flash(kind: str, message: str, *, rerun: bool = True) -> None:
@@ -61,9 +67,18 @@ def _title(view: AccountView) -> str:
     return f"{tr(f'platform.{view.platform}')} — {who} · " + " · ".join(badges)
 
 
+def _manages(view: AccountView) -> bool:
+    """Whether the signed-in person may test or change this account."""
+    return allowed(Action.MANAGE_SANDBOX_ACCOUNTS if view.is_sandbox else Action.MANAGE_ACCOUNTS)
+
+
 def _test(view: AccountView) -> None:
-    with session_scope() as session:
-        result = check_account(session, view.id)
+    try:
+        with session_scope() as session:
+            result = check_account(session, view.id, actor=current_actor())
+    except PermissionDenied as exc:
+        _flash("error", error_text(exc))
+        return
     if result.ok and result.info is not None:
         _flash("success", tr("accounts.test_ok", who=result.info.handle or result.info.name))
     _flash("error", tr("accounts.test_failed", reason=result.message))
@@ -71,8 +86,12 @@ def _test(view: AccountView) -> None:
 
 def _toggle_dry_run(view: AccountView) -> None:
     on = st.session_state[f"dry_{view.id}"]
-    with session_scope() as session:
-        set_dry_run(session, view.id, on)
+    try:
+        with session_scope() as session:
+            set_dry_run(session, view.id, on, actor=current_actor())
+    except PermissionDenied as exc:
+        _flash("error", error_text(exc), rerun=False)
+        return
     st.toast(tr("accounts.dry_run_on") if on else tr("accounts.dry_run_off"))
 
 
@@ -81,9 +100,14 @@ def _do_reconnect(view: AccountView) -> None:
     values = _take([f"re_{view.id}_{f}" for f in fields])
     try:
         with session_scope() as session:
-            reconnect_account(session, view.id, {f: values[f"re_{view.id}_{f}"] for f in fields})
-    except AccountError as exc:
-        _flash("error", str(exc), rerun=False)
+            reconnect_account(
+                session,
+                view.id,
+                {f: values[f"re_{view.id}_{f}"] for f in fields},
+                actor=current_actor(),
+            )
+    except (AccountError, PermissionDenied) as exc:
+        _flash("error", error_text(exc), rerun=False)
         return
     _flash("success", tr("accounts.reconnected"), rerun=False)
 
@@ -116,6 +140,8 @@ def _account(view: AccountView) -> None:
             st.warning(tr("accounts.reason", reason=view.status_reason))
         if view.waiting_posts and view.status != "active":
             st.info(tr("accounts.waiting", n=view.waiting_posts))
+        if not _manages(view):
+            return
         if view.status != "disconnected" and st.button(tr("accounts.test"), key=f"test_{view.id}"):
             _test(view)
         if view.is_sandbox:
@@ -137,8 +163,12 @@ def _account(view: AccountView) -> None:
             confirm = st.checkbox(tr("accounts.disconnect_confirm"), key=f"confirm_{view.id}")
             key = f"disconnect_{view.id}"
             if st.button(tr("accounts.disconnect"), key=key, disabled=not confirm):
-                with session_scope() as session:
-                    waiting = disconnect_account(session, view.id)
+                try:
+                    with session_scope() as session:
+                        waiting = disconnect_account(session, view.id, actor=current_actor())
+                except PermissionDenied as exc:
+                    _flash("error", error_text(exc))
+                    return
                 _flash("success", tr("accounts.disconnected", n=waiting))
 
 
@@ -156,6 +186,7 @@ def _do_connect() -> None:
         with session_scope() as session:
             account = connect_account(
                 session,
+                actor=current_actor(),
                 platform=platform,
                 credentials=secrets,
                 config=ids,
@@ -163,8 +194,8 @@ def _do_connect() -> None:
                 dry_run=st.session_state.get("connect_dry", True),
             )
             label = f"{account.name} {account.handle}".strip()
-    except AccountError as exc:
-        _flash("error", str(exc), rerun=False)
+    except (AccountError, PermissionDenied) as exc:
+        _flash("error", error_text(exc), rerun=False)
         return
     _take(["connect_name", *(f"connect_{f}" for f in config_fields(platform))])
     _flash("success", tr("accounts.connected", name=label), rerun=False)
@@ -187,6 +218,37 @@ def _connect() -> None:
             st.text_input(tr(f"accounts.field.{field}"), key=f"connect_{field}")
         st.checkbox(tr("accounts.start_dry"), value=True, key="connect_dry")
         st.form_submit_button(tr("accounts.connect_btn"), on_click=_do_connect)
+
+
+def _do_add_sandbox() -> None:
+    try:
+        with session_scope() as session:
+            account = add_sandbox_account(
+                session,
+                actor=current_actor(),
+                platform=st.session_state["sandbox_platform"],
+                name=st.session_state.get("sandbox_name", ""),
+            )
+            name = account.name
+    except (AccountError, PermissionDenied) as exc:
+        _flash("error", error_text(exc), rerun=False)
+        return
+    _flash("success", tr("accounts.sandbox_added", name=name), rerun=False)
+
+
+def _add_sandbox() -> None:
+    """A practice account for trainees (trainers, managers, admins)."""
+    st.subheader(tr("accounts.sandbox_add"))
+    st.caption(tr("accounts.sandbox_help"))
+    with st.form("sandbox_form"):
+        st.selectbox(
+            tr("accounts.platform"),
+            PLATFORMS,
+            format_func=lambda p: tr(f"platform.{p}"),
+            key="sandbox_platform",
+        )
+        st.text_input(tr("accounts.name"), key="sandbox_name")
+        st.form_submit_button(tr("accounts.sandbox_add"), on_click=_do_add_sandbox)
 
 
 def _public_media() -> None:
@@ -218,8 +280,14 @@ def page() -> None:
         st.info(tr("accounts.none"))
     for view in views:
         _account(view)
-    _connect()
-    _public_media()
+    if allowed(Action.MANAGE_ACCOUNTS):
+        _connect()
+    else:
+        st.caption(tr("accounts.admin_only"))
+    if allowed(Action.MANAGE_SANDBOX_ACCOUNTS):
+        _add_sandbox()
+    if allowed(Action.MANAGE_ACCOUNTS):
+        _public_media()
 
 
 page()

@@ -18,7 +18,9 @@ from planner.imaging.layouts import LAYOUTS
 from planner.imaging.render import draw
 from planner.imaging.samples import sample_input
 from planner.imaging.sizes import SIZES
-from planner.ui.runtime import locale, size_label, tr
+from planner.people.roles import Action, PermissionDenied
+from planner.ui.runtime import error_text, locale, size_label, tr
+from planner.ui.session import allowed, current_actor
 
 COLOURS = ("primary", "secondary", "accent", "light", "dark")
 PREVIEW_WIDTH = 360
@@ -94,6 +96,28 @@ def _preview(brand: Brand) -> None:
             st.image(image, caption=LAYOUTS[name].title(locale()), width="stretch")
 
 
+def _save_buttons(edited: Brand, logo: bytes | None, remove: bool, invalid: bool) -> None:
+    """Save and reset, for the people who may change the brand kit (managers, admins)."""
+    save, reset = st.columns(2)
+    if save.button(tr("brand.save"), type="primary", key="brand_save", disabled=invalid):
+        try:
+            with session_scope() as session:
+                save_brand(session, edited, actor=current_actor(), logo=logo, remove_logo=remove)
+            st.success(tr("brand.saved"))
+        except (BrandError, PermissionDenied) as exc:
+            st.error(error_text(exc))
+    if reset.button(tr("brand.reset"), key="brand_reset"):
+        try:
+            with session_scope() as session:
+                reset_brand(session, actor=current_actor())
+        except PermissionDenied as exc:
+            st.error(error_text(exc))
+            return
+        for key in [k for k in st.session_state if str(k).startswith("brand_")]:
+            del st.session_state[key]
+        st.rerun()
+
+
 def page() -> None:
     st.header(tr("brand.header"))
     st.caption(tr("brand.intro"))
@@ -111,20 +135,10 @@ def page() -> None:
         preview = None
     for warning in warnings:
         st.warning(tr(f"brand.warning_{warning}"))
-    save, reset = st.columns(2)
-    if save.button(tr("brand.save"), type="primary", key="brand_save", disabled=preview is None):
-        try:
-            with session_scope() as session:
-                save_brand(session, edited, logo=logo, remove_logo=remove)
-            st.success(tr("brand.saved"))
-        except BrandError as exc:
-            st.error(exc.text(locale()))
-    if reset.button(tr("brand.reset"), key="brand_reset"):
-        with session_scope() as session:
-            reset_brand(session)
-        for key in [k for k in st.session_state if str(k).startswith("brand_")]:
-            del st.session_state[key]
-        st.rerun()
+    if allowed(Action.EDIT_BRAND):
+        _save_buttons(edited, logo, remove, preview is None)
+    else:
+        st.caption(tr("brand.read_only"))
     if preview is not None:
         _palette_report(preview)
         _preview(preview)

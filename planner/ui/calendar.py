@@ -1,6 +1,6 @@
-"""Calendar & queue: month and week views by status and platform, the next 50 in the queue,
-and one post opened with its attempts log, reschedule, edit, cancel and the one-click
-decisions for posts that need attention."""
+"""Calendar & queue: month and week views by status, platform, campaign and author, the next
+50 in the queue, and one post opened (planner/ui/widgets/post_panel.py). A trainee sees only
+their own posts: the calendar queries filter by the signed-in viewer."""
 
 from __future__ import annotations
 
@@ -14,38 +14,23 @@ from planner.calendar import recent, upcoming
 from planner.config import get_settings
 from planner.db import session_scope
 from planner.i18n import (
-    STRINGS,
     format_date,
-    format_datetime,
     format_month,
     format_time,
-    zone_abbr,
 )
 from planner.limits import PLATFORMS
 from planner.models import PostStatus
 from planner.notify import reason_text
-from planner.publishing.attention import drop_target, mark_published, resend_target
-from planner.scheduling import (
-    PastTimeError,
-    PostUpdate,
-    SchedulingError,
-    cancel_post,
-    delete_post,
-    edit_post,
-    local_to_utc,
-    reschedule_post,
-)
-from planner.slots import SlotError, to_next_free_slots
 from planner.ui.runtime import (
     embedded_worker,
-    error_text,
     hint,
     locale,
     status_label,
     target_status_label,
     tr,
 )
-from planner.ui.widgets.review import post_review_panel
+from planner.ui.session import current_actor
+from planner.ui.widgets.post_panel import post_panel, show_flash, when_text
 
 MAX_PER_DAY = 4
 LEGEND = [
@@ -58,10 +43,6 @@ LEGEND = [
 ]
 
 
-def _when(moment: datetime | None) -> str:
-    return format_datetime(moment, get_settings().tz, locale()) if moment else "—"
-
-
 def _label(entry: planned.Entry, with_account: bool = False) -> str:
     color = planned.STATUS_COLORS.get(entry.status, "gray")
     icon = planned.PLATFORM_ICONS.get(entry.platform, "•")
@@ -72,7 +53,7 @@ def _label(entry: planned.Entry, with_account: bool = False) -> str:
 
 def _filters() -> dict:
     with session_scope() as session:
-        options = planned.filter_options(session)
+        options = planned.filter_options(session, viewer=current_actor())
     cols = st.columns(4)
     platforms = cols[0].multiselect(
         tr("calendar.filter_platform"),
@@ -94,14 +75,15 @@ def _filters() -> dict:
     )
     authors = cols[3].multiselect(
         tr("calendar.filter_author"),
-        options["authors"],
+        list(options["authors"]),
+        format_func=options["authors"].get,
         placeholder=hint(options["authors"], "common.all"),
     )
     return {
         "platforms": platforms,
         "statuses": statuses,
         "campaign_ids": campaigns,
-        "authors": authors,
+        "author_ids": authors,
     }
 
 
@@ -124,7 +106,8 @@ def _grouped(days: list[date], filters: dict) -> dict[date, list[planned.Entry]]
     tz = get_settings().tz
     with session_scope() as session:
         start, end = planned.span(days, tz)
-        return planned.by_day(planned.entries(session, start, end, **filters), tz)
+        found = planned.entries(session, start, end, viewer=current_actor(), **filters)
+        return planned.by_day(found, tz)
 
 
 def _month(weeks: list[list[date]], filters: dict, month: int) -> None:
@@ -170,7 +153,7 @@ def _rows(rows) -> pd.DataFrame:
         [
             {
                 "#": post.id,
-                tr("calendar.col_when"): _when(target.published_at or target.due_at),
+                tr("calendar.col_when"): when_text(target.published_at or target.due_at),
                 "Platform": tr(f"platform.{target.platform}"),
                 tr("calendar.col_account"): account.name,
                 tr("calendar.col_status"): target_status_label(target),
@@ -195,8 +178,8 @@ def live_tables() -> None:
     )
     st.caption(tr("calendar.worker", state=state))
     with session_scope() as session:
-        queued = upcoming(session, 50)
-        done = recent(session, 20)
+        queued = upcoming(session, 50, viewer=current_actor())
+        done = recent(session, 20, viewer=current_actor())
     st.subheader(tr("calendar.queue"))
     if queued:
         st.dataframe(_rows(queued), hide_index=True, width="stretch")
@@ -207,195 +190,6 @@ def live_tables() -> None:
         st.dataframe(_rows(done), hide_index=True, width="stretch", key="recent_table")
     else:
         st.info(tr("common.none"))
-
-
-def _run(action, *args, **kwargs) -> bool:
-    """Run a scheduling action in its own transaction; show its error plainly."""
-    try:
-        with session_scope() as session:
-            result = action(session, *args, **kwargs)
-    except SchedulingError as exc:
-        st.error(error_text(exc))
-        return False
-    if getattr(result, "too_late", None):
-        _flash(
-            "warning", tr("calendar.too_late", targets=", ".join(f"#{i}" for i in result.too_late))
-        )
-    return True
-
-
-def _outcome(outcome: str) -> str:
-    """An attempt's outcome in the page language (an unknown one shows as stored)."""
-    key = f"attempt.{outcome}"
-    return tr(key) if key in STRINGS else outcome
-
-
-def _flash(kind: str, message: str) -> None:
-    """Keep a message for the next run (shown above the post)."""
-    st.session_state.setdefault("post_flash", []).append((kind, message))
-
-
-def _done(message: str) -> None:
-    """Rerun after a change, so the opened post, the calendar and the queue show it."""
-    _flash("success", message)
-    st.rerun()
-
-
-def _show_flash() -> None:
-    for kind, message in st.session_state.pop("post_flash", []):
-        getattr(st, kind)(message)
-
-
-def _reschedule(post_id: int) -> None:
-    settings = get_settings()
-    now_local = datetime.now(settings.tz) + timedelta(hours=1)
-    with st.form(f"reschedule_{post_id}"):
-        st.markdown(f"**{tr('calendar.reschedule')}**")
-        c1, c2 = st.columns(2)
-        day = c1.date_input(
-            tr("compose.date"),
-            value=now_local.date(),
-            key=f"rs_day_{post_id}",
-            format="DD/MM/YYYY",
-        )
-        at = c2.time_input(
-            tr("compose.time", zone=zone_abbr(settings.tz, now_local)),
-            value=now_local.time().replace(second=0, microsecond=0),
-            key=f"rs_time_{post_id}",
-            step=300,
-        )
-        go = st.form_submit_button(tr("calendar.reschedule"))
-    due = local_to_utc(day, at, settings.tz)
-    if go:
-        try:
-            with session_scope() as session:
-                reschedule_post(session, post_id, due)
-        except PastTimeError:
-            st.session_state[f"confirm_past_{post_id}"] = True
-        except SchedulingError as exc:
-            st.error(error_text(exc))
-        else:
-            _done(tr("calendar.rescheduled", post_id=post_id, when=_when(due)))
-    if st.session_state.get(f"confirm_past_{post_id}"):
-        st.warning(tr("compose.past_time"))
-        if st.button(tr("compose.publish_now"), key=f"rs_now_{post_id}") and _run(
-            reschedule_post, post_id, due, publish_now=True
-        ):
-            st.session_state.pop(f"confirm_past_{post_id}", None)
-            _done(tr("calendar.done"))
-
-
-def _next_slot(post_id: int) -> None:
-    if not st.button(tr("calendar.next_slot"), key=f"slot_{post_id}"):
-        return
-    try:
-        with session_scope() as session:
-            to_next_free_slots(session, post_id)
-    except (SlotError, SchedulingError) as exc:
-        st.error(error_text(exc))
-    else:
-        _done(tr("calendar.done"))
-
-
-def _target_actions(target, account) -> None:
-    cols = st.columns(3)
-    if target.status in (PostStatus.NEEDS_ATTENTION, PostStatus.FAILED):
-        if cols[0].button(tr("calendar.resend"), key=f"resend_{target.id}") and _run(
-            resend_target, target.id
-        ):
-            _done(tr("calendar.done"))
-        if cols[1].button(tr("calendar.drop"), key=f"drop_{target.id}") and _run(
-            drop_target, target.id, by="app"
-        ):
-            _done(tr("calendar.done"))
-    if target.status == PostStatus.NEEDS_ATTENTION and (
-        cols[2].button(tr("calendar.mark_published"), key=f"mark_{target.id}")
-        and _run(mark_published, target.id, by="app")
-    ):
-        _done(tr("calendar.done"))
-
-
-def post_panel(post_id: int) -> None:
-    """One post opened from the calendar, the queue or the inbox."""
-    with session_scope() as session:
-        detail = planned.post_detail(session, post_id)
-    if detail is None:
-        st.session_state.pop("open_post", None)
-        return
-    post = detail.post
-    with st.container(border=True):
-        head, close = st.columns([5, 1])
-        head.subheader(tr("calendar.post", post_id=post.id, title=post.title))
-        close.button(
-            tr("calendar.close"),
-            key="close_post",
-            on_click=st.session_state.pop,
-            args=("open_post", None),
-        )
-        st.markdown(f"**{tr('calendar.targets')}**")
-        for target, account in detail.targets:
-            icon = planned.PLATFORM_ICONS.get(target.platform, "•")
-            color = planned.STATUS_COLORS.get(target.status, "gray")
-            st.markdown(
-                f"{icon} **{account.name}** — :{color}[{target_status_label(target)}] · "
-                f"{_when(target.published_at or target.due_at)}"
-                + (f" · {target.remote_url}" if target.remote_url else "")
-            )
-            if target.last_error:
-                st.caption(reason_text(target.error_kind, target.last_error, locale()))
-            _target_actions(target, account)
-        st.markdown(f"**{tr('calendar.attempts')}**")
-        if detail.attempts:
-            st.dataframe(
-                pd.DataFrame(
-                    [
-                        {
-                            tr("calendar.col_when"): _when(a.started_at),
-                            "Platform": tr(f"platform.{a.platform}") if a.platform else "—",
-                            tr("calendar.col_worker"): a.worker_id,
-                            tr("calendar.col_outcome"): _outcome(a.outcome),
-                            tr("calendar.col_error"): (
-                                reason_text(a.error_kind, a.error_message, locale())
-                                or a.remote_id
-                                or ""
-                            ),
-                        }
-                        for a in detail.attempts
-                    ]
-                ),
-                hide_index=True,
-                width="stretch",
-            )
-        else:
-            st.caption(tr("calendar.no_attempts"))
-        post_review_panel(post.id, key=f"panel_{post.id}")
-        open_targets = detail.open_targets
-        if not open_targets:
-            return
-        _reschedule(post.id)
-        _next_slot(post.id)
-        with st.expander(tr("calendar.edit")), st.form(f"edit_{post.id}"):
-            texts = {
-                t.platform: st.text_area(
-                    tr(f"platform.{t.platform}"), value=t.text, key=f"edit_{t.id}"
-                )
-                for t, _ in open_targets
-            }
-            if st.form_submit_button(tr("calendar.save")) and _run(
-                edit_post, post.id, PostUpdate(texts=texts), expected_version=post.version
-            ):
-                _done(tr("calendar.saved"))
-        c1, c2 = st.columns(2)
-        if c1.button(tr("calendar.cancel"), key=f"cancel_{post.id}") and _run(
-            cancel_post, post.id, by="app"
-        ):
-            _done(tr("calendar.cancelled", post_id=post.id))
-        sure = c2.checkbox(tr("calendar.delete_confirm"), key=f"delete_confirm_{post.id}")
-        if c2.button(tr("calendar.delete"), key=f"delete_{post.id}", disabled=not sure) and _run(
-            delete_post, post.id
-        ):
-            st.session_state.pop("open_post", None)
-            _done(tr("calendar.done"))
 
 
 def _step(day: date, view: str, sign: int) -> date:
@@ -428,7 +222,7 @@ def page() -> None:
     if nav[2].button(tr("calendar.next"), key="cal_next"):
         st.session_state["cal_day"] = _step(st.session_state["cal_day"], view, 1)
     day = nav[1].date_input(tr("calendar.day"), key="cal_day", format="DD/MM/YYYY")
-    _show_flash()
+    show_flash()
     if st.session_state.get("open_post"):
         post_panel(st.session_state["open_post"])
     if view == "month":

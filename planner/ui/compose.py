@@ -33,11 +33,14 @@ from planner.i18n import format_datetime
 from planner.limits import PLATFORMS, limits_for
 from planner.media import asset_path
 from planner.models import Account, MediaAsset
+from planner.people.guard import may_target
+from planner.people.roles import Action, PermissionDenied, limited_to_sandbox
 from planner.previews import build_preview, preview_html
 from planner.sources import list_events, list_items
 from planner.templates.model import ContentTemplate, FieldSpec
 from planner.templates.store import catalog
 from planner.ui.runtime import counter, error_text, hint, locale, tr
+from planner.ui.session import allowed, current_actor
 from planner.ui.widgets import draft_actions
 from planner.ui.widgets.campaign import campaign_section
 from planner.ui.widgets.schedule_form import schedule_form
@@ -257,6 +260,7 @@ def _make_draft(
             draft = make_draft(
                 session,
                 tpl.id,
+                actor=current_actor(),
                 event_id=event_id,
                 item_ids=item_ids,
                 values=values,
@@ -265,8 +269,21 @@ def _make_draft(
                 locale=locale(),
             )
         _draft_to_state(draft)
-    except (DraftError, ValueError) as exc:
+    except (DraftError, ValueError, PermissionDenied) as exc:
         st.error(error_text(exc))
+
+
+SCHEDULE = Action.SCHEDULE_POST
+
+
+def _targets() -> list[Account]:
+    """The active accounts the signed-in person may post to (a trainee: training ones only)."""
+    actor = current_actor()
+    with session_scope() as session:
+        accounts = [a for a in active_accounts(session) if may_target(actor, SCHEDULE, a)]
+    if limited_to_sandbox(actor, SCHEDULE):
+        st.caption(tr("roles.sandbox_only") if accounts else tr("roles.no_sandbox_accounts"))
+    return accounts
 
 
 def page() -> None:
@@ -296,8 +313,7 @@ def page() -> None:
             st.error(tr("compose.missing_fields", fields=", ".join(missing)))
         else:
             _make_draft(tpl, event_id, item_ids, values, hashtags, link)
-    with session_scope() as session:
-        accounts = active_accounts(session)
+    accounts = _targets()
     for message_key in ("scheduled_message", "campaign_message"):
         if message := st.session_state.get(message_key):
             st.success(message)
@@ -307,7 +323,7 @@ def page() -> None:
     else:
         _draft_editor(draft, accounts)
         schedule_form(draft, accounts)
-    if tpl.campaign and event_id is not None:
+    if tpl.campaign and event_id is not None and allowed(Action.PLAN_CAMPAIGN):
         st.divider()
         campaign_section(tpl, event_id, accounts, values)
 

@@ -9,6 +9,7 @@ import streamlit as st
 from planner.db import session_scope
 from planner.i18n import format_number
 from planner.metrics import latest_per_target, unreported
+from planner.ui.pages import offered
 from planner.ui.runtime import locale, tr
 
 TABLE_COLUMNS = (
@@ -83,6 +84,9 @@ def page_body() -> None:
 
 def page() -> None:
     st.header(tr("dashboard.header"))
+    if not offered("planner/ui/dashboard.py"):
+        st.info(tr("app.not_for_role"))
+        return
     page_body()
 
 

@@ -48,7 +48,7 @@ def _row(row: DraftRow) -> None:
         if (
             can_submit
             and submit_col.button(tr("drafts.submit"), key=f"submit_{post.id}")
-            and parts.run(decisions.submit, ("post", post.id), post_id=post.id)
+            and parts.run(decisions.submit, post_id=post.id)
         ):
             st.session_state["drafts_flash"] = tr("drafts.submitted", post_id=post.id)
             st.rerun()

@@ -9,7 +9,9 @@ from planner.config import get_settings
 from planner.db import session_scope
 from planner.i18n import format_datetime
 from planner.notify import inbox, mark_read, show, unread_count
+from planner.people.roles import Action
 from planner.ui.runtime import locale, tr
+from planner.ui.session import allowed, current_actor
 
 ICONS = {"info": "ℹ️", "warning": "⚠️", "error": "⛔"}
 
@@ -21,13 +23,16 @@ def _open_post(post_id: int) -> None:
 def page() -> None:
     settings = get_settings()
     st.header(tr("inbox.header"))
+    if not allowed(Action.READ_INBOX):
+        st.info(tr("app.not_for_role"))
+        return
     with session_scope() as session:
         unread = unread_count(session)
     top = st.columns([2, 1])
     top[0].caption(tr("inbox.unread", n=unread))
     if top[1].button(tr("inbox.mark_all"), key="mark_all", disabled=not unread):
         with session_scope() as session:
-            mark_read(session)
+            mark_read(session, actor=current_actor())
         st.rerun()
     unread_only = st.toggle(tr("inbox.unread_only"), value=True, key="unread_only")
     with session_scope() as session:
@@ -55,7 +60,7 @@ def page() -> None:
                 tr("inbox.mark_read"), key=f"read_{note.id}"
             ):
                 with session_scope() as session:
-                    mark_read(session, [note.id])
+                    mark_read(session, [note.id], actor=current_actor())
                 st.rerun()
 
 

@@ -17,9 +17,10 @@ from planner.media import (
 )
 from planner.media import delete_asset as remove_asset
 from planner.models import MediaAsset
+from planner.people.roles import Action, PermissionDenied
 from planner.review import consent
-from planner.ui.runtime import locale, status_label, tr
-from planner.ui.session import require_actor
+from planner.ui.runtime import error_text, status_label, tr
+from planner.ui.session import allowed, current_actor
 from planner.ui.widgets.review import run
 
 KINDS = ["all", "upload", "render", "cover", "logo"]
@@ -38,13 +39,13 @@ def _upload() -> None:
     st.session_state["media_last_upload"] = upload.file_id
     try:
         with session_scope() as session:
-            result = upload_image(session, upload.getvalue(), upload.name)
+            result = upload_image(session, upload.getvalue(), upload.name, actor=current_actor())
             asset_id = result.asset.id
             similar = [a.id for a in result.similar]
             if shows_people:
-                consent.mark_shows_people(session, actor=require_actor(), asset_id=asset_id)
-    except MediaError as exc:
-        st.session_state["media_notice"] = ("error", exc.text(locale()))
+                consent.mark_shows_people(session, actor=current_actor(), asset_id=asset_id)
+    except (MediaError, PermissionDenied) as exc:
+        st.session_state["media_notice"] = ("error", error_text(exc))
         return
     if not result.created:
         st.session_state["media_notice"] = ("info", tr("media.duplicate", id=asset_id))
@@ -74,7 +75,6 @@ def _consent(asset: MediaAsset) -> None:
         note = st.text_input(tr("media.consent_note"), value=asset.consent_note)
         if st.form_submit_button(tr("media.save_consent")) and run(
             consent.set_consent,
-            ("media", asset.id),
             asset_id=asset.id,
             shows_people=people,
             consent_recorded=recorded,
@@ -92,20 +92,27 @@ def _details(asset: MediaAsset) -> None:
         st.markdown("\n".join(f"- {_use_label(u)}" for u in uses))
     else:
         st.caption(tr("media.unused"))
+    if not allowed(Action.EDIT_MEDIA):
+        st.caption(asset.alt_text)
+        return
     _consent(asset)
     alt = st.text_area(tr("media.alt_text"), value=asset.alt_text, key=f"media_alt_{asset.id}")
     save, delete = st.columns(2)
     if save.button(tr("media.save_alt"), key=f"media_save_{asset.id}"):
-        with session_scope() as session:
-            set_alt_text(session, asset.id, alt)
-        st.session_state["media_notice"] = ("success", tr("media.alt_saved", id=asset.id))
+        try:
+            with session_scope() as session:
+                set_alt_text(session, asset.id, alt, actor=current_actor())
+        except PermissionDenied as exc:
+            st.session_state["media_notice"] = ("error", error_text(exc))
+        else:
+            st.session_state["media_notice"] = ("success", tr("media.alt_saved", id=asset.id))
         st.rerun()
     if delete.button(tr("media.delete"), key=f"media_delete_{asset.id}"):
         try:
             with session_scope() as session:
-                remove_asset(session, asset.id)
-        except MediaError as exc:
-            st.session_state["media_notice"] = ("error", exc.text(locale()))
+                remove_asset(session, asset.id, actor=current_actor())
+        except (MediaError, PermissionDenied) as exc:
+            st.session_state["media_notice"] = ("error", error_text(exc))
         else:
             st.session_state["media_notice"] = ("success", tr("media.deleted", id=asset.id))
         st.rerun()
@@ -114,7 +121,8 @@ def _details(asset: MediaAsset) -> None:
 def page() -> None:
     st.header(tr("media.header"))
     st.caption(tr("media.rules"))
-    _upload()
+    if allowed(Action.UPLOAD_MEDIA):
+        _upload()
     notice = st.session_state.pop("media_notice", None)
     if notice:
         getattr(st, notice[0])(notice[1])

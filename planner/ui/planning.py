@@ -14,6 +14,7 @@ from planner.i18n import format_datetime, zone_abbr
 from planner.importing.kinds import import_file
 from planner.importing.posts import PostImportReport, RowError
 from planner.models import utcnow
+from planner.people.roles import Action, PermissionDenied
 from planner.recurrence import (
     SeriesContent,
     SeriesRule,
@@ -26,6 +27,7 @@ from planner.recurrence import (
 from planner.scheduling import SchedulingError, local_to_utc
 from planner.slots import SlotError, describe, next_free_slot, parse_slots, set_slots, slots_of
 from planner.ui.runtime import error_text, hint, locale, tr
+from planner.ui.session import allowed, current_actor
 
 
 def _accounts() -> dict[int, str]:
@@ -54,9 +56,9 @@ def slots_section(accounts: dict[int, str]) -> None:
         if st.form_submit_button(tr("planning.save_slots")):
             try:
                 with session_scope() as session:
-                    set_slots(session, account_id, parse_slots(spec))
+                    set_slots(session, account_id, parse_slots(spec), actor=current_actor())
                 st.success(tr("calendar.done"))
-            except SlotError as exc:
+            except (SlotError, PermissionDenied) as exc:
                 st.error(error_text(exc))
     try:
         with session_scope() as session:
@@ -103,11 +105,12 @@ def series_section(accounts: dict[int, str]) -> None:
                         rule=SeriesRule(freq="weekly", weekdays=weekdays),
                         content=SeriesContent.same_everywhere(name, text),
                         account_ids=chosen,
+                        actor=current_actor(),
                     )
                     series_id = series.id
                     made = len(series_post_ids(session, series_id))
                 st.success(tr("planning.series_created", series_id=series_id, n=made))
-            except (SchedulingError, ValueError) as exc:
+            except (SchedulingError, ValueError, PermissionDenied) as exc:
                 st.error(error_text(exc))
     now = utcnow()
     with session_scope() as session:
@@ -125,8 +128,12 @@ def series_section(accounts: dict[int, str]) -> None:
             )
         )
         if cols[1].button(tr("planning.series_stop"), key=f"stop_series_{series.id}"):
-            with session_scope() as session:
-                stop_series(session, series.id)
+            try:
+                with session_scope() as session:
+                    stop_series(session, series.id, actor=current_actor())
+            except PermissionDenied as exc:
+                st.error(error_text(exc))
+                return
             st.rerun()
 
 
@@ -147,11 +154,11 @@ def import_section() -> None:
                 "posts",
                 upload.getvalue(),
                 upload.name,
+                actor=current_actor(),
                 images={f.name: f.getvalue() for f in images or []},
-                author="app",
                 dry_run=dry_run,
             )
-        except RowError as exc:
+        except (RowError, PermissionDenied) as exc:
             st.error(error_text(exc))
             return
         data = report.as_dict()
@@ -183,9 +190,17 @@ def _report_rows(report: PostImportReport) -> pd.DataFrame:
 def page() -> None:
     st.header(tr("planning.header"))
     accounts = _accounts()
-    slots_section(accounts)
-    series_section(accounts)
-    import_section()
+    shown = False
+    for action, section in (
+        (Action.MANAGE_SLOTS, lambda: slots_section(accounts)),
+        (Action.MANAGE_SERIES, lambda: series_section(accounts)),
+        (Action.IMPORT_POSTS, import_section),
+    ):
+        if allowed(action):  # each section only for the roles that may use it
+            section()
+            shown = True
+    if not shown:
+        st.info(tr("app.not_for_role"))
 
 
 page()

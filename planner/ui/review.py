@@ -28,20 +28,20 @@ def _decide(row: DraftRow) -> None:
     parts.checklist_result(view)
     note = st.text_input(tr("review.note"), key=f"note_{post_id}")
     if st.button(tr("review.approve"), key=f"approve_{post_id}", type="primary") and parts.run(
-        decisions.approve, ("post", post_id), post_id=post_id, note=note
+        decisions.approve, post_id=post_id, note=note
     ):
         _done(tr("review.approved_msg", post_id=post_id))
     changes_col, reject_col = st.columns(2)
     with changes_col:
         comment = st.text_area(tr("review.changes_comment"), key=f"changes_text_{post_id}")
         if st.button(tr("review.request_changes"), key=f"changes_{post_id}") and parts.run(
-            decisions.request_changes, ("post", post_id), post_id=post_id, comment=comment
+            decisions.request_changes, post_id=post_id, comment=comment
         ):
             _done(tr("review.changes_msg", post_id=post_id))
     with reject_col:
         reason = st.text_area(tr("review.reject_reason"), key=f"reject_text_{post_id}")
         if st.button(tr("review.reject"), key=f"reject_{post_id}") and parts.run(
-            decisions.reject, ("post", post_id), post_id=post_id, reason=reason
+            decisions.reject, post_id=post_id, reason=reason
         ):
             _done(tr("review.rejected_msg", post_id=post_id))
     parts.thread(view, key=f"review_{post_id}")
@@ -62,9 +62,7 @@ def _campaigns() -> None:
         )
         if st.button(
             tr("review.approve_campaign"), key=f"approve_campaign_{campaign.id}"
-        ) and parts.run(
-            decisions.approve_campaign, ("campaign", campaign.id), campaign_id=campaign.id
-        ):
+        ) and parts.run(decisions.approve_campaign, campaign_id=campaign.id):
             _done(tr("review.campaign_approved", campaign_id=campaign.id))
 
 

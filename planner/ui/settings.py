@@ -11,12 +11,16 @@ import streamlit as st
 from planner.config import get_settings
 from planner.db import describe_url
 from planner.public_media import base_url_issue
+from planner.ui.pages import offered
 from planner.ui.runtime import LANGUAGE_NAMES, embedded_worker, tr
 
 
 def page() -> None:
     settings = get_settings()
     st.header(tr("settings.header"))
+    if not offered("planner/ui/settings.py"):
+        st.info(tr("app.not_for_role"))
+        return
     st.subheader(tr("settings.accounts"))
     st.page_link("planner/ui/accounts.py", label=tr("settings.accounts_link"), icon="🔑")
     st.page_link("planner/ui/brand.py", label=tr("settings.brand_link"), icon="🏷️")

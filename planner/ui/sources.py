@@ -19,6 +19,7 @@ from planner.importing.kinds import import_file
 from planner.importing.report import ImportFileError, ImportReport
 from planner.media import MediaError, asset_path
 from planner.models import CollectionItem, Event
+from planner.people.roles import Action, PermissionDenied
 from planner.sources import (
     EventIn,
     ItemIn,
@@ -38,6 +39,7 @@ from planner.sources import (
     stored_cover,
 )
 from planner.ui.runtime import locale, tr
+from planner.ui.session import allowed, current_actor
 
 MAX_UPLOAD_MB = 50
 NEW = 0
@@ -51,6 +53,8 @@ def _error_text(exc: Exception) -> str:
     """A refused form in the page language, naming the field as the form labels it."""
     if isinstance(exc, SourceError):
         return tr(f"sources.error.{exc.code}", **exc.values)
+    if isinstance(exc, PermissionDenied):
+        return exc.text(locale())
     if not isinstance(exc, ValidationError):
         return str(exc)
     first = exc.errors()[0]
@@ -110,12 +114,14 @@ def _event_form(event: Event | None) -> None:
             key=event.key if event else "",
         )
         with session_scope() as session:
-            saved, status = save_event(session, data, tz, event_id=event.id if event else None)
+            saved, status = save_event(
+                session, data, tz, actor=current_actor(), event_id=event.id if event else None
+            )
             message = tr(f"sources.{status}", title=saved.title)
         st.session_state["sources_message"] = message
         st.session_state["event_next"] = saved.id
         st.rerun()
-    except (ValidationError, SourceError) as exc:
+    except (ValidationError, SourceError, PermissionDenied) as exc:
         st.error(_error_text(exc))
 
 
@@ -136,10 +142,16 @@ def _event_photo(event: Event) -> None:
             try:
                 with session_scope() as session:
                     stored = get_event(session, event.id)
-                    set_event_photo(session, stored, upload.getvalue(), filename=upload.name)
+                    set_event_photo(
+                        session,
+                        stored,
+                        upload.getvalue(),
+                        actor=current_actor(),
+                        filename=upload.name,
+                    )
                 st.session_state["sources_message"] = tr("sources.photo_saved")
                 st.rerun()
-            except MediaError as exc:
+            except (MediaError, PermissionDenied) as exc:
                 st.error(exc.text(locale()))
 
 
@@ -181,10 +193,10 @@ def _events_tab() -> None:
     if st.button(tr("sources.delete"), key="delete_event_btn", disabled=not sure):
         try:
             with session_scope() as session:
-                delete_event(session, event.id)
+                delete_event(session, event.id, actor=current_actor())
             st.session_state["event_next"] = NEW
             st.rerun()
-        except SourceError as exc:
+        except (SourceError, PermissionDenied) as exc:
             st.error(_error_text(exc))
 
 
@@ -226,12 +238,14 @@ def _item_form(item: CollectionItem | None) -> None:
             key=item.key if item else "",
         )
         with session_scope() as session:
-            saved, status = save_item(session, data, item_id=item.id if item else None)
+            saved, status = save_item(
+                session, data, actor=current_actor(), item_id=item.id if item else None
+            )
             message = tr(f"sources.{status}", title=saved.title)
         st.session_state["sources_message"] = message
         st.session_state["item_next"] = saved.id
         st.rerun()
-    except (ValidationError, SourceError) as exc:
+    except (ValidationError, SourceError, PermissionDenied) as exc:
         st.error(_error_text(exc))
 
 
@@ -252,10 +266,16 @@ def _cover(item: CollectionItem) -> None:
             try:
                 with session_scope() as session:
                     stored = get_item(session, item.id)
-                    set_cover(session, stored, upload.getvalue(), filename=upload.name)
+                    set_cover(
+                        session,
+                        stored,
+                        upload.getvalue(),
+                        actor=current_actor(),
+                        filename=upload.name,
+                    )
                 st.session_state["sources_message"] = tr("sources.cover_saved")
                 st.rerun()
-            except MediaError as exc:
+            except (MediaError, PermissionDenied) as exc:
                 st.error(exc.text(locale()))
         if cover is None and st.button(tr("sources.cover_generate"), key="cover_generate_btn"):
             with session_scope() as session:
@@ -303,10 +323,10 @@ def _collection_tab() -> None:
         if st.button(tr("sources.delete"), key="delete_item_btn", disabled=not sure):
             try:
                 with session_scope() as session:
-                    delete_item(session, item.id)
+                    delete_item(session, item.id, actor=current_actor())
                 st.session_state["item_next"] = NEW
                 st.rerun()
-            except SourceError as exc:
+            except (SourceError, PermissionDenied) as exc:
                 st.error(_error_text(exc))
 
 
@@ -355,9 +375,9 @@ def _import_tab() -> None:
             st.error(tr("media.too_big", mb=MAX_UPLOAD_MB))
             return
         try:
-            report = import_file(kind, data, upload.name)
+            report = import_file(kind, data, upload.name, actor=current_actor())
             st.session_state["import_report"] = report
-        except ImportFileError as exc:
+        except (ImportFileError, PermissionDenied) as exc:
             st.session_state.pop("import_report", None)
             st.error(exc.text(locale()))
     report = st.session_state.get("import_report")
@@ -365,10 +385,28 @@ def _import_tab() -> None:
         _show_report(report)
 
 
+def _read_only() -> None:
+    """Events and books as a list, for roles that use them in drafts but do not edit them."""
+    st.info(tr("roles.read_only"))
+    tz = get_settings().tz
+    with session_scope() as session:
+        events = [
+            (e.title, format_datetime(e.starts_at, tz, locale())) for e in list_events(session)
+        ]
+        items = [(i.title, i.author) for i in list_items(session)]
+    st.subheader(tr("sources.events"))
+    st.dataframe(pd.DataFrame(events, columns=[tr("sources.title"), "🗓️"]), hide_index=True)
+    st.subheader(tr("sources.collection"))
+    st.dataframe(pd.DataFrame(items, columns=[tr("sources.title"), "✍️"]), hide_index=True)
+
+
 def page() -> None:
     st.header(tr("sources.header"))
     if message := st.session_state.pop("sources_message", None):
         st.success(message)
+    if not allowed(Action.EDIT_SOURCES):
+        _read_only()
+        return
     events_tab, items_tab, import_tab = st.tabs(
         [tr("sources.events"), tr("sources.collection"), tr("sources.import")]
     )

@@ -17,10 +17,12 @@ from planner.imaging.render import render
 from planner.imaging.samples import sample_input
 from planner.imaging.sizes import SIZES
 from planner.limits import PLATFORMS
-from planner.media import MediaError, asset_path, list_photos, store_image
+from planner.media import MediaError, asset_path, list_photos, save_render
+from planner.people.roles import Action, PermissionDenied
 from planner.source_images import batch_inputs, covers_of, jobs_for
 from planner.sources import list_items
-from planner.ui.runtime import hint, locale, size_label, tr
+from planner.ui.runtime import error_text, hint, locale, size_label, tr
+from planner.ui.session import allowed, current_actor
 
 # Which slots each layout shows, beyond title, kicker and subtitle.
 FIELDS = {
@@ -163,15 +165,15 @@ def _show_result() -> None:
     left.download_button(
         tr("studio.download"), payload, f"{layout_done}-{size_done}.{ext}", mime, key="studio_dl"
     )
-    if right.button(tr("studio.save"), key="studio_save"):
+    if allowed(Action.RENDER_IMAGE) and right.button(tr("studio.save"), key="studio_save"):
         try:
             with session_scope() as session:
-                asset = store_image(
-                    session, payload, kind="render", alt_text=st.session_state["studio_alt"]
+                asset = save_render(
+                    session, payload, actor=current_actor(), alt_text=st.session_state["studio_alt"]
                 )
                 st.success(tr("media.stored", id=asset.id))
-        except MediaError as exc:
-            st.error(exc.text(locale()))
+        except (MediaError, PermissionDenied) as exc:
+            st.error(error_text(exc))
 
 
 def _batch() -> None:

@@ -21,6 +21,7 @@ from planner.imaging.layouts import LAYOUTS
 from planner.imaging.sizes import SIZES
 from planner.limits import PLATFORMS
 from planner.models import TemplateRecord
+from planner.people.roles import Action, PermissionDenied
 from planner.previews import build_preview, preview_html
 from planner.templates.model import (
     EVENT_KINDS,
@@ -48,13 +49,15 @@ from planner.templates.store import (
     steps_to_rows,
     with_rows,
 )
-from planner.ui.runtime import counter, locale, size_label, tr
+from planner.ui.runtime import counter, error_text, locale, size_label, tr
+from planner.ui.session import allowed, current_actor
 
 NEW = "__new__"
 
 
 def _chooser(found: dict[str, ContentTemplate]) -> str:
-    options = [NEW, *sorted(found, key=lambda t: (found[t].kind, found[t].title(locale())))]
+    ordered = sorted(found, key=lambda t: (found[t].kind, found[t].title(locale())))
+    options = [NEW, *ordered] if allowed(Action.EDIT_TEMPLATES) else ordered
 
     def label(tid: str) -> str:
         if tid == NEW:
@@ -66,7 +69,7 @@ def _chooser(found: dict[str, ContentTemplate]) -> str:
     if "template_next" in st.session_state:  # chosen by a save or duplicate on the last run
         st.session_state["template_open"] = st.session_state.pop("template_next")
     if st.session_state.get("template_open") not in options:
-        st.session_state["template_open"] = options[1] if len(options) > 1 else NEW
+        st.session_state["template_open"] = next((o for o in options if o != NEW), NEW)
     return st.selectbox(tr("templates.choose"), options, format_func=label, key="template_open")
 
 
@@ -85,15 +88,10 @@ def _new_form(found: dict[str, ContentTemplate]) -> None:
 def _save(data: dict[str, Any], expected: int | None, found: dict[str, ContentTemplate]) -> None:
     try:
         with session_scope() as session:
-            record = save_template(
-                session,
-                data,
-                author=st.session_state.get("username", ""),
-                expected_version=expected,
-            )
+            record = save_template(session, data, actor=current_actor(), expected_version=expected)
             saved_id, version = record.id, record.version
-    except (TemplateProblem, TemplateConflict) as exc:
-        st.error(tr("templates.refused", reason=str(exc)))
+    except (TemplateProblem, TemplateConflict, PermissionDenied) as exc:
+        st.error(tr("templates.refused", reason=error_text(exc)))
         return
     st.session_state["template_next"] = saved_id
     st.session_state["template_message"] = tr("templates.saved", id=saved_id, version=version)
@@ -129,7 +127,7 @@ def _headers(group: str, columns: tuple[str, ...]) -> dict[str, str]:
 
 def _editor(tpl: ContentTemplate, record: TemplateRecord | None) -> dict[str, Any]:
     """The editing widgets; returns the template data they currently hold."""
-    read_only = tpl.origin == "file"
+    read_only = tpl.origin == "file" or not allowed(Action.EDIT_TEMPLATES)
     data = copy.deepcopy(record.data if record is not None else tpl.to_data())
     prefix = f"tpl_{tpl.id}_{record.version if record else 0}"
     name_col, desc_col = st.columns(2)
@@ -287,29 +285,24 @@ def _history(tpl: ContentTemplate, record: TemplateRecord) -> None:
             hide_index=True,
         )
         older = [v.version for v in versions if v.version != record.version]
-        if older:
+        if older and allowed(Action.EDIT_TEMPLATES):
             chosen = st.selectbox(tr("templates.version"), older, key="restore_version")
             if st.button(tr("templates.restore"), key="restore_btn"):
-                with session_scope() as session:
-                    restore_version(session, tpl.id, chosen)
+                try:
+                    with session_scope() as session:
+                        restore_version(session, tpl.id, chosen, actor=current_actor())
+                except (TemplateProblem, TemplateConflict, PermissionDenied) as exc:
+                    st.error(tr("templates.refused", reason=error_text(exc)))
+                    return
                 st.session_state["template_message"] = tr("templates.restored", version=chosen)
                 st.rerun()
 
 
 def _actions(tpl: ContentTemplate, found: dict[str, ContentTemplate]) -> None:
     dup_col, export_col = st.columns(2)
-    with dup_col:
-        new_id = st.text_input(tr("templates.duplicate_id"), value=f"{tpl.id}-salinan")
-        if st.button(tr("templates.duplicate"), key="duplicate_btn"):
-            try:
-                with session_scope() as session:
-                    record = duplicate_template(session, tpl.id, new_id.strip())
-                    saved = record.id
-                st.session_state["template_next"] = saved
-                st.session_state["template_message"] = tr("templates.saved", id=saved, version=1)
-                st.rerun()
-            except (TemplateProblem, ValueError) as exc:
-                st.error(tr("templates.refused", reason=str(exc)))
+    if allowed(Action.EDIT_TEMPLATES):
+        with dup_col:
+            _duplicate(tpl)
     with export_col:
         st.download_button(
             tr("templates.export"),
@@ -318,6 +311,21 @@ def _actions(tpl: ContentTemplate, found: dict[str, ContentTemplate]) -> None:
             mime="application/x-yaml",
             key="export_btn",
         )
+
+
+def _duplicate(tpl: ContentTemplate) -> None:
+    """Copy any template (a file one too) into an app template under a new id."""
+    new_id = st.text_input(tr("templates.duplicate_id"), value=f"{tpl.id}-salinan")
+    if st.button(tr("templates.duplicate"), key="duplicate_btn"):
+        try:
+            with session_scope() as session:
+                record = duplicate_template(session, tpl.id, new_id.strip(), actor=current_actor())
+                saved = record.id
+            st.session_state["template_next"] = saved
+            st.session_state["template_message"] = tr("templates.saved", id=saved, version=1)
+            st.rerun()
+        except (TemplateProblem, ValueError, PermissionDenied) as exc:
+            st.error(tr("templates.refused", reason=error_text(exc)))
 
 
 def page() -> None:
@@ -333,7 +341,8 @@ def page() -> None:
                 st.error(str(problem))
     chosen = _chooser(found.templates)
     if chosen == NEW:
-        _new_form(found.templates)
+        if allowed(Action.EDIT_TEMPLATES):
+            _new_form(found.templates)
         return
     tpl = found.templates[chosen]
     record = records.get(tpl.id)
@@ -349,7 +358,7 @@ def page() -> None:
             st.error(tr("templates.problem", reason=str(exc)))
     with preview_col:
         checked = _live_preview(assembled, f"app:{tpl.id}") if assembled else None
-    if record is not None:
+    if record is not None and allowed(Action.EDIT_TEMPLATES):
         if st.button(
             tr("templates.save"), type="primary", disabled=checked is None, key="save_btn"
         ):
@@ -359,7 +368,7 @@ def page() -> None:
             confirm = st.checkbox(tr("templates.delete_confirm", id=tpl.id), key="delete_confirm")
             if st.button(tr("templates.delete"), disabled=not confirm, key="delete_btn"):
                 with session_scope() as session:
-                    delete_template(session, tpl.id)
+                    delete_template(session, tpl.id, actor=current_actor())
                 st.session_state["template_next"] = NEW
                 st.rerun()
     _actions(tpl, found.templates)

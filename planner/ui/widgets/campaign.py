@@ -19,12 +19,13 @@ from planner.drafting import DraftError, check_draft
 from planner.i18n import format_datetime
 from planner.limits import PLATFORMS
 from planner.models import Account
+from planner.people.roles import PermissionDenied
 from planner.scheduling import (
     SchedulingError,
 )
 from planner.templates.model import ContentTemplate
 from planner.ui.runtime import counter, error_text, locale, tr
-from planner.ui.session import require_actor
+from planner.ui.session import current_actor
 from planner.ui.widgets import draft_actions
 from planner.ui.widgets.schedule_form import account_picker
 
@@ -51,6 +52,7 @@ def campaign_section(
                     session,
                     tpl.id,
                     event_id,
+                    actor=current_actor(),
                     locale=locale(),
                     hashtags=st.session_state.get(f"hashtags_{tpl.id}", "").split(),
                     link=st.session_state.get("link_override", "").strip() or None,
@@ -61,7 +63,7 @@ def campaign_section(
             for index, planned in enumerate(plan.steps):
                 for platform, text in (planned.draft.texts if planned.draft else {}).items():
                     st.session_state[f"camp_{index}_{platform}"] = text
-        except (CampaignError, DraftError) as exc:
+        except (CampaignError, DraftError, PermissionDenied) as exc:
             st.error(error_text(exc))
     plan: CampaignPlan | None = st.session_state.get("campaign_plan")
     if plan is None or plan.event_id != event_id:
@@ -89,17 +91,12 @@ def campaign_section(
         try:
             with session_scope() as session:
                 campaign, posts = schedule_campaign(
-                    session,
-                    plan,
-                    account_ids=account_ids,
-                    locale=locale(),
-                    author=require_actor().name,
-                    author_id=require_actor().id,
+                    session, plan, actor=current_actor(), account_ids=account_ids, locale=locale()
                 )
                 st.session_state["campaign_message"] = tr(
                     "compose.campaign_scheduled", campaign_id=campaign.id, count=len(posts)
                 )
             st.session_state.pop("campaign_plan", None)
             st.rerun()
-        except (CampaignError, SchedulingError) as exc:
+        except (CampaignError, SchedulingError, PermissionDenied) as exc:
             st.error(error_text(exc))

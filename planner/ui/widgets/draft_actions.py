@@ -159,7 +159,7 @@ def schedule_existing(data: PostCreate, due: datetime, publish_now: bool) -> int
     assert current is not None
     with session_scope() as session:
         post_id = _save(session, actor, data)
-        edit_post(session, post_id, PostUpdate(due_at=due), publish_now=publish_now)
+        edit_post(session, post_id, PostUpdate(due_at=due), actor=actor, publish_now=publish_now)
     stop_editing()
     return post_id
 

@@ -12,31 +12,26 @@ from planner.config import get_settings
 from planner.db import session_scope
 from planner.i18n import STRINGS, format_datetime
 from planner.media import asset_path
-from planner.people import audit
-from planner.people.roles import Action, PermissionDenied, action_name
+from planner.people.roles import PermissionDenied, action_name
 from planner.previews import build_preview, preview_html
 from planner.review import comments, decisions
 from planner.review.errors import ReviewError
 from planner.review.views import PostReview, post_review
 from planner.scheduling import SchedulingError
 from planner.ui.runtime import error_text, locale, tr
-from planner.ui.session import allowed, require_actor
+from planner.ui.session import require_actor
 
 REFUSALS = (ReviewError, SchedulingError, PermissionDenied)
 
 
-def run(action: Callable[..., Any], obj: tuple[str, Any] | None = None, **kwargs: Any) -> bool:
-    """Run a review service as the signed-in person in its own transaction; say why if refused.
-
-    A permission refusal is written to the audit log after the rollback (its own transaction).
-    """
+def run(action: Callable[..., Any], **kwargs: Any) -> bool:
+    """Run a review service as the signed-in person in its own transaction; say why if refused
+    (the service has already written a permission refusal to the audit log)."""
     actor = require_actor()
     try:
         with session_scope() as session:
             action(session, actor=actor, **kwargs)
     except REFUSALS as exc:
-        if isinstance(exc, PermissionDenied):
-            audit.deny(actor, exc.action, obj, reason=exc.reason)
         st.error(error_text(exc))
         return False
     return True
@@ -55,7 +50,7 @@ def state_label(state: str) -> str:
 def load(post_id: int) -> PostReview | None:
     """The post with its checklist, thread and history."""
     with session_scope() as session:
-        return post_review(session, post_id)
+        return post_review(session, post_id, viewer=require_actor())
 
 
 def preview(view: PostReview) -> None:
@@ -116,7 +111,7 @@ def thread(view: PostReview, *, key: str) -> None:
     with st.form(f"comment_{key}", clear_on_submit=True):
         body = st.text_area(tr("review.comment"), key=f"comment_body_{key}", height=80)
         if st.form_submit_button(tr("review.send_comment")) and run(
-            comments.add_comment, ("post", view.post.id), post_id=view.post.id, body=body
+            comments.add_comment, post_id=view.post.id, body=body
         ):
             st.rerun()
 
@@ -151,13 +146,10 @@ def post_review_panel(post_id: int, *, key: str) -> None:
     history(view)
 
 
-def review_pages() -> list:
-    """The review queue in the navigation, its title counting the posts waiting for the
-    signed-in person; nothing for those who do not review."""
+def review_title() -> str:
+    """'Tinjauan (3)': the review queue's menu title with the posts waiting for the signed-in
+    person (its plain name when none wait)."""
     actor = require_actor()
-    if not allowed(Action.APPROVE_POST):
-        return []
     with session_scope() as session:
         waiting = decisions.queue_count(session, actor=actor)
-    title = tr("nav.review_count", count=waiting) if waiting else tr("nav.review")
-    return [st.Page("planner/ui/review.py", title=title, icon="✅")]
+    return tr("nav.review_count", count=waiting) if waiting else tr("nav.review")

@@ -12,6 +12,7 @@ from planner.drafting import Draft
 from planner.i18n import format_datetime, zone_abbr
 from planner.limits import PLATFORMS
 from planner.models import Account
+from planner.people.roles import PermissionDenied
 from planner.scheduling import (
     PastTimeError,
     PostCreate,
@@ -22,7 +23,7 @@ from planner.scheduling import (
 )
 from planner.slots import SlotError, add_to_queue
 from planner.ui.runtime import error_text, hint, locale, tr
-from planner.ui.session import require_actor
+from planner.ui.session import current_actor
 from planner.ui.widgets import draft_actions
 from planner.ui.widgets.review import REFUSALS
 
@@ -40,8 +41,6 @@ def _post_data(draft: Draft, account_ids: list[int], due: datetime | None) -> Po
         event_id=draft.event_id,
         item_id=draft.item_id,
         x_thread=st.session_state.get("x_thread", False),
-        author=require_actor().name,
-        author_id=require_actor().id,
     )
 
 
@@ -64,7 +63,10 @@ def _schedule(draft: Draft, account_ids: list[int], due: datetime, publish_now: 
         return
     with session_scope() as session:
         post = schedule_post(
-            session, data=_post_data(draft, account_ids, due), publish_now=publish_now
+            session,
+            actor=current_actor(),
+            data=_post_data(draft, account_ids, due),
+            publish_now=publish_now,
         )
         post_id, when = post.id, max(due, post.created_at)
     _scheduled(post_id, when)
@@ -73,7 +75,7 @@ def _schedule(draft: Draft, account_ids: list[int], due: datetime, publish_now: 
 def _queue(draft: Draft, account_ids: list[int]) -> None:
     """Each account's next free posting slot (set on the planning page)."""
     with session_scope() as session:
-        post = add_to_queue(session, _post_data(draft, account_ids, None))
+        post = add_to_queue(session, _post_data(draft, account_ids, None), actor=current_actor())
         post_id, when = post.id, min(t.due_at for t in targets_of(session, post.id))
     _scheduled(post_id, when)
 
@@ -140,7 +142,7 @@ def schedule_form(draft: Draft, accounts: list[Account]) -> None:
         else:
             try:
                 _queue(draft, account_ids)
-            except (SchedulingError, SlotError) as exc:
+            except (SchedulingError, SlotError, PermissionDenied) as exc:
                 st.error(error_text(exc))
     if schedule_col.button(tr("compose.schedule"), type="primary", key="schedule_btn"):
         if not account_ids:
@@ -157,5 +159,5 @@ def schedule_form(draft: Draft, accounts: list[Account]) -> None:
         if st.button(tr("compose.publish_now"), key="publish_now_btn"):
             try:
                 _schedule(draft, account_ids, local_to_utc(day, at, settings.tz), publish_now=True)
-            except SchedulingError as exc:
+            except (SchedulingError, PermissionDenied) as exc:
                 st.error(error_text(exc))
