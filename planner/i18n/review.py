@@ -190,7 +190,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "review.col_when": {"id": "Waktu", "en": "When"},
     "review.col_who": {"id": "Oleh", "en": "By"},
     "review.col_action": {"id": "Tindakan", "en": "Action"},
-    "review.col_outcome": {"id": "Hasil", "en": "Outcome"},
+    "review.col_outcome": {"id": "Status", "en": "Outcome"},
     "review.col_detail": {"id": "Rincian", "en": "Detail"},
     "review.status": {"id": "Status tinjauan: {state}", "en": "Review status: {state}"},
     "review.submit_campaign": {
