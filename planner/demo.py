@@ -306,7 +306,10 @@ def load_demo(settings: Settings | None = None, today: date | None = None) -> bo
 
 def _load_base(session: Session, today: date, settings: Settings) -> None:
     tz = settings.tz
+    from planner.people.demo_accounts import ensure_demo_users
     from planner.slots import parse_slots, set_slots
+
+    ensure_demo_users(session)
 
     for platform, name, handle in ACCOUNTS:
         account = Account(platform=platform, name=name, handle=handle, is_sandbox=True)
@@ -359,6 +362,8 @@ def _load_history(settings: Settings) -> None:
     """A few posts 'published' in past weeks through the real worker, with a moved clock."""
     from planner.drafting import make_draft
     from planner.metrics import collect_once
+    from planner.people.demo_accounts import STAFF_USERNAME
+    from planner.people.users import find_user
     from planner.publishing.worker import Worker
     from planner.scheduling import PostCreate, schedule_post
 
@@ -369,6 +374,7 @@ def _load_history(settings: Settings) -> None:
         accounts = session.exec(select(Account).where(Account.is_sandbox)).all()
         items = session.exec(select(CollectionItem).order_by(CollectionItem.id)).all()[:4]
         now = utcnow()
+        staff = find_user(session, STAFF_USERNAME)
         plan = []
         for index, item in enumerate(items):
             draft = make_draft(session, "new-arrival", item_id=item.id, settings=settings)
@@ -389,6 +395,8 @@ def _load_history(settings: Settings) -> None:
                 ),
                 now=when - timedelta(days=1),
             )
+            post.author_id = staff.id if staff else None
+            session.add(post)
             plan.append((post.id, when))
     for _post_id, when in plan:
         Worker("demo-history", settings=settings, clock=lambda w=when: w).run_once()
