@@ -2,7 +2,9 @@
 
 import streamlit as st
 
+from planner.people.roles import Action
 from planner.ui.runtime import embedded_worker, ensure_database, language_switch, tr
+from planner.ui.session import allowed
 
 st.set_page_config(page_title="Planner · Perpustakaan", page_icon="📚", layout="wide")
 language_switch()
@@ -29,6 +31,17 @@ st.navigation(
             st.Page("planner/ui/accounts.py", title=tr("nav.accounts"), icon="🔑"),
             st.Page("planner/ui/brand.py", title=tr("nav.brand"), icon="🏷️"),
             st.Page("planner/ui/settings.py", title=tr("nav.settings"), icon="⚙️"),
+            *(
+                [st.Page("planner/ui/users.py", title=tr("people.nav.users"), icon="👥")]
+                if allowed(Action.MANAGE_USERS)
+                else []
+            ),
+            *(
+                [st.Page("planner/ui/audit_log.py", title=tr("people.nav.audit"), icon="📜")]
+                if allowed(Action.VIEW_AUDIT)
+                else []
+            ),
+            st.Page("planner/ui/profile.py", title=tr("people.nav.profile"), icon="👤"),
         ],
     }
 ).run()

@@ -115,12 +115,14 @@ def list_(as_json: JsonOpt = False) -> None:
     with _managing(actor) as session:
         require(actor, Action.MANAGE_USERS)
         rows = [describe(u) for u in list_users(session)]
-    lines = [
-        f"{r['username']:<20} {r['role']:<8} {'active' if r['active'] else 'disabled':<8} "
-        f"{'2FA' if r['second_factor'] else '-':<3} {'demo password' if r['demo_password'] else ''}".rstrip()
-        for r in rows
-    ]
-    emit({"users": rows}, as_json, lines or ["no users yet: planner user add NAME --role admin"])
+    emit({"users": rows}, as_json, [_list_line(r) for r in rows])
+
+
+def _list_line(row: dict[str, Any]) -> str:
+    state = "active" if row["active"] else "disabled"
+    second = "2FA" if row["second_factor"] else "-"
+    demo = "demo password" if row["demo_password"] else ""
+    return f"{row['username']:<20} {row['role']:<8} {state:<8} {second:<3} {demo}".rstrip()
 
 
 def _set_active(name: str, active: bool, as_json: bool) -> None:

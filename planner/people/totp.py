@@ -98,7 +98,6 @@ def enable(
         raise UserError("people.user.unknown", name=actor.username)
     step = _matching_step(secret, code, now or utcnow())
     if step is None:
-        audit.record(session, actor, "user.totp_enable", ("user", user.id), outcome="failed")
         raise UserError("people.totp.bad_code")
     user.totp_secret = _seal(secret)
     user.totp_last_step = step  # the enrolment code cannot be used again to sign in
