@@ -27,8 +27,30 @@ PAGES = [
 ]
 
 
+# Pages that need someone signed in; tests/test_app_people.py drives them further.
+SIGNED_IN_PAGES = [
+    ("planner/ui/users.py", "Pengguna"),
+    ("planner/ui/audit_log.py", "Log audit"),
+    ("planner/ui/profile.py", "Profil"),
+]
+# planner/ui/second_factor.py (enrolment, in Profile and at sign-in) is tested there too.
+
+
 def _app() -> AppTest:
     return AppTest.from_file("../app.py", default_timeout=30)
+
+
+@pytest.mark.parametrize(("page", "header"), SIGNED_IN_PAGES)
+def test_signed_in_page_renders(demo_db: str, page: str, header: str) -> None:
+    from tests.people_helpers import make_user, sign_in_app
+
+    at = _app()
+    sign_in_app(at, "admin")
+    at.session_state["planner_actor"] = make_user("admin")  # what the gate sets on each run
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception
+    assert header in [h.value for h in at.header]
 
 
 @pytest.mark.parametrize(("page", "header"), PAGES)
