@@ -1,15 +1,31 @@
-"""Streamlit entry point: language, database check, embedded worker, navigation."""
+"""Streamlit entry point: database check, embedded worker, sign-in gate, language, navigation."""
 
 import streamlit as st
 
 from planner.people.roles import Action
 from planner.ui.runtime import embedded_worker, ensure_database, language_switch, tr
+from planner.ui.second_factor import enrol_gate
 from planner.ui.session import allowed
+from planner.ui.signin import (
+    account_box,
+    remember_locale,
+    sign_in_page,
+    signed_in_actor,
+    sync_browser,
+)
 
 st.set_page_config(page_title="Planner · Perpustakaan", page_icon="📚", layout="wide")
-language_switch()
 ensure_database()
 embedded_worker()
+actor = signed_in_actor()
+language_switch(on_change=remember_locale)
+if actor is None:
+    sign_in_page()
+    st.stop()
+sync_browser()
+account_box(actor)
+if not enrol_gate(actor):  # the policy requires a second factor this person has not set up
+    st.stop()
 st.navigation(
     {
         tr("nav.section.content"): [

@@ -18,6 +18,7 @@ from planner.imaging.brand import DEFAULT_BRAND
 from planner.imaging.covers import placeholder_cover
 from planner.media import store_image
 from planner.models import Account, AppMeta, BrandKit, CollectionItem, Event, utcnow
+from planner.people.demo_accounts import ensure_demo_people
 from planner.sources import slug
 
 DEMO_KEY = "demo_loaded"
@@ -297,6 +298,7 @@ def load_demo(settings: Settings | None = None, today: date | None = None) -> bo
                 return False
             session.add(AppMeta(key=DEMO_KEY, value=utcnow().isoformat()))
             session.flush()  # a second process loading at the same moment stops here
+            ensure_demo_people(session)
             _load_base(session, today, settings)
     except IntegrityError:
         return False
@@ -306,10 +308,7 @@ def load_demo(settings: Settings | None = None, today: date | None = None) -> bo
 
 def _load_base(session: Session, today: date, settings: Settings) -> None:
     tz = settings.tz
-    from planner.people.demo_accounts import ensure_demo_users
     from planner.slots import parse_slots, set_slots
-
-    ensure_demo_users(session)
 
     for platform, name, handle in ACCOUNTS:
         account = Account(platform=platform, name=name, handle=handle, is_sandbox=True)

@@ -168,6 +168,9 @@ def app_url(demo_db: str, data_dir: Path, tmp_path: Path) -> Iterator[str]:
         if IN_CI:
             pytest.fail("Chromium is required in CI (apt-get install chromium)")
         pytest.skip("Chromium not installed")
+    from tests.people_helpers import make_user
+
+    make_user("admin")  # the browser signs in as this person (the `page` fixture)
     port = free_port()
     env = {**os.environ, "PLANNER_DATA_DIR": str(data_dir), "PLANNER_EMBEDDED_WORKER": "false"}
     log_path = tmp_path / "streamlit.log"
@@ -209,9 +212,20 @@ def app_url(demo_db: str, data_dir: Path, tmp_path: Path) -> Iterator[str]:
     proc.wait(10)
 
 
+def sign_in(pg, app_url: str, username: str, password: str) -> None:
+    """Fill the sign-in form and wait for the navigation (the session cookie is then set)."""
+    from playwright.sync_api import expect
+
+    pg.goto(app_url)
+    pg.get_by_label("Nama pengguna").fill(username)
+    pg.get_by_label("Kata sandi", exact=True).fill(password)
+    pg.get_by_role("button", name="Masuk", exact=True).click()
+    expect(pg.get_by_test_id("stSidebarNav")).to_be_visible()
+
+
 @pytest.fixture
-def page(app_url: str):
-    """A Chromium page (Debian's /usr/bin/chromium through Playwright) on a wide viewport."""
+def browser_context(app_url: str):
+    """A fresh Chromium context (Debian's /usr/bin/chromium through Playwright), signed out."""
     from playwright.sync_api import expect, sync_playwright
 
     # A cold app on a busy 2-core CI machine can take longer than expect()'s 5 s default.
@@ -219,7 +233,16 @@ def page(app_url: str):
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM)
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
-        pg = context.new_page()
-        pg.set_default_timeout(20_000)
-        yield pg
+        context.set_default_timeout(20_000)
+        yield context
         browser.close()
+
+
+@pytest.fixture
+def page(browser_context, app_url: str):
+    """A Chromium page on a wide viewport, signed in as the admin (tests/people_helpers.py)."""
+    from tests.people_helpers import PASSWORD, ROLE_USERS
+
+    pg = browser_context.new_page()
+    sign_in(pg, app_url, ROLE_USERS["admin"], PASSWORD)
+    return pg

@@ -46,10 +46,16 @@ def sign_in_app(at: AppTest, role: str = "admin", username: str | None = None) -
     return actor
 
 
-def app_as(role: str = "admin", page: str | None = None, timeout: float = 20) -> AppTest:
-    """app.py signed in as `role`, run once (and switched to `page` when given)."""
+def signed_app(timeout: float = 30, role: str = "admin") -> AppTest:
+    """app.py signed in as `role`, not yet run."""
     at = AppTest.from_file("../app.py", default_timeout=timeout)
     sign_in_app(at, role)
+    return at
+
+
+def app_as(role: str = "admin", page: str | None = None, timeout: float = 30) -> AppTest:
+    """app.py signed in as `role`, run once (and switched to `page` when given)."""
+    at = signed_app(timeout, role)
     at.run()
     if page:
         at.switch_page(page).run()

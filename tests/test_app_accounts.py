@@ -11,11 +11,12 @@ from streamlit.testing.v1 import AppTest
 from planner import config
 from planner.db import session_scope
 from planner.models import Account
+from tests.people_helpers import signed_app
 from tests.platform_helpers import X_CREDS, x_me
 
 
 def _page() -> AppTest:
-    at = AppTest.from_file("../app.py", default_timeout=30).run()
+    at = signed_app(30).run()
     at.switch_page("planner/ui/accounts.py").run()
     assert not at.exception
     return at

@@ -12,11 +12,12 @@ from planner.db import session_scope
 from planner.media import store_image
 from planner.models import Account, BrandKit, MediaAsset, utcnow
 from planner.scheduling import PostCreate, schedule_post
+from tests.people_helpers import signed_app
 from tests.test_media import photo_bytes
 
 
 def _page(path: str) -> AppTest:
-    at = AppTest.from_file("../app.py", default_timeout=60).run()
+    at = signed_app(60).run()
     at.switch_page(path).run()
     assert not at.exception
     return at

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from planner.db import session_scope
 from planner.models import CollectionItem, Event
+from tests.people_helpers import signed_app
 
 PAGES = [
     ("planner/ui/compose.py", "Tulis unggahan"),
@@ -24,33 +25,14 @@ PAGES = [
     ("planner/ui/settings.py", "Pengaturan"),
     ("planner/ui/studio.py", "Studio gambar"),
     ("planner/ui/brand.py", "Identitas merek"),
-]
-
-
-# Pages that need someone signed in; tests/test_app_people.py drives them further.
-SIGNED_IN_PAGES = [
-    ("planner/ui/users.py", "Pengguna"),
+    ("planner/ui/users.py", "Pengguna"),  # more in tests/test_app_people.py
     ("planner/ui/audit_log.py", "Log audit"),
     ("planner/ui/profile.py", "Profil"),
 ]
-# planner/ui/second_factor.py (enrolment, in Profile and at sign-in) is tested there too.
 
 
 def _app() -> AppTest:
-    return AppTest.from_file("../app.py", default_timeout=30)
-
-
-@pytest.mark.parametrize(("page", "header"), SIGNED_IN_PAGES)
-def test_signed_in_page_renders(demo_db: str, page: str, header: str) -> None:
-    from tests.people_helpers import make_user, sign_in_app
-
-    at = _app()
-    sign_in_app(at, "admin")
-    at.session_state["planner_actor"] = make_user("admin")  # what the gate sets on each run
-    at.run()
-    at.switch_page(page).run()
-    assert not at.exception
-    assert header in [h.value for h in at.header]
+    return signed_app(30)
 
 
 @pytest.mark.parametrize(("page", "header"), PAGES)
@@ -137,7 +119,7 @@ def test_unreachable_database_shows_error_box(data_dir, monkeypatch) -> None:
 
     monkeypatch.setenv("DATABASE_URL", "postgresql://nobody@127.0.0.1:1/none")
     config.reset_settings()
-    at = _app().run()
+    at = AppTest.from_file("../app.py", default_timeout=30).run()
     assert not at.exception
     assert any("tidak dapat dibuka" in e.value for e in at.error)
 

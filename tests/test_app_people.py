@@ -13,18 +13,13 @@ from streamlit.testing.v1 import AppTest
 from planner.db import session_scope
 from planner.people import audit, policy
 from planner.people.passwords import verify_password
-from tests.people_helpers import PASSWORD, make_user, sign_in_app, user_row
+from tests.people_helpers import PASSWORD, app_as, make_user, user_row
 from tests.test_totp import a_wrong_code
 
 
 def signed_in(role: str, page: str | None = None) -> AppTest:
-    """app.py as a signed-in user of `role` (switched to `page`)."""
-    at = AppTest.from_file("../app.py", default_timeout=30)
-    sign_in_app(at, role)
-    at.session_state["planner_actor"] = make_user(role)  # what the gate sets on each run
-    at.run()
-    if page:
-        at.switch_page(page).run()
+    """app.py through the sign-in gate as a user of `role` (switched to `page`)."""
+    at = app_as(role, page)
     assert not at.exception
     return at
 
@@ -153,10 +148,12 @@ def test_a_required_second_factor_cannot_be_turned_off(sqlite_db) -> None:
     admin = make_user("admin")
     with session_scope() as session:
         policy.save_policy(session, admin, policy.Policy(second_factor_roles=("admin",)))
-    at = signed_in("admin", "planner/ui/profile.py")
-    assert "Peran Anda wajib memakai verifikasi dua langkah" in texts(at)
-    _enter_current_code(at, "profile_totp")
+    alone = page_alone("planner/ui/profile.py", "admin")
+    assert "Peran Anda wajib memakai verifikasi dua langkah" in texts(alone)
+    at = signed_in("admin")  # the gate asks first
+    _enter_current_code(at, "gate_totp")
     assert user_row("ani").totp_secret
+    at.switch_page("planner/ui/profile.py").run()
     assert "Wajib untuk peran Anda" in texts(at)
     assert not [b for b in at.button if b.key == "profile_totp_off"]
 
@@ -188,6 +185,18 @@ def test_the_gate_demands_enrolment_when_the_policy_requires_it(sqlite_db) -> No
     assert "halaman" in texts(at) and user_row("sari").totp_secret
     at.run()
     assert "halaman" in texts(at) and not at.header
+
+
+def test_app_sends_people_to_enrol_before_any_page(sqlite_db) -> None:
+    admin = make_user("admin")
+    with session_scope() as session:
+        policy.save_policy(session, admin, policy.Policy(second_factor_roles=("staff",)))
+    at = app_as("staff")
+    assert not at.exception
+    assert [h.value for h in at.header] == ["Atur verifikasi dua langkah"]
+    _enter_current_code(at, "gate_totp")
+    at.run()
+    assert not at.exception and "Tulis unggahan" in [h.value for h in at.header]
 
 
 # Audit log -------------------------------------------------------------------------------------

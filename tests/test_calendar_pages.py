@@ -14,10 +14,11 @@ from planner.db import session_scope
 from planner.models import Notification, Post, PostingSlot, PostTarget, Series
 from planner.notify import notify
 from planner.scheduling import PostCreate, schedule_post
+from tests.people_helpers import signed_app
 
 
 def _app(page: str) -> AppTest:
-    at = AppTest.from_file("../app.py", default_timeout=30).run()
+    at = signed_app(30).run()
     at.switch_page(page).run()
     assert not at.exception
     return at
@@ -69,7 +70,7 @@ def test_calendar_opens_a_post_with_its_attempts_and_reschedules(demo_db: str) -
 def test_published_post_shows_its_attempts_log(demo_db: str) -> None:
     with session_scope() as session:
         post_id = session.exec(select(Post.id).where(Post.status == "published")).first()
-    at = AppTest.from_file("../app.py", default_timeout=30).run()
+    at = signed_app(30).run()
     at.session_state["open_post"] = post_id
     at.switch_page("planner/ui/calendar.py").run()
     assert not at.exception
@@ -111,8 +112,9 @@ def test_english_inbox_and_cancel_from_calendar(demo_db: str) -> None:
     english = _app("planner/ui/inbox.py")
     english.sidebar.selectbox[0].select("en").run()
     assert any("was not sent within 30 minutes" in m.value for m in english.markdown)
-    # A fresh AppTest: it cannot re-map a radio's labels after a language switch.
-    at = AppTest.from_file("../app.py", default_timeout=30).run()
+    # A fresh AppTest (it cannot re-map a radio's labels after a language switch), as someone
+    # else: the admin's English choice is now kept in their profile.
+    at = signed_app(30, role="staff").run()
     at.session_state["open_post"] = post_id
     at.switch_page("planner/ui/calendar.py").run()
     at.button(key=f"cancel_{post_id}").click().run()
@@ -158,7 +160,7 @@ def test_shift_month_never_skips_a_month(day: date, months: int, expected: date)
 
 
 def test_month_view_next_and_previous_walk_one_month_at_a_time(demo_db: str) -> None:
-    at = AppTest.from_file("../app.py", default_timeout=30).run()
+    at = signed_app(30).run()
     at.session_state["cal_day"] = date(2027, 5, 31)
     at.switch_page("planner/ui/calendar.py").run()
     seen, titles = [], []
@@ -176,7 +178,7 @@ def test_month_view_next_and_previous_walk_one_month_at_a_time(demo_db: str) -> 
 
 def test_opened_post_shows_the_change_right_after_an_action(demo_db: str) -> None:
     post_id, _ = _tomorrow_post("Segera Berubah")
-    at = AppTest.from_file("../app.py", default_timeout=30).run()
+    at = signed_app(30).run()
     at.session_state["open_post"] = post_id
     at.switch_page("planner/ui/calendar.py").run()
     day = (datetime.now(get_settings().tz) + timedelta(days=3)).date()
@@ -198,7 +200,7 @@ def test_opened_post_shows_the_change_right_after_an_action(demo_db: str) -> Non
 
 def test_next_free_slot_button_moves_the_post_to_the_demo_slots(demo_db: str) -> None:
     post_id, target_ids = _tomorrow_post("Ke Slot")
-    at = AppTest.from_file("../app.py", default_timeout=30).run()
+    at = signed_app(30).run()
     at.session_state["open_post"] = post_id
     at.switch_page("planner/ui/calendar.py").run()
     at.button(key=f"slot_{post_id}").click().run()
@@ -244,7 +246,7 @@ def test_bulk_import_check_only_says_nothing_was_scheduled(demo_db: str) -> None
 def test_every_date_field_reads_day_month_year(demo_db: str) -> None:
     post_id, _ = _tomorrow_post()
     seen = {}
-    at = AppTest.from_file("../app.py", default_timeout=30).run()
+    at = signed_app(30).run()
     at.button[0].click().run()  # a draft, so the compose page shows its schedule form
     at.session_state["open_post"] = post_id
     for page in ("planner/ui/compose.py", "planner/ui/calendar.py", "planner/ui/planning.py"):
@@ -257,7 +259,7 @@ def test_every_date_field_reads_day_month_year(demo_db: str) -> None:
 
 def test_deleting_a_post_needs_a_confirmation(demo_db: str) -> None:
     post_id, _ = _tomorrow_post("Hampir Terhapus")
-    at = AppTest.from_file("../app.py", default_timeout=30).run()
+    at = signed_app(30).run()
     at.session_state["open_post"] = post_id
     at.switch_page("planner/ui/calendar.py").run()
     assert at.button(key=f"delete_{post_id}").disabled

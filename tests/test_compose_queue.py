@@ -9,10 +9,11 @@ from planner.config import get_settings
 from planner.db import session_scope
 from planner.models import PostTarget
 from planner.slots import set_slots
+from tests.people_helpers import signed_app
 
 
 def _drafted() -> AppTest:
-    at = AppTest.from_file("../app.py", default_timeout=30).run()
+    at = signed_app(30).run()
     at.button[0].click().run()  # Buat draf
     return at
 

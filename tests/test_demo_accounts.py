@@ -9,10 +9,10 @@ from planner.db import session_scope
 from planner.demo import load_demo
 from planner.models import Post, User
 from planner.people.demo_accounts import (
-    DEMO_USERS,
+    DEMO_PEOPLE,
     demo_logins,
     demo_password,
-    ensure_demo_users,
+    ensure_demo_people,
     still_demo,
 )
 from planner.people.passwords import hash_password
@@ -24,11 +24,10 @@ def test_one_demo_account_per_role_loaded_once(demo_db) -> None:
     assert load_demo() is False
     with session_scope() as session:
         people = session.exec(select(User)).all()
-        assert sorted(u.role for u in people) == sorted(r for _, r, _ in DEMO_USERS)
+        assert sorted(u.role for u in people) == sorted(r for _, r, _ in DEMO_PEOPLE)
         assert all(u.demo_password for u in people)
-        again = ensure_demo_users(session)
-        assert set(again) == {name for name, _, _ in DEMO_USERS}
-        assert len(session.exec(select(User)).all()) == len(DEMO_USERS)
+        assert ensure_demo_people(session) == find_user(session, "staf").id
+        assert len(session.exec(select(User)).all()) == len(DEMO_PEOPLE)
         check = check_password(session, "peserta", "demo-peserta")
         assert check.actor is not None and check.actor.role == "trainee"
 

@@ -7,7 +7,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import text
-from sqlmodel import SQLModel
+from sqlmodel import SQLModel, select
 
 from planner import db
 
@@ -41,3 +41,54 @@ def test_upgrade_from_first_revision_keeps_rows(data_dir) -> None:
     assert db.current_revision(url) == ScriptDirectory.from_config(cfg).get_current_head()
     with db.get_engine(url).connect() as conn:
         assert conn.execute(text("SELECT name FROM account")).scalar_one() == "Old account"
+
+
+def _upgrade_to(url: str, revision: str):
+    db.check_connection(url)
+    cfg = db._alembic_config(url)
+    command.upgrade(cfg, revision)
+    return cfg
+
+
+POST_SQL = (
+    "INSERT INTO post (title, author, alt_text, link, status, version, created_at, updated_at) "
+    "VALUES ('Lama', 'Bu Sri', '', '', 'published', 1, '2026-01-01 00:00:00', "
+    "'2026-01-01 00:00:00')"
+)
+
+
+def test_people_migration_gives_old_posts_the_existing_admin(data_dir) -> None:
+    from planner.config import get_settings
+    from planner.db import session_scope
+    from planner.models import Post
+
+    url = get_settings().db_url
+    cfg = _upgrade_to(url, "i7_thread")
+    with db.get_engine(url).begin() as conn:
+        conn.execute(text(POST_SQL))
+        conn.execute(
+            text(
+                "INSERT INTO user_account (username, display_name, role, locale, active, "
+                "created_at) VALUES ('kepala', 'Kepala', 'admin', 'id', true, "
+                "'2026-01-01 00:00:00')"
+            )
+        )
+    command.upgrade(cfg, "head")
+    with session_scope() as session:
+        post = session.exec(select(Post)).one()
+        assert (post.title, post.author, post.review_state) == ("Lama", "Bu Sri", "")
+        assert post.author_id is not None
+
+
+def test_first_admin_created_after_upgrade_adopts_old_posts(sqlite_db: str) -> None:
+    from planner.db import session_scope
+    from planner.models import Post
+    from planner.people.users import add_user
+
+    with db.get_engine(sqlite_db).begin() as conn:
+        conn.execute(text(POST_SQL))
+    with session_scope() as session:
+        admin, _ = add_user(session, None, "kepala", "admin")
+        admin_id = admin.id
+    with session_scope() as session:
+        assert session.exec(select(Post)).one().author_id == admin_id

@@ -191,3 +191,19 @@ def test_generated_passwords_verify(sqlite_db: str) -> None:
     assert not passwords.verify_password(stored, generated + "x")
     assert not passwords.verify_password("not-a-hash", generated)
     assert not passwords.verify_password(None, generated)
+
+
+def test_demo_people_are_listed_only_while_their_password_is_the_demo_one(sqlite_db) -> None:
+    from planner.demo import load_demo
+    from planner.people.demo_accounts import DEMO_PEOPLE, demo_logins
+
+    load_demo()
+    with session_scope() as session:
+        listed = demo_logins(session)
+        assert [(u, r) for u, r, _ in listed] == [(u, r) for u, r, _ in DEMO_PEOPLE]
+        assert users.check_password(session, "staf", "demo-staf").actor is not None
+        admin = users.check_password(session, "admin", "demo-admin").actor
+        users.reset_password(session, admin, "staf", "rahasia-baru-2026")
+    with session_scope() as session:
+        assert "staf" not in [u for u, _, _ in demo_logins(session)]
+        assert users.count_admins(session, real_password=True) == 0

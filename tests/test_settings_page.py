@@ -6,10 +6,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from planner import config
+from tests.people_helpers import signed_app
 
 
 def _settings_page() -> AppTest:
-    at = AppTest.from_file("../app.py", default_timeout=30).run()
+    at = signed_app(30).run()
     at.switch_page("planner/ui/settings.py").run()
     assert not at.exception
     return at

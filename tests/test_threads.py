@@ -8,7 +8,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from sqlmodel import select
-from streamlit.testing.v1 import AppTest
 
 from planner.db import session_scope
 from planner.models import PostTarget
@@ -17,6 +16,7 @@ from planner.scheduling import PostCreate, SchedulingError, schedule_post
 from planner.validation import text_length, thread_parts, validate
 from tests.doubles import PlatformDouble
 from tests.factories import add_sandbox_accounts
+from tests.people_helpers import signed_app
 
 T0 = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)
 LONG = " ".join(f"Kalimat nomor {n} tentang layanan perpustakaan kota." for n in range(1, 16))
@@ -73,7 +73,7 @@ def test_thread_is_stored_and_sent_as_a_reply_chain(any_db: str) -> None:
 
 
 def test_compose_offers_the_thread_switch(demo_db: str) -> None:
-    at = AppTest.from_file("../app.py", default_timeout=30).run()
+    at = signed_app(30).run()
     at.button[0].click().run()
     at.text_area(key="text_x").input(LONG).run()
     assert any("too long" in e.value or "terlalu panjang" in e.value for e in at.error)

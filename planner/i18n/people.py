@@ -278,3 +278,52 @@ STRINGS |= {
     "policy.yes": {"id": "ya", "en": "yes"},
     "policy.no": {"id": "tidak", "en": "no"},
 }
+
+STRINGS.update(
+    {
+        "signin.title": {"id": "Masuk ke Planner", "en": "Sign in to Planner"},
+        "signin.intro": {
+            "id": "Perencana konten media sosial perpustakaan. Masuk dengan akun Anda.",
+            "en": "The library's social media content planner. Sign in with your account.",
+        },
+        "signin.username": {"id": "Nama pengguna", "en": "User name"},
+        "signin.password": {"id": "Kata sandi", "en": "Password"},
+        "signin.role": {"id": "Peran", "en": "Role"},
+        "signin.submit": {"id": "Masuk", "en": "Sign in"},
+        "signin.bad": {
+            "id": "Nama pengguna atau kata sandi salah.",
+            "en": "Wrong user name or password.",
+        },
+        "signin.disabled": {
+            "id": "Akun ini dinonaktifkan. Hubungi admin perpustakaan.",
+            "en": "This account is disabled. Ask the library's admin.",
+        },
+        "signin.wait": {
+            "id": "Terlalu banyak percobaan yang salah. Coba lagi dalam {seconds} detik.",
+            "en": "Too many wrong attempts. Try again in {seconds} seconds.",
+        },
+        "signin.code_intro": {
+            "id": "{name}, masukkan kode 6 angka dari aplikasi autentikator Anda.",
+            "en": "{name}, enter the 6-digit code from your authenticator app.",
+        },
+        "signin.code": {"id": "Kode verifikasi", "en": "Verification code"},
+        "signin.verify": {"id": "Verifikasi", "en": "Verify"},
+        "signin.cancel": {"id": "Batal", "en": "Cancel"},
+        "signin.bad_code": {
+            "id": "Kode salah atau sudah dipakai. Tunggu kode berikutnya.",
+            "en": "Wrong or already used code. Wait for the next one.",
+        },
+        "signin.demo_title": {"id": "Akun demo", "en": "Demo accounts"},
+        "signin.demo_warning": {
+            "id": "DEMO: akun-akun ini memakai kata sandi yang diketahui umum. Ganti kata "
+            "sandinya atau nonaktifkan sebelum dipakai sungguhan.",
+            "en": "DEMO: these accounts use publicly known passwords. Change or disable them "
+            "before real use.",
+        },
+        "signin.as": {
+            "id": "Masuk sebagai **{name}** ({role})",
+            "en": "Signed in as **{name}** ({role})",
+        },
+        "signin.signout": {"id": "Keluar", "en": "Sign out"},
+    }
+)

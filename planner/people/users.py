@@ -138,7 +138,22 @@ def add_user(
     session.add(user)
     session.flush()
     audit.record(session, actor, "user.add", ("user", user.id), username=name, role=role)
+    if role == Role.ADMIN.value and count_admins(session) == 1:
+        adopt_orphans(session, user.id)
     return user, generated
+
+
+def adopt_orphans(session: Session, admin_id: int) -> None:
+    """Posts, campaigns and series made before sign-in existed get the first admin as author."""
+    from sqlalchemy import update
+
+    from planner.models import Campaign, Post, Series
+
+    session.exec(update(Post).where(col(Post.author_id).is_(None)).values(author_id=admin_id))
+    for model in (Campaign, Series):
+        session.exec(
+            update(model).where(col(model.created_by_id).is_(None)).values(created_by_id=admin_id)
+        )
 
 
 def set_active(session: Session, actor: Actor, username: str, active: bool) -> User:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from planner.config import get_settings
@@ -26,10 +28,16 @@ def tr(key: str, **values: object) -> str:
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 
 
-def language_switch() -> None:
-    """The id/en selector in the sidebar."""
+def language_switch(on_change: Callable[[], None] | None = None) -> None:
+    """The id/en selector in the sidebar (`on_change` keeps the choice in the profile)."""
     locale()
-    st.sidebar.selectbox(tr("app.language"), LOCALES, format_func=LANGUAGE_NAMES.get, key="locale")
+    st.sidebar.selectbox(
+        tr("app.language"),
+        LOCALES,
+        format_func=LANGUAGE_NAMES.get,
+        key="locale",
+        on_change=on_change,
+    )
 
 
 @st.cache_resource(show_spinner=False)
