@@ -10,7 +10,7 @@ import pytest
 from sqlmodel import select
 from typer.testing import CliRunner
 
-from planner.cli import acting, app
+from planner.cli import app
 from planner.cli.errors import run_cli
 from planner.db import session_scope
 from planner.models import AuditEntry
@@ -163,9 +163,9 @@ def test_once_a_real_admin_exists_commands_need_an_acting_user(
 ) -> None:
     make_user("admin")
     code, _, err = cli(monkeypatch, capsys, "user", *args)
-    assert code == 1 and "--as NAME or PLANNER_USER=NAME" in one_error(err)
+    assert code == 1 and "--as NAME or PLANNER_USER" in one_error(err)
     code, _, err = cli(monkeypatch, capsys, "user", *args, user="siapa")
-    assert code == 1 and "siapa is not an active user" in one_error(err)
+    assert code == 1 and "there is no user 'siapa'" in one_error(err)
 
 
 def test_first_real_admin_after_the_demo_needs_no_acting_user(demo_db, monkeypatch, capsys) -> None:
@@ -178,13 +178,14 @@ def test_first_real_admin_after_the_demo_needs_no_acting_user(demo_db, monkeypat
     assert code == 1 and "--as NAME" in one_error(err)
 
 
-def test_the_root_as_option_is_honoured(sqlite_db, monkeypatch, capsys) -> None:
-    """The root callback stores `--as`; the commands read it through acting_user."""
+def test_the_root_as_option_names_the_acting_admin(sqlite_db, monkeypatch, capsys) -> None:
     make_user("admin")
-    monkeypatch.setattr(acting, "_acting_name", "ani")
-    code, out, err = cli(monkeypatch, capsys, "user", "list", "--json")
+    make_user("staff")
+    code, out, err = cli(monkeypatch, capsys, "--as", "ani", "user", "list", "--json")
     assert code == 0, err
-    assert [u["username"] for u in json.loads(out)["users"]] == ["ani"]
+    assert [u["username"] for u in json.loads(out)["users"]] == ["ani", "sari"]
+    code, _, err = cli(monkeypatch, capsys, "--as", "sari", "user", "list", user="ani")
+    assert code == 1 and "managing users" in one_error(err)  # --as wins over PLANNER_USER
 
 
 def test_unknown_user_and_last_admin_are_one_line(sqlite_db, monkeypatch, capsys) -> None:

@@ -10,11 +10,12 @@ import sys
 
 import typer
 
-from planner.cli import accounts, content, core, imaging, schedule, sources
+from planner.cli import accounts, acting, content, core, imaging, schedule, sources
 from planner.cli.imports import import_app
 from planner.cli.users import user_app
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Library social media planner.")
+app.callback()(acting.root)  # the global --as NAME / PLANNER_USER
 core.register(app)
 content.register(app)
 sources.register(app)

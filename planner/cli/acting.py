@@ -1,50 +1,55 @@
-"""Who runs a command that needs a person: `--as NAME` or the PLANNER_USER variable.
+"""Who a command acts as: `--as NAME` or PLANNER_USER for people, SYSTEM for the machine.
 
-The root callback stores a `--as` value with `set_acting_name` (or in `ctx.obj["as"]`);
-PLANNER_USER is read from the environment only, never from `.env`, so a stray file cannot
-make every command act as an admin. The command line trusts the name: whoever can run it
-on the server can read the database anyway.
+Commands that change data resolve the person once (unknown or disabled: one clear line,
+exit 1) and hand the actor to the services, which check the role. `worker`, `serve`,
+`init` and `demo` run as the system, like the embedded worker in the app.
 """
 
 from __future__ import annotations
 
-import os
+from typing import Annotated
 
-import click
+import typer
 
 from planner.cli.errors import UserError
 from planner.people.actors import Actor
 
-ENV = "PLANNER_USER"
-_acting_name: str | None = None
+_chosen: dict[str, str | None] = {"name": None}
+
+AsOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as",
+        envvar="PLANNER_USER",
+        help="The user name commands that change data act as (or set PLANNER_USER).",
+        show_envvar=True,
+    ),
+]
 
 
-def set_acting_name(name: str | None) -> None:
-    """Remember the root `--as` value for this invocation."""
-    global _acting_name
-    _acting_name = name or None
+def root(as_user: AsOpt = None) -> None:
+    """Library social media planner."""
+    _chosen["name"] = (as_user or "").strip() or None
 
 
-def _named() -> str:
-    ctx = click.get_current_context(silent=True)
-    obj = ctx.find_root().obj if ctx is not None else None
-    from_ctx = obj.get("as") if isinstance(obj, dict) else None
-    return (from_ctx or _acting_name or os.environ.get(ENV, "")).strip()
+def acting_user(required: bool = True) -> Actor | None:
+    """The person given with --as or PLANNER_USER, checked to exist and be enabled.
 
-
-def acting_user(required: bool) -> Actor | None:
-    """The acting person, or None when nobody was named and `required` is False."""
+    With `required=False` nobody named gives None (the first admin of an installation).
+    """
     from planner.db import session_scope
     from planner.people.actors import actor_of
     from planner.people.users import find_user
 
-    name = _named()
-    if not name:
-        if required:
-            raise UserError(f"name the person acting with --as NAME or {ENV}=NAME")
+    name = _chosen["name"]
+    if not name and not required:
         return None
+    if not name:
+        raise UserError("this command changes data: say who you are with --as NAME or PLANNER_USER")
     with session_scope() as session:
         user = find_user(session, name)
-        if user is None or not user.active:
-            raise UserError(f"{name} is not an active user (--as / {ENV})")
+        if user is None:
+            raise UserError(f"there is no user {name!r} (see the admin for an account)")
+        if not user.active:
+            raise UserError(f"user {name!r} is disabled")
         return actor_of(user)
