@@ -2,10 +2,9 @@
 
 import streamlit as st
 
-from planner.people.roles import Action
 from planner.ui.runtime import embedded_worker, ensure_database, language_switch, tr
 from planner.ui.second_factor import enrol_gate
-from planner.ui.session import allowed
+from planner.ui.session import Action, allowed
 from planner.ui.signin import (
     account_box,
     remember_locale,

@@ -46,9 +46,11 @@ def enrol_gate(actor: Actor) -> bool:
     """For the sign-in gate: True when the person may go on to the pages.
 
     When the policy requires a second factor for their role and they have none, this shows
-    the enrolment form instead and returns False (the caller stops the run) until a code
-    from their app is accepted.
+    the enrolment form instead and returns False (the caller stops the run); once a code
+    from their app is accepted the app reruns straight into the pages.
     """
+    if st.session_state.pop("gate_totp_done", False):
+        st.toast(tr("totp.enrol.done"))
     with session_scope() as session:
         needed = totp.needs_enrolment(session, actor)
     if not needed:
@@ -56,8 +58,8 @@ def enrol_gate(actor: Actor) -> bool:
     st.header(tr("totp.gate.header"))
     st.info(tr("totp.gate.why", role=tr(f"role.{actor.role}")))
     if enrolment_form(actor, key="gate_totp"):
-        st.success(tr("totp.enrol.done"))
-        return True
+        st.session_state["gate_totp_done"] = True
+        st.rerun()  # the pages, without the enrolment form above them
     return False
 
 
