@@ -205,9 +205,9 @@ STRINGS |= {
     "totp.enrol.start": {"id": "Aktifkan", "en": "Turn on"},
     "totp.enrol.steps": {
         "id": "1. Pindai kode QR ini dengan aplikasi autentikator (mis. Google Authenticator, "
-        "Aegis, FreeOTP). 2. Ketik kode 6 angka yang muncul.",
+        "Aegis, FreeOTP).\n2. Ketik kode 6 angka yang muncul.",
         "en": "1. Scan this QR code with an authenticator app (e.g. Google Authenticator, "
-        "Aegis, FreeOTP). 2. Type the 6-digit code it shows.",
+        "Aegis, FreeOTP).\n2. Type the 6-digit code it shows.",
     },
     "totp.enrol.key": {
         "id": "Tidak bisa memindai? Ketik kunci ini di aplikasi:",
