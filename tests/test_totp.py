@@ -3,6 +3,8 @@ is encrypted at rest, and an admin can remove it."""
 
 from __future__ import annotations
 
+import threading
+import time
 from datetime import UTC, datetime, timedelta
 
 import pyotp
@@ -169,3 +171,26 @@ def test_the_column_is_not_shared_between_people(sqlite_db) -> None:
         assert totp.verify(session, first.id, code_at(later), now=later)
         assert totp.verify(session, second.id, code_at(later), now=later)
         assert session.get(User, first.id).totp_last_step == int(later.timestamp()) // 30
+
+
+def test_two_sign_ins_racing_with_one_code_let_only_one_through(any_db) -> None:
+    """The second request waits for the first one's row (lock or write lock), then sees the
+    step already taken; on SQLite and PostgreSQL, the two really on two threads."""
+    actor = enrolled()
+    later = NOW + timedelta(seconds=30)
+    code = code_at(later)
+    first_checked, results = threading.Event(), {}
+
+    def second() -> None:
+        first_checked.wait(10)
+        with session_scope() as session:
+            results["second"] = totp.verify(session, actor.id, code, now=later)
+
+    thread = threading.Thread(target=second)
+    thread.start()
+    with session_scope() as session:
+        results["first"] = totp.verify(session, actor.id, code, now=later)
+        first_checked.set()
+        time.sleep(0.3)  # the second request is now waiting for this transaction
+    thread.join(20)
+    assert results == {"first": True, "second": False}
