@@ -16,6 +16,8 @@ PAGE_NEEDS: dict[str, tuple[Action, ...]] = {
     "planner/ui/dashboard.py": (Action.VIEW_DASHBOARD,),
     # The installation's set-up (database, public address, channels) is not a trainee's business.
     "planner/ui/settings.py": (Action.VIEW_DASHBOARD,),
+    "planner/ui/users.py": (Action.MANAGE_USERS,),
+    "planner/ui/audit_log.py": (Action.VIEW_AUDIT,),
 }
 
 
