@@ -17,7 +17,7 @@ from planner.platforms.graph import (
     insight_values,
     refine_metrics,
 )
-from tests.platform_helpers import JSON
+from tests.platform_helpers import JSON, bearer_only, form
 
 
 def client(version: str = "v23.0") -> GraphClient:
@@ -33,12 +33,28 @@ def test_the_sdk_refuses_current_versions_so_the_client_sets_it_after() -> None:
 
 
 @responses.activate
-def test_call_uses_the_pinned_version_and_token() -> None:
+def test_call_uses_the_pinned_version_and_sends_the_token_only_in_a_header() -> None:
     responses.get("https://graph.facebook.com/v23.0/555", json={"id": "555"}, content_type=JSON)
-    assert client().call("555", what="read", args={"fields": "id"}) == {"id": "555"}
-    assert responses.calls[0].request.url == (
-        "https://graph.facebook.com/v23.0/555?fields=id&access_token=TOKEN-GRAPH-1234567"
+    responses.post("https://graph.facebook.com/v23.0/555/feed", json={"id": "1"}, content_type=JSON)
+    responses.post(
+        "https://graph.facebook.com/v23.0/555/photos", json={"id": "2"}, content_type=JSON
     )
+    responses.post("https://graph.facebook.com/v23.0/", json=[], content_type=JSON)
+    graph = client()
+    assert graph.call("555", what="read", args={"fields": "id"}) == {"id": "555"}
+    graph.call("555/feed", what="post", data={"message": "Halo"}, final=True)
+    graph.call(
+        "555/photos", what="post", data={}, files={"source": ("p.jpg", b"jpg", "image/jpeg")}
+    )
+    graph.batch([{"method": "GET", "relative_url": "555?fields=id"}], what="read")
+    read, feed, photo, batch = responses.calls
+    assert read.request.url == "https://graph.facebook.com/v23.0/555?fields=id"
+    assert form(feed) == {"message": "Halo"}
+    assert form(batch) == {"batch": '[{"method": "GET", "relative_url": "555?fields=id"}]',
+                           "include_headers": "false"}  # fmt: skip
+    for call in responses.calls:  # GET query, form body, multipart and batch alike
+        assert bearer_only(call, "TOKEN-GRAPH-1234567"), call.request.url
+    assert photo.request.url == "https://graph.facebook.com/v23.0/555/photos"
 
 
 @responses.activate

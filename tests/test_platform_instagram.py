@@ -29,6 +29,7 @@ from tests.platform_helpers import (
     IG_CREDS,
     JSON,
     T0,
+    bearer_only,
     form,
     graph_error,
     image,
@@ -102,19 +103,19 @@ def test_single_image_container_poll_publish(tmp_path: Path) -> None:
     )
     assert ref == RemoteRef("18000000000000001", "https://www.instagram.com/p/0001/", T0)
     limit, container, poll1, _poll2, publish, link = responses.calls
-    assert query(limit) == {"fields": "config,quota_usage", "access_token": TOKEN}
+    assert query(limit) == {"fields": "config,quota_usage"}
     fields = form(container)
     assert PUBLIC.match(fields.pop("image_url"))
     assert fields == {
         "caption": "Dongeng Sabtu! #perpustakaan",
         "alt_text": "Poster dongeng",
-        "access_token": TOKEN,
     }
     assert query(poll1)["fields"] == "status_code,status"
     assert sleeps == [2.0]
-    assert form(publish) == {"creation_id": "c1", "access_token": TOKEN}
-    assert query(link)["fields"] == "permalink"
+    assert form(publish) == {"creation_id": "c1"}
+    assert query(link) == {"fields": "permalink"}
     assert all(path(c).startswith("/v23.0/") for c in responses.calls)
+    assert all(bearer_only(c, TOKEN) for c in responses.calls)  # never in a URL or body
 
 
 @responses.activate
@@ -163,7 +164,6 @@ def test_several_images_make_a_carousel(tmp_path: Path) -> None:
         "media_type": "CAROUSEL",
         "children": "k1,k2,k3",
         "caption": "Galeri",
-        "access_token": TOKEN,
     }
 
 

@@ -7,6 +7,11 @@ from `graph.version`; `GraphClient.__init__` sets a current version (settings
 
 facebook-sdk raises `GraphAPIError` only when a JSON body carries "error": the HTTP status
 is remembered with a response hook, so 5xx and non-JSON replies are classified too.
+
+The access token travels in an `Authorization: Bearer` header, never in a URL: facebook-sdk
+would put it in the query of every GET (where urllib3's debug log, proxies and server logs
+keep it) and in the form body of every POST, so the sdk is given no token and a session
+that adds the header (`BearerSession`).
 """
 
 from __future__ import annotations
@@ -44,6 +49,24 @@ REJECT_CODES = {368, 506}  # blocked for policy; duplicate post
 TRANSIENT_CODES = {1, 2, 9007}  # unknown / service error; IG media "not ready" yet
 
 
+class BearerSession:
+    """What facebook-sdk sees as its session: each request gets the token as a header.
+
+    facebook-sdk only calls `session.request(...)`; everything else (timeouts, hooks,
+    dry-run recording) stays with the wrapped session.
+    """
+
+    def __init__(self, session: requests.Session, token: str) -> None:
+        self.session = session
+        self._header = f"Bearer {token}"
+
+    def request(self, method: str, url: str, **kwargs: Any) -> requests.Response:
+        """The wrapped session's request with the Authorization header added."""
+        headers = dict(kwargs.pop("headers", None) or {})
+        headers["Authorization"] = self._header
+        return self.session.request(method, url, headers=headers, **kwargs)
+
+
 class GraphClient:
     """One token's view of the Graph API through facebook-sdk, errors mapped to ours."""
 
@@ -56,7 +79,8 @@ class GraphClient:
         label: str,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
-        self.api = facebook.GraphAPI(access_token=access_token, session=session)
+        # No token for the sdk: it would add it to the URL or the body (see BearerSession).
+        self.api = facebook.GraphAPI(session=BearerSession(session, access_token))
         self.api.version = version  # the one place: the sdk's constructor refuses > 3.1
         self.label = label
         self._token = access_token
