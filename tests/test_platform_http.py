@@ -4,27 +4,17 @@ network failure means for the worker."""
 from __future__ import annotations
 
 import contextlib
-import io
 import json
 import logging
-import random
 import ssl
-from datetime import timedelta
 from http.client import RemoteDisconnected
 
 import pytest
 import requests
 import responses
 import urllib3
-from PIL import Image
-from sqlmodel import select
 from urllib3.exceptions import MaxRetryError, NameResolutionError
 
-from planner.config import get_settings
-from planner.db import session_scope
-from planner.media import store_image
-from planner.models import PostTarget, PublishAttempt
-from planner.platforms import build_adapter
 from planner.platforms.base import OutcomeUnknown, TransientError
 from planner.platforms.http import (
     TimeoutSession,
@@ -33,10 +23,8 @@ from planner.platforms.http import (
     network_error,
     recording_session,
 )
-from planner.publishing.worker import Worker
 from planner.redaction import MASK, redact, register_secrets
-from planner.scheduling import PostCreate, schedule_post
-from tests.factories import add_sandbox_accounts
+from tests.live_worker import IG_USER, attempt_outcomes, run_worker
 from tests.misbehaving_server import (
     FullBacklog,
     MisbehavingServer,
@@ -47,13 +35,8 @@ from tests.misbehaving_server import (
     stall_after_headers,
 )
 from tests.platform_helpers import (
-    FB_CREDS,
-    IG_CREDS,
-    T0,
-    X_CREDS,
     cut_off_answer,
     refused,
-    settings,
     stalled_mid_answer,
 )
 
@@ -202,12 +185,6 @@ def test_comparable_text(ours, theirs, same) -> None:
 
 
 # -- the real exceptions, through each adapter's publish path and the worker ----------------
-IG_USER = "17841400000000001"
-LIVE = {
-    "x": (X_CREDS, {"user_id": "1234", "username": "perpuskotapkl"}),
-    "facebook": (FB_CREDS, {"page_id": "555"}),
-    "instagram": (IG_CREDS, {"ig_user_id": IG_USER}),
-}
 # what each platform is asked, in order, before its publishing call
 BEFORE_FINAL = {
     "x": [],
@@ -236,58 +213,6 @@ PATHS = {
 }
 
 
-def _schedule_live_post(platform: str) -> int:
-    """A post due at T0 on the sandbox account of `platform` (the worker is handed the live
-    adapter below); Instagram's carries an image."""
-    with session_scope() as session:
-        account = add_sandbox_accounts(session)[["x", "facebook", "instagram"].index(platform)]
-        asset = None
-        if platform == "instagram":
-            buffer = io.BytesIO()
-            Image.new("RGB", (1080, 1080), (0, 94, 184)).save(buffer, "JPEG")
-            asset = store_image(session, buffer.getvalue(), alt_text="Poster dongeng")
-        post = schedule_post(
-            session,
-            data=PostCreate(
-                title="Dongeng",
-                texts={platform: "Dongeng Kancil hari Sabtu di ruang baca anak."},
-                account_ids=[account.id],
-                due_at=T0,
-                media_asset_id=asset.id if asset else None,
-                alt_text="Poster dongeng" if asset else "",
-            ),
-            now=T0 - timedelta(minutes=5),
-        )
-        return post.id
-
-
-def _run_worker(platform: str, session: requests.Session, tmp_path) -> PostTarget:
-    credentials, config = LIVE[platform]
-    adapter = build_adapter(
-        platform,
-        credentials,
-        config=config,
-        settings=settings(tmp_path, platform_timeout_seconds=0.5),
-        clock=lambda: T0,
-        session=session,
-    )
-    _schedule_live_post(platform)
-    Worker(
-        "w",
-        settings=get_settings(),
-        platform_factory=lambda account: adapter,
-        clock=lambda: T0,
-        rng=random.Random(7),
-    ).run_once()
-    with session_scope() as db:
-        return db.exec(select(PostTarget)).one()
-
-
-def _attempts() -> list[str]:
-    with session_scope() as db:
-        return [a.outcome for a in db.exec(select(PublishAttempt).order_by(PublishAttempt.id))]
-
-
 @pytest.mark.parametrize("fault", [stall_after_headers, cut_mid_chunk], ids=["stalled", "cut"])
 @pytest.mark.parametrize("platform", ["x", "facebook", "instagram"])
 def test_an_answer_cut_short_on_the_publishing_call_needs_attention(
@@ -297,7 +222,7 @@ def test_an_answer_cut_short_on_the_publishing_call_needs_attention(
     worker must not retry (a duplicate, or X's duplicate refusal of a live post)."""
     status = "201 Created" if platform == "x" else "200 OK"
     with MisbehavingServer([*BEFORE_FINAL[platform], fault(status)]) as server:
-        target = _run_worker(platform, server.session(), tmp_path)
+        target = run_worker(platform, server.session(), tmp_path)
         seen = [f"{r.method} {r.path}" for r in server.requests]
         final = server.requests[-1]
     assert seen == PATHS[platform]  # the publishing call went out exactly once
@@ -306,7 +231,7 @@ def test_an_answer_cut_short_on_the_publishing_call_needs_attention(
         "unknown",
         None,
     )
-    assert "may be live" in target.last_error and _attempts() == ["unknown"]
+    assert "may be live" in target.last_error and attempt_outcomes() == ["unknown"]
     if platform == "x":
         assert json.loads(final.body) == {"text": "Dongeng Kancil hari Sabtu di ruang baca anak."}
     if platform == "instagram":
@@ -320,7 +245,7 @@ def test_a_failure_before_the_request_is_sent_stays_retryable(
 ) -> None:
     with contextlib.ExitStack() as stack:
         port = refused_port() if where == "refused" else stack.enter_context(FullBacklog()).port
-        target = _run_worker(platform, local_session(port), tmp_path)
+        target = run_worker(platform, local_session(port), tmp_path)
     assert (target.status, target.error_kind) == ("retrying", "transient")
     assert target.next_attempt_at is not None and "nothing was sent" in target.last_error
-    assert _attempts() == ["not_sent"]
+    assert attempt_outcomes() == ["not_sent"]
