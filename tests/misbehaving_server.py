@@ -174,7 +174,8 @@ def refused_port() -> int:
 
 class FullBacklog:
     """A listener whose accept queue is full, so a new connection times out while
-    connecting (the request is never sent); use as a context manager."""
+    connecting (the request is never sent); use as a context manager. Linux drops the
+    connection attempts of a full queue silently, which is what makes the timeout."""
 
     def __init__(self) -> None:
         self._listener = socket.create_server(("127.0.0.1", 0), backlog=0)

@@ -81,7 +81,7 @@ _CUT_OFF: tuple[type[BaseException], ...] = (
 )
 
 
-def causes(exc: BaseException) -> list[BaseException]:
+def _causes(exc: BaseException) -> list[BaseException]:
     """`exc` and everything it wraps: requests and urllib3 keep the underlying error in
     `args`, in MaxRetryError's `reason` and in `__cause__` (`raise … from`)."""
     found: list[BaseException] = []
@@ -112,7 +112,7 @@ def network_error(exc: requests.RequestException, what: str, *, final: bool) -> 
     Earlier steps (uploads, containers) publish nothing, so any failure there is safe to
     retry.
     """
-    chain = causes(exc)
+    chain = _causes(exc)
     deepest = chain[-1].__class__.__name__
     shown = exc.__class__.__name__
     detail = one_line(shown if deepest == shown else f"{shown}: {deepest}")
