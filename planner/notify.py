@@ -226,7 +226,7 @@ def send_webhook(settings: Settings, note: Notification) -> None:
     response = requests.post(
         settings.webhook_url or "", json=payload, timeout=15, allow_redirects=False
     )
-    if response.is_redirect or 300 <= response.status_code < 400:
+    if 300 <= response.status_code < 400:
         target = urlsplit(response.headers.get("location", ""))
         elsewhere = f" to {target.scheme}://{target.netloc}" if target.netloc else ""
         raise DeliveryError(

@@ -32,13 +32,8 @@ from planner.platforms.base import (
     RemoteRef,
     TransientError,
 )
-from planner.platforms.graph import (
-    MEDIA_HINT,
-    QUOTA_RETRY,
-    GraphAdapter,
-    insight_values,
-    parse_time,
-)
+from planner.platforms.graph import GraphAdapter, insight_values, parse_time
+from planner.platforms.graph_errors import MEDIA_HINT, QUOTA_RETRY
 from planner.platforms.http import comparable_text
 from planner.public_media import PublicMediaError, aspect_problem, base_url_problem, publish_image
 from planner.validation import validate
