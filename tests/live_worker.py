@@ -20,6 +20,7 @@ from planner.platforms import build_adapter
 from planner.publishing.worker import Worker
 from planner.scheduling import PostCreate, schedule_post
 from tests.factories import add_sandbox_accounts
+from tests.people_helpers import ADMIN
 from tests.platform_helpers import FB_CREDS, IG_CREDS, T0, X_CREDS, settings
 
 IG_USER = "17841400000000001"
@@ -42,6 +43,7 @@ def schedule_live_post(platform: str) -> int:
             asset = store_image(session, buffer.getvalue(), alt_text="Poster dongeng")
         post = schedule_post(
             session,
+            actor=ADMIN,
             data=PostCreate(
                 title="Dongeng",
                 texts={platform: "Dongeng Kancil hari Sabtu di ruang baca anak."},
