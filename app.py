@@ -4,6 +4,7 @@ import streamlit as st
 
 from planner.ui.pages import menu_title, offered
 from planner.ui.runtime import embedded_worker, ensure_database, language_switch, tr
+from planner.ui.second_factor import enrol_gate
 from planner.ui.signin import (
     account_box,
     remember_locale,
@@ -22,6 +23,8 @@ if actor is None:
     st.stop()
 sync_browser()
 account_box(actor)
+if not enrol_gate(actor):  # the policy requires a second factor this person has not set up
+    st.stop()
 MENU = {
     "nav.section.content": [
         ("planner/ui/compose.py", "nav.compose", "✍️"),
@@ -42,6 +45,9 @@ MENU = {
         ("planner/ui/accounts.py", "nav.accounts", "🔑"),
         ("planner/ui/brand.py", "nav.brand", "🏷️"),
         ("planner/ui/settings.py", "nav.settings", "⚙️"),
+        ("planner/ui/users.py", "people.nav.users", "👥"),
+        ("planner/ui/audit_log.py", "people.nav.audit", "📜"),
+        ("planner/ui/profile.py", "people.nav.profile", "👤"),
     ],
 }
 # Each person's menu holds only the pages their role can use (planner/ui/pages.py).

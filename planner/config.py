@@ -64,7 +64,12 @@ class Settings(BaseSettings):
     smtp_port: int = 587
     smtp_user: str | None = None
     smtp_password: str | None = None
-    smtp_starttls: bool = True
+    # How the connection to the SMTP server is protected: "starttls" (port 587), "implicit"
+    # TLS (port 465, the default there) or "none" (only for a relay on this machine). The
+    # server's certificate is always verified, against PLANNER_SMTP_CA_FILE when it is set
+    # (a private CA) or else the system's trusted CAs.
+    smtp_tls: Literal["starttls", "implicit", "none"] | None = None
+    smtp_ca_file: Path | None = None
     smtp_from: str = "planner@localhost"
     notify_emails: str = ""  # comma-separated addresses
     webhook_url: str | None = None
@@ -106,6 +111,13 @@ class Settings(BaseSettings):
                 url = "postgresql+psycopg://" + url.split("://", 1)[1]
             return url
         return f"sqlite:///{self.data_dir / 'planner.db'}"
+
+    @property
+    def smtp_security(self) -> str:
+        """How e-mail is protected: PLANNER_SMTP_TLS, else implicit TLS on 465, else STARTTLS."""
+        if self.smtp_tls is not None:
+            return self.smtp_tls
+        return "implicit" if self.smtp_port == 465 else "starttls"
 
     @property
     def tz(self) -> ZoneInfo:

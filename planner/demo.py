@@ -363,6 +363,7 @@ def _load_history(settings: Settings) -> None:
     """A few posts 'published' in past weeks through the real worker, with a moved clock."""
     from planner.drafting import make_draft
     from planner.metrics import collect_once
+    from planner.people.demo_accounts import STAFF_USERNAME
     from planner.publishing.worker import Worker
     from planner.scheduling import PostCreate, schedule_post
 
@@ -373,7 +374,7 @@ def _load_history(settings: Settings) -> None:
         accounts = session.exec(select(Account).where(Account.is_sandbox)).all()
         items = session.exec(select(CollectionItem).order_by(CollectionItem.id)).all()[:4]
         # Written by the demo staff member, so the calendar's author filter lists a person.
-        staff = find_user(session, "staf")
+        staff = find_user(session, STAFF_USERNAME)
         author = actor_of(staff) if staff is not None else SYSTEM
         now = utcnow()
         plan = []

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Column, Index, Text, UniqueConstraint
 from sqlalchemy import text as sql_text
 from sqlalchemy.types import DateTime, TypeDecorator
 from sqlmodel import Field, SQLModel
@@ -99,6 +99,8 @@ class User(SQLModel, table=True):
     # Bumped by a password reset, role change or disable: every older session stops working.
     session_version: int = 1
     totp_secret: str | None = Field(default=None, sa_column=Column(Text, nullable=True))  # sealed
+    # The last time step (30 s) whose code was accepted: a code is never accepted twice.
+    totp_last_step: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
     failed_signins: int = 0
     last_failed_at: datetime | None = _ts(default=None, nullable=True)
     last_signin_at: datetime | None = _ts(default=None, nullable=True)

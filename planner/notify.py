@@ -12,6 +12,7 @@ import contextlib
 import json
 import logging
 import smtplib
+import ssl
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from email.message import EmailMessage
@@ -143,6 +144,10 @@ def mark_read(session: Session, ids: list[int] | None = None, *, actor: Actor) -
 Sender = Callable[[Settings, Notification], None]
 
 
+class DeliveryError(Exception):
+    """A channel refused to take a notification, with the reason a person can act on."""
+
+
 def send_email(settings: Settings, note: Notification) -> None:
     """One e-mail per notification through the configured SMTP server: to the addresses the
     notification names (`to`, e.g. the reviewers of a post), else to NOTIFY_EMAILS."""
@@ -156,12 +161,64 @@ def send_email(settings: Settings, note: Notification) -> None:
     msg["From"] = settings.smtp_from
     msg["To"] = ", ".join(recipients)
     msg.set_content(show(note, settings.locale, settings.tz))
-    with smtplib.SMTP(settings.smtp_host or "localhost", settings.smtp_port, timeout=15) as smtp:
-        if settings.smtp_starttls:
-            smtp.starttls()
+    with smtp_connection(settings) as smtp:
         if settings.smtp_user:
             smtp.login(settings.smtp_user, settings.smtp_password or "")
         smtp.send_message(msg)
+
+
+def smtp_connection(settings: Settings) -> smtplib.SMTP:
+    """A connection to the SMTP server, protected as configured, before any password is sent.
+
+    The server's certificate is verified (a man in the middle would otherwise receive the
+    SMTP password): STARTTLS or implicit TLS with the system's CAs, or only those in
+    PLANNER_SMTP_CA_FILE. A server that does not offer STARTTLS is refused, not used in
+    the clear.
+    """
+    host, port = settings.smtp_host or "localhost", settings.smtp_port
+    mode = settings.smtp_security
+    where = f"SMTP server {host}:{port}"
+    context = _tls_context(settings) if mode != "none" else None
+    try:
+        if mode == "implicit":
+            return smtplib.SMTP_SSL(host, port, timeout=15, context=context)
+        smtp = smtplib.SMTP(host, port, timeout=15)
+        if mode == "starttls":
+            try:
+                smtp.starttls(context=context)
+            except BaseException:
+                smtp.close()
+                raise
+        return smtp
+    except ssl.SSLCertVerificationError as exc:
+        raise DeliveryError(
+            f"{where}: its certificate could not be verified ({exc.verify_message}); "
+            "nothing was sent, not even the password. If the server uses a private CA, set "
+            "PLANNER_SMTP_CA_FILE to that CA's certificate"
+        ) from exc
+    except smtplib.SMTPNotSupportedError as exc:
+        raise DeliveryError(
+            f"{where} does not offer STARTTLS; nothing was sent, not even the password. Use "
+            "PLANNER_SMTP_TLS=implicit for a server on port 465 (none only for a relay on "
+            "this machine)"
+        ) from exc
+    except ssl.SSLError as exc:
+        raise DeliveryError(
+            f"{where}: TLS failed ({exc.reason or exc}); nothing was sent. Check "
+            "PLANNER_SMTP_TLS: starttls for port 587, implicit for port 465"
+        ) from exc
+
+
+def _tls_context(settings: Settings) -> ssl.SSLContext:
+    """Certificate and host name checks on; only PLANNER_SMTP_CA_FILE's CAs when it is set."""
+    if settings.smtp_ca_file is None:
+        return ssl.create_default_context()
+    try:
+        return ssl.create_default_context(cafile=str(settings.smtp_ca_file))
+    except (OSError, ssl.SSLError) as exc:
+        raise DeliveryError(
+            f"PLANNER_SMTP_CA_FILE {settings.smtp_ca_file} cannot be used: {exc}"
+        ) from exc
 
 
 def send_webhook(settings: Settings, note: Notification) -> None:
@@ -175,7 +232,19 @@ def send_webhook(settings: Settings, note: Notification) -> None:
         "target_id": note.target_id,
         "created_at": note.created_at.isoformat(),
     }
-    response = requests.post(settings.webhook_url or "", json=payload, timeout=15)
+    # Never follow a redirect: the payload would go (307/308: be re-posted) to wherever the
+    # webhook server points, which is not the address someone configured.
+    response = requests.post(
+        settings.webhook_url or "", json=payload, timeout=15, allow_redirects=False
+    )
+    if 300 <= response.status_code < 400:
+        target = urlsplit(response.headers.get("location", ""))
+        elsewhere = f" to {target.scheme}://{target.netloc}" if target.netloc else ""
+        raise DeliveryError(
+            f"the webhook answered {response.status_code}, a redirect{elsewhere}; planner does "
+            "not follow redirects with notifications: set PLANNER_WEBHOOK_URL to the final "
+            "address"
+        )
     response.raise_for_status()
 
 
@@ -237,7 +306,12 @@ def deliver_pending(
         for sender in senders:
             try:
                 sender(settings, note)
-            except (OSError, smtplib.SMTPException, requests.RequestException) as exc:
+            except (
+                DeliveryError,
+                OSError,
+                smtplib.SMTPException,
+                requests.RequestException,
+            ) as exc:
                 errors.append(f"{sender.__name__}: {exc}")
         if not errors:
             sent += 1

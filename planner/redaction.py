@@ -53,8 +53,9 @@ def redact(text: str, extra: Iterable[str] = ()) -> str:
 
 
 def _install_record_factory() -> None:
-    # A record factory sees every record of every logger (urllib3 logs URLs with the
-    # Graph access_token, requests-oauthlib logs signed headers), whatever handler prints it.
+    # A record factory sees every record of every logger (urllib3 logs request URLs, where
+    # no token should be but a library may put one; requests-oauthlib logs signed headers),
+    # whatever handler prints it.
     previous = logging.getLogRecordFactory()
 
     def factory(*args: Any, **kwargs: Any) -> logging.LogRecord:

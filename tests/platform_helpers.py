@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+import requests
+import urllib3
 from PIL import Image
 
 from planner.config import Settings
@@ -89,6 +91,17 @@ def body_fields(prepared: Any) -> dict[str, Any]:
     return dict(parse_qsl(raw.decode(), keep_blank_values=True))
 
 
+def bearer_only(call: Any, token: str) -> bool:
+    """The Graph token went in the Authorization header and nowhere else (URL, body)."""
+    body = call.request.body or b""
+    raw = body if isinstance(body, bytes) else body.encode()
+    return (
+        call.request.headers.get("Authorization") == f"Bearer {token}"
+        and token not in call.request.url
+        and token.encode() not in raw
+    )
+
+
 def query(call: Any) -> dict[str, str]:
     return dict(parse_qsl(urlsplit(call.request.url).query, keep_blank_values=True))
 
@@ -120,3 +133,27 @@ def x_me(
     else:
         body = {"title": "Unauthorized", "detail": "Unauthorized", "status": status}
     responses.get(X_ME, json=body, status=status, content_type=JSON)
+
+
+# Network failures shaped exactly as requests raises them (urllib3's reason inside), for
+# `responses` bodies; tests/misbehaving_server.py produces the same ones on a real socket.
+def refused() -> requests.ConnectionError:
+    """Nothing listens there: the request never left this machine."""
+    reason = urllib3.exceptions.NewConnectionError(
+        None, "Failed to establish a new connection: [Errno 111] Connection refused"
+    )
+    return requests.ConnectionError(urllib3.exceptions.MaxRetryError(None, "/", reason=reason))
+
+
+def stalled_mid_answer() -> requests.ConnectionError:
+    """The platform began answering, then went silent until the read timeout."""
+    return requests.ConnectionError(
+        urllib3.exceptions.ReadTimeoutError(None, None, "Read timed out.")
+    )
+
+
+def cut_off_answer() -> requests.exceptions.ChunkedEncodingError:
+    """The platform began answering, then the connection closed mid-body."""
+    return requests.exceptions.ChunkedEncodingError(
+        urllib3.exceptions.ProtocolError("Response ended prematurely")
+    )

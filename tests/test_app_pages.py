@@ -27,6 +27,9 @@ PAGES = [
     ("planner/ui/brand.py", "Identitas merek"),
     ("planner/ui/drafts.py", "Draf & tinjauan"),
     ("planner/ui/review.py", "Tinjauan unggahan"),
+    ("planner/ui/users.py", "Pengguna"),  # more in tests/test_app_people.py
+    ("planner/ui/audit_log.py", "Log audit"),
+    ("planner/ui/profile.py", "Profil"),
 ]
 
 

@@ -44,7 +44,7 @@ def test_import_an_event_and_schedule_its_campaign(
     page.get_by_role("tab", name="Impor").click()
     page.locator("input[type=file]").last.set_input_files(str(csv_file))
     page.get_by_role("button", name="Impor", exact=True).click()
-    expect(page.get_by_text("windows-1252")).to_be_visible()
+    expect(page.get_by_text(re.compile(r"CSV · windows-1252"))).to_be_visible()
     expect(page.get_by_test_id("stMetricValue").first).to_have_text("1")
 
     page.get_by_test_id("stSidebarNav").get_by_role("link", name="Tulis").click()

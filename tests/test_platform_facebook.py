@@ -26,14 +26,18 @@ from tests.platform_helpers import (
     FB_CREDS,
     JSON,
     T0,
+    bearer_only,
+    cut_off_answer,
     form,
     graph_error,
     image,
     media,
     path,
     query,
+    refused,
     request,
     settings,
+    stalled_mid_answer,
 )
 
 G = "https://graph.facebook.com/v23.0"
@@ -60,8 +64,8 @@ def test_text_with_link_goes_to_the_feed(tmp_path: Path) -> None:
     assert form(call) == {
         "message": "Lomba membaca cepat!",
         "link": "https://perpus.example/lomba",
-        "access_token": TOKEN,
     }
+    assert bearer_only(call, TOKEN)
 
 
 @responses.activate
@@ -80,8 +84,7 @@ def test_one_photo_with_caption_alt_text_and_link(tmp_path: Path) -> None:
     assert fields["source"] == ("poster.jpg", poster.read_bytes())
     assert fields["message"] == "Dongeng Sabtu\n\nhttps://perpus.example/d"
     assert fields["alt_text_custom"] == "Poster dongeng"
-    assert fields["access_token"] == TOKEN
-    assert "published" not in fields
+    assert "published" not in fields and bearer_only(responses.calls[0], TOKEN)
 
 
 @responses.activate
@@ -105,8 +108,8 @@ def test_several_photos_are_unpublished_then_attached_to_one_post(tmp_path: Path
         "attached_media[0]": json.dumps({"media_fbid": "81"}),
         "attached_media[1]": json.dumps({"media_fbid": "82"}),
         "attached_media[2]": json.dumps({"media_fbid": "83"}),
-        "access_token": TOKEN,
     }
+    assert all(bearer_only(call, TOKEN) for call in responses.calls)
 
 
 @pytest.mark.parametrize("version", ["v23.0", "v24.0"])
@@ -205,8 +208,10 @@ ERRORS = [
         dict(body="Bad Gateway", status=502, content_type=None),
         TransientError,
     ),
-    ("connection refused", dict(body=requests.ConnectionError("refused")), TransientError),
+    ("connection refused", dict(body=refused()), TransientError),
     ("read timeout", dict(body=requests.ReadTimeout("read timed out")), OutcomeUnknown),
+    ("answer stalled mid-body", dict(body=stalled_mid_answer()), OutcomeUnknown),
+    ("answer cut off", dict(body=cut_off_answer()), OutcomeUnknown),
 ]
 
 

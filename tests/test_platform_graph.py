@@ -9,15 +9,13 @@ import pytest
 import requests
 import responses
 
-from planner.platforms.base import AuthExpired, RateLimited, Rejected, TransientError
 from planner.platforms.graph import (
     BATCH_LIMIT,
     GraphClient,
-    classify_error,
     insight_values,
     refine_metrics,
 )
-from tests.platform_helpers import JSON
+from tests.platform_helpers import JSON, bearer_only, form
 
 
 def client(version: str = "v23.0") -> GraphClient:
@@ -33,12 +31,28 @@ def test_the_sdk_refuses_current_versions_so_the_client_sets_it_after() -> None:
 
 
 @responses.activate
-def test_call_uses_the_pinned_version_and_token() -> None:
+def test_call_uses_the_pinned_version_and_sends_the_token_only_in_a_header() -> None:
     responses.get("https://graph.facebook.com/v23.0/555", json={"id": "555"}, content_type=JSON)
-    assert client().call("555", what="read", args={"fields": "id"}) == {"id": "555"}
-    assert responses.calls[0].request.url == (
-        "https://graph.facebook.com/v23.0/555?fields=id&access_token=TOKEN-GRAPH-1234567"
+    responses.post("https://graph.facebook.com/v23.0/555/feed", json={"id": "1"}, content_type=JSON)
+    responses.post(
+        "https://graph.facebook.com/v23.0/555/photos", json={"id": "2"}, content_type=JSON
     )
+    responses.post("https://graph.facebook.com/v23.0/", json=[], content_type=JSON)
+    graph = client()
+    assert graph.call("555", what="read", args={"fields": "id"}) == {"id": "555"}
+    graph.call("555/feed", what="post", data={"message": "Halo"}, final=True)
+    graph.call(
+        "555/photos", what="post", data={}, files={"source": ("p.jpg", b"jpg", "image/jpeg")}
+    )
+    graph.batch([{"method": "GET", "relative_url": "555?fields=id"}], what="read")
+    read, feed, photo, batch = responses.calls
+    assert read.request.url == "https://graph.facebook.com/v23.0/555?fields=id"
+    assert form(feed) == {"message": "Halo"}
+    assert form(batch) == {"batch": '[{"method": "GET", "relative_url": "555?fields=id"}]',
+                           "include_headers": "false"}  # fmt: skip
+    for call in responses.calls:  # GET query, form body, multipart and batch alike
+        assert bearer_only(call, "TOKEN-GRAPH-1234567"), call.request.url
+    assert photo.request.url == "https://graph.facebook.com/v23.0/555/photos"
 
 
 @responses.activate
@@ -60,44 +74,6 @@ def test_batch_parses_bodies_and_refuses_more_than_fifty() -> None:
     with pytest.raises(ValueError, match="50"):
         client().batch(ops * 13, what="read")
     assert BATCH_LIMIT == 50
-
-
-@pytest.mark.parametrize(
-    ("error", "status", "expected"),
-    [
-        ({"code": 190, "error_subcode": 460}, 400, AuthExpired),
-        ({"code": 4}, 403, RateLimited),
-        ({"code": 17}, 403, RateLimited),
-        ({"code": 32}, 403, RateLimited),
-        ({"code": 341}, 400, RateLimited),
-        ({"code": 613}, 400, RateLimited),
-        ({"code": 368}, 400, Rejected),
-        ({"code": 506}, 400, Rejected),
-        ({"code": 100}, 400, Rejected),
-        ({"code": 1}, 500, TransientError),
-        ({"code": 2}, 503, TransientError),
-        ({"code": None}, 502, TransientError),
-        ({"code": 777}, 500, TransientError),
-        ({"code": 777, "is_transient": True}, 400, TransientError),
-        ({"code": 10}, 403, AuthExpired),
-        ({"code": 230}, 403, AuthExpired),
-    ],
-)
-def test_error_codes(error, status, expected) -> None:
-    result = classify_error({"message": "m", **error}, "Facebook: post", status=status)
-    assert type(result) is expected
-
-
-def test_error_messages_prefer_the_user_message_and_never_carry_the_token() -> None:
-    error = {
-        "message": "tech TOKEN-GRAPH-1234567",
-        "error_user_msg": "Pesan untuk pengguna",
-        "code": 100,
-    }
-    result = classify_error(error, "Facebook: post", secrets=["TOKEN-GRAPH-1234567"])
-    assert "Pesan untuk pengguna" in result.message
-    error = {"message": "bad token TOKEN-GRAPH-1234567", "code": 190}
-    assert "TOKEN-GRAPH" not in classify_error(error, "x", secrets=["TOKEN-GRAPH-1234567"]).message
 
 
 METRICS = ["post_media_view", "post_clicks", "post_impressions"]

@@ -7,7 +7,7 @@ import io
 import json
 import math
 import re
-from datetime import timedelta
+from datetime import UTC, timedelta
 from pathlib import Path
 
 import pytest
@@ -25,10 +25,13 @@ from planner.platforms.base import (
     TransientError,
 )
 from planner.platforms.instagram import InstagramPlatform, media_metrics
+from tests.live_worker import attempt_outcomes, run_worker
+from tests.misbehaving_server import MisbehavingServer, answer
 from tests.platform_helpers import (
     IG_CREDS,
     JSON,
     T0,
+    bearer_only,
     form,
     graph_error,
     image,
@@ -102,19 +105,19 @@ def test_single_image_container_poll_publish(tmp_path: Path) -> None:
     )
     assert ref == RemoteRef("18000000000000001", "https://www.instagram.com/p/0001/", T0)
     limit, container, poll1, _poll2, publish, link = responses.calls
-    assert query(limit) == {"fields": "config,quota_usage", "access_token": TOKEN}
+    assert query(limit) == {"fields": "config,quota_usage"}
     fields = form(container)
     assert PUBLIC.match(fields.pop("image_url"))
     assert fields == {
         "caption": "Dongeng Sabtu! #perpustakaan",
         "alt_text": "Poster dongeng",
-        "access_token": TOKEN,
     }
     assert query(poll1)["fields"] == "status_code,status"
     assert sleeps == [2.0]
-    assert form(publish) == {"creation_id": "c1", "access_token": TOKEN}
-    assert query(link)["fields"] == "permalink"
+    assert form(publish) == {"creation_id": "c1"}
+    assert query(link) == {"fields": "permalink"}
     assert all(path(c).startswith("/v23.0/") for c in responses.calls)
+    assert all(bearer_only(c, TOKEN) for c in responses.calls)  # never in a URL or body
 
 
 @responses.activate
@@ -163,7 +166,6 @@ def test_several_images_make_a_carousel(tmp_path: Path) -> None:
         "media_type": "CAROUSEL",
         "children": "k1,k2,k3",
         "caption": "Galeri",
-        "access_token": TOKEN,
     }
 
 
@@ -316,6 +318,111 @@ def test_errors_map_to_worker_classes(tmp_path: Path, step, reply, expected) -> 
         ig(tmp_path).publish(request(media=(media(image(tmp_path)),)))
     assert type(caught.value) is expected
     assert TOKEN not in str(caught.value)
+
+
+def _documented(code: int, subcode: int, title: str, user_msg: str) -> dict:
+    """An error as Instagram's error-code table shows it (HTTP 400, is_transient false)."""
+    return graph_error(
+        code,
+        title,
+        error_subcode=subcode,
+        is_transient=False,
+        error_user_title=title,
+        error_user_msg=user_msg,
+    )
+
+
+# Rows of Instagram's error-code table: step, code/subcode, class, words the reason carries
+INSTAGRAM_TABLE = [
+    ("container", -1, 2207001, TransientError, "Instagram server error"),
+    ("container", -2, 2207003, TransientError, "too long to download"),
+    ("container", -1, 2207032, TransientError, "re-create media"),
+    ("container", 9004, 2207052, TransientError, "PUBLIC_MEDIA_BASE_URL"),
+    ("container", 25, 2207050, AuthExpired, "reconnect"),
+    ("publish", 9, 2207042, RateLimited, "quota frees"),
+    ("publish", 24, 2207008, TransientError, "temporary error"),
+    ("publish", 24, 2207006, TransientError, "new one is made"),
+    ("publish", 4, 2207051, Rejected, "suspected spam"),
+]
+USER_MESSAGES = {
+    2207001: "Instagram server error. Try again.",
+    2207003: "It takes too long to download the media.",
+    2207032: "Create media fail, please try to re-create media",
+    2207052: "Media download has failed.",
+    2207050: "The Instagram account is restricted.",
+    2207042: "You reached maximum number of posts that is allowed to be published by "
+    "Content Publishing API.",
+    2207008: "The media builder does not exist or has expired.",
+    2207006: "The media with this id cannot be found.",
+    2207051: "We restrict certain activity to protect our community.",
+}
+
+
+@pytest.mark.parametrize(
+    ("step", "code", "subcode", "expected", "words"),
+    INSTAGRAM_TABLE,
+    ids=[f"{row[1]}/{row[2]}" for row in INSTAGRAM_TABLE],
+)
+@responses.activate
+def test_instagrams_documented_errors(tmp_path, step, code, subcode, expected, words) -> None:
+    """ "Try again" rows are retried and the publishing limit waits for the quota; none of
+    them fails the post for good. Nothing after the failing call is asked."""
+    reply = _documented(code, subcode, "Error", USER_MESSAGES[subcode])
+    quota()
+    if step == "container":
+        responses.post(f"{G}/{IG}/media", **reply)
+    else:
+        responses.post(f"{G}/{IG}/media", json={"id": "c1"}, content_type=JSON)
+        status("c1", "FINISHED")
+        responses.post(f"{G}/{IG}/media_publish", **reply)
+    with pytest.raises(expected) as caught:
+        ig(tmp_path).publish(request(media=(media(image(tmp_path)),)))
+    assert type(caught.value) is expected and words in caught.value.message
+    assert f"(code {code}/{subcode})" in caught.value.message
+    sent = [f"{c.request.method} {path(c)}" for c in responses.calls]
+    expected_calls = [f"GET /v23.0/{IG}/content_publishing_limit", f"POST /v23.0/{IG}/media"]
+    if step == "publish":
+        expected_calls += ["GET /v23.0/c1", f"POST /v23.0/{IG}/media_publish"]
+    assert sent == expected_calls
+    if expected is RateLimited:
+        assert caught.value.reset_at == T0 + timedelta(hours=1)
+
+
+@pytest.mark.parametrize(
+    ("step", "code", "subcode", "status", "retry_at"),
+    [
+        ("container", -1, 2207001, "retrying", None),
+        ("container", 9004, 2207052, "retrying", None),
+        ("publish", 9, 2207042, "retrying", T0 + timedelta(hours=1)),
+    ],
+    ids=["server error", "download failed", "publishing limit"],
+)
+def test_retryable_instagram_errors_keep_the_post_through_the_worker(
+    sqlite_db, tmp_path, step, code, subcode, status, retry_at
+) -> None:
+    """Over the wire and through the worker: retried (at the quota's time), not failed."""
+    error = answer(
+        {"error": {"message": USER_MESSAGES[subcode], "type": "OAuthException", "code": code,
+                   "error_subcode": subcode, "is_transient": False, "fbtrace_id": "Ax1"}},
+        status="400 Bad Request",
+    )  # fmt: skip
+    script = [answer({"data": [{"quota_usage": 1, "config": {"quota_total": 50}}]})]
+    if step == "container":
+        script.append(error)
+    else:
+        script += [answer({"id": "c1"}), answer({"id": "c1", "status_code": "FINISHED"}), error]
+    with MisbehavingServer(script) as server:
+        target = run_worker("instagram", server.session(), tmp_path)
+        calls = len(server.requests)
+    assert calls == len(script)
+    assert target.status == status and attempt_outcomes() == ["not_sent"]
+    assert f"{code}/{subcode}" in target.last_error
+    if retry_at is not None:
+        assert (
+            retry_at
+            <= target.next_attempt_at.replace(tzinfo=UTC)
+            <= retry_at + timedelta(seconds=5)
+        )
 
 
 @responses.activate

@@ -32,12 +32,15 @@ from tests.platform_helpers import (
     JSON,
     T0,
     X_CREDS,
+    cut_off_answer,
     form,
     image,
     media,
     query,
+    refused,
     request,
     settings,
+    stalled_mid_answer,
     x_me,
 )
 
@@ -280,11 +283,7 @@ ERRORS = [
     ),
     ("500", _error(500, {"title": "Internal Server Error", "status": 500}), TransientError),
     ("503 html", _error(503, "<html>Over capacity</html>"), TransientError),
-    (
-        "connection refused",
-        dict(body=requests.ConnectionError("Connection refused")),
-        TransientError,
-    ),
+    ("connection refused", dict(body=refused()), TransientError),
     ("connect timeout", dict(body=requests.ConnectTimeout("connect timed out")), TransientError),
     ("read timeout", dict(body=requests.ReadTimeout("read timed out")), OutcomeUnknown),
     (
@@ -292,6 +291,8 @@ ERRORS = [
         dict(body=requests.ConnectionError("('Connection aborted.', RemoteDisconnected())")),
         OutcomeUnknown,
     ),
+    ("answer stalled mid-body", dict(body=stalled_mid_answer()), OutcomeUnknown),
+    ("answer cut off", dict(body=cut_off_answer()), OutcomeUnknown),
 ]
 
 
@@ -311,7 +312,8 @@ def test_post_errors_map_to_worker_classes(tmp_path: Path, case, reply, expected
     ("reply", "expected"),
     [
         (dict(body=requests.ReadTimeout("read timed out")), TransientError),
-        (dict(body=requests.ConnectionError("refused")), TransientError),
+        (dict(body=refused()), TransientError),
+        (dict(body=cut_off_answer()), TransientError),
         (_error(503, {"title": "Service Unavailable"}), TransientError),
         (_error(401, {"title": "Unauthorized", "detail": "Unauthorized"}), AuthExpired),
     ],

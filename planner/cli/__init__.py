@@ -12,6 +12,7 @@ import typer
 
 from planner.cli import accounts, acting, content, core, imaging, schedule, sources
 from planner.cli.imports import import_app
+from planner.cli.users import user_app
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Library social media planner.")
 app.callback()(acting.root)  # the global --as NAME / PLANNER_USER
@@ -22,6 +23,7 @@ schedule.register(app)
 imaging.register(app)
 accounts.register(app)
 app.add_typer(import_app, name="import")  # `import events|collection|posts`, from two modules
+app.add_typer(user_app, name="user")
 
 
 def main() -> None:

@@ -43,13 +43,18 @@ def reading_user() -> Actor:
     return acting_user() if _chosen["name"] else SYSTEM
 
 
-def acting_user() -> Actor:
-    """The person given with --as or PLANNER_USER, checked to exist and be enabled."""
+def acting_user(required: bool = True) -> Actor | None:
+    """The person given with --as or PLANNER_USER, checked to exist and be enabled.
+
+    With `required=False` nobody named gives None (the first admin of an installation).
+    """
     from planner.db import session_scope
     from planner.people.actors import actor_of
     from planner.people.users import find_user
 
     name = _chosen["name"]
+    if not name and not required:
+        return None
     if not name:
         raise UserError("this command changes data: say who you are with --as NAME or PLANNER_USER")
     with session_scope() as session:

@@ -3,12 +3,14 @@ cancel commands live in planner/cli/schedule.py)."""
 
 from __future__ import annotations
 
+import ipaddress
 import signal
 import threading
 from typing import Annotated
 
 import typer
 
+from planner.cli.errors import fail
 from planner.cli.output import JsonOpt, emit
 from planner.config import get_settings
 
@@ -72,32 +74,81 @@ def collect_metrics(
 def serve(
     port: Annotated[int, typer.Option(help="Port for the web app.")] = 8501,
     host: Annotated[
-        str, typer.Option(help="Address to bind; localhost unless you add a login.")
+        str,
+        typer.Option(help="Address to bind; other than 127.0.0.1 needs a real admin first."),
     ] = "127.0.0.1",
 ) -> None:
     """Migrate, start the embedded worker, and serve the web app (what `make run` does)."""
-    import sys
-
-    from streamlit.web import cli as streamlit_cli
-
     from planner.config import PROJECT_ROOT
     from planner.db import migrate
     from planner.publishing.embedded import ensure_embedded_worker
 
     migrate()
+    if not is_loopback(host):
+        _refuse_until_ready(host)
     # Started before the first browser visit, so due posts go out even if nobody opens the app.
     ensure_embedded_worker()
-    sys.argv = [
-        "streamlit",
-        "run",
-        str(PROJECT_ROOT / "app.py"),
-        "--server.port",
-        str(port),
-        "--server.address",
-        host,
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-    ]
+    launch_streamlit(
+        [
+            "streamlit",
+            "run",
+            str(PROJECT_ROOT / "app.py"),
+            "--server.port",
+            str(port),
+            "--server.address",
+            host,
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ]
+    )
+
+
+def launch_streamlit(argv: list[str]) -> None:
+    """Run Streamlit's own command line in this process (tests replace this)."""
+    import sys
+
+    from streamlit.web import cli as streamlit_cli
+
+    sys.argv = argv
     streamlit_cli.main()
+
+
+def is_loopback(host: str) -> bool:
+    """Whether `host` is reachable from this machine only (127.0.0.0/8, ::1, localhost)."""
+    name = host.strip().strip("[]").lower()
+    if name == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def _refuse_until_ready(host: str) -> None:
+    """Other machines may reach the app only once sign-in really protects it."""
+    from planner.db import session_scope
+    from planner.people.demo_accounts import demo_logins
+    from planner.people.users import count_admins
+
+    with session_scope() as session:
+        admins = count_admins(session, real_password=True)
+        demo = [name for name, _role, _password in demo_logins(session)]
+    if admins == 0:
+        fail(
+            f"refusing to serve on {host}: there is no admin with a real password yet; "
+            "create one with `planner user add NAME --role admin` (or serve on 127.0.0.1)"
+        )
+    if demo:
+        fail(
+            f"refusing to serve on {host}: {', '.join(demo)} still sign in with the published "
+            "demo password; run `planner user disable NAME` or `planner user reset-password "
+            "NAME` for each (or serve on 127.0.0.1)"
+        )
+    if not get_settings().secure_cookies:
+        typer.echo(
+            "planner: warning: PLANNER_SECURE_COOKIES is false; serve behind an HTTPS proxy "
+            "and set it to true so the session cookie never travels unencrypted",
+            err=True,
+        )

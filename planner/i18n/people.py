@@ -96,6 +96,189 @@ _ACTION_NAMES = {
 # Keyed by the Action member's name; tests/test_people.py checks every Action is here.
 ACTION_NAMES = _ACTION_NAMES
 
+# Users, profile, second factor, audit log and policy pages (merged into STRINGS above).
+STRINGS |= {
+    "people.nav.users": {"id": "Pengguna", "en": "Users"},
+    "people.nav.audit": {"id": "Log audit", "en": "Audit log"},
+    "people.nav.profile": {"id": "Profil", "en": "Profile"},
+    "people.totp.bad_code": {
+        "id": "Kode tidak cocok. Periksa jam ponsel dan ketik kode yang sedang tampil.",
+        "en": "The code does not match. Check the phone's clock and type the code shown now.",
+    },
+    "people.totp.required": {
+        "id": "Peran Anda wajib memakai verifikasi dua langkah; ini tidak dapat dimatikan.",
+        "en": "Your role must use two-step verification; it cannot be turned off.",
+    },
+    "users.header": {"id": "Pengguna", "en": "Users"},
+    "users.col.username": {"id": "Nama pengguna", "en": "User name"},
+    "users.col.name": {"id": "Nama tampilan", "en": "Display name"},
+    "users.col.role": {"id": "Peran", "en": "Role"},
+    "users.col.active": {"id": "Aktif", "en": "Active"},
+    "users.col.second_factor": {"id": "Dua langkah", "en": "Two-step"},
+    "users.col.demo": {"id": "Sandi demo", "en": "Demo password"},
+    "users.col.last_signin": {"id": "Terakhir masuk", "en": "Last sign-in"},
+    "users.add": {"id": "Tambah pengguna", "en": "Add a user"},
+    "users.add_button": {"id": "Tambah", "en": "Add"},
+    "users.added": {
+        "id": "Pengguna {name} ditambahkan.",
+        "en": "User {name} added.",
+    },
+    "users.password_once": {
+        "id": "Kata sandi ini hanya ditampilkan sekali. Berikan kepada orangnya secara langsung; "
+        "mereka dapat menggantinya di Profil.",
+        "en": "This password is shown only once. Hand it to the person directly; they can change "
+        "it in Profile.",
+    },
+    "users.manage": {"id": "Ubah pengguna", "en": "Change a user"},
+    "users.pick": {"id": "Pengguna", "en": "User"},
+    "users.set_role": {"id": "Ganti peran", "en": "Change role"},
+    "users.role_set": {
+        "id": "Peran diganti; orang tersebut perlu masuk lagi.",
+        "en": "Role changed; that person needs to sign in again.",
+    },
+    "users.disable": {"id": "Nonaktifkan", "en": "Disable"},
+    "users.disabled": {
+        "id": "Pengguna dinonaktifkan; semua sesinya berakhir.",
+        "en": "User disabled; all their sessions have ended.",
+    },
+    "users.enable": {"id": "Aktifkan lagi", "en": "Enable again"},
+    "users.enabled": {"id": "Pengguna aktif kembali.", "en": "User enabled again."},
+    "users.reset_password": {"id": "Buat kata sandi baru", "en": "Make a new password"},
+    "users.password_reset": {
+        "id": "Kata sandi baru untuk {name}; semua sesinya berakhir.",
+        "en": "New password for {name}; all their sessions have ended.",
+    },
+    "users.reset_second_factor": {
+        "id": "Hapus verifikasi dua langkah",
+        "en": "Remove two-step verification",
+    },
+    "users.second_factor_reset": {
+        "id": "Verifikasi dua langkah dihapus; orang tersebut dapat mendaftarkannya lagi.",
+        "en": "Two-step verification removed; that person can set it up again.",
+    },
+    "profile.header": {"id": "Profil", "en": "Profile"},
+    "profile.role": {"id": "Masuk sebagai {name} · {role}", "en": "Signed in as {name} · {role}"},
+    "profile.display_name": {"id": "Nama tampilan", "en": "Display name"},
+    "profile.email": {"id": "Alamat e-mail", "en": "E-mail address"},
+    "profile.save": {"id": "Simpan", "en": "Save"},
+    "profile.saved": {"id": "Profil disimpan.", "en": "Profile saved."},
+    "profile.language": {"id": "Bahasa tampilan", "en": "Interface language"},
+    "profile.language_save": {"id": "Pakai bahasa ini", "en": "Use this language"},
+    "profile.password": {"id": "Kata sandi", "en": "Password"},
+    "profile.password_current": {"id": "Kata sandi sekarang", "en": "Current password"},
+    "profile.password_new": {"id": "Kata sandi baru", "en": "New password"},
+    "profile.password_again": {"id": "Ulangi kata sandi baru", "en": "New password again"},
+    "profile.password_change": {"id": "Ganti kata sandi", "en": "Change password"},
+    "profile.password_wrong": {
+        "id": "Kata sandi sekarang salah.",
+        "en": "The current password is wrong.",
+    },
+    "profile.password_wait": {
+        "id": "Terlalu banyak percobaan salah. Coba lagi dalam {seconds} detik.",
+        "en": "Too many wrong tries. Try again in {seconds} seconds.",
+    },
+    "profile.password_changed": {
+        "id": "Kata sandi diganti. Semua sesi berakhir: masuk lagi dengan kata sandi baru.",
+        "en": "Password changed. Every session has ended: sign in again with the new password.",
+    },
+    "totp.header": {"id": "Verifikasi dua langkah", "en": "Two-step verification"},
+    "totp.optional": {
+        "id": "Selain kata sandi, minta kode dari aplikasi di ponsel Anda saat masuk.",
+        "en": "Besides the password, ask for a code from an app on your phone when signing in.",
+    },
+    "totp.required": {
+        "id": "Peran Anda wajib memakai verifikasi dua langkah.",
+        "en": "Your role must use two-step verification.",
+    },
+    "totp.on": {"id": "Verifikasi dua langkah aktif.", "en": "Two-step verification is on."},
+    "totp.off": {
+        "id": "Verifikasi dua langkah dimatikan.",
+        "en": "Two-step verification is off.",
+    },
+    "totp.required_cannot_disable": {
+        "id": "Wajib untuk peran Anda, jadi tidak dapat dimatikan. Ponsel hilang? Minta admin "
+        "menghapusnya, lalu daftarkan lagi.",
+        "en": "Required for your role, so it cannot be turned off. Lost your phone? Ask an admin "
+        "to remove it, then set it up again.",
+    },
+    "totp.disable": {"id": "Matikan", "en": "Turn off"},
+    "totp.enrol.start": {"id": "Aktifkan", "en": "Turn on"},
+    "totp.enrol.steps": {
+        "id": "1. Pindai kode QR ini dengan aplikasi autentikator (mis. Google Authenticator, "
+        "Aegis, FreeOTP).\n2. Ketik kode 6 angka yang muncul.",
+        "en": "1. Scan this QR code with an authenticator app (e.g. Google Authenticator, "
+        "Aegis, FreeOTP).\n2. Type the 6-digit code it shows.",
+    },
+    "totp.enrol.key": {
+        "id": "Tidak bisa memindai? Ketik kunci ini di aplikasi:",
+        "en": "Cannot scan? Type this key into the app:",
+    },
+    "totp.code": {"id": "Kode 6 angka", "en": "6-digit code"},
+    "totp.enrol.confirm": {"id": "Konfirmasi", "en": "Confirm"},
+    "totp.enrol.done": {
+        "id": "Verifikasi dua langkah aktif. Mulai sekarang, masuk meminta kode dari aplikasi.",
+        "en": "Two-step verification is on. From now on, signing in asks for a code from the app.",
+    },
+    "totp.gate.header": {"id": "Atur verifikasi dua langkah", "en": "Set up two-step verification"},
+    "totp.gate.why": {
+        "id": "Perpustakaan mewajibkan verifikasi dua langkah untuk peran {role}. Atur sekarang "
+        "untuk melanjutkan.",
+        "en": "The library requires two-step verification for the {role} role. Set it up now to "
+        "continue.",
+    },
+    "audit.header": {"id": "Log audit", "en": "Audit log"},
+    "audit.person": {"id": "Orang", "en": "Person"},
+    "audit.action": {"id": "Tindakan", "en": "Action"},
+    "audit.outcome": {"id": "Hasil", "en": "Outcome"},
+    "audit.outcome.ok": {"id": "berhasil", "en": "done"},
+    "audit.outcome.failed": {"id": "gagal", "en": "failed"},
+    "audit.outcome.denied": {"id": "ditolak", "en": "refused"},
+    "audit.object_type": {"id": "Jenis objek", "en": "Object type"},
+    "audit.object_id": {"id": "ID objek", "en": "Object ID"},
+    "audit.dates": {"id": "Tanggal", "en": "Dates"},
+    "audit.col.at": {"id": "Waktu", "en": "Time"},
+    "audit.col.object": {"id": "Objek", "en": "Object"},
+    "audit.col.detail": {"id": "Rincian", "en": "Details"},
+    "audit.count": {"id": "{count} entri", "en": "{count} entries"},
+    "audit.limit": {
+        "id": "Hanya {limit} entri terbaru yang ditampilkan; persempit saringan.",
+        "en": "Only the newest {limit} entries are shown; narrow the filter.",
+    },
+    "audit.download": {"id": "Unduh CSV", "en": "Download CSV"},
+    "policy.header": {"id": "Persetujuan & keamanan", "en": "Approval & security"},
+    "policy.trainees_always": {
+        "id": "Unggahan peserta pelatihan selalu ditinjau.",
+        "en": "Trainees' posts are always reviewed.",
+    },
+    "policy.staff_need_approval": {
+        "id": "Unggahan staf promosi perlu disetujui manajer sebelum dijadwalkan",
+        "en": "Promotion staff posts need a manager's approval before scheduling",
+    },
+    "policy.edit_resets_approval": {
+        "id": "Mengubah unggahan yang sudah disetujui mengirimnya kembali untuk ditinjau",
+        "en": "Editing an approved post sends it back to review",
+    },
+    "policy.email_reviewers": {
+        "id": "Kirim e-mail ke peninjau saat unggahan diajukan",
+        "en": "E-mail reviewers when a post is submitted",
+    },
+    "policy.second_factor_roles": {
+        "id": "Peran yang wajib memakai verifikasi dua langkah",
+        "en": "Roles that must use two-step verification",
+    },
+    "policy.second_factor_hint": {
+        "id": "Disarankan untuk peran yang dapat melakukan publikasi ke akun sungguhan "
+        "(admin, manajer, staf promosi).",
+        "en": "Recommended for roles that can publish to live accounts (admin, manager, "
+        "promotion staff).",
+    },
+    "policy.no_roles": {"id": "Tidak ada", "en": "None"},
+    "policy.save": {"id": "Simpan aturan", "en": "Save rules"},
+    "policy.saved": {"id": "Aturan disimpan.", "en": "Rules saved."},
+    "policy.yes": {"id": "ya", "en": "yes"},
+    "policy.no": {"id": "tidak", "en": "no"},
+}
+
 STRINGS.update(
     {
         "signin.title": {"id": "Masuk ke Planner", "en": "Sign in to Planner"},

@@ -127,3 +127,10 @@ def to_csv(rows: list[AuditEntry]) -> str:
 def _safe_cell(value: str) -> str:
     """Neutralise '=', '+', '-', '@' at the start (CSV formula injection)."""
     return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+
+
+def known_values(session: Session) -> tuple[list[str], list[str]]:
+    """The actions and object types the log holds (the audit page's filter choices)."""
+    actions = session.exec(select(AuditEntry.action).distinct().order_by(AuditEntry.action))
+    types = session.exec(select(AuditEntry.object_type).distinct().order_by(AuditEntry.object_type))
+    return list(actions), [t for t in types if t]

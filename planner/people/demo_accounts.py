@@ -2,13 +2,14 @@
 
 The sign-in page lists them only while their password still is the demo one (checked against
 the stored hash, not only the flag), and `planner serve` off-loopback refuses to start while
-no admin has a real password.
+no admin has a real password or any of them still works.
 """
 
 from __future__ import annotations
 
 from sqlmodel import Session
 
+from planner.models import User
 from planner.people.passwords import verify_password
 from planner.people.users import add_user, find_user
 
@@ -20,10 +21,18 @@ DEMO_PEOPLE: tuple[tuple[str, str, str], ...] = (
     ("pelatih", "trainer", "Bu Wulan (Pelatih)"),
     ("peserta", "trainee", "Rina (Peserta)"),
 )
+STAFF_USERNAME = "staf"  # the demo posts' author
 
 
 def demo_password(username: str) -> str:
     return f"demo-{username}"
+
+
+def still_demo(user: User) -> bool:
+    """Whether this account still signs in with its published demo password."""
+    return bool(user.demo_password) and verify_password(
+        user.password_hash, demo_password(user.username)
+    )
 
 
 def ensure_demo_people(session: Session) -> int | None:
@@ -46,8 +55,6 @@ def demo_logins(session: Session) -> list[tuple[str, str, str]]:
     found = []
     for username, _, _ in DEMO_PEOPLE:
         user = find_user(session, username)
-        if user is None or not user.active or not user.demo_password:
-            continue
-        if verify_password(user.password_hash, demo_password(username)):
+        if user is not None and user.active and still_demo(user):
             found.append((username, user.role, demo_password(username)))
     return found

@@ -108,9 +108,12 @@ def add_user(
 ) -> tuple[User, str | None]:
     """A new person; returns the user and the generated password (None when one was given).
 
-    With no users at all, the first admin may be created without an actor (first run).
+    While no admin with a real (non-demo) password exists, an admin may be created without
+    an actor: the first run, also after the demo loader made its demo accounts. Only the
+    command line passes no actor, and whoever runs it on the server can read the database.
     """
-    first_admin = actor is None and role == Role.ADMIN.value and _no_users(session)
+    no_real_admin = count_admins(session, real_password=True) == 0
+    first_admin = actor is None and role == Role.ADMIN.value and no_real_admin
     if not (first_admin or demo):
         check(session, actor, Action.MANAGE_USERS, ("user", username))
     name = _check_username(username)
@@ -152,10 +155,6 @@ def adopt_orphans(session: Session, admin_id: int) -> None:
         session.exec(
             update(model).where(col(model.created_by_id).is_(None)).values(created_by_id=admin_id)
         )
-
-
-def _no_users(session: Session) -> bool:
-    return session.exec(select(func.count()).select_from(User)).one() == 0
 
 
 def set_active(session: Session, actor: Actor, username: str, active: bool) -> User:

@@ -7,6 +7,11 @@ from `graph.version`; `GraphClient.__init__` sets a current version (settings
 
 facebook-sdk raises `GraphAPIError` only when a JSON body carries "error": the HTTP status
 is remembered with a response hook, so 5xx and non-JSON replies are classified too.
+
+The access token travels in an `Authorization: Bearer` header, never in a URL: facebook-sdk
+would put it in the query of every GET (where urllib3's debug log, proxies and server logs
+keep it) and in the form body of every POST, so the sdk is given no token and a session
+that adds the header (`BearerSession`).
 """
 
 from __future__ import annotations
@@ -15,33 +20,37 @@ import json
 import re
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any, ClassVar
 
 import facebook
 import requests
 
 from planner.config import Settings, get_settings
-from planner.platforms.base import (
-    AuthExpired,
-    Metrics,
-    PlatformError,
-    RateLimited,
-    Rejected,
-    RemoteRef,
-    TransientError,
-)
+from planner.platforms.base import Metrics, PlatformError, RemoteRef, TransientError
+from planner.platforms.graph_errors import PERMISSION_CODES, classify_error
 from planner.platforms.http import TimeoutSession, chunks, network_error
 from planner.redaction import one_line, register_secrets
 
 BATCH_LIMIT = 50  # Graph batch requests take at most 50 operations
 
-# Error codes from Meta's "Graph API error handling" reference.
-AUTH_CODES = {102, 190}  # session / access token invalid or expired
-PERMISSION_CODES = {10, *range(200, 300)}  # the token lacks a permission: reconnect with it
-RATE_CODES = {4, 17, 32, 341, 613, *range(80000, 80015)}  # app, user, page, BUC throttling
-REJECT_CODES = {368, 506}  # blocked for policy; duplicate post
-TRANSIENT_CODES = {1, 2, 9007}  # unknown / service error; IG media "not ready" yet
+
+class BearerSession:
+    """What facebook-sdk sees as its session: each request gets the token as a header.
+
+    facebook-sdk only calls `session.request(...)`; everything else (timeouts, hooks,
+    dry-run recording) stays with the wrapped session.
+    """
+
+    def __init__(self, session: requests.Session, token: str) -> None:
+        self.session = session
+        self._header = f"Bearer {token}"
+
+    def request(self, method: str, url: str, **kwargs: Any) -> requests.Response:
+        """The wrapped session's request with the Authorization header added."""
+        headers = dict(kwargs.pop("headers", None) or {})
+        headers["Authorization"] = self._header
+        return self.session.request(method, url, headers=headers, **kwargs)
 
 
 class GraphClient:
@@ -56,7 +65,8 @@ class GraphClient:
         label: str,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
-        self.api = facebook.GraphAPI(access_token=access_token, session=session)
+        # No token for the sdk: it would add it to the URL or the body (see BearerSession).
+        self.api = facebook.GraphAPI(session=BearerSession(session, access_token))
         self.api.version = version  # the one place: the sdk's constructor refuses > 3.1
         self.label = label
         self._token = access_token
@@ -148,57 +158,6 @@ class GraphClient:
             usage=self._last.headers if self._last is not None else {},
             secrets=[self._token],
         )
-
-
-def classify_error(
-    error: dict[str, Any],
-    what: str,
-    *,
-    status: int | None = None,
-    now: datetime | None = None,
-    usage: Any = None,
-    secrets: list[str] | None = None,
-) -> PlatformError:
-    """Map one Graph `error` object to TransientError, RateLimited, AuthExpired or Rejected."""
-    code = error.get("code")
-    subcode = error.get("error_subcode")
-    text = error.get("error_user_msg") or error.get("message") or "unknown error"
-    message = one_line(
-        f"{what}: {text} (code {code}{f'/{subcode}' if subcode else ''})", secrets or []
-    )
-    if code in AUTH_CODES:
-        return AuthExpired(message)
-    if code in RATE_CODES:
-        return RateLimited(message, reset_at=_regain_at(usage, now))
-    if code in REJECT_CODES:
-        return Rejected(message)
-    if code in PERMISSION_CODES:
-        return AuthExpired(f"{message}; reconnect with a token that has this permission")
-    if error.get("is_transient") or code in TRANSIENT_CODES or code is None:
-        return TransientError(message)
-    if status is not None and status >= 500:
-        return TransientError(message)
-    return Rejected(message)
-
-
-def _regain_at(headers: Any, now: datetime | None) -> datetime | None:
-    """When Business Use Case throttling ends, from X-Business-Use-Case-Usage (minutes)."""
-    if not headers or now is None:
-        return None
-    raw = headers.get("x-business-use-case-usage") if hasattr(headers, "get") else None
-    if not raw:
-        return None
-    try:
-        usage = json.loads(raw)
-    except ValueError:
-        return None
-    minutes = [
-        entry.get("estimated_time_to_regain_access", 0)
-        for entries in usage.values()
-        for entry in (entries if isinstance(entries, list) else [])
-    ]
-    longest = max(minutes, default=0)
-    return now + timedelta(minutes=longest) if longest else None
 
 
 _METRIC_LIST = re.compile(r"one of the following values:\s*([\w,\s]+)", re.I)

@@ -11,14 +11,17 @@ from __future__ import annotations
 import html
 import json
 import re
+import ssl
 from collections.abc import Callable, Iterable, Iterator
 from email.parser import BytesParser
 from email.policy import HTTP
+from http.client import IncompleteRead
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import requests
 from requests.adapters import BaseAdapter
+from urllib3.exceptions import ConnectTimeoutError, NewConnectionError, ReadTimeoutError
 
 from planner.platforms.base import OutcomeUnknown, PlatformError, TransientError
 from planner.redaction import MASK, one_line, redact
@@ -56,31 +59,79 @@ class TimeoutSession(requests.Session):
         return super().request(method, url, **kwargs)
 
 
-def network_error(exc: requests.RequestException, what: str, *, final: bool) -> PlatformError:
-    """What a failed HTTP call means for the worker.
+# Failures that prove the request never left this machine: no connection was made (refused,
+# unreachable, name unknown, connect timeout, proxy down), the server's certificate was
+# refused during the handshake, or the request could not even be built.
+_BEFORE_SENDING: tuple[type[BaseException], ...] = (
+    NewConnectionError,  # also NameResolutionError
+    ConnectTimeoutError,
+    requests.ConnectTimeout,
+    requests.exceptions.ProxyError,
+    ssl.SSLCertVerificationError,
+    requests.exceptions.InvalidURL,
+    requests.exceptions.MissingSchema,
+    requests.exceptions.InvalidSchema,
+    requests.exceptions.InvalidHeader,
+)
+_STALLED: tuple[type[BaseException], ...] = (requests.Timeout, ReadTimeoutError, TimeoutError)
+_CUT_OFF: tuple[type[BaseException], ...] = (
+    requests.exceptions.ChunkedEncodingError,
+    requests.exceptions.ContentDecodingError,
+    IncompleteRead,  # also urllib3's IncompleteRead and InvalidChunkLength
+)
 
-    `final` marks the request that makes a post public (create tweet, feed post,
-    media_publish): if it may have reached the platform, the outcome is unknown and the
-    target must be reconciled, never resent. Earlier steps (uploads, containers) publish
-    nothing, so any failure there is safe to retry.
+
+def _causes(exc: BaseException) -> list[BaseException]:
+    """`exc` and everything it wraps: requests and urllib3 keep the underlying error in
+    `args`, in MaxRetryError's `reason` and in `__cause__` (`raise … from`)."""
+    found: list[BaseException] = []
+    pending = [exc]
+    while pending:
+        current = pending.pop(0)
+        if any(current is seen for seen in found):
+            continue
+        found.append(current)
+        pending += [a for a in current.args if isinstance(a, BaseException)]
+        reason = getattr(current, "reason", None)
+        if isinstance(reason, BaseException):
+            pending.append(reason)
+        if current.__cause__ is not None:
+            pending.append(current.__cause__)
+    return found
+
+
+def network_error(exc: requests.RequestException, what: str, *, final: bool) -> PlatformError:
+    """What a failed HTTP call means for the worker, from what is known about it.
+
+    `final` marks the request that makes a post public (create tweet, feed/photo post,
+    media_publish). On it only a failure that proves the request never left (no
+    connection, certificate refused) is safe to retry; once the request may have been
+    sent — no answer in time, an answer that stalled or was cut off mid-body, a dropped
+    connection, anything unrecognised — the post may be live and the outcome is unknown:
+    resending would duplicate it (on X: a duplicate-content refusal of a live post).
+    Earlier steps (uploads, containers) publish nothing, so any failure there is safe to
+    retry.
     """
-    detail = one_line(exc.__class__.__name__)
-    if isinstance(exc, requests.ConnectTimeout):
-        return TransientError(f"{what}: could not connect in time; nothing was sent")
-    if isinstance(exc, requests.Timeout):
-        if final:
-            return OutcomeUnknown(
-                f"{what}: no answer in time after sending; the post may be live, check "
-                "the account before publishing again"
-            )
-        return TransientError(f"{what}: no answer in time; nothing was published")
-    if isinstance(exc, requests.ConnectionError) and final and "aborted" in str(exc).lower():
-        # The connection dropped after the request went out (RemoteDisconnected).
-        return OutcomeUnknown(
-            f"{what}: the connection dropped after sending; the post may be live, check "
-            "the account before publishing again"
-        )
-    return TransientError(f"{what}: network error ({detail}); nothing was published")
+    chain = _causes(exc)
+    deepest = chain[-1].__class__.__name__
+    shown = exc.__class__.__name__
+    detail = one_line(shown if deepest == shown else f"{shown}: {deepest}")
+    if any(isinstance(c, _BEFORE_SENDING) for c in chain):
+        return TransientError(f"{what}: could not reach the platform ({detail}); nothing was sent")
+    stalled = any(isinstance(c, _STALLED) for c in chain)
+    if not final:
+        if stalled:
+            return TransientError(f"{what}: no answer in time; nothing was published")
+        return TransientError(f"{what}: network error ({detail}); nothing was published")
+    if stalled:
+        how = "the platform stopped answering after the request was sent"
+    elif any(isinstance(c, _CUT_OFF) for c in chain):
+        how = "the platform's answer was cut off after the request was sent"
+    else:
+        how = "the connection failed after the request may have been sent"
+    return OutcomeUnknown(
+        f"{what}: {how} ({detail}); the post may be live: check the account before publishing again"
+    )
 
 
 # -- dry run: record instead of send -------------------------------------------------------

@@ -13,7 +13,6 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable, Mapping
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -34,6 +33,7 @@ from planner.platforms.base import (
     TransientError,
 )
 from planner.platforms.graph import GraphAdapter, insight_values, parse_time
+from planner.platforms.graph_errors import MEDIA_HINT, QUOTA_RETRY
 from planner.platforms.http import comparable_text
 from planner.public_media import PublicMediaError, aspect_problem, base_url_problem, publish_image
 from planner.validation import validate
@@ -42,7 +42,6 @@ from planner.validation import validate
 MEDIA_INSIGHTS = ["views", "reach", "saved", "shares", "total_interactions", "likes", "comments"]
 OBJECT_FIELDS = "like_count,comments_count"
 CONVERTIBLE = ("image/png", "image/webp")  # re-encoded as JPEG before Instagram sees them
-QUOTA_RETRY = timedelta(hours=1)  # the quota is a rolling 24 h window; look again in an hour
 
 
 def media_metrics(
@@ -206,8 +205,7 @@ class InstagramPlatform(GraphAdapter):
             if code == "ERROR":
                 if "download" in str(detail).lower() or "fetch" in str(detail).lower():
                     raise TransientError(
-                        f"Instagram could not download the image ({detail}); check that "
-                        "PUBLIC_MEDIA_BASE_URL serves the public media folder"
+                        f"Instagram could not download the image ({detail}); {MEDIA_HINT}"
                     )
                 raise Rejected(f"Instagram could not use the image: {detail}")
             if code == "EXPIRED":

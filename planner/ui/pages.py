@@ -19,6 +19,8 @@ PAGE_NEEDS: dict[str, tuple[Action, ...]] = {
     # The installation's set-up (database, public address, channels) is not a trainee's business.
     "planner/ui/settings.py": (Action.VIEW_DASHBOARD,),
     "planner/ui/review.py": (Action.APPROVE_POST,),
+    "planner/ui/users.py": (Action.MANAGE_USERS,),
+    "planner/ui/audit_log.py": (Action.VIEW_AUDIT,),
 }
 
 

@@ -1,7 +1,8 @@
 """Settings: where accounts and the brand kit are managed, and how this installation is set up.
 
-Everything here comes from the environment (see the README's Configuration table), so the
-page shows it read-only and says which variable to change.
+The people policy (approvals, second factor) is kept in the database and edited here by an
+admin; everything else comes from the environment (see the README's Configuration table),
+so the page shows it read-only and says which variable to change.
 """
 
 from __future__ import annotations
@@ -9,10 +10,61 @@ from __future__ import annotations
 import streamlit as st
 
 from planner.config import get_settings
-from planner.db import describe_url
+from planner.db import describe_url, session_scope
+from planner.models import Role
+from planner.people.policy import Policy, load_policy, save_policy
+from planner.people.roles import Action, PermissionDenied
 from planner.public_media import base_url_issue
 from planner.ui.pages import offered
-from planner.ui.runtime import LANGUAGE_NAMES, embedded_worker, tr
+from planner.ui.runtime import LANGUAGE_NAMES, embedded_worker, locale, tr
+from planner.ui.session import allowed, current_actor
+
+
+def _role_names(roles: tuple[str, ...] | list[str]) -> str:
+    return ", ".join(tr(f"role.{r}") for r in roles) or "—"
+
+
+def _policy() -> None:
+    """Approval and second-factor rules: a form for admins, a summary for everyone else."""
+    st.subheader(tr("policy.header"))
+    with session_scope() as session:
+        policy = load_policy(session)
+    if not allowed(Action.EDIT_SETTINGS):
+        yes_no = {True: tr("policy.yes"), False: tr("policy.no")}
+        st.write(f"{tr('policy.staff_need_approval')}: {yes_no[policy.staff_need_approval]}")
+        st.write(f"{tr('policy.edit_resets_approval')}: {yes_no[policy.edit_resets_approval]}")
+        st.write(f"{tr('policy.email_reviewers')}: {yes_no[policy.email_reviewers]}")
+        st.write(f"{tr('policy.second_factor_roles')}: {_role_names(policy.second_factor_roles)}")
+        return
+    st.caption(tr("policy.trainees_always"))
+    with st.form("policy_form"):
+        staff = st.checkbox(tr("policy.staff_need_approval"), value=policy.staff_need_approval)
+        resets = st.checkbox(tr("policy.edit_resets_approval"), value=policy.edit_resets_approval)
+        email = st.checkbox(tr("policy.email_reviewers"), value=policy.email_reviewers)
+        roles = st.multiselect(
+            tr("policy.second_factor_roles"),
+            [r.value for r in Role],
+            default=list(policy.second_factor_roles),
+            format_func=lambda r: tr(f"role.{r}"),
+            placeholder=tr("policy.no_roles"),
+        )
+        st.caption(tr("policy.second_factor_hint"))
+        submitted = st.form_submit_button(tr("policy.save"), type="primary")
+    if not submitted:
+        return
+    new = Policy(
+        staff_need_approval=staff,
+        edit_resets_approval=resets,
+        email_reviewers=email,
+        second_factor_roles=tuple(roles),
+    )
+    try:
+        with session_scope() as session:
+            save_policy(session, current_actor(), new)
+    except PermissionDenied as exc:
+        st.error(exc.text(locale()))
+        return
+    st.success(tr("policy.saved"))
 
 
 def page() -> None:
@@ -24,6 +76,7 @@ def page() -> None:
     st.subheader(tr("settings.accounts"))
     st.page_link("planner/ui/accounts.py", label=tr("settings.accounts_link"), icon="🔑")
     st.page_link("planner/ui/brand.py", label=tr("settings.brand_link"), icon="🏷️")
+    _policy()
 
     st.subheader(tr("settings.public_media"))
     issue = base_url_issue(settings)
