@@ -498,32 +498,29 @@ def test_reviewers_are_emailed_at_their_own_address(world, monkeypatch) -> None:
     sent = []
 
     class FakeSMTP:
-        def __init__(self, *a, **kw) -> None: ...
         def __enter__(self):
             return self
 
         def __exit__(self, *a) -> None: ...
-        def starttls(self) -> None: ...
         def send_message(self, msg) -> None:
             sent.append(msg)
 
     monkeypatch.setenv("PLANNER_SMTP_HOST", "smtp.example")
     monkeypatch.setenv("PLANNER_NOTIFY_EMAILS", "failures@perpus.example")
     reset_settings()
-    monkeypatch.setattr(notify.smtplib, "SMTP", FakeSMTP)
+    monkeypatch.setattr(notify, "smtp_connection", lambda settings: FakeSMTP())
     assert notify.deliver_pending(get_settings(), now=NOW + timedelta(minutes=1)) == 1
     assert sent[0]["To"] == "maya@perpus.example, tono@perpus.example"
-    posted = []
+    import json
 
-    class Answer:
-        def raise_for_status(self) -> None: ...
+    import responses
 
-    def post(url, json, timeout):
-        posted.append(json)
-        return Answer()
-
-    monkeypatch.setattr(notify.requests, "post", post)
-    notify.send_webhook(get_settings(), note)
+    with responses.RequestsMock() as mock:
+        mock.post("https://chat.example/hooks/planner", json={"ok": True})
+        monkeypatch.setenv("PLANNER_WEBHOOK_URL", "https://chat.example/hooks/planner")
+        reset_settings()
+        notify.send_webhook(get_settings(), note)
+        posted = [json.loads(mock.calls[0].request.body)]
     assert "to" not in posted[0]["params"] and posted[0]["params"]["post_id"] == post_id
 
 
