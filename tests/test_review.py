@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
+import responses
 from sqlmodel import select
 
 from planner.calendar import upcoming
@@ -511,10 +513,6 @@ def test_reviewers_are_emailed_at_their_own_address(world, monkeypatch) -> None:
     monkeypatch.setattr(notify, "smtp_connection", lambda settings: FakeSMTP())
     assert notify.deliver_pending(get_settings(), now=NOW + timedelta(minutes=1)) == 1
     assert sent[0]["To"] == "maya@perpus.example, tono@perpus.example"
-    import json
-
-    import responses
-
     with responses.RequestsMock() as mock:
         mock.post("https://chat.example/hooks/planner", json={"ok": True})
         monkeypatch.setenv("PLANNER_WEBHOOK_URL", "https://chat.example/hooks/planner")
