@@ -19,11 +19,13 @@ pytestmark = pytest.mark.browser
 # (navigation entry, the page's header), as i18n keys, in the sidebar's order.
 PAGES = [
     ("nav.compose", "compose.header"),
+    ("nav.drafts", "drafts.header"),
     ("nav.sources", "sources.header"),
     ("nav.templates", "templates.header"),
     ("nav.studio", "studio.header"),
     ("nav.media", "media.header"),
     ("nav.calendar", "calendar.header"),
+    ("nav.review", "review.header"),  # titled "Tinjauan (n)" while posts wait; none in the demo
     ("nav.planning", "planning.header"),
     ("nav.inbox", "inbox.header"),
     ("nav.dashboard", "dashboard.header"),
