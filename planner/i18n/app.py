@@ -66,7 +66,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "compose.problems": {"id": "Perlu diperbaiki", "en": "Needs fixing"},
     "calendar.header": {"id": "Kalender & Antrean", "en": "Calendar & Queue"},
     "calendar.queue": {"id": "Antrean berikutnya", "en": "Next in the queue"},
-    "calendar.recent": {"id": "Baru terbit", "en": "Recently published"},
+    "calendar.recent": {"id": "Baru dipublikasikan", "en": "Recently published"},
     "calendar.refresh": {"id": "Muat ulang", "en": "Refresh"},
     "calendar.cancel": {"id": "Batalkan unggahan", "en": "Cancel post"},
     "calendar.cancelled": {
