@@ -110,3 +110,35 @@ def test_month_and_week_show_one_whole_chip_per_post_in_indonesian(
     expect(week_chip).to_have_count(1)
     expect(week_chip).to_contain_text(f"{title} — Terjadwal — 𝕏 Sandbox X")
     expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+def test_a_queue_row_opens_its_post(page, app_url: str) -> None:
+    from playwright.sync_api import expect
+
+    with session_scope() as session:
+        accounts = session.exec(select(Account).order_by(Account.id)).all()
+        post = schedule_post(
+            session,
+            data=PostCreate(
+                title="Dibuka Dari Antrean",
+                texts={"x": "Segera!"},
+                account_ids=[accounts[0].id],
+                due_at=datetime.now(UTC) + timedelta(minutes=30),  # first in the queue
+            ),
+            actor=ADMIN,
+        )
+        post_id = post.id
+    page.goto(app_url)
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Kalender & Antrean").click()
+    page.get_by_text("Antrean", exact=True).click()
+    table = page.get_by_test_id("stDataFrame").first
+    expect(table).to_be_visible()
+    expect(page.get_by_test_id("stStatusWidget")).to_be_hidden()
+    box = table.bounding_box()
+    assert box is not None
+    # The grid is drawn on a canvas: click the first row's selection box (header row ~35 px).
+    page.mouse.click(box["x"] + 15, box["y"] + 35 + 17)
+    expect(
+        page.get_by_role("heading", name=f"Unggahan #{post_id}: Dibuka Dari Antrean")
+    ).to_be_visible()
+    expect(page.get_by_test_id("stException")).to_have_count(0)
