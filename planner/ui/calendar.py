@@ -136,6 +136,9 @@ CHIP_CSS = """<style>
   overflow-wrap: anywhere;
 }
 .st-key-cal_grid button { justify-content: flex-start; min-height: 0; padding: 0.2rem 0.4rem; }
+.st-key-cal_grid button > div, .st-key-cal_grid button > div > span {
+  width: 100%; justify-content: flex-start; text-align: left;
+}
 </style>"""
 
 
