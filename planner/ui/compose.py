@@ -286,6 +286,14 @@ def _targets() -> list[Account]:
     return accounts
 
 
+def _forget_old_messages(selection: tuple) -> None:
+    """A success message belongs to the source it was about: picking another one clears it."""
+    if st.session_state.get("compose_selection", selection) != selection:
+        for key in ("scheduled_message", "campaign_message"):
+            st.session_state.pop(key, None)
+    st.session_state["compose_selection"] = selection
+
+
 def page() -> None:
     st.header(tr("compose.header"))
     draft_actions.editing_banner()
@@ -299,6 +307,7 @@ def page() -> None:
     if tpl is None:
         return
     event_id, item_ids = _pick_source(kind, tpl)
+    _forget_old_messages((kind, tpl.id, event_id, tuple(item_ids)))
     values = _extra_values(kind, tpl)
     tag_col, link_col = st.columns(2)
     hashtags = tag_col.text_input(
