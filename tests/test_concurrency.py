@@ -195,9 +195,8 @@ def test_sigkilled_worker_is_recovered_by_a_live_worker_within_seconds(any_db) -
         assert victim.stdout.readline().strip() == "started"
         held = [int(i) for i in victim.stdout.readline().split()[1:]]
         with session_scope() as session:
-            mine = session.exec(
-                select(PostTarget).where(PostTarget.lease_owner == "victim")
-            ).all()
+            held_by_victim = select(PostTarget).where(PostTarget.lease_owner == "victim")
+            mine = session.exec(held_by_victim).all()
         started = sorted(t.id for t in mine if t.send_started_at is not None)
         unstarted = sorted(t.id for t in mine if t.send_started_at is None)
         assert started and unstarted == sorted(held), (started, unstarted, held)

@@ -52,9 +52,9 @@ def workers(session: Session, now: datetime, lease_seconds: float) -> list[dict]
 def queue_depth(session: Session) -> dict[str, int]:
     """How many targets are in each status."""
     rows = session.exec(
-        select(PostTarget.status, func.count()).group_by(PostTarget.status).order_by(
-            PostTarget.status
-        )
+        select(PostTarget.status, func.count())
+        .group_by(PostTarget.status)
+        .order_by(PostTarget.status)
     ).all()
     return dict(rows)
 
