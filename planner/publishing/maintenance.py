@@ -20,6 +20,9 @@ from planner.recurrence import materialize_all
 SERIES_EVERY = timedelta(minutes=1)
 ANALYZE_EVERY = timedelta(hours=6)
 SWEEP_BATCH = 500
+# Mid-pass lease recovery: one indexed look at the few `publishing` rows, so once a second
+# costs little and keeps a dead worker's targets from waiting much beyond their lease.
+RECOVER_EVERY = timedelta(seconds=1)
 
 
 class Maintenance:
@@ -47,14 +50,13 @@ class Maintenance:
             result.add(series_posts=materialize_all(now, self.ctx.settings))
 
     def recover_if_due(self, result: PassResult) -> None:
-        """Mid-pass, at most once a heartbeat: take over the targets of workers gone silent.
+        """Mid-pass, at most once a second: take over the targets of workers gone silent.
 
         A worker busy with a long backlog would otherwise leave a dead worker's targets
         until its own pass ends, however short the leases.
         """
         now = self.ctx.clock()
-        every = timedelta(seconds=self.ctx.settings.heartbeat_interval)
-        if self._recovered_at is not None and now - self._recovered_at < every:
+        if self._recovered_at is not None and now - self._recovered_at < RECOVER_EVERY:
             return
         self._recovered_at = now
         _refresh(self._recover_leases(now, result))

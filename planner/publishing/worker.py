@@ -100,7 +100,7 @@ class Worker:
         The database work (claim, start, record) stays on this thread and is batched: one
         transaction starts every claimed send, one records every send that has finished.
         Only the platform calls run on the pool. Before each claim, expired leases are
-        recovered (every few seconds), so a dead worker's targets are taken over while this
+        recovered (once a second), so a dead worker's targets are taken over while this
         one is busy with a long backlog rather than only when its pass ends.
         """
         cap = max(1, self.settings.send_concurrency)
