@@ -18,6 +18,7 @@ import logging
 import os
 import socket
 import threading
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, update
@@ -135,7 +136,7 @@ class Heartbeat:
             )
         )
 
-    def _safely(self, step) -> None:
+    def _safely(self, step: Callable[[Session], object]) -> None:
         # The database may be briefly away; the next beat tries again, and the lease is
         # several beats long, so one missed beat costs nothing.
         try:
