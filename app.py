@@ -57,4 +57,5 @@ menu = {
     ]
     for section, pages in MENU.items()
 }
-st.navigation({section: pages for section, pages in menu.items() if pages}).run()
+# expanded: every page listed (Streamlit otherwise folds a long menu behind 'View more').
+st.navigation({section: pages for section, pages in menu.items() if pages}, expanded=True).run()

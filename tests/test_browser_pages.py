@@ -30,6 +30,9 @@ PAGES = [
     ("nav.accounts", "accounts.header"),
     ("nav.brand", "brand.header"),
     ("nav.settings", "settings.header"),
+    ("people.nav.users", "users.header"),
+    ("people.nav.audit", "audit.header"),
+    ("people.nav.profile", "profile.header"),
 ]
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 
