@@ -165,11 +165,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "studio.batch_download": {"id": "Unduh semua (ZIP)", "en": "Download all (ZIP)"},
     "media.rules": {
         "id": (
-            "JPEG, PNG, WebP, GIF, TIFF, atau BMP sampai 20 MB. Data lokasi dan EXIF foto dihapus "
-            "saat disimpan."
+            "JPEG, PNG, WebP, GIF, TIFF, atau BMP sampai {mb} MB. Data lokasi dan EXIF foto "
+            "dihapus saat disimpan."
         ),
         "en": (
-            "JPEG, PNG, WebP, GIF, TIFF or BMP up to 20 MB. Location and other EXIF data are "
+            "JPEG, PNG, WebP, GIF, TIFF or BMP up to {mb} MB. Location and other EXIF data are "
             "removed when stored."
         ),
     },

@@ -6,6 +6,7 @@ import streamlit as st
 
 from planner.db import session_scope
 from planner.i18n import STRINGS
+from planner.limits import PHOTO_UPLOAD_MB
 from planner.media import (
     UPLOAD_EXTENSIONS,
     MediaError,
@@ -26,7 +27,10 @@ KINDS = ["all", "upload", "render", "cover", "logo"]
 
 def _upload() -> None:
     upload = st.file_uploader(
-        tr("media.upload"), type=[e.lstrip(".") for e in UPLOAD_EXTENSIONS], key="media_upload"
+        tr("media.upload"),
+        type=[e.lstrip(".") for e in UPLOAD_EXTENSIONS],
+        key="media_upload",
+        max_upload_size=PHOTO_UPLOAD_MB,
     )
     # The uploader keeps its file across reruns: store each file once, not on every rerun.
     if upload is None or st.session_state.get("media_last_upload") == upload.file_id:
@@ -95,7 +99,7 @@ def _details(asset: MediaAsset) -> None:
 
 def page() -> None:
     st.header(tr("media.header"))
-    st.caption(tr("media.rules"))
+    st.caption(tr("media.rules", mb=PHOTO_UPLOAD_MB))
     if allowed(Action.UPLOAD_MEDIA):
         _upload()
     notice = st.session_state.pop("media_notice", None)

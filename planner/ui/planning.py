@@ -13,6 +13,7 @@ from planner.db import session_scope
 from planner.i18n import format_datetime, zone_abbr
 from planner.importing.kinds import import_file
 from planner.importing.posts import PostImportReport, RowError
+from planner.limits import IMPORT_UPLOAD_MB, PHOTO_UPLOAD_MB
 from planner.models import utcnow
 from planner.people.roles import Action, PermissionDenied
 from planner.recurrence import (
@@ -140,12 +141,15 @@ def series_section(accounts: dict[int, str]) -> None:
 def import_section() -> None:
     st.subheader(tr("planning.import"))
     st.caption(tr("planning.import_help"))
-    upload = st.file_uploader(tr("planning.csv"), type=["csv"], key="csv_upload")
+    upload = st.file_uploader(
+        tr("planning.csv"), type=["csv"], key="csv_upload", max_upload_size=IMPORT_UPLOAD_MB
+    )
     images = st.file_uploader(
         tr("planning.images"),
         type=["jpg", "jpeg", "png"],
         accept_multiple_files=True,
         key="csv_images",
+        max_upload_size=PHOTO_UPLOAD_MB,
     )
     dry_run = st.checkbox(tr("planning.dry_run"), key="csv_dry_run")
     if st.button(tr("planning.run_import"), disabled=upload is None, key="csv_import"):

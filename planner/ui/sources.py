@@ -17,6 +17,7 @@ from planner.db import session_scope
 from planner.i18n import STRINGS, format_datetime
 from planner.importing.kinds import import_file
 from planner.importing.report import ImportFileError, ImportReport
+from planner.limits import IMPORT_UPLOAD_MB, MB, PHOTO_UPLOAD_MB
 from planner.media import MediaError, asset_path
 from planner.models import CollectionItem, Event
 from planner.people.roles import Action, PermissionDenied
@@ -41,7 +42,6 @@ from planner.sources import (
 from planner.ui.runtime import locale, tr
 from planner.ui.session import allowed, current_actor
 
-MAX_UPLOAD_MB = 50
 NEW = 0
 
 
@@ -136,7 +136,10 @@ def _event_photo(event: Event) -> None:
             st.caption(tr("sources.no_photo"))
     with upload_col:
         upload = st.file_uploader(
-            tr("sources.photo_upload"), type=["jpg", "jpeg", "png", "webp"], key=f"photo_{event.id}"
+            tr("sources.photo_upload"),
+            type=["jpg", "jpeg", "png", "webp"],
+            key=f"photo_{event.id}",
+            max_upload_size=PHOTO_UPLOAD_MB,
         )
         if upload is not None and st.button(tr("sources.photo_save"), key="photo_save_btn"):
             try:
@@ -260,7 +263,10 @@ def _cover(item: CollectionItem) -> None:
             st.caption(tr("sources.no_cover"))
     with upload_col:
         upload = st.file_uploader(
-            tr("sources.cover_upload"), type=["jpg", "jpeg", "png", "webp"], key=f"cover_{item.id}"
+            tr("sources.cover_upload"),
+            type=["jpg", "jpeg", "png", "webp"],
+            key=f"cover_{item.id}",
+            max_upload_size=PHOTO_UPLOAD_MB,
         )
         if upload is not None and st.button(tr("sources.cover_save"), key="cover_save_btn"):
             try:
@@ -368,11 +374,16 @@ def _import_tab() -> None:
     )
     st.caption(tr(f"sources.import_help_{kind}"))
     types = ["csv", "txt"] if kind == "events" else ["csv", "txt", "mrc", "marc", "xml"]
-    upload = st.file_uploader(tr("sources.import_file"), type=types, key=f"import_{kind}")
+    upload = st.file_uploader(
+        tr("sources.import_file"),
+        type=types,
+        key=f"import_{kind}",
+        max_upload_size=IMPORT_UPLOAD_MB,
+    )
     if upload is not None and st.button(tr("sources.import_run"), type="primary", key="import_btn"):
         data = upload.getvalue()
-        if len(data) > MAX_UPLOAD_MB * 1024 * 1024:
-            st.error(tr("media.too_big", mb=MAX_UPLOAD_MB))
+        if len(data) > IMPORT_UPLOAD_MB * MB:
+            st.error(tr("media.too_big", mb=IMPORT_UPLOAD_MB))
             return
         try:
             report = import_file(kind, data, upload.name, actor=current_actor())
