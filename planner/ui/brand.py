@@ -134,7 +134,7 @@ def page() -> None:
             warnings = check_logo(logo)
             preview = with_unsaved_logo(preview, logo)
     except BrandError as exc:
-        st.error(exc.text(locale()))
+        st.error(error_text(exc))
         preview = None
     for warning in warnings:
         st.warning(tr(f"brand.warning_{warning}"))

@@ -25,6 +25,7 @@ from planner.ui.runtime import (
     embedded_worker,
     hint,
     locale,
+    plain,
     status_label,
     target_status_label,
     tr,
@@ -48,7 +49,7 @@ def _label(entry: planned.Entry, with_account: bool = False) -> str:
     icon = planned.PLATFORM_ICONS.get(entry.platform, "•")
     at = format_time(entry.when, get_settings().tz, locale()).split(" ")[0]
     extra = f" · {entry.account}" if with_account else ""
-    return f":{color}[●] {icon} {at} {entry.title[:24]}{extra}"
+    return f":{color}[●] {icon} {at} {plain(entry.title[:24])}{plain(extra)}"
 
 
 def _filters() -> dict:
@@ -97,7 +98,7 @@ def _entry_button(container, entry: planned.Entry, with_account: bool) -> None:
         key=f"cal_{entry.target_id}",
         on_click=_open,
         args=(entry.post_id,),
-        help=f"{entry.title} · {entry.account} · {status_label(entry.status)}",
+        help=f"{plain(entry.title)} · {plain(entry.account)} · {status_label(entry.status)}",
         width="stretch" if not with_account else "content",
     )
 

@@ -39,7 +39,7 @@ from planner.previews import build_preview, preview_html
 from planner.sources import list_events, list_items
 from planner.templates.model import ContentTemplate, FieldSpec
 from planner.templates.store import catalog
-from planner.ui.runtime import counter, error_text, hint, locale, tr
+from planner.ui.runtime import counter, error_text, hint, locale, plain, tr
 from planner.ui.session import allowed, current_actor
 from planner.ui.widgets.campaign import campaign_section
 from planner.ui.widgets.schedule_form import schedule_form
@@ -84,7 +84,7 @@ def _pick_template(kind: str) -> ContentTemplate | None:
     )
     tpl = fitting[template_id]
     if tpl.describe(locale()):
-        st.caption(tpl.describe(locale()))
+        st.caption(plain(tpl.describe(locale())))
     return tpl
 
 
@@ -130,7 +130,7 @@ def _pick_source(kind: str, tpl: ContentTemplate) -> tuple[int | None, list[int]
 
 
 def _field_input(spec: FieldSpec, key: str) -> Any:
-    label = spec.title(locale()) + ("" if spec.required else f" ({tr('compose.optional')})")
+    label = plain(spec.title(locale())) + ("" if spec.required else f" ({tr('compose.optional')})")
     tz = get_settings().tz
     if spec.type == "longtext":
         return st.text_area(label, key=key, height=90)
@@ -182,9 +182,9 @@ def _validation(platform: str, draft: Draft, facts) -> None:
     )[platform]
     st.caption(f"{'✅' if result.ok else '⛔'} {counter(result.length, result.limit)}")
     for problem in result.errors:
-        st.error(problem.text(locale()))
+        st.error(plain(problem.text(locale())))
     for problem in result.warnings:
-        st.warning(problem.text(locale()))
+        st.warning(plain(problem.text(locale())))
 
 
 def _preview(platform: str, asset: MediaAsset | None, account: Account | None) -> None:
@@ -201,7 +201,7 @@ def _preview(platform: str, asset: MediaAsset | None, account: Account | None) -
         )
     )
     for note in preview.notes:
-        st.caption(note)
+        st.caption(plain(note))
 
 
 def _draft_editor(draft: Draft, accounts: list[Account]) -> None:
@@ -216,7 +216,7 @@ def _draft_editor(draft: Draft, accounts: list[Account]) -> None:
             st.image(str(asset_path(asset)), width="stretch")
         st.text_area(tr("compose.alt_text"), key="alt_text", height=100)
         if draft.link:
-            st.caption(f"🔗 {draft.link}")
+            st.caption(f"🔗 {plain(draft.link)}")
     with text_col:
         tabs = st.tabs([f"{PLATFORM_ICONS[p]} {tr(f'platform.{p}')}" for p in PLATFORMS])
         for tab, platform in zip(tabs, PLATFORMS, strict=True):

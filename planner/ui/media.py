@@ -19,7 +19,7 @@ from planner.media import (
 from planner.media import delete_asset as remove_asset
 from planner.models import MediaAsset
 from planner.people.roles import Action, PermissionDenied
-from planner.ui.runtime import error_text, status_label, tr
+from planner.ui.runtime import error_text, plain, status_label, tr
 from planner.ui.session import allowed, current_actor
 
 KINDS = ["all", "upload", "render", "cover", "logo"]
@@ -73,7 +73,7 @@ def _details(asset: MediaAsset) -> None:
     else:
         st.caption(tr("media.unused"))
     if not allowed(Action.EDIT_MEDIA):
-        st.caption(asset.alt_text)
+        st.caption(plain(asset.alt_text))
         return
     alt = st.text_area(tr("media.alt_text"), value=asset.alt_text, key=f"media_alt_{asset.id}")
     save, delete = st.columns(2)

@@ -27,7 +27,7 @@ from planner.recurrence import (
 )
 from planner.scheduling import SchedulingError, local_to_utc
 from planner.slots import SlotError, describe, next_free_slot, parse_slots, set_slots, slots_of
-from planner.ui.runtime import error_text, hint, locale, tr
+from planner.ui.runtime import error_text, hint, locale, plain, tr
 from planner.ui.session import allowed, current_actor
 
 
@@ -121,7 +121,7 @@ def series_section(accounts: dict[int, str]) -> None:
         cols = st.columns([3, 1])
         nxt = upcoming[series.id]
         cols[0].markdown(
-            f"**{series.name}** · "
+            f"**{plain(series.name)}** · "
             + (
                 tr("planning.series_next", when=format_datetime(nxt[0], settings.tz, locale()))
                 if nxt

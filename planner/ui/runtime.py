@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import streamlit as st
@@ -20,9 +21,35 @@ def locale() -> str:
     return st.session_state["locale"]
 
 
-def tr(key: str, **values: object) -> str:
-    """Translate `key` into the current page language."""
-    return t(key, locale(), **values)
+class Markdown(str):
+    """Text that is safe to hand to Streamlit's Markdown: our own wording, user text escaped."""
+
+
+# Every ASCII punctuation mark may be backslash-escaped in CommonMark; escaping them all
+# also defuses Streamlit's own syntax (`:red[…]`, `:material/…:`, `$…$`) and bare links.
+_MARKDOWN_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def plain(value: object) -> Markdown:
+    """`value` (a title, a name, a reason from a platform) shown literally wherever Streamlit
+    reads Markdown: st.markdown, captions, alerts, labels, tabs, expander titles, radio options.
+
+    `![x](http://…)` in an event title stays those characters instead of an image every
+    viewer's browser fetches. Text already made safe (`Markdown`) is returned as it is.
+    """
+    if isinstance(value, Markdown):
+        return value
+    return Markdown(_MARKDOWN_SPECIAL.sub(r"\\\1", str(value)))
+
+
+def tr(key: str, **values: object) -> Markdown:
+    """Translate `key` into the current page language, the values shown literally (`plain`).
+
+    Every message a page shows goes through here, so a title or name in a message can never
+    turn into a link or an image. Numbers are passed on untouched.
+    """
+    safe = {k: v if isinstance(v, int | float) else plain(v) for k, v in values.items()}
+    return Markdown(t(key, locale(), **safe))
 
 
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
@@ -96,7 +123,10 @@ def target_status_label(target) -> str:
     return status_label(target.status)
 
 
-def error_text(exc: Exception) -> str:
-    """An error for a person: in the page language when the service worded it (`text`)."""
+def error_text(exc: Exception) -> Markdown:
+    """An error for a person, in the page language when the service worded it (`text`).
+
+    Shown literally: services word their errors with titles, names and file names in them.
+    """
     worded = getattr(exc, "text", None)
-    return worded(locale()) if callable(worded) else str(exc)
+    return plain(worded(locale()) if callable(worded) else str(exc))

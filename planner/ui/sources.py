@@ -39,7 +39,7 @@ from planner.sources import (
     set_event_photo,
     stored_cover,
 )
-from planner.ui.runtime import locale, tr
+from planner.ui.runtime import error_text, locale, plain, tr
 from planner.ui.session import allowed, current_actor
 
 NEW = 0
@@ -53,10 +53,8 @@ def _error_text(exc: Exception) -> str:
     """A refused form in the page language, naming the field as the form labels it."""
     if isinstance(exc, SourceError):
         return tr(f"sources.error.{exc.code}", **exc.values)
-    if isinstance(exc, PermissionDenied):
-        return exc.text(locale())
     if not isinstance(exc, ValidationError):
-        return str(exc)
+        return error_text(exc)
     first = exc.errors()[0]
     field = _field_label(str(first["loc"][0])) if first["loc"] else ""
     values = {"field": field, **(first.get("ctx") or {})}
@@ -67,7 +65,7 @@ def _error_text(exc: Exception) -> str:
     if f"sources.error.{first['type']}" in STRINGS:
         return tr(f"sources.error.{first['type']}", **values)
     message = str(first["msg"]).removeprefix("Value error, ")
-    return f"{field}: {message}" if field else message
+    return f"{field}: {plain(message)}" if field else plain(message)
 
 
 def _event_form(event: Event | None) -> None:
@@ -155,7 +153,7 @@ def _event_photo(event: Event) -> None:
                 st.session_state["sources_message"] = tr("sources.photo_saved")
                 st.rerun()
             except (MediaError, PermissionDenied) as exc:
-                st.error(exc.text(locale()))
+                st.error(error_text(exc))
 
 
 def _events_tab() -> None:
@@ -282,7 +280,7 @@ def _cover(item: CollectionItem) -> None:
                 st.session_state["sources_message"] = tr("sources.cover_saved")
                 st.rerun()
             except (MediaError, PermissionDenied) as exc:
-                st.error(exc.text(locale()))
+                st.error(error_text(exc))
         if cover is None and st.button(tr("sources.cover_generate"), key="cover_generate_btn"):
             with session_scope() as session:
                 ensure_cover(session, get_item(session, item.id))
@@ -344,7 +342,7 @@ def _show_report(report: ImportReport) -> None:
     details = f"{report.file_format.upper()}"
     if report.encoding:
         details += f" · {report.encoding} · '{report.delimiter}'"
-    st.caption(details)
+    st.caption(plain(details))
     if report.ignored_columns:
         st.caption(tr("sources.ignored", columns=", ".join(report.ignored_columns)))
     rows = report.as_dict(locale())["rows"]
@@ -390,7 +388,7 @@ def _import_tab() -> None:
             st.session_state["import_report"] = report
         except (ImportFileError, PermissionDenied) as exc:
             st.session_state.pop("import_report", None)
-            st.error(exc.text(locale()))
+            st.error(error_text(exc))
     report = st.session_state.get("import_report")
     if report is not None:
         _show_report(report)

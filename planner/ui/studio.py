@@ -21,7 +21,7 @@ from planner.media import MediaError, asset_path, list_photos, save_render
 from planner.people.roles import Action, PermissionDenied
 from planner.source_images import batch_inputs, covers_of, jobs_for
 from planner.sources import list_items
-from planner.ui.runtime import error_text, hint, locale, size_label, tr
+from planner.ui.runtime import error_text, hint, locale, plain, size_label, tr
 from planner.ui.session import allowed, current_actor
 
 # Which slots each layout shows, beyond title, kicker and subtitle.
@@ -146,7 +146,7 @@ def _render_one(layout: str, size: str, data: LayoutInput, fmt: str, platform: s
     try:
         out = render(layout, size, data, brand, fmt=fmt, platform=platform or None)
     except ImagingError as exc:
-        st.error(exc.text(locale()))
+        st.error(error_text(exc))
         return
     st.session_state["studio_result"] = (out.data, out.mime, layout, size, fmt)
     st.session_state["studio_alt"] = describe(layout, data, brand.name)
@@ -219,7 +219,7 @@ def _batch() -> None:
         archive, count, failed = done
         st.success(tr("studio.batch_done", images=count))
         for problem in failed:
-            st.error(problem)
+            st.error(plain(problem))
         st.download_button(
             tr("studio.batch_download"), archive, "gambar.zip", "application/zip", key="studio_zip"
         )

@@ -24,7 +24,7 @@ from planner.scheduling import (
     SchedulingError,
 )
 from planner.templates.model import ContentTemplate
-from planner.ui.runtime import counter, error_text, locale, tr
+from planner.ui.runtime import counter, error_text, locale, plain, tr
 from planner.ui.session import current_actor
 from planner.ui.widgets.schedule_form import account_picker
 
@@ -69,7 +69,7 @@ def campaign_section(
         return
     for index, planned in enumerate(plan.steps):
         when = format_datetime(planned.due_at, settings.tz, locale())
-        title = f"{planned.step.title(locale())} · {when}"
+        title = f"{plain(planned.step.title(locale()))} · {when}"
         if planned.draft is None:
             st.caption(f"⏭️ {title} — {tr('compose.step_past')}")
             continue
@@ -81,7 +81,7 @@ def campaign_section(
                 result = check_draft(planned.draft, platforms=(platform,))[platform]
                 st.caption(f"{'✅' if result.ok else '⛔'} {counter(result.length, result.limit)}")
                 for problem in result.errors:
-                    st.error(problem.text(locale()))
+                    st.error(plain(problem.text(locale())))
     account_ids = account_picker(accounts, "accounts_campaign")
     if st.button(tr("compose.schedule_campaign"), type="primary", key="schedule_campaign_btn"):
         try:
