@@ -25,9 +25,11 @@ class Markdown(str):
     """Text that is safe to hand to Streamlit's Markdown: our own wording, user text escaped."""
 
 
-# Every ASCII punctuation mark may be backslash-escaped in CommonMark; escaping them all
-# also defuses Streamlit's own syntax (`:red[…]`, `:material/…:`, `$…$`) and bare links.
-_MARKDOWN_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
+# What makes Markdown (or Streamlit's `:red[…]` and `$…$`) out of plain text: links and
+# images need `[`, emphasis `*`/`_`/`~`, code a backtick, autolinks `<`. Block syntax
+# (lists, headings, rules, quotes) only counts at the start of a line.
+_INLINE = re.compile(r"([\\`*_\[\]<>#|~$])")
+_LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))", re.MULTILINE)
 
 
 def plain(value: object) -> Markdown:
@@ -39,7 +41,15 @@ def plain(value: object) -> Markdown:
     """
     if isinstance(value, Markdown):
         return value
-    return Markdown(_MARKDOWN_SPECIAL.sub(r"\\\1", str(value)))
+    text = _INLINE.sub(r"\\\1", str(value))
+    return Markdown(_LINE_START.sub(_escape_marker, text))
+
+
+def _escape_marker(match: re.Match[str]) -> str:
+    indent, marker = match.groups()
+    if marker[0].isdigit():  # "1986. " would start a numbered list: escape its dot
+        return f"{indent}{marker}\\"
+    return f"{indent}\\{marker}"
 
 
 def tr(key: str, **values: object) -> Markdown:
