@@ -60,16 +60,17 @@ def markdown_texts(node) -> list[str]:
     return found
 
 
-@pytest.fixture
-def hostile(demo_db: str) -> str:
+def plant(name: str) -> None:
+    """An event (soon), a book, an account with a post due soon, a notification and a series,
+    every name `name`."""
     soon = datetime.now(UTC) + timedelta(hours=20)
     with session_scope() as session:
-        add_event(session, title=HOSTILE, place=HOSTILE, starts_at=soon, key="hostile")
-        add_item(session, title=HOSTILE, author=HOSTILE, key="hostile-book")
-        account = Account(platform="x", name=HOSTILE, handle="@hostile", is_sandbox=True)
+        add_event(session, title=name, place=name, starts_at=soon, key="hostile")
+        add_item(session, title=name, author=name, key="hostile-book")
+        account = Account(platform="x", name=name, handle="@hostile", is_sandbox=True)
         session.add(account)
         session.flush()
-        post = Post(title=HOSTILE, status="scheduled")
+        post = Post(title=name, status="scheduled")
         session.add(post)
         session.flush()
         session.add(
@@ -82,16 +83,21 @@ def hostile(demo_db: str) -> str:
                 due_at=soon,
             )
         )
-        session.add(Notification(level="error", message=HOSTILE, post_id=post.id))
+        session.add(Notification(level="error", message=name, post_id=post.id))
         create_series(
             session,
-            name=HOSTILE,
+            name=name,
             first_at=soon + timedelta(days=2),
             rule=SeriesRule(freq="weekly", weekdays=[]),
-            content=SeriesContent.same_everywhere(HOSTILE, "Rekomendasi pekan ini"),
+            content=SeriesContent.same_everywhere(name, "Rekomendasi pekan ini"),
             account_ids=[account.id],
             actor=ADMIN,
         )
+
+
+@pytest.fixture
+def hostile(demo_db: str) -> str:
+    plant(HOSTILE)
     return demo_db
 
 

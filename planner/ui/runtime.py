@@ -29,27 +29,33 @@ class Markdown(str):
 # images need `[`, emphasis `*`/`_`/`~`, code a backtick, autolinks `<`. Block syntax
 # (lists, headings, rules, quotes) only counts at the start of a line.
 _INLINE = re.compile(r"([\\`*_\[\]<>#|~$])")
-_LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))", re.MULTILINE)
+_LINE_START = re.compile(r"(^|\n)([ \t]*)([-+=]|\d+(?=[.)]))")
+# A bare address would become a link of its own (GFM autolinks): break "://" and "www.".
+_AUTOLINK = re.compile(r"(?<=[A-Za-z])(:)(?=//)|(?i:(?<=\bwww))(\.)")
 
 
-def plain(value: object) -> Markdown:
+def plain(value: object, *, starts_line: bool = True) -> Markdown:
     """`value` (a title, a name, a reason from a platform) shown literally wherever Streamlit
     reads Markdown: st.markdown, captions, alerts, labels, tabs, expander titles, radio options.
 
     `![x](http://…)` in an event title stays those characters instead of an image every
     viewer's browser fetches. Text already made safe (`Markdown`) is returned as it is.
+    `starts_line=False` for a value set inside a sentence, where "1986." is no list.
     """
     if isinstance(value, Markdown):
         return value
     text = _INLINE.sub(r"\\\1", str(value))
-    return Markdown(_LINE_START.sub(_escape_marker, text))
+    text = _AUTOLINK.sub(lambda m: "\\" + m.group(0), text)
+    return Markdown(_LINE_START.sub(lambda m: _escape_marker(m, starts_line), text))
 
 
-def _escape_marker(match: re.Match[str]) -> str:
-    indent, marker = match.groups()
+def _escape_marker(match: re.Match[str], starts_line: bool) -> str:
+    newline, indent, marker = match.groups()
+    if not (newline or starts_line):
+        return match.group(0)
     if marker[0].isdigit():  # "1986. " would start a numbered list: escape its dot
-        return f"{indent}{marker}\\"
-    return f"{indent}\\{marker}"
+        return f"{newline}{indent}{marker}\\"
+    return f"{newline}{indent}\\{marker}"
 
 
 def tr(key: str, **values: object) -> Markdown:
@@ -58,7 +64,10 @@ def tr(key: str, **values: object) -> Markdown:
     Every message a page shows goes through here, so a title or name in a message can never
     turn into a link or an image. Numbers are passed on untouched.
     """
-    safe = {k: v if isinstance(v, int | float) else plain(v) for k, v in values.items()}
+    safe = {
+        k: v if isinstance(v, int | float) else plain(v, starts_line=False)
+        for k, v in values.items()
+    }
     return Markdown(t(key, locale(), **safe))
 
 
