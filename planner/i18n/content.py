@@ -38,9 +38,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Satu unggahan per tahap: {steps}.",
         "en": "One post per step: {steps}.",
     },
+    "compose.post_language": {"id": "Bahasa unggahan", "en": "Post language"},
+    "compose.post_language_help": {
+        "id": "Bahasa teks yang dipublikasikan; bawaannya bahasa perpustakaan, bukan bahasa "
+        "tampilan Anda.",
+        "en": "The language of the published text; by default the library's language, not the "
+        "language you read the app in.",
+    },
     "compose.campaign_exists": {
         "id": "Acara ini sudah punya {count} kampanye.",
-        "en": "This event already has {count} campaign(s).",
+        "en": "This event already has campaigns: {count}.",
     },
     "compose.plan_campaign": {"id": "Rencanakan kampanye", "en": "Plan campaign"},
     "compose.step_past": {

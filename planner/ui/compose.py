@@ -39,7 +39,16 @@ from planner.previews import build_preview, preview_html
 from planner.sources import list_events, list_items
 from planner.templates.model import ContentTemplate, FieldSpec
 from planner.templates.store import catalog
-from planner.ui.runtime import counter, error_text, hint, locale, plain, tr
+from planner.ui.runtime import (
+    counter,
+    error_text,
+    hint,
+    locale,
+    plain,
+    post_language,
+    post_language_picker,
+    tr,
+)
 from planner.ui.session import allowed, current_actor
 from planner.ui.widgets.campaign import campaign_section
 from planner.ui.widgets.schedule_form import schedule_form
@@ -264,7 +273,7 @@ def _make_draft(
                 values=values,
                 hashtags=hashtags.split(),
                 link=link.strip() or None,
-                locale=locale(),
+                locale=post_language(),
             )
         _draft_to_state(draft)
     except (DraftError, ValueError, PermissionDenied) as exc:
@@ -297,7 +306,8 @@ def page() -> None:
         return
     event_id, item_ids = _pick_source(kind, tpl)
     values = _extra_values(kind, tpl)
-    tag_col, link_col = st.columns(2)
+    tag_col, link_col, language_col = st.columns([2, 2, 1])
+    post_language_picker(language_col)
     hashtags = tag_col.text_input(
         tr("compose.hashtags"), value=" ".join(tpl.hashtags), key=f"hashtags_{tpl.id}"
     )

@@ -74,6 +74,26 @@ def tr(key: str, **values: object) -> Markdown:
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 
 
+def post_language() -> str:
+    """The language posts are written in: chosen on the compose page, else the library's
+    (PLANNER_LOCALE) — never the interface language a staff member happens to read in."""
+    chosen = st.session_state.get("post_language")
+    return chosen if chosen in LOCALES else get_settings().locale
+
+
+def post_language_picker(container=st) -> str:
+    """The compose page's choice of the posts' language (the library's language first)."""
+    if st.session_state.get("post_language") not in LOCALES:
+        st.session_state["post_language"] = get_settings().locale
+    return container.selectbox(
+        tr("compose.post_language"),
+        LOCALES,
+        format_func=LANGUAGE_NAMES.get,
+        key="post_language",
+        help=tr("compose.post_language_help"),
+    )
+
+
 def language_switch(on_change: Callable[[], None] | None = None) -> None:
     """The id/en selector in the sidebar (`on_change` keeps the choice in the profile)."""
     locale()

@@ -24,7 +24,7 @@ from planner.scheduling import (
     SchedulingError,
 )
 from planner.templates.model import ContentTemplate
-from planner.ui.runtime import counter, error_text, locale, plain, tr
+from planner.ui.runtime import counter, error_text, locale, plain, post_language, tr
 from planner.ui.session import current_actor
 from planner.ui.widgets.schedule_form import account_picker
 
@@ -52,7 +52,7 @@ def campaign_section(
                     tpl.id,
                     event_id,
                     actor=current_actor(),
-                    locale=locale(),
+                    locale=post_language(),
                     hashtags=st.session_state.get(f"hashtags_{tpl.id}", "").split(),
                     link=st.session_state.get("link_override", "").strip() or None,
                     values=values,
@@ -87,7 +87,11 @@ def campaign_section(
         try:
             with session_scope() as session:
                 campaign, posts = schedule_campaign(
-                    session, plan, actor=current_actor(), account_ids=account_ids, locale=locale()
+                    session,
+                    plan,
+                    actor=current_actor(),
+                    account_ids=account_ids,
+                    locale=post_language(),
                 )
                 st.session_state["campaign_message"] = tr(
                     "compose.campaign_scheduled", campaign_id=campaign.id, count=len(posts)
