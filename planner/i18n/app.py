@@ -82,6 +82,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "tidak berjalan di proses ini",
         "en": "not running in this process",
     },
+    "planning.series_image": {"id": "Gambar", "en": "Image"},
+    "planning.series_no_image": {"id": "(tanpa gambar)", "en": "(no image)"},
+    "planning.series_image_help": {
+        "id": "Dari pustaka media (unggah foto di halaman Media). Instagram wajib memakai gambar.",
+        "en": "From the media library (upload photos on the Media page). Instagram needs an image.",
+    },
     "media.header": {"id": "Pustaka media", "en": "Media library"},
     "media.upload": {"id": "Unggah gambar", "en": "Upload an image"},
     "media.too_big": {

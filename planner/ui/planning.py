@@ -14,6 +14,7 @@ from planner.i18n import format_datetime, zone_abbr
 from planner.importing.kinds import import_file
 from planner.importing.posts import PostImportReport, RowError
 from planner.limits import IMPORT_UPLOAD_MB, PHOTO_UPLOAD_MB
+from planner.media import list_assets
 from planner.models import utcnow
 from planner.people.roles import Action, PermissionDenied
 from planner.recurrence import (
@@ -69,6 +70,22 @@ def slots_section(accounts: dict[int, str]) -> None:
         st.caption(error_text(exc))
 
 
+def _series_image() -> tuple[int | None, str]:
+    """An image from the media library for every post of the series (Instagram needs one)."""
+    with session_scope() as session:
+        images = {a.id: f"#{a.id} · {a.original_name or a.kind}" for a in list_assets(session)}
+    image_col, alt_col = st.columns(2)
+    image_id = image_col.selectbox(
+        tr("planning.series_image"),
+        [None, *images],
+        format_func=lambda i: tr("planning.series_no_image") if i is None else images[i],
+        key="series_image",
+        help=tr("planning.series_image_help"),
+    )
+    alt_text = alt_col.text_input(tr("compose.alt_text"), key="series_alt")
+    return image_id, alt_text
+
+
 def series_section(accounts: dict[int, str]) -> None:
     settings = get_settings()
     st.subheader(tr("planning.series"))
@@ -96,6 +113,7 @@ def series_section(accounts: dict[int, str]) -> None:
             format_func=lambda d: days[d],
             placeholder=tr("planning.series_same_day"),
         )
+        image_id, alt_text = _series_image()
         if st.form_submit_button(tr("planning.series_create")):
             try:
                 with session_scope() as session:
@@ -104,7 +122,9 @@ def series_section(accounts: dict[int, str]) -> None:
                         name=name,
                         first_at=local_to_utc(day, at, settings.tz),
                         rule=SeriesRule(freq="weekly", weekdays=weekdays),
-                        content=SeriesContent.same_everywhere(name, text),
+                        content=SeriesContent.same_everywhere(name, text).model_copy(
+                            update={"media_asset_id": image_id, "alt_text": alt_text}
+                        ),
                         account_ids=chosen,
                         actor=current_actor(),
                     )

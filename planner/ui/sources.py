@@ -6,7 +6,7 @@ the rules (and the per-row report) are the same as on the command line.
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 import pandas as pd
 import streamlit as st
@@ -116,6 +116,8 @@ def _event_form(event: Event | None) -> None:
                 session, data, tz, actor=current_actor(), event_id=event.id if event else None
             )
             message = tr(f"sources.{status}", title=saved.title)
+            if saved.starts_at < datetime.now(UTC):  # kept for reports, but say so
+                st.session_state["sources_warning"] = tr("sources.past_event")
         st.session_state["sources_message"] = message
         st.session_state["event_next"] = saved.id
         st.rerun()
@@ -413,6 +415,8 @@ def page() -> None:
     st.header(tr("sources.header"))
     if message := st.session_state.pop("sources_message", None):
         st.success(message)
+    if warning := st.session_state.pop("sources_warning", None):
+        st.warning(warning)
     if not allowed(Action.EDIT_SOURCES):
         _read_only()
         return

@@ -82,8 +82,15 @@ def campaign_section(
                 st.caption(f"{'✅' if result.ok else '⛔'} {counter(result.length, result.limit)}")
                 for problem in result.errors:
                     st.error(plain(problem.text(locale())))
+    if not plan.active:  # every step already past: scheduling could only be refused
+        st.info(tr("campaign.error.all_past"))
     account_ids = account_picker(accounts, "accounts_campaign")
-    if st.button(tr("compose.schedule_campaign"), type="primary", key="schedule_campaign_btn"):
+    if st.button(
+        tr("compose.schedule_campaign"),
+        type="primary",
+        key="schedule_campaign_btn",
+        disabled=not plan.active,
+    ):
         try:
             with session_scope() as session:
                 campaign, posts = schedule_campaign(
