@@ -53,6 +53,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Tiap akun memakai slot terbit berikutnya yang masih kosong (atur di halaman Slot).",
         "en": "Each account takes its next free posting slot (set them on the Slots page).",
     },
+    "compose.live_thread": {"id": "utas {parts} unggahan", "en": "thread of {parts} posts"},
     "compose.x_thread": {
         "id": "Kirim sebagai utas (thread) bila lebih dari 280 karakter",
         "en": "Post as a thread when longer than 280 characters",

@@ -12,6 +12,8 @@ from typing import Any
 
 import streamlit as st
 from twitter_text.config import config as twitter_config
+from twitter_text.regexp.valid_cctld import valid_cctld
+from twitter_text.regexp.valid_gtld import valid_gtld
 
 from planner.accounts import active_accounts
 from planner.calendar import PLATFORM_ICONS
@@ -54,6 +56,8 @@ from planner.ui.widgets.campaign import campaign_section
 from planner.ui.widgets.schedule_form import schedule_form
 
 TWITTER_CONFIG = twitter_config["defaults"]
+# The top-level domains twitter-text knows: only an address ending in one weighs 23.
+TLDS = f"{valid_gtld.pattern}|{valid_cctld.pattern}"
 SOURCE_LABELS = {
     "event": "compose.source_event",
     "collection": "compose.source_item",
@@ -243,6 +247,9 @@ def _draft_editor(draft: Draft, accounts: list[Account]) -> None:
                         "limit": limits_for(platform).max_chars,
                         "weighted": limits_for(platform).weighted_length,
                         "twitter": TWITTER_CONFIG,
+                        "tlds": TLDS,
+                        "thread": platform == "x" and st.session_state.get("x_thread", False),
+                        "thread_label": tr("compose.live_thread", parts="{parts}"),
                         "prefix": "✍️ " + tr("compose.live_count"),
                         "locale": "id-ID" if locale() == "id" else "en-GB",
                     },
