@@ -26,6 +26,7 @@ from planner.scheduling import (
 from planner.templates.model import ContentTemplate
 from planner.ui.runtime import counter, error_text, locale, plain, post_language, tr
 from planner.ui.session import current_actor
+from planner.ui.widgets import draft_actions
 from planner.ui.widgets.schedule_form import account_picker
 
 
@@ -85,6 +86,9 @@ def campaign_section(
     if not plan.active:  # every step already past: scheduling could only be refused
         st.info(tr("campaign.error.all_past"))
     account_ids = account_picker(accounts, "accounts_campaign")
+    if draft_actions.review_applies():
+        draft_actions.submit_campaign(plan, account_ids)
+        return
     if st.button(
         tr("compose.schedule_campaign"),
         type="primary",
