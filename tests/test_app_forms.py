@@ -67,3 +67,23 @@ def test_an_event_in_the_past_is_saved_with_a_warning(demo_db: str) -> None:
     assert not at.exception
     assert any("Bedah Buku" in s.value for s in at.success)  # saved, not refused
     assert [w.value for w in at.warning] == [t("sources.past_event", "id")]
+
+
+def test_emoji_in_an_image_title_are_named_not_dropped_silently(demo_db: str) -> None:
+    at = app_as("admin", "planner/ui/studio.py")
+    at.selectbox(key="studio_layout").select("event_poster").run()
+    at.text_input(key="studio_event_poster_title").input("Dongeng Si Kancil 🐢❤️")
+    at.button(key="studio_render").click().run()
+    assert not at.exception
+    warnings = [w.value for w in at.warning]
+    assert len(warnings) == 1 and warnings[0].startswith("Tidak ikut tergambar")
+    assert "🐢 ❤" in warnings[0]
+
+
+def test_childrens_layout_says_when_it_shows_the_subtitle(demo_db: str) -> None:
+    at = app_as("admin", "planner/ui/studio.py")
+    at.selectbox(key="studio_layout").select("children").run()
+    help_text = at.text_input(key="studio_children_subtitle").help
+    assert help_text == t("studio.subtitle_in.children", "id")
+    at.selectbox(key="studio_layout").select("event_poster").run()
+    assert not at.text_input(key="studio_event_poster_subtitle").help
