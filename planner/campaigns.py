@@ -16,6 +16,7 @@ from sqlmodel import Session, select
 
 from planner.config import Settings, get_settings
 from planner.drafting import Draft, DraftError, get_template, make_draft
+from planner.i18n import LOCALES, t
 from planner.models import Account, Campaign, Event, Post, utcnow
 from planner.people import audit
 from planner.people.actors import Actor
@@ -26,7 +27,18 @@ from planner.templates.model import CampaignStep
 
 
 class CampaignError(ValueError):
-    """A campaign that cannot be planned or scheduled; the message names the step."""
+    """A campaign that cannot be planned or scheduled; the message names the step.
+
+    `str()` is English; `text(locale)` words it in the page language where a wording exists.
+    """
+
+    def __init__(self, message: str, translations: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.translations = {"en": message, **(translations or {})}
+
+    def text(self, locale: str) -> str:
+        """The reason in `locale` (English when no wording in that language exists)."""
+        return self.translations.get(locale) or self.translations["en"]
 
 
 @dataclass
@@ -124,7 +136,8 @@ def schedule_campaign(
     accounts = [a for a in (session.get(Account, i) for i in account_ids) if a is not None]
     check_targets(session, actor, Action.SCHEDULE_POST, accounts, ("campaign", None))
     if not plan.active:
-        raise CampaignError("every step of this campaign is already in the past; nothing to do")
+        worded = {loc: t("campaign.error.all_past", loc) for loc in LOCALES}
+        raise CampaignError(worded["en"], worded)
     campaign = Campaign(name=plan.event_title, event_id=plan.event_id, created_by_id=actor.id)
     session.add(campaign)
     session.flush()

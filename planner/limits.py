@@ -12,6 +12,14 @@ from pathlib import Path
 
 MB = 1024 * 1024
 
+# What planner itself accepts from a browser, in MB. Each upload box passes its own limit
+# (`max_upload_size`), so the box says what the page says; the web server's ceiling
+# (`server.maxUploadSize` in .streamlit/config.toml, and what `planner serve` passes) is
+# UPLOAD_LIMIT_MB. tests/test_upload_limits.py keeps the three equal.
+PHOTO_UPLOAD_MB = 20  # one photo, cover or logo
+IMPORT_UPLOAD_MB = 50  # a spreadsheet or a catalogue export
+UPLOAD_LIMIT_MB = max(PHOTO_UPLOAD_MB, IMPORT_UPLOAD_MB)
+
 
 @dataclass(frozen=True)
 class Limits:

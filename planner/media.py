@@ -21,13 +21,14 @@ from sqlmodel import Session, col, select
 from planner.config import get_settings
 from planner.imaging.errors import ImagingError
 from planner.imaging.inputs import ImageInputError, flatten, inspect, looks_like_svg
+from planner.limits import MB, PHOTO_UPLOAD_MB
 from planner.models import BrandKit, CollectionItem, Event, MediaAsset, Post, PostStatus, PostTarget
 from planner.people import audit
 from planner.people.actors import Actor
 from planner.people.guard import check
 from planner.people.roles import Action
 
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+MAX_UPLOAD_BYTES = PHOTO_UPLOAD_MB * MB
 THUMB_SIDE = 320
 SIMILAR_DISTANCE = 6  # of 64 bits: a re-saved, resized or lightly edited copy
 UPLOAD_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".bmp")

@@ -45,7 +45,7 @@ def parse_time(value: str) -> str:
     """'9.00', '09:00' → '09:00'."""
     match = _TIME.match(value.strip())
     if not match:
-        raise SlotError(f"not a time of day: {value!r} (use HH:MM)")
+        raise refusal("slot_time", SlotError, value=value.strip())
     return f"{int(match.group(1)):02d}:{match.group(2)}"
 
 
@@ -55,7 +55,7 @@ def parse_day(value: str) -> int:
     for names in (DAY_NAMES, _ID_DAYS):
         if key in names:
             return names.index(key)
-    raise SlotError(f"not a day of the week: {value!r}")
+    raise refusal("slot_day", SlotError, value=value.strip())
 
 
 def parse_slots(spec: str) -> list[tuple[int, str]]:
@@ -64,7 +64,7 @@ def parse_slots(spec: str) -> list[tuple[int, str]]:
     for part in filter(None, (p.strip() for p in spec.split(";"))):
         days_text, _, times_text = part.partition(" ")
         if not times_text:
-            raise SlotError(f"missing times in {part!r}")
+            raise refusal("slot_no_times", SlotError, part=part)
         days: list[int] = []
         for chunk in days_text.split(","):
             first, _, last = chunk.partition("-")
@@ -81,11 +81,11 @@ def set_slots(
     """Replace the account's slots."""
     check(session, actor, Action.MANAGE_SLOTS, ("account", account_id))
     if session.get(Account, account_id) is None:
-        raise SlotError(f"no account with id {account_id}")
+        raise refusal("no_account", SlotError, account_id=account_id)
     session.execute(delete(PostingSlot).where(PostingSlot.account_id == account_id))
     for weekday, local_time in sorted(set(slots)):
         if not 0 <= weekday <= 6:
-            raise SlotError(f"weekday must be 0 (Monday) to 6 (Sunday), not {weekday}")
+            raise refusal("slot_weekday", SlotError, weekday=weekday)
         session.add(
             PostingSlot(account_id=account_id, weekday=weekday, local_time=parse_time(local_time))
         )

@@ -81,6 +81,7 @@ def serve(
     """Migrate, start the embedded worker, and serve the web app (what `make run` does)."""
     from planner.config import PROJECT_ROOT
     from planner.db import migrate
+    from planner.limits import UPLOAD_LIMIT_MB
     from planner.publishing.embedded import ensure_embedded_worker
 
     migrate()
@@ -101,6 +102,8 @@ def serve(
             "true",
             "--browser.gatherUsageStats",
             "false",
+            "--server.maxUploadSize",
+            str(UPLOAD_LIMIT_MB),
         ]
     )
 

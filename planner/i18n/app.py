@@ -53,6 +53,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Tiap akun memakai slot terbit berikutnya yang masih kosong (atur di halaman Slot).",
         "en": "Each account takes its next free posting slot (set them on the Slots page).",
     },
+    "compose.live_thread": {"id": "utas {parts} unggahan", "en": "thread of {parts} posts"},
     "compose.x_thread": {
         "id": "Kirim sebagai utas (thread) bila lebih dari 280 karakter",
         "en": "Post as a thread when longer than 280 characters",
@@ -81,6 +82,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "calendar.worker_off": {
         "id": "tidak berjalan di proses ini",
         "en": "not running in this process",
+    },
+    "planning.series_image": {"id": "Gambar", "en": "Image"},
+    "planning.series_no_image": {"id": "(tanpa gambar)", "en": "(no image)"},
+    "planning.series_image_help": {
+        "id": "Dari pustaka media (unggah foto di halaman Media). Instagram wajib memakai gambar.",
+        "en": "From the media library (upload photos on the Media page). Instagram needs an image.",
     },
     "media.header": {"id": "Pustaka media", "en": "Media library"},
     "media.upload": {"id": "Unggah gambar", "en": "Upload an image"},

@@ -38,9 +38,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Satu unggahan per tahap: {steps}.",
         "en": "One post per step: {steps}.",
     },
+    "compose.post_language": {"id": "Bahasa unggahan", "en": "Post language"},
+    "compose.post_language_help": {
+        "id": "Bahasa teks yang dipublikasikan; bawaannya bahasa perpustakaan, bukan bahasa "
+        "tampilan Anda.",
+        "en": "The language of the published text; by default the library's language, not the "
+        "language you read the app in.",
+    },
     "compose.campaign_exists": {
         "id": "Acara ini sudah punya {count} kampanye.",
-        "en": "This event already has {count} campaign(s).",
+        "en": "This event already has campaigns: {count}.",
     },
     "compose.plan_campaign": {"id": "Rencanakan kampanye", "en": "Plan campaign"},
     "compose.step_past": {
@@ -224,6 +231,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "sources.delete_confirm": {"id": "Ya, hapus “{title}”", "en": "Yes, delete “{title}”"},
     "sources.created": {"id": "“{title}” ditambahkan.", "en": "“{title}” added."},
     "sources.updated": {"id": "“{title}” diperbarui.", "en": "“{title}” updated."},
+    "sources.past_event": {
+        "id": "Acara ini sudah lewat. Acara tetap disimpan untuk laporan, tetapi unggahan "
+        "promosi untuknya tidak bisa dijadwalkan lagi.",
+        "en": "This event is in the past. It is kept for reports, but no promotion posts can "
+        "be scheduled for it any more.",
+    },
     "sources.unchanged": {"id": "“{title}” tidak berubah.", "en": "“{title}” is unchanged."},
     "sources.no_cover": {"id": "Belum ada sampul.", "en": "No cover yet."},
     "sources.no_photo": {"id": "Belum ada foto acara.", "en": "No event photo yet."},

@@ -163,13 +163,24 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "studio.batch_done": {"id": "{images} gambar siap.", "en": "{images} images ready."},
     "studio.batch_download": {"id": "Unduh semua (ZIP)", "en": "Download all (ZIP)"},
+    "studio.left_out": {
+        "id": "Tidak ikut tergambar karena font merek tidak memilikinya: {chars}. Emoji "
+        "tetap bisa dipakai di teks unggahan.",
+        "en": "Left out of the image because the brand fonts cannot draw them: {chars}. Emoji "
+        "still work in the post's text.",
+    },
+    "studio.subtitle_in.children": {
+        "id": "Tata letak acara anak menampilkan subjudul hanya bila tanggal dan jam kosong.",
+        "en": "The children's programme layout shows the subtitle only when date and time are "
+        "empty.",
+    },
     "media.rules": {
         "id": (
-            "JPEG, PNG, WebP, GIF, TIFF, atau BMP sampai 20 MB. Data lokasi dan EXIF foto dihapus "
-            "saat disimpan."
+            "JPEG, PNG, WebP, GIF, TIFF, atau BMP sampai {mb} MB. Data lokasi dan EXIF foto "
+            "dihapus saat disimpan."
         ),
         "en": (
-            "JPEG, PNG, WebP, GIF, TIFF or BMP up to 20 MB. Location and other EXIF data are "
+            "JPEG, PNG, WebP, GIF, TIFF or BMP up to {mb} MB. Location and other EXIF data are "
             "removed when stored."
         ),
     },

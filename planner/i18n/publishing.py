@@ -220,6 +220,26 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "this account's daily posting cap was reached",
     },
     # Refusals of scheduling, reschedule, cancel and the one-click decisions (str() is the en).
+    "scheduling.error.slot_time": {
+        "id": "“{value}” bukan jam; tulis JJ.MM, misalnya 09.00",
+        "en": "not a time of day: “{value}” (use HH:MM, e.g. 09:00)",
+    },
+    "scheduling.error.slot_day": {
+        "id": "“{value}” bukan nama hari; tulis misalnya Sen, Sel-Sab atau Mon-Fri",
+        "en": "not a day of the week: “{value}” (e.g. Mon, Tue-Sat)",
+    },
+    "scheduling.error.slot_no_times": {
+        "id": "“{part}” belum menyebut jamnya, misalnya “{part} 09.00”",
+        "en": "missing times in “{part}”, e.g. “{part} 09:00”",
+    },
+    "scheduling.error.slot_weekday": {
+        "id": "Hari harus 0 (Senin) sampai 6 (Minggu), bukan {weekday}",
+        "en": "weekday must be 0 (Monday) to 6 (Sunday), not {weekday}",
+    },
+    "campaign.error.all_past": {
+        "id": "Semua tahap kampanye ini sudah lewat; tidak ada unggahan yang dijadwalkan.",
+        "en": "Every step of this campaign is already in the past; nothing to schedule.",
+    },
     "scheduling.error.no_zone": {
         "id": "Waktu terbit perlu zona waktu.",
         "en": "the publish time needs a time zone",

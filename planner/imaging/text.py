@@ -64,6 +64,23 @@ def clean(text: str, font_path: Path | str) -> str:
     return "\n".join(" ".join(line.split()) for line in "".join(kept).split("\n")).strip()
 
 
+def left_out(text: str, font_path: Path | str) -> list[str]:
+    """What `clean` drops from `text` because the font has no glyph for it (an emoji, a
+    symbol), each once, so a person can be told instead of it vanishing silently.
+
+    No colour emoji font ships in media/fonts, so every emoji is among them.
+    """
+    path = str(font_path)
+    found: list[str] = []
+    for ch in text:
+        # Variation selectors, keycaps and other marks only modify the character before them.
+        invisible = ("Cc", "Cf", "Cs", "Co", "Mn", "Me")
+        visible = not ch.isspace() and unicodedata.category(ch) not in invisible
+        if visible and not ch.isascii() and ch not in found and _missing(path, ch):
+            found.append(ch)
+    return found
+
+
 @dataclass
 class FittedText:
     lines: list[str]

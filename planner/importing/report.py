@@ -30,7 +30,7 @@ FILE_PROBLEMS: dict[str, dict[str, str]] = {
     "empty": {"id": "Berkas kosong.", "en": "The file is empty."},
     "no_header": {
         "id": "Baris judul kolom tidak dikenali; perlu kolom {needed}.",
-        "en": "The header row is not recognised; it needs the column(s) {needed}.",
+        "en": "The header row is not recognised; it needs these columns: {needed}.",
     },
     "format": {
         "id": "Format berkas tidak dikenali ({name}); gunakan CSV, .mrc atau MARCXML.",
@@ -58,7 +58,11 @@ class ImportFileError(ValueError):
     def text(self, locale: str = "id") -> str:
         """The reason in `locale`."""
         messages = FILE_PROBLEMS[self.code]
-        return (messages.get(locale) or messages["id"]).format(**self.values)
+        values = {  # a value may itself be worded per language ({"id": …, "en": …})
+            k: v.get(locale) or v["id"] if isinstance(v, dict) else v
+            for k, v in self.values.items()
+        }
+        return (messages.get(locale) or messages["id"]).format(**values)
 
 
 @dataclass

@@ -103,7 +103,12 @@ def read_table(
             ]
             missing = [r for r in required if r not in columns]
             if missing:
-                raise ImportFileError("no_header", needed=", ".join(missing))
+                # Named as the import help names them: "judul" in Indonesian, "title" in English.
+                needed = {
+                    "id": ", ".join(aliases[r][0] if aliases.get(r) else r for r in missing),
+                    "en": ", ".join(r.replace("_", " ") for r in missing),
+                }
+                raise ImportFileError("no_header", needed=needed)
             continue
         row: dict[str, str] = {}
         for name, value in zip(columns, values, strict=False):

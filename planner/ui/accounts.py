@@ -31,7 +31,7 @@ from planner.limits import PLATFORMS
 from planner.people.roles import Action, PermissionDenied
 from planner.platforms.dryrun import account_folder, dry_run_records
 from planner.public_media import PublicMediaError, base_url_issue, check_public_url
-from planner.ui.runtime import error_text, tr
+from planner.ui.runtime import error_text, plain, tr
 from planner.ui.session import allowed, current_actor
 
 
@@ -64,7 +64,7 @@ def _title(view: AccountView) -> str:
         badges.append(f"🔍 **{tr('accounts.dry_run_badge')}**")
     badges.append(tr(f"accounts.status.{view.status}"))
     who = f"{view.name} {view.handle}".strip() if view.handle not in view.name else view.name
-    return f"{tr(f'platform.{view.platform}')} — {who} · " + " · ".join(badges)
+    return f"{tr(f'platform.{view.platform}')} — {plain(who)} · " + " · ".join(badges)
 
 
 def _manages(view: AccountView) -> bool:
@@ -254,7 +254,7 @@ def _add_sandbox() -> None:
 def _public_media() -> None:
     settings = get_settings()
     st.subheader(tr("accounts.public_media"))
-    st.markdown(tr("accounts.public_media_help", folder=f"`{settings.public_dir}`"))
+    st.markdown(tr("accounts.public_media_help", folder=settings.public_dir))
     issue = base_url_issue(settings)
     if issue:
         code, values = issue

@@ -18,6 +18,7 @@ from planner.imaging.layouts import LAYOUTS
 from planner.imaging.render import draw
 from planner.imaging.samples import sample_input
 from planner.imaging.sizes import SIZES
+from planner.limits import PHOTO_UPLOAD_MB
 from planner.people.roles import Action, PermissionDenied
 from planner.ui.runtime import error_text, locale, size_label, tr
 from planner.ui.session import allowed, current_actor
@@ -57,7 +58,9 @@ def _form(saved: Brand) -> tuple[Brand, bytes | None, bool]:
         tr("brand.footer"), value=saved.footer, help=tr("brand.footer_help"), key="brand_footer"
     )
     watermark = st.checkbox(tr("brand.watermark"), value=saved.watermark, key="brand_watermark")
-    logo = st.file_uploader(tr("brand.logo"), type=["png"], key="brand_logo")
+    logo = st.file_uploader(
+        tr("brand.logo"), type=["png"], key="brand_logo", max_upload_size=PHOTO_UPLOAD_MB
+    )
     remove = st.checkbox(tr("brand.remove_logo"), key="brand_remove_logo")
     edited = Brand(
         name=name,
@@ -131,7 +134,7 @@ def page() -> None:
             warnings = check_logo(logo)
             preview = with_unsaved_logo(preview, logo)
     except BrandError as exc:
-        st.error(exc.text(locale()))
+        st.error(error_text(exc))
         preview = None
     for warning in warnings:
         st.warning(tr(f"brand.warning_{warning}"))

@@ -25,6 +25,7 @@ from planner.ui.runtime import (
     embedded_worker,
     hint,
     locale,
+    plain,
     status_label,
     target_status_label,
     tr,
@@ -50,7 +51,7 @@ def _time(moment: datetime) -> str:
 def _targets_text(chip: planned.PostChip, with_status: bool, sep: str = "; ") -> str:
     """Each target as platform icon and account (and its status, when asked)."""
     return sep.join(
-        f"{planned.PLATFORM_ICONS.get(t.platform, '•')} {t.account}"
+        f"{planned.PLATFORM_ICONS.get(t.platform, '•')} {plain(t.account)}"
         + (f" — {status_label(t.status)}" if with_status else "")
         for t in chip.targets
     )
@@ -62,17 +63,17 @@ def _label(chip: planned.PostChip, week: bool) -> str:
     dot = f":{planned.STATUS_COLORS.get(chip.status, 'gray')}[●]"
     if week:
         return (
-            f"{dot} {_time(chip.when)} {chip.title} — {status_label(chip.status)} — "
+            f"{dot} {_time(chip.when)} {plain(chip.title)} — {status_label(chip.status)} — "
             f"{_targets_text(chip, with_status=False)}"
         )
     icons = "".join(planned.PLATFORM_ICONS.get(p, "•") for p in chip.platforms)
-    return f"{dot} {_time(chip.when)} {icons} {chip.title}"
+    return f"{dot} {_time(chip.when)} {icons} {plain(chip.title)}"
 
 
 def _tooltip(chip: planned.PostChip) -> str:
     """The whole title, the status in words and every target: what the dot only hints at."""
     return (
-        f"**{chip.title}**\n\n{_time(chip.when)} · {status_label(chip.status)}\n\n"
+        f"**{plain(chip.title)}**\n\n{_time(chip.when)} · {status_label(chip.status)}\n\n"
         + _targets_text(chip, with_status=True, sep="\n\n")
     )
 

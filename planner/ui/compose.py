@@ -12,6 +12,8 @@ from typing import Any
 
 import streamlit as st
 from twitter_text.config import config as twitter_config
+from twitter_text.regexp.valid_cctld import valid_cctld
+from twitter_text.regexp.valid_gtld import valid_gtld
 
 from planner.accounts import active_accounts
 from planner.calendar import PLATFORM_ICONS
@@ -39,13 +41,24 @@ from planner.previews import build_preview, preview_html
 from planner.sources import list_events, list_items
 from planner.templates.model import ContentTemplate, FieldSpec
 from planner.templates.store import catalog
-from planner.ui.runtime import counter, error_text, hint, locale, tr
+from planner.ui.runtime import (
+    counter,
+    error_text,
+    hint,
+    locale,
+    plain,
+    post_language,
+    post_language_picker,
+    tr,
+)
 from planner.ui.session import allowed, current_actor
 from planner.ui.widgets import draft_actions
 from planner.ui.widgets.campaign import campaign_section
 from planner.ui.widgets.schedule_form import schedule_form
 
 TWITTER_CONFIG = twitter_config["defaults"]
+# The top-level domains twitter-text knows: only an address ending in one weighs 23.
+TLDS = f"{valid_gtld.pattern}|{valid_cctld.pattern}"
 SOURCE_LABELS = {
     "event": "compose.source_event",
     "collection": "compose.source_item",
@@ -86,7 +99,7 @@ def _pick_template(kind: str) -> ContentTemplate | None:
     )
     tpl = fitting[template_id]
     if tpl.describe(locale()):
-        st.caption(tpl.describe(locale()))
+        st.caption(plain(tpl.describe(locale())))
     return tpl
 
 
@@ -132,7 +145,7 @@ def _pick_source(kind: str, tpl: ContentTemplate) -> tuple[int | None, list[int]
 
 
 def _field_input(spec: FieldSpec, key: str) -> Any:
-    label = spec.title(locale()) + ("" if spec.required else f" ({tr('compose.optional')})")
+    label = plain(spec.title(locale())) + ("" if spec.required else f" ({tr('compose.optional')})")
     tz = get_settings().tz
     if spec.type == "longtext":
         return st.text_area(label, key=key, height=90)
@@ -184,9 +197,9 @@ def _validation(platform: str, draft: Draft, facts) -> None:
     )[platform]
     st.caption(f"{'✅' if result.ok else '⛔'} {counter(result.length, result.limit)}")
     for problem in result.errors:
-        st.error(problem.text(locale()))
+        st.error(plain(problem.text(locale())))
     for problem in result.warnings:
-        st.warning(problem.text(locale()))
+        st.warning(plain(problem.text(locale())))
 
 
 def _preview(platform: str, asset: MediaAsset | None, account: Account | None) -> None:
@@ -203,7 +216,7 @@ def _preview(platform: str, asset: MediaAsset | None, account: Account | None) -
         )
     )
     for note in preview.notes:
-        st.caption(note)
+        st.caption(plain(note))
 
 
 def _draft_editor(draft: Draft, accounts: list[Account]) -> None:
@@ -218,7 +231,7 @@ def _draft_editor(draft: Draft, accounts: list[Account]) -> None:
             st.image(str(asset_path(asset)), width="stretch")
         st.text_area(tr("compose.alt_text"), key="alt_text", height=100)
         if draft.link:
-            st.caption(f"🔗 {draft.link}")
+            st.caption(f"🔗 {plain(draft.link)}")
     with text_col:
         tabs = st.tabs([f"{PLATFORM_ICONS[p]} {tr(f'platform.{p}')}" for p in PLATFORMS])
         for tab, platform in zip(tabs, PLATFORMS, strict=True):
@@ -236,6 +249,9 @@ def _draft_editor(draft: Draft, accounts: list[Account]) -> None:
                         "limit": limits_for(platform).max_chars,
                         "weighted": limits_for(platform).weighted_length,
                         "twitter": TWITTER_CONFIG,
+                        "tlds": TLDS,
+                        "thread": platform == "x" and st.session_state.get("x_thread", False),
+                        "thread_label": tr("compose.live_thread", parts="{parts}"),
                         "prefix": "✍️ " + tr("compose.live_count"),
                         "locale": "id-ID" if locale() == "id" else "en-GB",
                     },
@@ -266,7 +282,7 @@ def _make_draft(
                 values=values,
                 hashtags=hashtags.split(),
                 link=link.strip() or None,
-                locale=locale(),
+                locale=post_language(),
             )
         _draft_to_state(draft)
     except (DraftError, ValueError, PermissionDenied) as exc:
@@ -309,7 +325,8 @@ def page() -> None:
     event_id, item_ids = _pick_source(kind, tpl)
     _forget_old_messages((kind, tpl.id, event_id, tuple(item_ids)))
     values = _extra_values(kind, tpl)
-    tag_col, link_col = st.columns(2)
+    tag_col, link_col, language_col = st.columns([2, 2, 1])
+    post_language_picker(language_col)
     hashtags = tag_col.text_input(
         tr("compose.hashtags"), value=" ".join(tpl.hashtags), key=f"hashtags_{tpl.id}"
     )

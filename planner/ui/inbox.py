@@ -10,7 +10,7 @@ from planner.db import session_scope
 from planner.i18n import format_datetime
 from planner.notify import inbox, mark_read, show, unread_count
 from planner.people.roles import Action
-from planner.ui.runtime import locale, tr
+from planner.ui.runtime import locale, plain, tr
 from planner.ui.session import allowed, current_actor
 
 ICONS = {"info": "ℹ️", "warning": "⚠️", "error": "⛔"}
@@ -42,7 +42,7 @@ def page() -> None:
         return
     for note in notes:
         with st.container(border=True):
-            text = show(note, locale(), settings.tz)
+            text = plain(show(note, locale(), settings.tz))
             st.markdown(
                 f"{ICONS.get(note.level, '•')} {'**' if note.read_at is None else ''}"
                 f"{text}{'**' if note.read_at is None else ''}"

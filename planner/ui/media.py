@@ -6,6 +6,7 @@ import streamlit as st
 
 from planner.db import session_scope
 from planner.i18n import STRINGS
+from planner.limits import PHOTO_UPLOAD_MB
 from planner.media import (
     UPLOAD_EXTENSIONS,
     MediaError,
@@ -19,7 +20,7 @@ from planner.media import delete_asset as remove_asset
 from planner.models import MediaAsset
 from planner.people.roles import Action, PermissionDenied
 from planner.review import consent
-from planner.ui.runtime import error_text, status_label, tr
+from planner.ui.runtime import error_text, plain, status_label, tr
 from planner.ui.session import allowed, current_actor
 from planner.ui.widgets.review import run
 
@@ -31,7 +32,10 @@ def _upload() -> None:
         tr("media.shows_people"), key="media_upload_people", help=tr("media.shows_people_help")
     )
     upload = st.file_uploader(
-        tr("media.upload"), type=[e.lstrip(".") for e in UPLOAD_EXTENSIONS], key="media_upload"
+        tr("media.upload"),
+        type=[e.lstrip(".") for e in UPLOAD_EXTENSIONS],
+        key="media_upload",
+        max_upload_size=PHOTO_UPLOAD_MB,
     )
     # The uploader keeps its file across reruns: store each file once, not on every rerun.
     if upload is None or st.session_state.get("media_last_upload") == upload.file_id:
@@ -93,7 +97,7 @@ def _details(asset: MediaAsset) -> None:
     else:
         st.caption(tr("media.unused"))
     if not allowed(Action.EDIT_MEDIA):
-        st.caption(asset.alt_text)
+        st.caption(plain(asset.alt_text))
         return
     _consent(asset)
     alt = st.text_area(tr("media.alt_text"), value=asset.alt_text, key=f"media_alt_{asset.id}")
@@ -120,7 +124,7 @@ def _details(asset: MediaAsset) -> None:
 
 def page() -> None:
     st.header(tr("media.header"))
-    st.caption(tr("media.rules"))
+    st.caption(tr("media.rules", mb=PHOTO_UPLOAD_MB))
     if allowed(Action.UPLOAD_MEDIA):
         _upload()
     notice = st.session_state.pop("media_notice", None)

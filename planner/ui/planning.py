@@ -13,6 +13,8 @@ from planner.db import session_scope
 from planner.i18n import format_datetime, zone_abbr
 from planner.importing.kinds import import_file
 from planner.importing.posts import PostImportReport, RowError
+from planner.limits import IMPORT_UPLOAD_MB, PHOTO_UPLOAD_MB
+from planner.media import list_assets
 from planner.models import utcnow
 from planner.people.roles import Action, PermissionDenied
 from planner.recurrence import (
@@ -26,7 +28,7 @@ from planner.recurrence import (
 )
 from planner.scheduling import SchedulingError, local_to_utc
 from planner.slots import SlotError, describe, next_free_slot, parse_slots, set_slots, slots_of
-from planner.ui.runtime import error_text, hint, locale, tr
+from planner.ui.runtime import error_text, hint, locale, plain, tr
 from planner.ui.session import allowed, current_actor
 
 
@@ -68,6 +70,22 @@ def slots_section(accounts: dict[int, str]) -> None:
         st.caption(error_text(exc))
 
 
+def _series_image() -> tuple[int | None, str]:
+    """An image from the media library for every post of the series (Instagram needs one)."""
+    with session_scope() as session:
+        images = {a.id: f"#{a.id} · {a.original_name or a.kind}" for a in list_assets(session)}
+    image_col, alt_col = st.columns(2)
+    image_id = image_col.selectbox(
+        tr("planning.series_image"),
+        [None, *images],
+        format_func=lambda i: tr("planning.series_no_image") if i is None else images[i],
+        key="series_image",
+        help=tr("planning.series_image_help"),
+    )
+    alt_text = alt_col.text_input(tr("compose.alt_text"), key="series_alt")
+    return image_id, alt_text
+
+
 def series_section(accounts: dict[int, str]) -> None:
     settings = get_settings()
     st.subheader(tr("planning.series"))
@@ -95,6 +113,7 @@ def series_section(accounts: dict[int, str]) -> None:
             format_func=lambda d: days[d],
             placeholder=tr("planning.series_same_day"),
         )
+        image_id, alt_text = _series_image()
         if st.form_submit_button(tr("planning.series_create")):
             try:
                 with session_scope() as session:
@@ -103,7 +122,9 @@ def series_section(accounts: dict[int, str]) -> None:
                         name=name,
                         first_at=local_to_utc(day, at, settings.tz),
                         rule=SeriesRule(freq="weekly", weekdays=weekdays),
-                        content=SeriesContent.same_everywhere(name, text),
+                        content=SeriesContent.same_everywhere(name, text).model_copy(
+                            update={"media_asset_id": image_id, "alt_text": alt_text}
+                        ),
                         account_ids=chosen,
                         actor=current_actor(),
                     )
@@ -120,7 +141,7 @@ def series_section(accounts: dict[int, str]) -> None:
         cols = st.columns([3, 1])
         nxt = upcoming[series.id]
         cols[0].markdown(
-            f"**{series.name}** · "
+            f"**{plain(series.name)}** · "
             + (
                 tr("planning.series_next", when=format_datetime(nxt[0], settings.tz, locale()))
                 if nxt
@@ -140,12 +161,15 @@ def series_section(accounts: dict[int, str]) -> None:
 def import_section() -> None:
     st.subheader(tr("planning.import"))
     st.caption(tr("planning.import_help"))
-    upload = st.file_uploader(tr("planning.csv"), type=["csv"], key="csv_upload")
+    upload = st.file_uploader(
+        tr("planning.csv"), type=["csv"], key="csv_upload", max_upload_size=IMPORT_UPLOAD_MB
+    )
     images = st.file_uploader(
         tr("planning.images"),
         type=["jpg", "jpeg", "png"],
         accept_multiple_files=True,
         key="csv_images",
+        max_upload_size=PHOTO_UPLOAD_MB,
     )
     dry_run = st.checkbox(tr("planning.dry_run"), key="csv_dry_run")
     if st.button(tr("planning.run_import"), disabled=upload is None, key="csv_import"):

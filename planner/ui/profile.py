@@ -8,7 +8,7 @@ from planner.db import session_scope
 from planner.i18n import LOCALES
 from planner.people import users
 from planner.people.actors import Actor
-from planner.ui.runtime import LANGUAGE_NAMES, locale, tr
+from planner.ui.runtime import LANGUAGE_NAMES, error_text, locale, tr
 from planner.ui.second_factor import profile_section
 from planner.ui.session import require_actor
 
@@ -71,7 +71,7 @@ def _password(actor: Actor) -> None:
             if check.actor is not None:
                 users.reset_password(session, actor, actor.username, new)
     except users.UserError as exc:
-        st.error(exc.text(locale()))
+        st.error(error_text(exc))
         return
     if check.reason == "wait":
         st.error(tr("profile.password_wait", seconds=check.wait_seconds))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import streamlit as st
@@ -20,12 +21,77 @@ def locale() -> str:
     return st.session_state["locale"]
 
 
-def tr(key: str, **values: object) -> str:
-    """Translate `key` into the current page language."""
-    return t(key, locale(), **values)
+class Markdown(str):
+    """Text that is safe to hand to Streamlit's Markdown: our own wording, user text escaped."""
+
+
+# What makes Markdown (or Streamlit's `:red[…]` and `$…$`) out of plain text: links and
+# images need `[`, emphasis `*`/`_`/`~`, code a backtick, autolinks `<`. Block syntax
+# (lists, headings, rules, quotes) only counts at the start of a line.
+_INLINE = re.compile(r"([\\`*_\[\]<>#|~$])")
+_LINE_START = re.compile(r"(^|\n)([ \t]*)([-+=]|\d+(?=[.)]))")
+# A bare address would become a link of its own (GFM autolinks): break "://" and "www.".
+_AUTOLINK = re.compile(r"(?<=[A-Za-z])(:)(?=//)|(?i:(?<=\bwww))(\.)")
+
+
+def plain(value: object, *, starts_line: bool = True) -> Markdown:
+    """`value` (a title, a name, a reason from a platform) shown literally wherever Streamlit
+    reads Markdown: st.markdown, captions, alerts, labels, tabs, expander titles, radio options.
+
+    `![x](http://…)` in an event title stays those characters instead of an image every
+    viewer's browser fetches. Text already made safe (`Markdown`) is returned as it is.
+    `starts_line=False` for a value set inside a sentence, where "1986." is no list.
+    """
+    if isinstance(value, Markdown):
+        return value
+    text = _INLINE.sub(r"\\\1", str(value))
+    text = _AUTOLINK.sub(lambda m: "\\" + m.group(0), text)
+    return Markdown(_LINE_START.sub(lambda m: _escape_marker(m, starts_line), text))
+
+
+def _escape_marker(match: re.Match[str], starts_line: bool) -> str:
+    newline, indent, marker = match.groups()
+    if not (newline or starts_line):
+        return match.group(0)
+    if marker[0].isdigit():  # "1986. " would start a numbered list: escape its dot
+        return f"{newline}{indent}{marker}\\"
+    return f"{newline}{indent}\\{marker}"
+
+
+def tr(key: str, **values: object) -> Markdown:
+    """Translate `key` into the current page language, the values shown literally (`plain`).
+
+    Every message a page shows goes through here, so a title or name in a message can never
+    turn into a link or an image. Numbers are passed on untouched.
+    """
+    safe = {
+        k: v if isinstance(v, int | float) else plain(v, starts_line=False)
+        for k, v in values.items()
+    }
+    return Markdown(t(key, locale(), **safe))
 
 
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
+
+
+def post_language() -> str:
+    """The language posts are written in: chosen on the compose page, else the library's
+    (PLANNER_LOCALE) — never the interface language a staff member happens to read in."""
+    chosen = st.session_state.get("post_language")
+    return chosen if chosen in LOCALES else get_settings().locale
+
+
+def post_language_picker(container=st) -> str:
+    """The compose page's choice of the posts' language (the library's language first)."""
+    if st.session_state.get("post_language") not in LOCALES:
+        st.session_state["post_language"] = get_settings().locale
+    return container.selectbox(
+        tr("compose.post_language"),
+        LOCALES,
+        format_func=LANGUAGE_NAMES.get,
+        key="post_language",
+        help=tr("compose.post_language_help"),
+    )
 
 
 def language_switch(on_change: Callable[[], None] | None = None) -> None:
@@ -96,7 +162,10 @@ def target_status_label(target) -> str:
     return status_label(target.status)
 
 
-def error_text(exc: Exception) -> str:
-    """An error for a person: in the page language when the service worded it (`text`)."""
+def error_text(exc: Exception) -> Markdown:
+    """An error for a person, in the page language when the service worded it (`text`).
+
+    Shown literally: services word their errors with titles, names and file names in them.
+    """
     worded = getattr(exc, "text", None)
-    return worded(locale()) if callable(worded) else str(exc)
+    return plain(worded(locale()) if callable(worded) else str(exc))

@@ -9,7 +9,7 @@ from planner.db import session_scope
 from planner.people import totp
 from planner.people.actors import Actor
 from planner.people.users import UserError, get_user
-from planner.ui.runtime import locale, tr
+from planner.ui.runtime import error_text, tr
 
 
 def _grouped(secret: str) -> str:
@@ -36,7 +36,7 @@ def enrolment_form(actor: Actor, *, key: str) -> bool:
         with session_scope() as session:
             totp.enable(session, actor, secret, code)
     except UserError as exc:
-        st.error(exc.text(locale()))
+        st.error(error_text(exc))
         return False
     del st.session_state[secret_key]
     return True
@@ -85,7 +85,7 @@ def profile_section(actor: Actor) -> None:
             with session_scope() as session:
                 totp.disable(session, actor)
         except UserError as exc:
-            st.error(exc.text(locale()))
+            st.error(error_text(exc))
             return
         st.session_state["profile_flash"] = ("success", tr("totp.off"))
         st.rerun()

@@ -16,7 +16,7 @@ from planner.people.policy import Policy, load_policy, save_policy
 from planner.people.roles import Action, PermissionDenied
 from planner.public_media import base_url_issue
 from planner.ui.pages import offered
-from planner.ui.runtime import LANGUAGE_NAMES, embedded_worker, locale, tr
+from planner.ui.runtime import LANGUAGE_NAMES, embedded_worker, error_text, tr
 from planner.ui.session import allowed, current_actor
 
 
@@ -62,7 +62,7 @@ def _policy() -> None:
         with session_scope() as session:
             save_policy(session, current_actor(), new)
     except PermissionDenied as exc:
-        st.error(exc.text(locale()))
+        st.error(error_text(exc))
         return
     st.success(tr("policy.saved"))
 

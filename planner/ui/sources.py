@@ -6,7 +6,7 @@ the rules (and the per-row report) are the same as on the command line.
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 import pandas as pd
 import streamlit as st
@@ -17,6 +17,7 @@ from planner.db import session_scope
 from planner.i18n import STRINGS, format_datetime
 from planner.importing.kinds import import_file
 from planner.importing.report import ImportFileError, ImportReport
+from planner.limits import IMPORT_UPLOAD_MB, MB, PHOTO_UPLOAD_MB
 from planner.media import MediaError, asset_path
 from planner.models import CollectionItem, Event
 from planner.people.roles import Action, PermissionDenied
@@ -38,10 +39,9 @@ from planner.sources import (
     set_event_photo,
     stored_cover,
 )
-from planner.ui.runtime import locale, tr
+from planner.ui.runtime import error_text, locale, plain, tr
 from planner.ui.session import allowed, current_actor
 
-MAX_UPLOAD_MB = 50
 NEW = 0
 
 
@@ -53,10 +53,8 @@ def _error_text(exc: Exception) -> str:
     """A refused form in the page language, naming the field as the form labels it."""
     if isinstance(exc, SourceError):
         return tr(f"sources.error.{exc.code}", **exc.values)
-    if isinstance(exc, PermissionDenied):
-        return exc.text(locale())
     if not isinstance(exc, ValidationError):
-        return str(exc)
+        return error_text(exc)
     first = exc.errors()[0]
     field = _field_label(str(first["loc"][0])) if first["loc"] else ""
     values = {"field": field, **(first.get("ctx") or {})}
@@ -67,7 +65,7 @@ def _error_text(exc: Exception) -> str:
     if f"sources.error.{first['type']}" in STRINGS:
         return tr(f"sources.error.{first['type']}", **values)
     message = str(first["msg"]).removeprefix("Value error, ")
-    return f"{field}: {message}" if field else message
+    return f"{field}: {plain(message)}" if field else plain(message)
 
 
 def _event_form(event: Event | None) -> None:
@@ -118,6 +116,8 @@ def _event_form(event: Event | None) -> None:
                 session, data, tz, actor=current_actor(), event_id=event.id if event else None
             )
             message = tr(f"sources.{status}", title=saved.title)
+            if saved.starts_at < datetime.now(UTC):  # kept for reports, but say so
+                st.session_state["sources_warning"] = tr("sources.past_event")
         st.session_state["sources_message"] = message
         st.session_state["event_next"] = saved.id
         st.rerun()
@@ -136,7 +136,10 @@ def _event_photo(event: Event) -> None:
             st.caption(tr("sources.no_photo"))
     with upload_col:
         upload = st.file_uploader(
-            tr("sources.photo_upload"), type=["jpg", "jpeg", "png", "webp"], key=f"photo_{event.id}"
+            tr("sources.photo_upload"),
+            type=["jpg", "jpeg", "png", "webp"],
+            key=f"photo_{event.id}",
+            max_upload_size=PHOTO_UPLOAD_MB,
         )
         if upload is not None and st.button(tr("sources.photo_save"), key="photo_save_btn"):
             try:
@@ -152,7 +155,7 @@ def _event_photo(event: Event) -> None:
                 st.session_state["sources_message"] = tr("sources.photo_saved")
                 st.rerun()
             except (MediaError, PermissionDenied) as exc:
-                st.error(exc.text(locale()))
+                st.error(error_text(exc))
 
 
 def _events_tab() -> None:
@@ -260,7 +263,10 @@ def _cover(item: CollectionItem) -> None:
             st.caption(tr("sources.no_cover"))
     with upload_col:
         upload = st.file_uploader(
-            tr("sources.cover_upload"), type=["jpg", "jpeg", "png", "webp"], key=f"cover_{item.id}"
+            tr("sources.cover_upload"),
+            type=["jpg", "jpeg", "png", "webp"],
+            key=f"cover_{item.id}",
+            max_upload_size=PHOTO_UPLOAD_MB,
         )
         if upload is not None and st.button(tr("sources.cover_save"), key="cover_save_btn"):
             try:
@@ -276,7 +282,7 @@ def _cover(item: CollectionItem) -> None:
                 st.session_state["sources_message"] = tr("sources.cover_saved")
                 st.rerun()
             except (MediaError, PermissionDenied) as exc:
-                st.error(exc.text(locale()))
+                st.error(error_text(exc))
         if cover is None and st.button(tr("sources.cover_generate"), key="cover_generate_btn"):
             with session_scope() as session:
                 ensure_cover(session, get_item(session, item.id))
@@ -338,7 +344,7 @@ def _show_report(report: ImportReport) -> None:
     details = f"{report.file_format.upper()}"
     if report.encoding:
         details += f" · {report.encoding} · '{report.delimiter}'"
-    st.caption(details)
+    st.caption(plain(details))
     if report.ignored_columns:
         st.caption(tr("sources.ignored", columns=", ".join(report.ignored_columns)))
     rows = report.as_dict(locale())["rows"]
@@ -368,18 +374,23 @@ def _import_tab() -> None:
     )
     st.caption(tr(f"sources.import_help_{kind}"))
     types = ["csv", "txt"] if kind == "events" else ["csv", "txt", "mrc", "marc", "xml"]
-    upload = st.file_uploader(tr("sources.import_file"), type=types, key=f"import_{kind}")
+    upload = st.file_uploader(
+        tr("sources.import_file"),
+        type=types,
+        key=f"import_{kind}",
+        max_upload_size=IMPORT_UPLOAD_MB,
+    )
     if upload is not None and st.button(tr("sources.import_run"), type="primary", key="import_btn"):
         data = upload.getvalue()
-        if len(data) > MAX_UPLOAD_MB * 1024 * 1024:
-            st.error(tr("media.too_big", mb=MAX_UPLOAD_MB))
+        if len(data) > IMPORT_UPLOAD_MB * MB:
+            st.error(tr("media.too_big", mb=IMPORT_UPLOAD_MB))
             return
         try:
             report = import_file(kind, data, upload.name, actor=current_actor())
             st.session_state["import_report"] = report
         except (ImportFileError, PermissionDenied) as exc:
             st.session_state.pop("import_report", None)
-            st.error(exc.text(locale()))
+            st.error(error_text(exc))
     report = st.session_state.get("import_report")
     if report is not None:
         _show_report(report)
@@ -404,6 +415,8 @@ def page() -> None:
     st.header(tr("sources.header"))
     if message := st.session_state.pop("sources_message", None):
         st.success(message)
+    if warning := st.session_state.pop("sources_warning", None):
+        st.warning(warning)
     if not allowed(Action.EDIT_SOURCES):
         _read_only()
         return

@@ -11,17 +11,19 @@ from planner.config import get_settings
 from planner.db import session_scope
 from planner.imaging.alt_text import describe
 from planner.imaging.batch import default_workers, render_batch, zip_results
+from planner.imaging.brand import Brand
 from planner.imaging.errors import ImagingError
 from planner.imaging.layouts import LAYOUTS, TEXT_FIELDS, LayoutInput
 from planner.imaging.render import render
 from planner.imaging.samples import sample_input
 from planner.imaging.sizes import SIZES
+from planner.imaging.text import left_out
 from planner.limits import PLATFORMS
 from planner.media import MediaError, asset_path, list_photos, save_render
 from planner.people.roles import Action, PermissionDenied
 from planner.source_images import batch_inputs, covers_of, jobs_for
 from planner.sources import list_items
-from planner.ui.runtime import error_text, hint, locale, size_label, tr
+from planner.ui.runtime import error_text, hint, locale, plain, size_label, tr
 from planner.ui.session import allowed, current_actor
 
 # Which slots each layout shows, beyond title, kicker and subtitle.
@@ -40,6 +42,10 @@ BATCH_LAYOUTS = {
     "events": ["event_poster", "children"],
     "items": ["new_arrival", "quote_card", "book_list"],
 }
+
+
+# Layouts that show the subtitle only in place of a missing date and time (their when-line).
+SUBTITLE_FALLBACK = ("children",)
 
 
 def _photo_picker(layout: str) -> str | None:
@@ -64,7 +70,12 @@ def _fields(layout: str) -> LayoutInput:
     data = LayoutInput(
         title=st.text_input(tr("studio.title"), sample.title, key=f"{key}_title"),
         kicker=st.text_input(tr("studio.kicker"), sample.kicker, key=f"{key}_kicker"),
-        subtitle=st.text_input(tr("studio.subtitle"), sample.subtitle, key=f"{key}_subtitle"),
+        subtitle=st.text_input(
+            tr("studio.subtitle"),
+            sample.subtitle,
+            key=f"{key}_subtitle",
+            help=tr(f"studio.subtitle_in.{layout}") if layout in SUBTITLE_FALLBACK else None,
+        ),
         locale=locale(),
     )
     wanted = FIELDS[layout]
@@ -140,15 +151,26 @@ def _single() -> None:
         _show_result()
 
 
+def _left_out(data: LayoutInput, brand: Brand) -> str:
+    """Characters typed into the image's texts that its fonts cannot draw (emoji)."""
+    heading = [data.title, data.kicker, data.subtitle, data.quote, data.number, data.label]
+    body = [*data.details, data.place, data.speaker, data.audience, data.author]
+    body += [part for row in data.rows for part in row]
+    missing = left_out(" ".join(heading), brand.font_path("heading"))
+    missing += left_out(" ".join(body), brand.font_path("body"))
+    return " ".join(dict.fromkeys(missing))
+
+
 def _render_one(layout: str, size: str, data: LayoutInput, fmt: str, platform: str) -> None:
     with session_scope() as session:
         brand = active_brand(session)
     try:
         out = render(layout, size, data, brand, fmt=fmt, platform=platform or None)
     except ImagingError as exc:
-        st.error(exc.text(locale()))
+        st.error(error_text(exc))
         return
     st.session_state["studio_result"] = (out.data, out.mime, layout, size, fmt)
+    st.session_state["studio_left_out"] = _left_out(data, brand)
     st.session_state["studio_alt"] = describe(layout, data, brand.name)
 
 
@@ -158,6 +180,8 @@ def _show_result() -> None:
         st.info(tr("studio.empty"))
         return
     payload, mime, layout_done, size_done, fmt_done = result
+    if left := st.session_state.get("studio_left_out"):
+        st.warning(tr("studio.left_out", chars=left))
     st.image(payload, caption=f"{LAYOUTS[layout_done].title(locale())} · {size_label(size_done)}")
     st.text_area(tr("compose.alt_text"), key="studio_alt")
     ext = "png" if fmt_done == "png" else "jpg"
@@ -219,7 +243,7 @@ def _batch() -> None:
         archive, count, failed = done
         st.success(tr("studio.batch_done", images=count))
         for problem in failed:
-            st.error(problem)
+            st.error(plain(problem))
         st.download_button(
             tr("studio.batch_download"), archive, "gambar.zip", "application/zip", key="studio_zip"
         )

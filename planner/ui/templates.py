@@ -49,7 +49,7 @@ from planner.templates.store import (
     steps_to_rows,
     with_rows,
 )
-from planner.ui.runtime import counter, error_text, locale, size_label, tr
+from planner.ui.runtime import counter, error_text, locale, plain, size_label, tr
 from planner.ui.session import allowed, current_actor
 
 NEW = "__new__"
@@ -260,9 +260,9 @@ def _live_preview(data: dict[str, Any], source: str) -> ContentTemplate | None:
         st.markdown(f"**{tr(f'platform.{platform}')}** · {counter(result.length, result.limit)}")
         st.html(preview_html(build_preview(platform, text, locale=lang), account=tr("app.title")))
         for problem in result.errors:
-            st.error(problem.text(locale()))
+            st.error(plain(problem.text(locale())))
         for problem in result.warnings:
-            st.warning(problem.text(locale()))
+            st.warning(plain(problem.text(locale())))
     return tpl
 
 
@@ -338,7 +338,7 @@ def page() -> None:
     if found.problems:
         with st.expander(tr("templates.problems", count=len(found.problems))):
             for problem in found.problems:
-                st.error(str(problem))
+                st.error(plain(problem))
     chosen = _chooser(found.templates)
     if chosen == NEW:
         if allowed(Action.EDIT_TEMPLATES):

@@ -17,7 +17,7 @@ from planner.people import totp, users
 from planner.people.actors import Actor
 from planner.people.demo_accounts import still_demo
 from planner.people.roles import Action, PermissionDenied
-from planner.ui.runtime import locale, tr
+from planner.ui.runtime import error_text, locale, tr
 from planner.ui.session import allowed, require_actor
 
 ROLES = [r.value for r in Role]
@@ -46,7 +46,7 @@ def _run(change: Callable[[], str], message: str) -> None:
     try:
         password = change()
     except (users.UserError, PermissionDenied) as exc:
-        st.error(exc.text(locale()))
+        st.error(error_text(exc))
         return
     _flash("success", message, password)
 
@@ -132,7 +132,7 @@ def page() -> None:
     actor = require_actor()
     st.header(tr("users.header"))
     if not allowed(Action.MANAGE_USERS):
-        st.error(PermissionDenied(actor, Action.MANAGE_USERS).text(locale()))
+        st.error(error_text(PermissionDenied(actor, Action.MANAGE_USERS)))
         return
     _show_flash()
     with session_scope() as session:

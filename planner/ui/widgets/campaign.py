@@ -24,7 +24,7 @@ from planner.scheduling import (
     SchedulingError,
 )
 from planner.templates.model import ContentTemplate
-from planner.ui.runtime import counter, error_text, locale, tr
+from planner.ui.runtime import counter, error_text, locale, plain, post_language, tr
 from planner.ui.session import current_actor
 from planner.ui.widgets import draft_actions
 from planner.ui.widgets.schedule_form import account_picker
@@ -53,7 +53,7 @@ def campaign_section(
                     tpl.id,
                     event_id,
                     actor=current_actor(),
-                    locale=locale(),
+                    locale=post_language(),
                     hashtags=st.session_state.get(f"hashtags_{tpl.id}", "").split(),
                     link=st.session_state.get("link_override", "").strip() or None,
                     values=values,
@@ -70,7 +70,7 @@ def campaign_section(
         return
     for index, planned in enumerate(plan.steps):
         when = format_datetime(planned.due_at, settings.tz, locale())
-        title = f"{planned.step.title(locale())} · {when}"
+        title = f"{plain(planned.step.title(locale()))} · {when}"
         if planned.draft is None:
             st.caption(f"⏭️ {title} — {tr('compose.step_past')}")
             continue
@@ -82,16 +82,27 @@ def campaign_section(
                 result = check_draft(planned.draft, platforms=(platform,))[platform]
                 st.caption(f"{'✅' if result.ok else '⛔'} {counter(result.length, result.limit)}")
                 for problem in result.errors:
-                    st.error(problem.text(locale()))
+                    st.error(plain(problem.text(locale())))
+    if not plan.active:  # every step already past: scheduling could only be refused
+        st.info(tr("campaign.error.all_past"))
     account_ids = account_picker(accounts, "accounts_campaign")
     if draft_actions.review_applies():
         draft_actions.submit_campaign(plan, account_ids)
         return
-    if st.button(tr("compose.schedule_campaign"), type="primary", key="schedule_campaign_btn"):
+    if st.button(
+        tr("compose.schedule_campaign"),
+        type="primary",
+        key="schedule_campaign_btn",
+        disabled=not plan.active,
+    ):
         try:
             with session_scope() as session:
                 campaign, posts = schedule_campaign(
-                    session, plan, actor=current_actor(), account_ids=account_ids, locale=locale()
+                    session,
+                    plan,
+                    actor=current_actor(),
+                    account_ids=account_ids,
+                    locale=post_language(),
                 )
                 st.session_state["campaign_message"] = tr(
                     "compose.campaign_scheduled", campaign_id=campaign.id, count=len(posts)

@@ -38,6 +38,7 @@ from planner.slots import SlotError, to_next_free_slots
 from planner.ui.runtime import (
     error_text,
     locale,
+    plain,
     target_status_label,
     tr,
 )
@@ -192,12 +193,12 @@ def post_panel(post_id: int) -> None:
             icon = planned.PLATFORM_ICONS.get(target.platform, "•")
             color = planned.STATUS_COLORS.get(target.status, "gray")
             st.markdown(
-                f"{icon} **{account.name}** — :{color}[{target_status_label(target)}] · "
+                f"{icon} **{plain(account.name)}** — :{color}[{target_status_label(target)}] · "
                 f"{when_text(target.published_at or target.due_at)}"
-                + (f" · {target.remote_url}" if target.remote_url else "")
+                + (f" · {plain(target.remote_url)}" if target.remote_url else "")
             )
             if target.last_error:
-                st.caption(reason_text(target.error_kind, target.last_error, locale()))
+                st.caption(plain(reason_text(target.error_kind, target.last_error, locale())))
             _target_actions(target, account, post)
         st.markdown(f"**{tr('calendar.attempts')}**")
         if detail.attempts:

@@ -18,7 +18,7 @@ from planner.review import comments, decisions
 from planner.review.errors import ReviewError
 from planner.review.views import PostReview, post_review
 from planner.scheduling import SchedulingError
-from planner.ui.runtime import error_text, locale, tr
+from planner.ui.runtime import error_text, locale, plain, tr
 from planner.ui.session import require_actor
 
 REFUSALS = (ReviewError, SchedulingError, PermissionDenied)
@@ -105,7 +105,7 @@ def thread(view: PostReview, *, key: str) -> None:
         st.caption(tr("review.no_comments"))
     for comment in view.thread:
         kind = tr(f"review.kind.{comment.kind}")
-        st.markdown(f"**{comment.author_name}** · {kind} · {when(comment.created_at)}")
+        st.markdown(f"**{plain(comment.author_name)}** · {kind} · {when(comment.created_at)}")
         if comment.body:
             st.text(comment.body)
     with st.form(f"comment_{key}", clear_on_submit=True):
