@@ -105,7 +105,7 @@ def test_a_greedy_template_is_refused_at_load_time_at_its_file_line(tmp_path: Pa
 
 def test_the_editor_preview_refuses_instead_of_hanging() -> None:
     """The live preview renders the examples through the same bounded render."""
-    with pytest.raises(TemplateProblem, match="steps|longer than"):
+    with pytest.raises(TemplateProblem, match=r"steps|longer than"):
         example_texts(_template(ATTACKS["nested loops"]), JAKARTA, "id")
 
 

@@ -40,6 +40,14 @@ FILE_PROBLEMS: dict[str, dict[str, str]] = {
         "id": "Berkas MARCXML tidak dapat dibaca: {detail}",
         "en": "The MARCXML file cannot be read: {detail}",
     },
+    "bad_csv": {
+        "id": "Berkas CSV tidak dapat dibaca di baris {row}: {detail}. Tidak ada yang diimpor.",
+        "en": "The CSV file cannot be read at line {row}: {detail}. Nothing was imported.",
+    },
+    "too_many_rows": {
+        "id": "Berkas berisi {rows} baris; maksimal {limit} baris sekali impor. Bagi berkasnya.",
+        "en": "The file has {rows} rows; at most {limit} can be imported at once. Split it.",
+    },
     "too_big": {
         "id": "Berkas terlalu besar: maksimal {mb} MB.",
         "en": "The file is too large: at most {mb} MB.",
