@@ -40,6 +40,7 @@ from planner.db import session_scope
 from planner.imaging.errors import ImagingError
 from planner.imaging.files import inside
 from planner.importing.dates import parse_date
+from planner.importing.rows import check_row_count
 from planner.importing.tabular import checked_rows, csv_problem, decode, sniff_delimiter
 from planner.limits import PLATFORMS
 from planner.media import asset_path, store_image, thumbnail_path
@@ -293,7 +294,9 @@ def import_posts(
     settings = settings or get_settings()
     now = now or utcnow()
     report = PostImportReport()
-    for line, row in read_rows(data):
+    rows = read_rows(data)
+    check_row_count(len(rows))  # each row is its own short transaction: no lock is held long
+    for line, row in rows:
         key = row_key(row)
         entry = PostRow(row=line, status="refused")
         report.rows.append(entry)
