@@ -124,3 +124,28 @@ def test_cli_template_check_refuses_a_greedy_template_in_one_line(tmp_path: Path
     assert "Traceback" not in result.stderr
     assert "greedy.yaml [id.x], line" in result.stderr
     assert "nest deeper than" in result.stderr
+
+
+def test_drafting_refuses_a_template_that_only_explodes_on_real_values(sqlite_db) -> None:
+    """Examples pass the trial render; a long event title must still be bounded at drafting."""
+    import yaml
+
+    from planner.db import session_scope
+    from planner.drafting import DraftError, make_draft
+    from planner.templates.store import save_template
+    from tests.factories import add_event
+    from tests.people_helpers import ADMIN
+
+    cube = "{% for a in title %}{% for b in title %}{% for c in title %}{% endfor %}"
+    cube += "{% endfor %}{% endfor %}"
+    data = yaml.safe_load(ANNOUNCEMENT)
+    data["id"] = "greedy-draft"
+    data["campaign"] = []
+    data["text"]["id"]["x"] = cube + "{{ title }}"
+    with session_scope() as session:
+        save_template(session, data, actor=ADMIN)  # 33 characters: 36,000 steps, fine
+        event = add_event(session, title="D" * 100)  # 1,000,000 steps
+        started = time.monotonic()
+        with pytest.raises(DraftError, match="steps"):
+            make_draft(session, "greedy-draft", actor=ADMIN, event_id=event.id)
+        assert time.monotonic() - started < 5
