@@ -199,7 +199,11 @@ def store_image(
     path = get_settings().uploads_dir / filename
     _write_atomic(path, stored)
     thumb = get_settings().uploads_dir / "thumbs" / digest[:2] / f"{digest}.jpg"
-    _write_atomic(thumb, _thumbnail(stored))
+    try:
+        _write_atomic(thumb, _thumbnail(stored))
+    except MediaError:
+        path.unlink(missing_ok=True)  # no row will name it: an image without its thumbnail
+        raise
     asset = MediaAsset(
         sha256=digest,
         filename=filename,

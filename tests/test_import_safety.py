@@ -181,3 +181,23 @@ def test_plain_names_and_containment_share_one_check(tmp_path: Path) -> None:
             plain_name(bad)
     with pytest.raises(ImagingError, match="same folder"):
         inside(tmp_path, "../x")
+
+
+def test_a_disk_that_fills_between_image_and_thumbnail_leaves_neither(
+    sqlite_db, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planner import media
+
+    real, calls = media.write_atomic, []
+
+    def second_fails(path: Path, data: bytes) -> None:
+        calls.append(path)
+        if len(calls) == 2:
+            raise ImagingError("disk_full", name=path.name)
+        real(path, data)
+
+    monkeypatch.setattr(media, "write_atomic", second_fails)
+    with session_scope() as session, pytest.raises(MediaError, match="disk is full"):
+        store_image(session, _jpeg(), original_name="foto.jpg")
+    assert len(calls) == 2 and not calls[0].exists()
+    assert list(data_dir.rglob("*.jpg")) == [] and list(data_dir.rglob("*.tmp")) == []
