@@ -5,7 +5,8 @@ minute, and every other write (the publishing worker's included) failed with "da
 locked" after its 30 s busy timeout. Committing every BATCH_ROWS rows keeps each hold short;
 re-importing the same file after an interruption is safe because rows are matched by key.
 
-On SQLite a batch also ends after BATCH_SECONDS, and the importer then pauses PAUSE_SECONDS:
+On SQLite, once an import has run THROTTLE_AFTER_SECONDS, a batch also ends after
+BATCH_SECONDS and the importer then pauses PAUSE_SECONDS:
 a writer kept waiting retries only every few tens of milliseconds (SQLite's busy handler
 sleeps up to 100 ms between tries), so an importer that took the lock straight back would
 starve it however short each batch was (measured: bench/import_beside_worker.py).
@@ -26,6 +27,8 @@ from planner.importing.report import ImportFileError, ImportReport, RowResult
 
 BATCH_ROWS = 500
 BATCH_SECONDS = 0.05  # SQLite: the longest one batch holds the write lock
+# SQLite: a short import (most files, every test) runs unthrottled; others wait at most once.
+THROTTLE_AFTER_SECONDS = 0.5
 PAUSE_SECONDS = 0.11  # SQLite: longer than the busy handler's longest sleep between tries
 
 
@@ -66,13 +69,14 @@ def run_rows(
     batch_rows = batch_rows or BATCH_ROWS
     sqlite = session.get_bind().dialect.name == "sqlite"
     seen: dict[str, int] = {}
-    in_batch, batch_started = 0, time.monotonic()
+    started = batch_started = time.monotonic()
+    in_batch = 0
     for line, raw in rows:
-        if in_batch >= batch_rows or (
-            sqlite and in_batch and time.monotonic() - batch_started > BATCH_SECONDS
-        ):
+        now = time.monotonic()
+        throttled = sqlite and now - started > THROTTLE_AFTER_SECONDS
+        if in_batch >= batch_rows or (throttled and now - batch_started > BATCH_SECONDS):
             commit_batch(session, report, line)
-            if sqlite:
+            if throttled:
                 time.sleep(PAUSE_SECONDS)
             in_batch, batch_started = 0, time.monotonic()
         in_batch += 1
