@@ -48,6 +48,10 @@ class Settings(BaseSettings):
     max_attempts: int = 5
     metrics_interval_seconds: int = 900
 
+    # -- imports (planner/importing/) ------------------------------------------------------
+    # Most rows one spreadsheet may bring in; more is refused before anything is written.
+    import_max_rows: int = 100_000
+
     # -- scheduling and the publishing worker (docs/scheduling.md) -------------------------
     # A due post still goes out this long after its time (worker down, machine asleep);
     # later it is flagged as missed and a person decides.

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +19,7 @@ from sqlmodel import Session, col, select
 
 from planner.config import get_settings
 from planner.imaging.errors import ImagingError
+from planner.imaging.files import write_atomic
 from planner.imaging.inputs import ImageInputError, flatten, inspect, looks_like_svg
 from planner.limits import MB, PHOTO_UPLOAD_MB
 from planner.models import BrandKit, CollectionItem, Event, MediaAsset, Post, PostStatus, PostTarget
@@ -158,10 +158,14 @@ def _normalised(data: bytes) -> tuple[bytes, str, int, int, str]:
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    """Store a file whole or not at all; a full disk is a MediaError, no *.tmp left."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, data)
+    except ImagingError as exc:
+        raise MediaError(exc.key, **exc.values) from exc
+    except OSError as exc:  # the folder itself could not be made
+        raise MediaError("write_failed", name=path.name, reason=exc.strerror or exc) from exc
 
 
 def store_image(
@@ -196,7 +200,11 @@ def store_image(
     path = get_settings().uploads_dir / filename
     _write_atomic(path, stored)
     thumb = get_settings().uploads_dir / "thumbs" / digest[:2] / f"{digest}.jpg"
-    _write_atomic(thumb, _thumbnail(stored))
+    try:
+        _write_atomic(thumb, _thumbnail(stored))
+    except MediaError:
+        path.unlink(missing_ok=True)  # no row will name it: an image without its thumbnail
+        raise
     asset = MediaAsset(
         sha256=digest,
         filename=filename,

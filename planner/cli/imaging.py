@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from pathlib import Path
@@ -45,10 +44,14 @@ def _brand(default_brand: bool):
 
 
 def _write(path: Path, data: bytes) -> None:
-    """Write atomically, so an interrupted run never leaves half an image."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    """Write atomically, so an interrupted run or a full disk never leaves half an image."""
+    from planner.imaging.errors import ImagingError
+    from planner.imaging.files import write_atomic
+
+    try:
+        write_atomic(path, data)
+    except ImagingError as exc:
+        raise UserError(str(exc)) from exc
 
 
 def render(

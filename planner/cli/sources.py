@@ -50,7 +50,7 @@ def _finish(report, as_json: bool) -> None:
         f"{counts['unchanged']} unchanged, {counts['skipped']} skipped, "
         f"{counts['refused']} refused ({report.file_format}"
         + (f", {report.encoding}, '{report.delimiter}'" if report.encoding else "")
-        + ")"
+        + f"; {report.saved} rows saved in {report.batches} batch(es))"
     )
     if report.ignored_columns:
         lines.append(f"ignored columns: {', '.join(report.ignored_columns)}")

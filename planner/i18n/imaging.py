@@ -250,6 +250,30 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Berkas berukuran {mb} MB; gambar yang dapat disimpan maksimal {limit} MB.",
         "en": "The file is {mb} MB; images of up to {limit} MB can be stored.",
     },
+    "imaging.error.bad_name": {
+        "id": "{name!r} bukan nama berkas; gunakan nama biasa seperti foto.jpg, tanpa folder.",
+        "en": "{name!r} is not a file name; use a plain name such as photo.jpg, without folders.",
+    },
+    "imaging.error.outside_folder": {
+        "id": "Foto {name!r} harus berupa berkas di folder yang sama dengan berkas CSV.",
+        "en": "The image {name!r} must be a file in the same folder as the CSV file.",
+    },
+    "imaging.error.not_in_folder": {
+        "id": "Foto {name!r} tidak ada di folder berkas CSV.",
+        "en": "The image {name!r} is not in the CSV file's folder.",
+    },
+    "imaging.error.not_uploaded": {
+        "id": "Foto {name!r} tidak ikut diunggah bersama berkas CSV; unggah fotonya juga.",
+        "en": "The image {name!r} was not uploaded with the CSV file; upload it too.",
+    },
+    "imaging.error.disk_full": {
+        "id": "Disk penuh: {name} tidak tersimpan dan tidak ada yang berubah.",
+        "en": "The disk is full: {name} was not saved and nothing was changed.",
+    },
+    "imaging.error.write_failed": {
+        "id": "{name} tidak dapat disimpan ({reason}); tidak ada yang berubah.",
+        "en": "{name} could not be saved ({reason}); nothing was changed.",
+    },
     "imaging.error.no_name": {
         "id": "Berkas tidak bernama; pilih berkas gambar seperti foto.jpg.",
         "en": "The file has no name; choose an image file such as photo.jpg.",

@@ -19,6 +19,8 @@ from typing import Any
 import PIL
 
 from planner.imaging.brand import Brand
+from planner.imaging.errors import ImagingError
+from planner.imaging.files import write_atomic
 from planner.imaging.output import EXTENSION, OutputSpec
 
 # Bump whenever a layout, the text fitting or the encoder settings change what is drawn.
@@ -97,12 +99,17 @@ class RenderCache:
         return data
 
     def put(self, key: str, fmt: str, data: bytes) -> None:
-        """Store bytes atomically (a reader never sees half a file)."""
+        """Store bytes atomically (a reader never sees half a file).
+
+        The cache only saves time: when the disk is full the image is simply not cached
+        (and no temporary file stays), the render itself still succeeds.
+        """
         path = self.path(key, fmt)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, data)
+        except (ImagingError, OSError):
+            return
         with self._lock:
             self._puts += 1
             due = self._puts % self.PRUNE_EVERY == 0

@@ -16,6 +16,8 @@ from typing import Any
 
 from planner.imaging.batch import RenderJob
 from planner.imaging.brand import Brand
+from planner.imaging.errors import ImagingError
+from planner.imaging.files import plain_name
 from planner.imaging.layouts import TEXT_FIELDS, Cover, LayoutInput, layout_named
 from planner.imaging.output import EXTENSION, spec_for
 from planner.imaging.sizes import size_named
@@ -107,8 +109,13 @@ def job_from_fields(
         raise JobError(f"{where}: {exc}") from exc
     data = layout_input(fields, base, where)
     name = str(fields.get("file") or "").strip()
-    if name and Path(name).name != name:
-        raise JobError(f"{where}: 'file' must be a plain file name, without folders")
+    if name:
+        try:
+            plain_name(name)
+        except ImagingError:
+            raise JobError(
+                f"{where}: 'file' must be a plain file name, without folders (not {name!r})"
+            ) from None
     name = name or f"{index:03d}-{layout}-{size}{EXTENSION[spec.format]}"
     return RenderJob(layout, size, data, brand, spec.format, platform, name)
 

@@ -37,8 +37,11 @@ from sqlmodel import Session, col, select
 
 from planner.config import Settings, get_settings
 from planner.db import session_scope
+from planner.imaging.errors import ImagingError
+from planner.imaging.files import inside
 from planner.importing.dates import parse_date
-from planner.importing.tabular import decode, sniff_delimiter
+from planner.importing.rows import check_row_count
+from planner.importing.tabular import checked_rows, csv_problem, decode, sniff_delimiter
 from planner.limits import PLATFORMS
 from planner.media import asset_path, store_image, thumbnail_path
 from planner.models import Account, CollectionItem, Event, MediaAsset, Post, utcnow
@@ -103,7 +106,11 @@ def read_rows(data: str | bytes) -> list[tuple[int, dict[str, str]]]:
     if not text.strip():
         raise RowError("the file is empty")
     reader = csv.DictReader(io.StringIO(text), delimiter=sniff_delimiter(text.splitlines()[0]))
-    fields = [f.strip().lower() for f in reader.fieldnames or []]
+    try:
+        header = reader.fieldnames or []
+    except csv.Error as exc:
+        raise csv_problem(exc, 1) from exc
+    fields = [f.strip().lower() for f in header]
     unknown = [f for f in fields if f and f not in KNOWN]
     if unknown:
         raise RowError(
@@ -113,7 +120,7 @@ def read_rows(data: str | bytes) -> list[tuple[int, dict[str, str]]]:
         raise RowError("the file needs an 'accounts' column")
     reader.fieldnames = fields
     rows = []
-    for raw in reader:
+    for raw in checked_rows(reader):
         clean = {k: (v or "").strip() for k, v in raw.items() if k}
         if any(clean.values()):
             rows.append((reader.line_num, clean))
@@ -232,13 +239,23 @@ def _content(
 def _image(
     session: Session, name: str, folder: Path | None, images: dict[str, bytes], actor: Actor
 ) -> MediaAsset:
-    if Path(name).name in images:
+    """The row's image: one uploaded with the CSV (app) or a file in the CSV's folder (CLI).
+
+    Never any other file on the server: a name with folders that leave the CSV's, an
+    absolute path or a symlink out of it is refused with the same sentence whether or not
+    the file exists, so the import cannot be used to probe the server's disk.
+    """
+    if name.strip() in (".", ".."):
+        raise ImagingError("bad_name", name=name)
+    if folder is None:
+        base = Path(name).name
+        if base not in images or base in (".", ".."):
+            raise ImagingError("not_uploaded", name=name)
+        data = images[base]
+    elif Path(name).name in images:
         data = images[Path(name).name]
     else:
-        path = Path(name) if Path(name).is_absolute() or folder is None else folder / name
-        if not path.is_file():
-            raise RowError(f"image file not found: {name}")
-        data = path.read_bytes()
+        data = inside(folder, name).read_bytes()
     return store_image(session, data, original_name=Path(name).name, uploaded_by_id=actor.id)
 
 
@@ -277,7 +294,9 @@ def import_posts(
     settings = settings or get_settings()
     now = now or utcnow()
     report = PostImportReport()
-    for line, row in read_rows(data):
+    rows = read_rows(data)
+    check_row_count(len(rows))  # each row is its own short transaction: no lock is held long
+    for line, row in rows:
         key = row_key(row)
         entry = PostRow(row=line, status="refused")
         report.rows.append(entry)
@@ -311,6 +330,10 @@ def import_posts(
                     raise _DryRun
         except _DryRun:
             entry.post_id = None
+            _forget(created_files)
+        except ImagingError as exc:
+            entry.status = "refused"
+            entry.errors = [exc.text(settings.locale)]
             _forget(created_files)
         except (RowError, SchedulingError, ValueError, OSError) as exc:
             entry.status = "refused"

@@ -40,6 +40,24 @@ FILE_PROBLEMS: dict[str, dict[str, str]] = {
         "id": "Berkas MARCXML tidak dapat dibaca: {detail}",
         "en": "The MARCXML file cannot be read: {detail}",
     },
+    "bad_csv": {
+        "id": "Berkas CSV tidak dapat dibaca di baris {row}: {detail}. Tidak ada yang diimpor.",
+        "en": "The CSV file cannot be read at line {row}: {detail}. Nothing was imported.",
+    },
+    "too_many_rows": {
+        "id": "Berkas berisi {rows} baris; maksimal {limit} baris sekali impor. Bagi berkasnya.",
+        "en": "The file has {rows} rows; at most {limit} can be imported at once. Split it.",
+    },
+    "interrupted": {
+        "id": (
+            "Impor berhenti di baris {row} ({detail}); {saved} baris pertama sudah tersimpan. "
+            "Impor ulang berkas yang sama: baris yang sudah tersimpan tidak akan digandakan."
+        ),
+        "en": (
+            "The import stopped at row {row} ({detail}); the first {saved} rows were saved. "
+            "Import the same file again: rows already saved will not be doubled."
+        ),
+    },
     "too_big": {
         "id": "Berkas terlalu besar: maksimal {mb} MB.",
         "en": "The file is too large: at most {mb} MB.",
@@ -96,6 +114,8 @@ class ImportReport:
     delimiter: str = ""
     rows: list[RowResult] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
+    saved: int = 0  # rows whose batch was committed (all of them once the import ends)
+    batches: int = 0
 
     @property
     def counts(self) -> dict[str, int]:
@@ -117,6 +137,8 @@ class ImportReport:
             "encoding": self.encoding,
             "delimiter": self.delimiter,
             "counts": self.counts,
+            "saved": self.saved,
+            "batches": self.batches,
             "ignored_columns": self.ignored_columns,
             "rows": [
                 {

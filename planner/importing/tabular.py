@@ -11,11 +11,29 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from planner.importing.report import ImportFileError, ImportReport
 
 DELIMITERS = (";", ",", "\t", "|")
+
+
+def csv_problem(exc: csv.Error, line: int) -> ImportFileError:
+    """A CSV the reader gave up on (a cell over 128 KiB, a stray NUL) as one sentence."""
+    detail = str(exc)
+    if "field limit" in detail:
+        detail = f"a cell is longer than {csv.field_size_limit() // 1024} KiB"
+    return ImportFileError("bad_csv", row=line, detail=detail)
+
+
+def checked_rows(reader: Any, skip: int = 0) -> Iterator[Any]:
+    """The reader's rows; a CSV error becomes ImportFileError naming its line, not a traceback."""
+    try:
+        yield from reader
+    except csv.Error as exc:
+        raise csv_problem(exc, reader.line_num + 1 + skip) from exc
 
 
 @dataclass
@@ -90,7 +108,7 @@ def read_table(
     ignored: list[str] = []
     rows: list[tuple[int, dict[str, str]]] = []
     last = 0
-    for values in reader:
+    for values in checked_rows(reader, skip):
         # A quoted cell may span lines: report the line where the row starts, as a sheet does.
         line, last = last + 1 + skip, reader.line_num
         if not any(v.strip() for v in values):

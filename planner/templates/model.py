@@ -8,14 +8,16 @@ a plain reason; rendering happens in the sandbox of `planner.templates.sandbox`.
 from __future__ import annotations
 
 import re
+import traceback
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from jinja2 import TemplateError, UndefinedError
+from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
 
 from planner.limits import PLATFORMS
+from planner.templates.budget import bounded_render
 from planner.templates.sandbox import RESERVED_NAMES, check_source, compiled, make_environment
 
 LANGUAGES = ("id", "en")
@@ -325,18 +327,22 @@ def parse_template(
         source=source,
         origin=origin,
     )
-    _trial_render(tpl)
+    _trial_render(tpl, lines or {})
     return tpl
 
 
-def _trial_render(tpl: ContentTemplate) -> None:
+def _trial_render(tpl: ContentTemplate, lines: dict[tuple[str, str], int]) -> None:
     """Render every text from the examples, so runtime errors surface at load time."""
     for lang in tpl.text:
         for platform in PLATFORMS:
             try:
                 render(tpl, platform, tpl.example_context(), ZoneInfo("Asia/Jakarta"), lang)
             except TemplateProblem as exc:
-                raise TemplateProblem(f"{tpl.source} [{lang}.{platform}]", exc.reason) from exc
+                offset = lines.get((lang, platform))
+                line = offset + exc.line - 1 if offset and exc.line else exc.line
+                raise TemplateProblem(
+                    f"{tpl.source} [{lang}.{platform}]", exc.reason, line
+                ) from exc
 
 
 def check_references(
@@ -394,16 +400,43 @@ def render_context(
     return values
 
 
+def _template_line(exc: BaseException) -> int | None:
+    """The line of the text being rendered where `exc` was raised (Jinja maps its frames)."""
+    line = getattr(exc, "lineno", None)
+    for frame, lineno in traceback.walk_tb(exc.__traceback__):
+        if frame.f_code.co_filename == "<template>":
+            line = lineno
+    return line
+
+
 def render_string(
     tpl: ContentTemplate, body: str, values: dict[str, Any], tz: ZoneInfo, locale: str
 ) -> str:
-    """Render one Jinja2 text of `tpl` in the sandbox, tidying blank lines."""
+    """Render one Jinja2 text of `tpl` in the sandbox, bounded, tidying blank lines.
+
+    Every way a render can fail, running out of memory or recursion included, becomes a
+    TemplateProblem with the text's line: the editor's preview, drafting and loading all
+    render through here, so none of them can be taken down by a template.
+    """
+    source = tpl.source or tpl.id
     try:
-        text = compiled(tz.key, locale, body).render(values)
+        template = compiled(tz.key, locale, body)
+        text = bounded_render(lambda: template.generate(values))
     except UndefinedError as exc:
-        raise TemplateProblem(tpl.source or tpl.id, f"missing value: {exc.message}") from exc
+        raise TemplateProblem(source, f"missing value: {exc.message}", _template_line(exc)) from exc
     except TemplateError as exc:
-        raise TemplateProblem(tpl.source or tpl.id, str(exc)) from exc
+        reason = exc.message if isinstance(exc, TemplateSyntaxError) else str(exc)
+        raise TemplateProblem(source, reason or "invalid template", _template_line(exc)) from exc
+    except MemoryError as exc:
+        raise TemplateProblem(
+            source, "the text needs too much memory", _template_line(exc)
+        ) from exc
+    except RecursionError as exc:
+        raise TemplateProblem(
+            source, "the text calls itself too deeply", _template_line(exc)
+        ) from exc
+    except (ValueError, ArithmeticError, TypeError) as exc:
+        raise TemplateProblem(source, f"cannot be rendered: {exc}", _template_line(exc)) from exc
     lines = [line.rstrip() for line in text.strip().splitlines()]
     # An `{% if %}` that renders nothing leaves blank lines behind: keep at most one in a row.
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines))

@@ -6,6 +6,10 @@ Jinja's harmless built-in filters, no globals, no loader (so no include/import/e
 a static pass over the syntax tree that refuses attribute names starting with "_" before
 the template is ever rendered. A typo is an error with a line number, never an empty gap in
 a public post.
+
+Every render is also bounded (planner.templates.budget): the sandbox sizes what each
+operation would make, counts loop turns and calls, and limits the output, because a
+template can exhaust memory or CPU with operations that are each allowed alone.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment
 
 from planner.i18n import format_date, format_number, format_time
+from planner.templates import budget
 
 RESERVED_NAMES = frozenset({"library", "hashtags", "link"})
 
@@ -71,26 +76,85 @@ def _weekday_filter(tz: ZoneInfo, locale: str):
 
 MAX_REPEAT = 1_000  # 'ab' * n and [..] * n beyond this is an attack, not a post
 MAX_EXPONENT = 64
+# `self` reaches the template object's blocks, `attr` reads any attribute by a computed
+# name (before Jinja 3.1.6 it reached `str.format` around the sandbox): no post needs either.
+_FORBIDDEN_NAMES = {"self": "'self' is not allowed in a content template"}
+_FORBIDDEN_FILTERS = {"attr": "the 'attr' filter is not allowed in a content template"}
+_COUNTED = "_counted"  # the filter every `{% for %}` iterable is passed through
 
 
 class PostSandbox(ImmutableSandboxedEnvironment):
-    """Jinja's immutable sandbox, also refusing arithmetic that would exhaust memory or CPU."""
+    """Jinja's immutable sandbox, bounding the memory and CPU one render may use."""
 
-    intercepted_binops = frozenset({"*", "**"})
+    intercepted_binops = frozenset({"*", "**", "+"})
+
+    def _parse(self, source, name, filename):  # type: ignore[override]
+        """Parse, refuse `self` and `attr`, and count every loop turn against the budget."""
+        tree = super()._parse(source, name, filename)
+        for node in tree.find_all(nodes.Name):
+            if node.name in _FORBIDDEN_NAMES:
+                raise TemplateSyntaxError(_FORBIDDEN_NAMES[node.name], node.lineno, name, filename)
+        for node in tree.find_all(nodes.Filter):
+            if node.name in _FORBIDDEN_FILTERS:
+                raise TemplateSyntaxError(
+                    _FORBIDDEN_FILTERS[node.name], node.lineno, name, filename
+                )
+        for loop in tree.find_all(nodes.For):
+            loop.iter = nodes.Filter(loop.iter, _COUNTED, [], [], None, None, lineno=loop.lineno)
+        return tree
 
     def call_binop(self, context, operator: str, left, right):  # type: ignore[override]
+        budget.current().step()
         if operator == "**" and isinstance(right, int | float) and abs(right) > MAX_EXPONENT:
             raise SecurityError(f"exponent {right} is too large for a template")
+        if (
+            operator == "**"
+            and isinstance(left, int)
+            and isinstance(right, int)
+            and left.bit_length() * right > budget.MAX_INT_BITS
+        ):
+            raise SecurityError("the template makes a number too large for a post")
         if operator == "*":
             counts = [v for v in (left, right) if isinstance(v, int) and not isinstance(v, bool)]
             sequences = [v for v in (left, right) if isinstance(v, str | list | tuple)]
             if sequences and counts and abs(counts[0]) > MAX_REPEAT:
                 raise SecurityError(f"repeating text {counts[0]} times is not allowed")
-        return super().call_binop(context, operator, left, right)
+            if sequences and counts and len(sequences[0]) * counts[0] > budget.MAX_VALUE:
+                raise SecurityError(
+                    f"the template makes a value longer than {budget.MAX_VALUE:,} characters"
+                )
+        if operator == "+" and budget.size(left) + budget.size(right) > budget.MAX_VALUE:
+            raise SecurityError(
+                f"the template makes a value longer than {budget.MAX_VALUE:,} characters"
+            )
+        return budget.check_value(super().call_binop(context, operator, left, right))
+
+    def call(__self, __context, __obj, *args, **kwargs):  # type: ignore[override]
+        """Every call (methods, macros, `loop()`) counted, nested at most MAX_DEPTH deep."""
+        current = budget.current()
+        current.step()
+        for value in (*args, *kwargs.values()):
+            budget.check_value(value)
+        method = getattr(__obj, "__wrapped__", __obj)  # str.format comes wrapped by Jinja
+        owner = getattr(method, "__self__", None)
+        if isinstance(owner, str):
+            budget.check_str_method(getattr(method, "__name__", ""), owner, args, kwargs)
+        if current.depth >= budget.MAX_DEPTH:
+            raise SecurityError(
+                f"calls nest deeper than {budget.MAX_DEPTH} (a macro calling itself?)"
+            )
+        current.depth += 1
+        try:
+            return budget.check_value(super().call(__context, __obj, *args, **kwargs))
+        finally:
+            current.depth -= 1
 
 
 def make_environment(tz: ZoneInfo, locale: str) -> SandboxedEnvironment:
-    """A sandboxed environment with only our date/number filters and no globals."""
+    """A sandboxed environment with only our date/number filters and no globals.
+
+    Every filter is wrapped so what it would make is sized first and counted (budget.py).
+    """
     env = PostSandbox(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
     env.filters["date"] = _date_filter(tz, locale)
     env.filters["time"] = lambda v: format_time(v, tz, locale)
@@ -99,6 +163,11 @@ def make_environment(tz: ZoneInfo, locale: str) -> SandboxedEnvironment:
     )
     env.filters["weekday"] = _weekday_filter(tz, locale)
     env.filters["number"] = lambda v: format_number(v, locale)
+    for name in _FORBIDDEN_FILTERS:
+        env.filters.pop(name, None)
+    for name, func in list(env.filters.items()):
+        env.filters[name] = budget.bounded_filter(name, func)
+    env.filters[_COUNTED] = budget.counted
     env.globals.clear()
     return env
 

@@ -13,6 +13,7 @@ from planner.db import session_scope
 from planner.i18n import format_datetime, zone_abbr
 from planner.importing.kinds import import_file
 from planner.importing.posts import PostImportReport, RowError
+from planner.importing.report import ImportFileError
 from planner.limits import IMPORT_UPLOAD_MB, PHOTO_UPLOAD_MB
 from planner.media import list_assets
 from planner.models import utcnow
@@ -182,7 +183,7 @@ def import_section() -> None:
                 images={f.name: f.getvalue() for f in images or []},
                 dry_run=dry_run,
             )
-        except (RowError, PermissionDenied) as exc:
+        except (RowError, ImportFileError, PermissionDenied) as exc:
             st.error(error_text(exc))
             return
         data = report.as_dict()
