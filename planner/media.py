@@ -65,10 +65,16 @@ class Use:
     id: int
     title: str
     status: str = ""
+    published: bool = False  # a post of which at least one target went out
 
     @property
     def blocks_delete(self) -> bool:
-        return self.kind == "brand" or (self.kind == "post" and self.status in WAITING)
+        """Whether the image must stay: still to be sent, the logo, or the record of a post."""
+        return (
+            self.kind == "brand"
+            or (self.kind == "post" and self.status in WAITING)
+            or self.published
+        )
 
 
 @dataclass(frozen=True)
@@ -292,7 +298,8 @@ def usage(session: Session, asset_id: int) -> list[Use]:
         ).all()
         # A post is waiting while any of its targets still is.
         status = next((s for s in statuses if s in WAITING), post.status)
-        uses.append(Use("post", post.id or 0, post.title, status))
+        published = PostStatus.PUBLISHED in (*statuses, post.status)
+        uses.append(Use("post", post.id or 0, post.title, status, published))
     for event in session.exec(select(Event).where(Event.image_asset_id == asset_id)).all():
         uses.append(Use("event", event.id or 0, event.title))
     for item in session.exec(
@@ -305,7 +312,11 @@ def usage(session: Session, asset_id: int) -> list[Use]:
 
 
 def delete_asset(session: Session, asset_id: int, *, actor: Actor) -> None:
-    """Delete an image no waiting post needs; drafts, events and items just lose it."""
+    """Delete an image no waiting or published post needs; drafts, events and items lose it.
+
+    The image of a published post is what the library actually put online: it is the record
+    of that post (its attempts and metrics point at it), so it is kept, not unlinked.
+    """
     check(session, actor, Action.EDIT_MEDIA, ("media", asset_id))
     asset = session.get(MediaAsset, asset_id)
     if asset is None:
@@ -316,7 +327,10 @@ def delete_asset(session: Session, asset_id: int, *, actor: Actor) -> None:
         first = blocking[0]
         if first.kind == "brand":
             raise MediaInUse("logo_in_use", id=asset_id)
-        raise MediaInUse("in_use", id=asset_id, post=first.id, title=first.title)
+        if first.status in WAITING:
+            raise MediaInUse("in_use", id=asset_id, post=first.id, title=first.title)
+        posts = ", ".join(f"#{u.id} ({u.title})" for u in blocking if u.published)
+        raise MediaInUse("published_in_use", id=asset_id, posts=posts)
     for post in session.exec(select(Post).where(Post.media_asset_id == asset_id)).all():
         post.media_asset_id = None
         session.add(post)
