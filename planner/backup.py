@@ -31,13 +31,13 @@ from sqlmodel import select
 from planner import __version__, postgres_tools
 from planner.config import Settings, get_settings, make_private_dir
 from planner.db import current_revision, dispose_engines, get_engine, migrate, session_scope
-from planner.models import MediaAsset, Post, User
+from planner.models import Account, MediaAsset, Post, User
 from planner.people import audit
 from planner.people.actors import SYSTEM, Actor
 from planner.people.guard import check
 from planner.people.roles import Action
 from planner.postgres_tools import BackupError
-from planner.secrets import key_file
+from planner.secrets import SecretsUnreadable, key_file, secret_box
 
 FORMAT = 1
 MANIFEST = "manifest.json"
@@ -66,6 +66,7 @@ class RestoreReport:
     media_files: int
     planner_version: str
     replaced: dict[str, int] = field(default_factory=dict)
+    key_problem: str | None = None  # the key here cannot read the restored tokens
 
 
 def key_reminder(settings: Settings) -> str:
@@ -180,6 +181,32 @@ def in_use(settings: Settings | None = None) -> dict[str, int]:
     return found
 
 
+def key_problem(settings: Settings) -> str | None:
+    """Why the restored tokens cannot be read with this machine's key, or None.
+
+    Checked without creating a key: a new random key file would only hide that the backup's
+    key still has to be put back.
+    """
+    if not settings.secret_key and not key_file(settings).exists():
+        return (
+            f"put the secret key back before starting planner: copy the old key file to "
+            f"{key_file(settings)} or set PLANNER_SECRET_KEY, or the restored platform tokens "
+            "and second factors cannot be read"
+        )
+    with session_scope(settings.db_url) as session:
+        token = session.exec(select(Account.secrets).where(Account.secrets != None)).first()  # noqa: E711
+    if token is None:
+        return None
+    try:
+        secret_box(settings).decrypt(token)
+    except SecretsUnreadable:
+        return (
+            "the secret key on this machine does not read the restored tokens: set the key the "
+            "backup was made with (PLANNER_SECRET_KEY or the key file), or reconnect the accounts"
+        )
+    return None
+
+
 def _read_manifest(tar: tarfile.TarFile) -> dict[str, Any]:
     try:
         raw = tar.extractfile(MANIFEST)
@@ -290,4 +317,5 @@ def restore_backup(
         media_files=sum(1 for m in members if m.name.startswith("media/")),
         planner_version=str(manifest.get("planner_version")),
         replaced=existing,
+        key_problem=key_problem(settings),
     )

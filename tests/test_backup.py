@@ -20,7 +20,7 @@ from planner.media import asset_path, upload_image
 from planner.models import AuditEntry, MediaAsset, Post, utcnow
 from planner.people.roles import PermissionDenied
 from planner.scheduling import PostCreate, schedule_post
-from planner.secrets import ensure_key, key_file
+from planner.secrets import ensure_key, key_file, secret_box
 from tests.factories import add_sandbox_accounts
 from tests.people_helpers import ADMIN, cli_user, make_user
 from tests.test_cli import planner
@@ -225,8 +225,32 @@ def test_backup_and_restore_commands(tmp_path: Path) -> None:
 
     restored = planner("restore", str(out), "--json", data_dir=new)
     assert restored.returncode == 0, restored.stderr
-    assert json.loads(restored.stdout)["migrated"] is False
+    result = json.loads(restored.stdout)
+    assert result["migrated"] is False and not (new / "secret.key").exists()
+    assert "put the secret key back" in result["key_problem"]
     again = planner("restore", str(out), data_dir=new, env=admin)
     assert again.returncode == 1 and "add --force" in again.stderr
+    (new / "secret.key").write_bytes((data / "secret.key").read_bytes())
     forced = planner("restore", str(out), "--force", data_dir=new, env=admin)
     assert forced.returncode == 0, forced.stderr
+    assert "warning" not in forced.stdout
+
+
+def test_a_key_that_cannot_read_the_restored_tokens_is_said(
+    sqlite_db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planner.models import Account
+
+    ensure_key()
+    with session_scope() as session:
+        account = add_sandbox_accounts(session)[0]
+        account.secrets = secret_box().encrypt({"token": "rahasia"})
+        session.add(account)
+    out = tmp_path / "b.tar.gz"
+    create_backup(out, actor=ADMIN)
+    _move_to_new_machine(monkeypatch, tmp_path / "new")
+    ensure_key()  # a different, new key on the new machine
+    report = restore_backup(out, actor=None)
+    assert "does not read the restored tokens" in (report.key_problem or "")
+    with session_scope() as session:
+        assert session.exec(select(Account)).first() is not None

@@ -59,9 +59,10 @@ def restore(
 ) -> None:
     """Restore a backup: database and media replaced, then migrated if the backup is older."""
     from planner.backup import in_use, restore_backup
-    from planner.cli.core import prepare
+    from planner.config import get_settings, make_private_dir
 
-    prepare()
+    # Not the key file: the backup's own key must be put back, not a new one made.
+    make_private_dir(get_settings().data_dir)
     # Over data an admin must be named; a new, empty machine has nobody to name.
     actor = acting_user() if in_use() else None
     report = restore_backup(file, actor=actor, force=force)
@@ -76,6 +77,7 @@ def restore(
             "media_files": report.media_files,
             "planner_version": report.planner_version,
             "replaced": report.replaced,
+            "key_problem": report.key_problem,
         },
         as_json,
         [
@@ -84,5 +86,6 @@ def restore(
             f"migrated from revision {report.backup_revision} to {report.revision}"
             if migrated
             else f"database at revision {report.revision}",
+            *([f"warning: {report.key_problem}"] if report.key_problem else []),
         ],
     )
