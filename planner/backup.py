@@ -26,7 +26,7 @@ from typing import Any
 
 from sqlalchemy import func, inspect
 from sqlalchemy.engine import make_url
-from sqlmodel import select
+from sqlmodel import col, select
 
 from planner import __version__, postgres_tools
 from planner.config import Settings, get_settings, make_private_dir
@@ -194,7 +194,9 @@ def key_problem(settings: Settings) -> str | None:
             "and second factors cannot be read"
         )
     with session_scope(settings.db_url) as session:
-        token = session.exec(select(Account.secrets).where(Account.secrets != None)).first()  # noqa: E711
+        token = session.exec(
+            select(Account.secrets).where(col(Account.secrets).is_not(None))
+        ).first()
     if token is None:
         return None
     try:
