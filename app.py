@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from planner.ui.pages import offered
+from planner.ui.pages import menu_title, offered
 from planner.ui.runtime import embedded_worker, ensure_database, language_switch, tr
 from planner.ui.second_factor import enrol_gate
 from planner.ui.signin import (
@@ -28,6 +28,7 @@ if not enrol_gate(actor):  # the policy requires a second factor this person has
 MENU = {
     "nav.section.content": [
         ("planner/ui/compose.py", "nav.compose", "✍️"),
+        ("planner/ui/drafts.py", "nav.drafts", "📝"),
         ("planner/ui/sources.py", "nav.sources", "📚"),
         ("planner/ui/templates.py", "nav.templates", "🧩"),
         ("planner/ui/studio.py", "nav.studio", "🎨"),
@@ -35,6 +36,7 @@ MENU = {
     ],
     "nav.section.publishing": [
         ("planner/ui/calendar.py", "nav.calendar", "🗓️"),
+        ("planner/ui/review.py", "nav.review", "✅"),
         ("planner/ui/planning.py", "nav.planning", "🔁"),
         ("planner/ui/inbox.py", "nav.inbox", "📥"),
     ],
@@ -51,10 +53,11 @@ MENU = {
 # Each person's menu holds only the pages their role can use (planner/ui/pages.py).
 menu = {
     tr(section): [
-        st.Page(path, title=tr(title), icon=icon, default=path.endswith("compose.py"))
+        st.Page(path, title=menu_title(path, title), icon=icon, default=path.endswith("compose.py"))
         for path, title, icon in pages
         if offered(path)
     ]
     for section, pages in MENU.items()
 }
-st.navigation({section: pages for section, pages in menu.items() if pages}).run()
+# expanded: every page listed (Streamlit otherwise folds a long menu behind 'View more').
+st.navigation({section: pages for section, pages in menu.items() if pages}, expanded=True).run()

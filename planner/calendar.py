@@ -36,6 +36,19 @@ STATUS_COLORS = {
     S.CANCELLED: "gray",
 }
 PLATFORM_ICONS = {"x": "𝕏", "facebook": "📘", "instagram": "📸"}
+# Which status a post's chip shows when its targets differ: what needs a person comes first.
+URGENCY = [
+    S.NEEDS_ATTENTION,
+    S.FAILED,
+    S.RETRYING,
+    S.PUBLISHING,
+    S.SCHEDULED,
+    S.APPROVED,
+    S.IN_REVIEW,
+    S.DRAFT,
+    S.PUBLISHED,
+    S.CANCELLED,
+]
 
 
 @dataclass(frozen=True)
@@ -164,6 +177,46 @@ def by_day(items: list[Entry], tz: ZoneInfo) -> dict[date, list[Entry]]:
     for entry in items:
         out.setdefault(entry.when.astimezone(tz).date(), []).append(entry)
     return out
+
+
+@dataclass(frozen=True)
+class PostChip:
+    """One post on one day of the calendar: its targets that day, together."""
+
+    post_id: int
+    title: str
+    when: datetime  # the earliest of its targets' times that day (UTC)
+    status: str  # the most urgent of its targets' statuses (URGENCY)
+    targets: tuple[Entry, ...]
+
+    @property
+    def platforms(self) -> list[str]:
+        """Its platforms, each once, in the order its targets go out."""
+        return list(dict.fromkeys(t.platform for t in self.targets))
+
+
+def chips(items: list[Entry]) -> list[PostChip]:
+    """One chip per post for one day's entries, soonest first (a post's targets together)."""
+    posts: dict[int, list[Entry]] = {}
+    for entry in items:
+        posts.setdefault(entry.post_id, []).append(entry)
+    rank = {status: i for i, status in enumerate(URGENCY)}
+    found = [
+        PostChip(
+            post_id=post_id,
+            title=targets[0].title,
+            when=min(t.when for t in targets),
+            status=min((t.status for t in targets), key=lambda s: rank.get(s, len(rank))),
+            targets=tuple(sorted(targets, key=lambda t: (t.when, t.target_id))),
+        )
+        for post_id, targets in posts.items()
+    ]
+    return sorted(found, key=lambda c: (c.when, c.post_id))
+
+
+def chips_by_day(items: list[Entry], tz: ZoneInfo) -> dict[date, list[PostChip]]:
+    """Each local day's posts, one chip per post."""
+    return {day: chips(found) for day, found in by_day(items, tz).items()}
 
 
 @dataclass

@@ -74,7 +74,12 @@ class Settings(BaseSettings):
     embedded_worker: bool = True
     worker_poll_seconds: float = 2.0
     worker_batch_size: int = 20
-    lease_seconds: int = 120
+    # A claimed target stays reserved this long after its worker's last heartbeat; a worker
+    # that dies (SIGKILL, power cut) gives its targets up this long after its last beat.
+    lease_seconds: int = Field(default=10, gt=0)
+    # How often a running worker reports itself and renews the leases it holds (at most a
+    # third of the lease, so a few missed beats never cost a live worker its targets).
+    heartbeat_seconds: float = Field(default=3.0, gt=0)
     max_attempts: int = 5
     metrics_interval_seconds: int = 900
 
@@ -168,6 +173,11 @@ class Settings(BaseSettings):
         if self.smtp_tls is not None:
             return self.smtp_tls
         return "implicit" if self.smtp_port == 465 else "starttls"
+
+    @property
+    def heartbeat_interval(self) -> float:
+        """Seconds between heartbeats: the setting, but never more than a third of the lease."""
+        return min(self.heartbeat_seconds, self.lease_seconds / 3)
 
     @property
     def tz(self) -> ZoneInfo:

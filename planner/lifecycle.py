@@ -18,9 +18,18 @@ S = PostStatus
 TRANSITIONS: dict[str, set[str]] = {
     S.DRAFT: {S.IN_REVIEW, S.APPROVED, S.SCHEDULED, S.CANCELLED},
     S.IN_REVIEW: {S.DRAFT, S.APPROVED, S.CANCELLED},
-    S.APPROVED: {S.DRAFT, S.SCHEDULED, S.CANCELLED},
+    # approved/scheduled/retrying/publishing → in_review: an edit after approval sends the
+    # post back to review (planner/people/approval.py), a send not yet started included.
+    S.APPROVED: {S.DRAFT, S.SCHEDULED, S.CANCELLED, S.IN_REVIEW},
     # scheduled → needs_attention: the sweep found it missed (worker down past the grace).
-    S.SCHEDULED: {S.DRAFT, S.PUBLISHING, S.CANCELLED, S.SCHEDULED, S.NEEDS_ATTENTION},
+    S.SCHEDULED: {
+        S.DRAFT,
+        S.PUBLISHING,
+        S.CANCELLED,
+        S.SCHEDULED,
+        S.NEEDS_ATTENTION,
+        S.IN_REVIEW,
+    },
     # publishing → scheduled/retrying: released unsent (shutdown, edit, account paused).
     S.PUBLISHING: {
         S.PUBLISHED,
@@ -29,8 +38,16 @@ TRANSITIONS: dict[str, set[str]] = {
         S.NEEDS_ATTENTION,
         S.CANCELLED,
         S.SCHEDULED,
+        S.IN_REVIEW,
     },
-    S.RETRYING: {S.PUBLISHING, S.CANCELLED, S.FAILED, S.SCHEDULED, S.NEEDS_ATTENTION},
+    S.RETRYING: {
+        S.PUBLISHING,
+        S.CANCELLED,
+        S.FAILED,
+        S.SCHEDULED,
+        S.NEEDS_ATTENTION,
+        S.IN_REVIEW,
+    },
     S.NEEDS_ATTENTION: {S.PUBLISHED, S.SCHEDULED, S.CANCELLED},
     S.FAILED: {S.SCHEDULED, S.CANCELLED},
     S.PUBLISHED: set(),

@@ -446,6 +446,24 @@ class Notification(SQLModel, table=True):
     delivery_error: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
 
 
+class WorkerHeartbeat(SQLModel, table=True):
+    """One running publishing worker, as it last reported itself (`planner status`).
+
+    Each worker's heartbeat thread updates its row every few seconds while it also renews
+    the leases of what it holds, so a row not seen for a lease's length is a worker gone.
+    """
+
+    __tablename__ = "worker_heartbeat"
+
+    worker_id: str = Field(primary_key=True, max_length=120)
+    host: str = Field(default="", max_length=255)
+    pid: int = 0
+    started_at: datetime = _ts(default_factory=utcnow)
+    last_seen_at: datetime = _ts(default_factory=utcnow)
+    in_flight: int = 0  # targets it holds (claimed or being sent) at its last heartbeat
+    stopped_at: datetime | None = _ts(default=None, nullable=True)  # a clean exit
+
+
 class AppMeta(SQLModel, table=True):
     """Small key/value facts about this installation (e.g. that demo data was loaded)."""
 

@@ -149,8 +149,11 @@ class DeliveryError(Exception):
 
 
 def send_email(settings: Settings, note: Notification) -> None:
-    """One e-mail per notification to NOTIFY_EMAILS through the configured SMTP server."""
-    recipients = [a.strip() for a in settings.notify_emails.split(",") if a.strip()]
+    """One e-mail per notification through the configured SMTP server: to the addresses the
+    notification names (`to`, e.g. the reviewers of a post), else to NOTIFY_EMAILS."""
+    recipients = list(note.params.get("to") or []) or [
+        a.strip() for a in settings.notify_emails.split(",") if a.strip()
+    ]
     if not recipients:
         return
     msg = EmailMessage()
@@ -224,7 +227,7 @@ def send_webhook(settings: Settings, note: Notification) -> None:
         "text": show(note, settings.locale, settings.tz),
         "level": note.level,
         "key": note.key,
-        "params": note.params,
+        "params": {k: v for k, v in note.params.items() if k != "to"},  # people's addresses stay
         "post_id": note.post_id,
         "target_id": note.target_id,
         "created_at": note.created_at.isoformat(),

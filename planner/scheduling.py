@@ -29,7 +29,7 @@ from planner.models import (
     PublishAttempt,
     utcnow,
 )
-from planner.people import audit
+from planner.people import approval, audit
 from planner.people.actors import Actor
 from planner.people.guard import check, check_targets
 from planner.people.roles import Action
@@ -60,8 +60,9 @@ _CANCELLABLE = moves(
     ),
     S.CANCELLED,
 )
+# approved: a reviewed post whose time had passed (or had none) gets its time here.
 _RESCHEDULABLE = moves(
-    (S.SCHEDULED, S.RETRYING, S.PUBLISHING, S.FAILED, S.NEEDS_ATTENTION), S.SCHEDULED
+    (S.SCHEDULED, S.RETRYING, S.PUBLISHING, S.FAILED, S.NEEDS_ATTENTION, S.APPROVED), S.SCHEDULED
 )
 _EDITABLE = [*_RESCHEDULABLE, *moves((S.DRAFT, S.APPROVED), S.SCHEDULED)]
 
@@ -226,6 +227,8 @@ def schedule_post(
             )
         )
     session.flush()
+    if code := approval.refusal_code(session, post):
+        raise refusal(code)
     audit.record(
         session,
         actor,
@@ -327,6 +330,9 @@ def edit_post(
                 result.too_late.append(target.id)
             continue
         result.changed.append(target.id)
+    session.flush()
+    if code := approval.after_edit(session, post, rescheduled=due is not None, now=now):
+        raise refusal(code)
     changed = sorted(k for k, v in changes.model_dump(exclude_unset=True).items() if v is not None)
     audit.record(session, actor, "post.edit", ("post", post_id), fields=changed)
     session.flush()

@@ -25,6 +25,8 @@ PAGES = [
     ("planner/ui/settings.py", "Pengaturan"),
     ("planner/ui/studio.py", "Studio gambar"),
     ("planner/ui/brand.py", "Identitas merek"),
+    ("planner/ui/drafts.py", "Draf & tinjauan"),
+    ("planner/ui/review.py", "Tinjauan unggahan"),
     ("planner/ui/users.py", "Pengguna"),  # more in tests/test_app_people.py
     ("planner/ui/audit_log.py", "Log audit"),
     ("planner/ui/profile.py", "Profil"),

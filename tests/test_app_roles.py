@@ -125,7 +125,10 @@ def test_media_editing_needs_the_right(demo_db: str) -> None:
 def _post_by(username: str, role: str) -> int:
     from datetime import UTC, datetime, timedelta
 
+    from planner.review import decisions, drafts
+
     actor = make_user(role, username)
+    reviewer = make_user("manager")
     with session_scope() as session:
         sandbox = session.exec(select(Account).where(Account.is_sandbox)).first()
         data = PostCreate(
@@ -134,7 +137,13 @@ def _post_by(username: str, role: str) -> int:
             due_at=datetime.now(UTC) + timedelta(days=2),
             title=f"Unggahan {username}",
         )
-        return schedule_post(session, actor=actor, data=data).id
+        if role != "trainee":
+            return schedule_post(session, actor=actor, data=data).id
+        # A trainee's post is scheduled once a reviewer approves it (docs/review.md).
+        post_id = drafts.save_draft(session, actor=actor, data=data).id
+        decisions.submit(session, actor=actor, post_id=post_id)
+        decisions.approve(session, actor=reviewer, post_id=post_id)
+        return post_id
 
 
 def _opened(role: str, post_id: int) -> AppTest:

@@ -51,7 +51,7 @@ def test_golden_path(page, app_url: str, data_dir: Path, shots: Path) -> None:
     assert collect_once(now=later) >= 3
 
     page.get_by_test_id("stSidebarNav").get_by_role("link", name="Kalender & Antrean").click()
-    expect(page.get_by_role("heading", name="Baru terbit")).to_be_visible()
+    expect(page.get_by_role("heading", name="Baru dipublikasikan")).to_be_visible()
     expect(page.get_by_test_id("stDataFrame").last).to_be_visible()
 
     page.get_by_test_id("stSidebarNav").get_by_role("link", name="Dasbor").click()

@@ -19,17 +19,22 @@ pytestmark = pytest.mark.browser
 # (navigation entry, the page's header), as i18n keys, in the sidebar's order.
 PAGES = [
     ("nav.compose", "compose.header"),
+    ("nav.drafts", "drafts.header"),
     ("nav.sources", "sources.header"),
     ("nav.templates", "templates.header"),
     ("nav.studio", "studio.header"),
     ("nav.media", "media.header"),
     ("nav.calendar", "calendar.header"),
+    ("nav.review", "review.header"),  # titled "Tinjauan (n)" while posts wait; none in the demo
     ("nav.planning", "planning.header"),
     ("nav.inbox", "inbox.header"),
     ("nav.dashboard", "dashboard.header"),
     ("nav.accounts", "accounts.header"),
     ("nav.brand", "brand.header"),
     ("nav.settings", "settings.header"),
+    ("people.nav.users", "users.header"),
+    ("people.nav.audit", "audit.header"),
+    ("people.nav.profile", "profile.header"),
 ]
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 

@@ -8,6 +8,7 @@ nothing is lost (unknown outcomes are reconciled or wait in needs_attention).
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -170,3 +171,70 @@ def test_sigkill_mid_batch_then_restart_sends_nothing_twice_and_loses_nothing(an
             assert target.id in unknown and sent[target.id] == 0
     assert found <= unknown  # reconciled ones were sends the victim made before dying
     assert final["published"] == len(sent)
+
+
+RECOVERY_BOUND = 15.0  # seconds from a SIGKILL until its targets are out or with a person
+
+
+def test_sigkilled_worker_is_recovered_by_a_live_worker_within_seconds(any_db) -> None:
+    """Default lease and heartbeat: a live worker takes over a dead one's targets in < 15 s.
+
+    The victim dies holding sends mid-call (started) and claims it never started; the live
+    worker (`planner worker --log-json`) sends the unstarted ones and hands the started
+    ones to reconciliation, never resending them blindly.
+    """
+    n = 12
+    seed(n, datetime.now(UTC))
+    outbox = get_settings().outbox_dir
+    env = worker_env(PLANNER_SEND_CONCURRENCY="4")
+    env.pop("PLANNER_LEASE_SECONDS", None)
+    env.pop("PLANNER_HEARTBEAT_SECONDS", None)
+    victim = spawn(["tests.slow_worker", "victim", "60", "hold"], env)
+    live = None
+    try:
+        assert victim.stdout.readline().strip() == "started"
+        held = [int(i) for i in victim.stdout.readline().split()[1:]]
+        with session_scope() as session:
+            held_by_victim = select(PostTarget).where(PostTarget.lease_owner == "victim")
+            mine = session.exec(held_by_victim).all()
+        started = sorted(t.id for t in mine if t.send_started_at is not None)
+        unstarted = sorted(t.id for t in mine if t.send_started_at is None)
+        assert started and unstarted == sorted(held), (started, unstarted, held)
+        live = spawn(["planner.cli", "worker", "--id", "live", "--log-json"], env)
+        assert json.loads(live.stderr.readline())["event"] == "started"
+        wait_for(lambda: statuses()["published"] == n - len(mine), 60, "the rest sent")
+        victim.send_signal(signal.SIGKILL)
+        victim.wait(10)
+        killed_at = time.monotonic()
+        wait_for(
+            lambda: statuses() == Counter({"published": n - len(started),
+                                           "needs_attention": len(started)}),
+            RECOVERY_BOUND + 5,
+            "the victim's targets recovered",
+        )  # fmt: skip
+        took = time.monotonic() - killed_at
+    finally:
+        for proc in (victim, live):
+            if proc is not None and proc.poll() is None:
+                proc.send_signal(signal.SIGTERM if proc is live else signal.SIGKILL)
+                proc.wait(30)
+    assert took < RECOVERY_BOUND, f"recovery took {took:.1f} s"
+    sent = Counter(r["target_id"] for r in outbox_records(outbox))
+    assert set(sent.values()) == {1}, "a target went out twice"
+    assert all(sent[i] == 0 for i in started), "a started send was resent blindly"
+    with session_scope() as session:
+        by_id = {t.id: t for t in session.exec(select(PostTarget)).all()}
+        senders = dict(
+            session.exec(
+                select(PublishAttempt.target_id, PublishAttempt.worker_id).where(
+                    PublishAttempt.outcome == "sent"
+                )
+            ).all()
+        )
+    assert all(by_id[i].error_kind == "unknown" for i in started)
+    assert all(senders[i] == "live" for i in unstarted)  # went out through the live worker
+    events = [json.loads(line) for line in live.stderr.read().splitlines() if line.strip()]
+    passes = [e for e in events if e["event"] == "pass"]
+    assert events[-1]["event"] == "stopped" and passes
+    assert sum(e["published"] for e in passes) == sum(v == "live" for v in senders.values())
+    assert sum(e["needs_attention"] for e in passes) == len(started)

@@ -106,10 +106,65 @@ def _edit(w: World, a: Actor, s: Session) -> object:
 
 
 def _schedule(w: World, a: Actor, s: Session) -> object:
-    from planner.scheduling import schedule_post
+    from planner.people.policy import load_policy
+    from planner.review import decisions, drafts
+    from planner.scheduling import SchedulingError, schedule_post
 
     data = PostCreate(texts={"x": "Halo"}, account_ids=[w.sandbox[0]], due_at=LATER)
-    return schedule_post(s, actor=a, data=data)
+    if not load_policy(s).needs_review(a.role):
+        return schedule_post(s, actor=a, data=data)
+    # The role may schedule, but a trainee's post goes out only once approved (docs/review.md):
+    # scheduling it directly is refused by that rule, not by the permission table.
+    with pytest.raises(SchedulingError, match="approved"), s.begin_nested():
+        schedule_post(s, actor=a, data=data)
+    post = drafts.save_draft(s, actor=a, data=data)
+    return decisions.submit(s, actor=a, post_id=post.id)
+
+
+def _in_review(w: World, author: Actor) -> int:
+    """A practice post by `author` (sandbox only), waiting for review."""
+    from planner.review import decisions, drafts
+
+    with session_scope() as session:
+        data = PostCreate(texts={"x": "Halo"}, account_ids=[w.sandbox[0]], due_at=LATER)
+        post = drafts.save_draft(session, actor=author, data=data)
+        decisions.submit(session, actor=author, post_id=post.id)
+        return post.id
+
+
+def _submit(w: World, a: Actor, s: Session) -> object:
+    from planner.review import decisions, drafts
+
+    data = PostCreate(texts={"x": "Halo"}, account_ids=[w.sandbox[0]], due_at=LATER)
+    post = drafts.save_draft(s, actor=a, data=data)
+    return decisions.submit(s, actor=a, post_id=post.id)
+
+
+def _comment(w: World, a: Actor, s: Session) -> object:
+    from planner.review.comments import add_comment
+
+    return add_comment(s, actor=a, post_id=own_post(w, a), body="Sudah bagus.")
+
+
+def _approve(w: World, a: Actor, s: Session) -> object:
+    from planner.review import decisions
+
+    post_id = _in_review(w, make_user("trainee", "peserta-lain"))
+    return decisions.approve(s, actor=a, post_id=post_id)
+
+
+def _approve_campaign(w: World, a: Actor, s: Session) -> object:
+    from planner.models import Campaign
+    from planner.review import decisions
+
+    post_id = _in_review(w, make_user("trainee", "peserta-lain"))
+    with session_scope() as session:
+        campaign = Campaign(name="Dongeng")
+        session.add(campaign)
+        session.flush()
+        session.get(Post, post_id).campaign_id = campaign.id
+        campaign_id = campaign.id
+    return decisions.approve_campaign(s, actor=a, campaign_id=campaign_id)
 
 
 def _reschedule(w: World, a: Actor, s: Session) -> object:
@@ -282,14 +337,14 @@ SERVICES: dict[Action, Callable[[World, Actor, Session], object]] = {
     Action.EDIT_SETTINGS: _settings,
     Action.VIEW_ALL_POSTS: _view_all,
     Action.READ_INBOX: _inbox,
+    Action.SUBMIT_POST: _submit,
+    Action.COMMENT_POST: _comment,
+    Action.APPROVE_POST: _approve,
+    Action.APPROVE_CAMPAIGN: _approve_campaign,
 }
-# Actions whose services are built on other branches (review workflow, audit and dashboard
-# pages): each names where, and moves into SERVICES when that work lands here.
+# Actions whose services are built on other branches (audit and dashboard pages): each names
+# where, and moves into SERVICES when that work lands here.
 ELSEWHERE: dict[Action, str] = {
-    Action.SUBMIT_POST: "review workflow",
-    Action.COMMENT_POST: "review workflow",
-    Action.APPROVE_POST: "review workflow",
-    Action.APPROVE_CAMPAIGN: "review workflow",
     Action.VIEW_AUDIT: "audit log page",
     Action.VIEW_DASHBOARD: "page gate (tests/test_app_roles.py)",
 }

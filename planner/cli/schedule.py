@@ -32,6 +32,7 @@ def register(app: typer.Typer) -> None:
         ("resend", resend),
         ("drop", drop),
         ("worker", worker),
+        ("status", status),
     ):
         app.command(name)(command)
     app.add_typer(slots_app, name="slots")
@@ -158,15 +159,21 @@ def worker(
     worker_id: Annotated[
         str | None, typer.Option("--id", help="A name for this worker in logs.")
     ] = None,
+    log_json: Annotated[
+        bool, typer.Option("--log-json", help="Log lines on stderr as JSON objects.")
+    ] = False,
     as_json: JsonOpt = False,
 ) -> None:
     """Publish what is due; runs until SIGTERM/SIGINT unless --once.
 
-    On SIGTERM sends already under way finish and are recorded, claimed posts not yet
-    started are released for other workers, and the process exits with status 0.
+    Logs one line on stderr per pass that did something. On SIGTERM sends already under way
+    finish and are recorded, claimed posts not yet started are released for other workers,
+    and the process exits with status 0.
     """
     from planner.db import check_connection
     from planner.metrics import collect_once
+    from planner.publishing.heartbeat import Heartbeat
+    from planner.publishing.passlog import PassLog
     from planner.publishing.worker import Worker, serve
 
     check_connection()
@@ -175,7 +182,8 @@ def worker(
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
     if once:
-        result = w.run_once(stop)
+        with Heartbeat(w.ctx):  # a long pass keeps its leases too
+            result = w.run_once(stop)
         collected = collect_once(settings=w.settings, now=w.clock())
         data = {**result.as_dict(), "metrics_snapshots": collected, "worker": w.worker_id}
         emit(
@@ -188,11 +196,48 @@ def worker(
             ],
         )
         return
-    typer.echo(
-        f"worker {w.worker_id} started (poll every {w.settings.worker_poll_seconds:g} s)", err=True
+    log = PassLog(w.worker_id, json_lines=log_json)
+    settings = w.settings
+    serve(
+        w,
+        stop,
+        on_pass=log.pass_done,
+        on_start=lambda: log.started(
+            poll_every=settings.worker_poll_seconds,
+            lease=settings.lease_seconds,
+            heartbeat_every=settings.heartbeat_interval,
+        ),
     )
-    serve(w, stop)
-    typer.echo(f"worker {w.worker_id} stopped", err=True)
+    log.stopped()
+
+
+def status(as_json: JsonOpt = False) -> None:
+    """Workers seen recently, queue depth by status, and the oldest overdue post."""
+    from planner.db import session_scope
+    from planner.i18n import format_datetime
+    from planner.models import utcnow
+    from planner.publishing.status import status_report
+
+    settings = get_settings()
+    with session_scope() as session:
+        report = status_report(session, utcnow(), settings.lease_seconds)
+    lines = [f"workers ({len(report['workers'])} seen in the last hour):"]
+    lines += [
+        f"  {w['id']:<24} {w['state']:<8} {w['host']}:{w['pid']} "
+        f"seen {w['seen_seconds_ago']:g} s ago, {w['in_flight']} in flight"
+        for w in report["workers"]
+    ] or ["  none"]
+    queue_line = ", ".join(f"{k} {v}" for k, v in report["queue"].items())
+    lines.append(f"queue: {queue_line or 'empty'}")
+    late = report["oldest_overdue"]
+    lines.append(
+        "oldest overdue: none"
+        if late is None
+        else f"oldest overdue: post #{late['post_id']} on {late['platform']} "
+        f"({late['account']}), due {format_datetime(late['due_at'], settings.tz, 'en')}, "
+        f"{late['overdue_seconds']:g} s late"
+    )
+    emit(report, as_json, lines)
 
 
 @slots_app.command("set")

@@ -66,7 +66,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "compose.problems": {"id": "Perlu diperbaiki", "en": "Needs fixing"},
     "calendar.header": {"id": "Kalender & Antrean", "en": "Calendar & Queue"},
     "calendar.queue": {"id": "Antrean berikutnya", "en": "Next in the queue"},
-    "calendar.recent": {"id": "Baru terbit", "en": "Recently published"},
+    "calendar.recent": {"id": "Baru dipublikasikan", "en": "Recently published"},
     "calendar.refresh": {"id": "Muat ulang", "en": "Refresh"},
     "calendar.cancel": {"id": "Batalkan unggahan", "en": "Cancel post"},
     "calendar.cancelled": {
@@ -74,7 +74,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Post #{post_id} cancelled.",
     },
     "calendar.worker": {
-        "id": "Pekerja penerbit: {state}",
+        "id": "Pekerja publikasi: {state}",
         "en": "Publishing worker: {state}",
     },
     "calendar.worker_on": {"id": "berjalan", "en": "running"},
@@ -150,8 +150,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "status.in_review": {"id": "Ditinjau", "en": "In review"},
     "status.approved": {"id": "Disetujui", "en": "Approved"},
     "status.scheduled": {"id": "Terjadwal", "en": "Scheduled"},
-    "status.publishing": {"id": "Sedang diterbitkan", "en": "Publishing"},
-    "status.published": {"id": "Terbit", "en": "Published"},
+    "status.publishing": {"id": "Sedang dipublikasikan", "en": "Publishing"},
+    "status.published": {"id": "Dipublikasikan", "en": "Published"},
     "status.retrying": {"id": "Dicoba lagi", "en": "Retrying"},
     "status.failed": {"id": "Gagal", "en": "Failed"},
     "status.needs_attention": {"id": "Perlu dicek", "en": "Needs attention"},

@@ -20,6 +20,9 @@ from planner.recurrence import materialize_all
 SERIES_EVERY = timedelta(minutes=1)
 ANALYZE_EVERY = timedelta(hours=6)
 SWEEP_BATCH = 500
+# Mid-pass lease recovery: one indexed look at the few `publishing` rows, so once a second
+# costs little and keeps a dead worker's targets from waiting much beyond their lease.
+RECOVER_EVERY = timedelta(seconds=1)
 
 
 class Maintenance:
@@ -29,15 +32,13 @@ class Maintenance:
         self.ctx = ctx
         self._series_checked_at: datetime | None = None
         self._analyzed_at: datetime | None = None
+        self._recovered_at: datetime | None = None
 
     def run(self, result: PassResult) -> None:
         """Expired leases, missed targets, unknown outcomes and recurring series."""
         now = self.ctx.clock()
-        touched = self._recover(now, result)
-        # Separate transactions: these held target locks, and posts are locked before targets.
-        for post_id in sorted(touched):
-            with session_scope() as session:
-                refresh_post_status(session, post_id)
+        self._recovered_at = now
+        _refresh(self._recover(now, result))
         reconcile(self.ctx, result)
         if self._analyzed_at is None or now - self._analyzed_at >= ANALYZE_EVERY:
             self._analyzed_at = now
@@ -48,11 +49,28 @@ class Maintenance:
             self._series_checked_at = now
             result.add(series_posts=materialize_all(now, self.ctx.settings))
 
-    def _recover(self, now: datetime, result: PassResult) -> set[int]:
-        """Release or flag expired leases and sweep missed targets; the posts they touched."""
+    def recover_if_due(self, result: PassResult) -> None:
+        """Mid-pass, at most once a second: take over the targets of workers gone silent.
+
+        A worker busy with a long backlog would otherwise leave a dead worker's targets
+        until its own pass ends, however short the leases.
+        """
+        now = self.ctx.clock()
+        if self._recovered_at is not None and now - self._recovered_at < RECOVER_EVERY:
+            return
+        self._recovered_at = now
+        _refresh(self._recover_leases(now, result))
+
+    def _recover_leases(self, now: datetime, result: PassResult) -> set[int]:
+        """Release or flag expired leases; the posts they touched."""
         with session_scope() as session:
             released, flagged, touched = recover_expired(session, now)
         result.add(released=released, recovered=released + flagged, needs_attention=flagged)
+        return touched
+
+    def _recover(self, now: datetime, result: PassResult) -> set[int]:
+        """Release or flag expired leases and sweep missed targets; the posts they touched."""
+        touched = self._recover_leases(now, result)
         grace = timedelta(minutes=self.ctx.settings.grace_minutes)
         while True:
             with session_scope() as session:
@@ -61,3 +79,14 @@ class Maintenance:
             touched |= set(missed.values())
             if len(missed) < SWEEP_BATCH:
                 return touched
+
+
+def _refresh(post_ids: set[int]) -> None:
+    """Each touched post's summary status, one transaction each.
+
+    Separate from the recovery's: that one held target locks, and posts are locked before
+    targets everywhere else.
+    """
+    for post_id in sorted(post_ids):
+        with session_scope() as session:
+            refresh_post_status(session, post_id)

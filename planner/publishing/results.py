@@ -22,6 +22,7 @@ class PassResult:
     reconciled: int = 0
     series_posts: int = 0
     notifications_sent: int = 0
+    seconds: float = 0.0  # how long the pass took (wall clock)
     errors: list[str] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 

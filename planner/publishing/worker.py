@@ -23,6 +23,7 @@ from __future__ import annotations
 import logging
 import random
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from datetime import datetime, timedelta
@@ -35,6 +36,7 @@ from planner.notify import deliver_pending
 from planner.platforms import for_account
 from planner.publishing.claims import Caps, claim_due, relaxed_commit
 from planner.publishing.context import PlatformFactory, WorkerContext
+from planner.publishing.heartbeat import Heartbeat
 from planner.publishing.maintenance import Maintenance
 from planner.publishing.recording import record
 from planner.publishing.results import PassResult
@@ -84,10 +86,12 @@ class Worker:
     # -- one pass -------------------------------------------------------------------------
     def run_once(self, stop: threading.Event | None = None) -> PassResult:
         """Housekeeping, then claim and send what is due until nothing is; one pass."""
+        began = time.monotonic()
         result = PassResult()
         self.maintenance.run(result)
         self.send_due(result, stop)
         result.notifications_sent += deliver_pending(self.settings, now=self.clock())
+        result.seconds = time.monotonic() - began
         return result
 
     def send_due(self, result: PassResult, stop: threading.Event | None = None) -> None:
@@ -95,7 +99,9 @@ class Worker:
 
         The database work (claim, start, record) stays on this thread and is batched: one
         transaction starts every claimed send, one records every send that has finished.
-        Only the platform calls run on the pool.
+        Only the platform calls run on the pool. Before each claim, expired leases are
+        recovered (once a second), so a dead worker's targets are taken over while this
+        one is busy with a long backlog rather than only when its pass ends.
         """
         cap = max(1, self.settings.send_concurrency)
         refill = max(1, cap // 2)  # claim in small batches, not one row per finished send
@@ -106,6 +112,7 @@ class Worker:
                 free = cap - len(inflight)
                 stopping = stop is not None and stop.is_set()
                 if not (stopping or exhausted) and free >= (refill if inflight else 1):
+                    self.maintenance.recover_if_due(result)
                     ids = self.claim(free)
                     result.add(claimed=len(ids))
                     exhausted = not ids
@@ -151,12 +158,27 @@ def serve(
     *,
     collect_metrics: bool = True,
     on_pass: Callable[[PassResult], None] | None = None,
+    on_start: Callable[[], None] | None = None,
 ) -> None:
     """Run passes until `stop` is set: the long-running CLI worker and the app thread share this.
 
-    When `stop` is set mid-pass, sends already started finish and are recorded, claimed ones
-    not yet started are released, and the loop ends.
+    A heartbeat thread renews the leases of what the worker holds the whole time (leases
+    are short so a dead worker's targets are recovered quickly). When `stop` is set
+    mid-pass, sends already started finish and are recorded, claimed ones not yet started
+    are released, and the loop ends. `on_start` runs once the first heartbeat is recorded.
     """
+    with Heartbeat(worker.ctx):
+        if on_start is not None:
+            on_start()
+        _loop(worker, stop, collect_metrics, on_pass)
+
+
+def _loop(
+    worker: Worker,
+    stop: threading.Event,
+    collect_metrics: bool,
+    on_pass: Callable[[PassResult], None] | None,
+) -> None:
     while not stop.is_set():
         try:
             result = worker.run_once(stop)

@@ -43,12 +43,38 @@ LEGEND = [
 ]
 
 
-def _label(entry: planned.Entry, with_account: bool = False) -> str:
-    color = planned.STATUS_COLORS.get(entry.status, "gray")
-    icon = planned.PLATFORM_ICONS.get(entry.platform, "•")
-    at = format_time(entry.when, get_settings().tz, locale()).split(" ")[0]
-    extra = f" · {entry.account}" if with_account else ""
-    return f":{color}[●] {icon} {at} {entry.title[:24]}{extra}"
+def _time(moment: datetime) -> str:
+    return format_time(moment, get_settings().tz, locale()).split(" ")[0]
+
+
+def _targets_text(chip: planned.PostChip, with_status: bool, sep: str = "; ") -> str:
+    """Each target as platform icon and account (and its status, when asked)."""
+    return sep.join(
+        f"{planned.PLATFORM_ICONS.get(t.platform, '•')} {t.account}"
+        + (f" — {status_label(t.status)}" if with_status else "")
+        for t in chip.targets
+    )
+
+
+def _label(chip: planned.PostChip, week: bool) -> str:
+    """A chip's text: status dot, time, platforms and the whole title (in the week view also
+    the status in words and the accounts)."""
+    dot = f":{planned.STATUS_COLORS.get(chip.status, 'gray')}[●]"
+    if week:
+        return (
+            f"{dot} {_time(chip.when)} {chip.title} — {status_label(chip.status)} — "
+            f"{_targets_text(chip, with_status=False)}"
+        )
+    icons = "".join(planned.PLATFORM_ICONS.get(p, "•") for p in chip.platforms)
+    return f"{dot} {_time(chip.when)} {icons} {chip.title}"
+
+
+def _tooltip(chip: planned.PostChip) -> str:
+    """The whole title, the status in words and every target: what the dot only hints at."""
+    return (
+        f"**{chip.title}**\n\n{_time(chip.when)} · {status_label(chip.status)}\n\n"
+        + _targets_text(chip, with_status=True, sep="\n\n")
+    )
 
 
 def _filters() -> dict:
@@ -91,53 +117,72 @@ def _open(post_id: int) -> None:
     st.session_state["open_post"] = post_id
 
 
-def _entry_button(container, entry: planned.Entry, with_account: bool) -> None:
+def _chip_button(container, chip: planned.PostChip, day: date, week: bool) -> None:
     container.button(
-        _label(entry, with_account=with_account),
-        key=f"cal_{entry.target_id}",
+        _label(chip, week=week),
+        key=f"cal_{chip.post_id}_{day:%Y%m%d}",
         on_click=_open,
-        args=(entry.post_id,),
-        help=f"{entry.title} · {entry.account} · {status_label(entry.status)}",
-        width="stretch" if not with_account else "content",
+        args=(chip.post_id,),
+        help=_tooltip(chip),
+        width="stretch",
     )
 
 
-def _grouped(days: list[date], filters: dict) -> dict[date, list[planned.Entry]]:
+# Chips wrap instead of being cut to "16.31 Lo…": the whole title stays readable.
+CHIP_CSS = """<style>
+.st-key-cal_grid button [data-testid="stMarkdownContainer"],
+.st-key-cal_grid button p {
+  white-space: normal; overflow: visible; text-overflow: clip; text-align: left;
+  overflow-wrap: anywhere;
+}
+.st-key-cal_grid button { justify-content: flex-start; min-height: 0; padding: 0.2rem 0.4rem; }
+.st-key-cal_grid button > div, .st-key-cal_grid button > div > span {
+  width: 100%; justify-content: flex-start; text-align: left;
+}
+</style>"""
+
+
+def _grouped(days: list[date], filters: dict) -> dict[date, list[planned.PostChip]]:
     tz = get_settings().tz
     with session_scope() as session:
         start, end = planned.span(days, tz)
         found = planned.entries(session, start, end, viewer=current_actor(), **filters)
-        return planned.by_day(found, tz)
+        return planned.chips_by_day(found, tz)
 
 
 def _month(weeks: list[list[date]], filters: dict, month: int) -> None:
-    """Seven columns a week; a few entries a day, the rest counted (hover for the title)."""
+    """Seven columns a week, one chip per post; past a few a day the rest are counted."""
     grouped = _grouped([d for week in weeks for d in week], filters)
-    for col, name in zip(st.columns(7), tr("calendar.weekdays").split(","), strict=True):
-        col.markdown(f"**{name}**")
-    for week in weeks:
-        for col, day in zip(st.columns(7), week, strict=True):
-            mark = "_" if day.month != month else "**"
-            col.markdown(f"{mark}{day.day}{mark}")
-            items = grouped.get(day, [])
-            for entry in items[:MAX_PER_DAY]:
-                _entry_button(col, entry, with_account=False)
-            if len(items) > MAX_PER_DAY:
-                col.caption(tr("calendar.more", n=len(items) - MAX_PER_DAY))
+    st.html(CHIP_CSS)
+    with st.container(key="cal_grid"):
+        names = tr("calendar.weekdays").split(",")
+        for col, name in zip(st.columns(7, gap="small"), names, strict=True):
+            col.markdown(f"**{name}**")
+        for week in weeks:
+            for col, day in zip(st.columns(7, gap="small"), week, strict=True):
+                mark = "_" if day.month != month else "**"
+                col.markdown(f"{mark}{day.day}{mark}")
+                items = grouped.get(day, [])
+                for chip in items[:MAX_PER_DAY]:
+                    _chip_button(col, chip, day, week=False)
+                if len(items) > MAX_PER_DAY:
+                    col.caption(tr("calendar.more", n=len(items) - MAX_PER_DAY))
 
 
 def _week(days: list[date], filters: dict) -> None:
-    """One row a day with every entry in full: time, platform, title and account."""
+    """One row a day with every post in full: time, title, status, platforms and accounts."""
     grouped = _grouped(days, filters)
     tz, loc = get_settings().tz, locale()
-    for day in days:
-        items = grouped.get(day, [])
-        noon = datetime.combine(day, datetime.min.time(), tz) + timedelta(hours=12)
-        st.markdown(f"**{format_date(noon, tz, loc)}**")
-        if not items:
-            st.caption("—")
-        for entry in items:
-            _entry_button(st, entry, with_account=True)
+    st.html(CHIP_CSS)
+    with st.container(key="cal_grid"):
+        for day in days:
+            items = grouped.get(day, [])
+            noon = datetime.combine(day, datetime.min.time(), tz) + timedelta(hours=12)
+            st.markdown(f"**{format_date(noon, tz, loc)}**")
+            if not items:
+                st.caption("—")
+            for chip in items:
+                _chip_button(st, chip, day, week=True)
 
 
 def _legend() -> None:
@@ -157,7 +202,7 @@ def _rows(rows) -> pd.DataFrame:
                 "Platform": tr(f"platform.{target.platform}"),
                 tr("calendar.col_account"): account.name,
                 tr("calendar.col_status"): target_status_label(target),
-                tr("compose.template"): post.title,
+                tr("calendar.col_post"): post.title,
                 tr("calendar.col_error"): reason_text(
                     target.error_kind, target.last_error, locale()
                 ),
@@ -165,6 +210,29 @@ def _rows(rows) -> pd.DataFrame:
             for target, post, account in rows
         ]
     )
+
+
+def _table(rows, key: str) -> None:
+    """A queue table whose rows open their post (the row the person saw, not one that moved
+    into its place since the last refresh)."""
+    seen = st.session_state.get(f"{key}_posts", [])
+    frame = _rows(rows)
+    picked = st.dataframe(
+        frame,
+        hide_index=True,
+        width="stretch",
+        key=key,
+        on_select="rerun",
+        selection_mode="single-row",
+    )
+    st.session_state[f"{key}_posts"] = [int(i) for i in frame["#"]]
+    chosen = list(picked.selection.rows)
+    if chosen == st.session_state.get(f"{key}_chosen", []):
+        return  # the same selection as before (the table refreshed itself): nothing to open
+    st.session_state[f"{key}_chosen"] = chosen
+    if chosen and chosen[0] < len(seen):
+        st.session_state["open_post"] = seen[chosen[0]]
+        st.rerun()  # the whole page, so the opened post shows above
 
 
 @st.fragment(run_every=3)
@@ -182,14 +250,15 @@ def live_tables() -> None:
         done = recent(session, 20, viewer=current_actor())
     st.subheader(tr("calendar.queue"))
     if queued:
-        st.dataframe(_rows(queued), hide_index=True, width="stretch")
+        _table(queued, "queue_table")
     else:
         st.info(tr("common.none"))
     st.subheader(tr("calendar.recent"))
     if done:
-        st.dataframe(_rows(done), hide_index=True, width="stretch", key="recent_table")
+        _table(done, "recent_table")
     else:
         st.info(tr("common.none"))
+    st.caption(tr("calendar.rows_open"))
 
 
 def _step(day: date, view: str, sign: int) -> date:

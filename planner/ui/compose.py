@@ -41,6 +41,7 @@ from planner.templates.model import ContentTemplate, FieldSpec
 from planner.templates.store import catalog
 from planner.ui.runtime import counter, error_text, hint, locale, tr
 from planner.ui.session import allowed, current_actor
+from planner.ui.widgets import draft_actions
 from planner.ui.widgets.campaign import campaign_section
 from planner.ui.widgets.schedule_form import schedule_form
 
@@ -66,6 +67,7 @@ def _draft_to_state(draft: Draft) -> None:
     st.session_state["alt_text"] = draft.alt_text
     st.session_state.pop("campaign_plan", None)
     st.session_state.pop("scheduled_message", None)
+    draft_actions.stop_editing()
 
 
 def _pick_template(kind: str) -> ContentTemplate | None:
@@ -284,8 +286,17 @@ def _targets() -> list[Account]:
     return accounts
 
 
+def _forget_old_messages(selection: tuple) -> None:
+    """A success message belongs to the source it was about: picking another one clears it."""
+    if st.session_state.get("compose_selection", selection) != selection:
+        for key in ("scheduled_message", "campaign_message"):
+            st.session_state.pop(key, None)
+    st.session_state["compose_selection"] = selection
+
+
 def page() -> None:
     st.header(tr("compose.header"))
+    draft_actions.editing_banner()
     kind = st.radio(
         tr("compose.source"),
         list(SOURCE_KINDS),
@@ -296,6 +307,7 @@ def page() -> None:
     if tpl is None:
         return
     event_id, item_ids = _pick_source(kind, tpl)
+    _forget_old_messages((kind, tpl.id, event_id, tuple(item_ids)))
     values = _extra_values(kind, tpl)
     tag_col, link_col = st.columns(2)
     hashtags = tag_col.text_input(

@@ -18,13 +18,18 @@ from planner.media import (
 from planner.media import delete_asset as remove_asset
 from planner.models import MediaAsset
 from planner.people.roles import Action, PermissionDenied
+from planner.review import consent
 from planner.ui.runtime import error_text, status_label, tr
 from planner.ui.session import allowed, current_actor
+from planner.ui.widgets.review import run
 
 KINDS = ["all", "upload", "render", "cover", "logo"]
 
 
 def _upload() -> None:
+    shows_people = st.checkbox(
+        tr("media.shows_people"), key="media_upload_people", help=tr("media.shows_people_help")
+    )
     upload = st.file_uploader(
         tr("media.upload"), type=[e.lstrip(".") for e in UPLOAD_EXTENSIONS], key="media_upload"
     )
@@ -37,6 +42,8 @@ def _upload() -> None:
             result = upload_image(session, upload.getvalue(), upload.name, actor=current_actor())
             asset_id = result.asset.id
             similar = [a.id for a in result.similar]
+            if shows_people:
+                consent.mark_shows_people(session, actor=current_actor(), asset_id=asset_id)
     except (MediaError, PermissionDenied) as exc:
         st.session_state["media_notice"] = ("error", error_text(exc))
         return
@@ -60,6 +67,23 @@ def _use_label(use) -> str:
     return tr(f"media.used_{use.kind}", id=use.id, title=use.title)
 
 
+def _consent(asset: MediaAsset) -> None:
+    """Whether the image shows identifiable people, and how their consent was recorded."""
+    with st.form(f"media_consent_{asset.id}"):
+        people = st.checkbox(tr("media.shows_people"), value=asset.shows_people)
+        recorded = st.checkbox(tr("media.consent_recorded"), value=asset.consent_recorded)
+        note = st.text_input(tr("media.consent_note"), value=asset.consent_note)
+        if st.form_submit_button(tr("media.save_consent")) and run(
+            consent.set_consent,
+            asset_id=asset.id,
+            shows_people=people,
+            consent_recorded=recorded,
+            note=note,
+        ):
+            st.session_state["media_notice"] = ("success", tr("media.consent_saved", id=asset.id))
+            st.rerun()
+
+
 def _details(asset: MediaAsset) -> None:
     with session_scope() as session:
         uses = usage(session, asset.id)
@@ -71,6 +95,7 @@ def _details(asset: MediaAsset) -> None:
     if not allowed(Action.EDIT_MEDIA):
         st.caption(asset.alt_text)
         return
+    _consent(asset)
     alt = st.text_area(tr("media.alt_text"), value=asset.alt_text, key=f"media_alt_{asset.id}")
     save, delete = st.columns(2)
     if save.button(tr("media.save_alt"), key=f"media_save_{asset.id}"):
@@ -123,6 +148,8 @@ def page() -> None:
                 f"#{asset.id} · {_kind_label(asset.kind)} · {asset.width}×{asset.height} · "
                 f"{max(1, asset.size_bytes // 1024)} KB"
             )
+            if asset.shows_people and not asset.consent_recorded:
+                st.caption(tr("media.needs_consent"))
             with st.expander(tr("media.details", id=asset.id)):
                 _details(asset)
 

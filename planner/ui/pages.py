@@ -7,7 +7,9 @@ whatever slips through; this only keeps the menu to what the person can do.
 from __future__ import annotations
 
 from planner.people.roles import Action
+from planner.ui.runtime import tr
 from planner.ui.session import allowed
+from planner.ui.widgets.review import review_title
 
 # A page is offered when the person may do any one of these (pages not listed: everyone).
 PAGE_NEEDS: dict[str, tuple[Action, ...]] = {
@@ -16,6 +18,7 @@ PAGE_NEEDS: dict[str, tuple[Action, ...]] = {
     "planner/ui/dashboard.py": (Action.VIEW_DASHBOARD,),
     # The installation's set-up (database, public address, channels) is not a trainee's business.
     "planner/ui/settings.py": (Action.VIEW_DASHBOARD,),
+    "planner/ui/review.py": (Action.APPROVE_POST,),
     "planner/ui/users.py": (Action.MANAGE_USERS,),
     "planner/ui/audit_log.py": (Action.VIEW_AUDIT,),
 }
@@ -25,3 +28,8 @@ def offered(path: str) -> bool:
     """Whether the signed-in person's menu shows the page at `path`."""
     needs = PAGE_NEEDS.get(path)
     return needs is None or any(allowed(action) for action in needs)
+
+
+def menu_title(path: str, key: str) -> str:
+    """A page's name in the menu; the review queue's also counts the posts waiting."""
+    return review_title() if path == "planner/ui/review.py" else tr(key)

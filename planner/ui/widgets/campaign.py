@@ -26,6 +26,7 @@ from planner.scheduling import (
 from planner.templates.model import ContentTemplate
 from planner.ui.runtime import counter, error_text, locale, tr
 from planner.ui.session import current_actor
+from planner.ui.widgets import draft_actions
 from planner.ui.widgets.schedule_form import account_picker
 
 
@@ -83,6 +84,9 @@ def campaign_section(
                 for problem in result.errors:
                     st.error(problem.text(locale()))
     account_ids = account_picker(accounts, "accounts_campaign")
+    if draft_actions.review_applies():
+        draft_actions.submit_campaign(plan, account_ids)
+        return
     if st.button(tr("compose.schedule_campaign"), type="primary", key="schedule_campaign_btn"):
         try:
             with session_scope() as session:

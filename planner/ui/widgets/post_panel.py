@@ -6,7 +6,7 @@ own posts), and every change goes through the services as the signed-in person.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pandas as pd
 import streamlit as st
@@ -42,6 +42,7 @@ from planner.ui.runtime import (
     tr,
 )
 from planner.ui.session import current_actor
+from planner.ui.widgets.review import post_review_panel
 
 
 def when_text(moment: datetime | None) -> str:
@@ -85,21 +86,22 @@ def show_flash() -> None:
         getattr(st, kind)(message)
 
 
-def _reschedule(post_id: int) -> None:
+def _reschedule(post_id: int, current: datetime | None) -> None:
+    """Date and time start from the post's own time (`current`), so a small move is one edit."""
     settings = get_settings()
-    now_local = datetime.now(settings.tz) + timedelta(hours=1)
+    start = (current or datetime.now(UTC) + timedelta(hours=1)).astimezone(settings.tz)
     with st.form(f"reschedule_{post_id}"):
         st.markdown(f"**{tr('calendar.reschedule')}**")
         c1, c2 = st.columns(2)
         day = c1.date_input(
             tr("compose.date"),
-            value=now_local.date(),
+            value=start.date(),
             key=f"rs_day_{post_id}",
             format="DD/MM/YYYY",
         )
         at = c2.time_input(
-            tr("compose.time", zone=zone_abbr(settings.tz, now_local)),
-            value=now_local.time().replace(second=0, microsecond=0),
+            tr("compose.time", zone=zone_abbr(settings.tz, start)),
+            value=start.time().replace(second=0, microsecond=0),
             key=f"rs_time_{post_id}",
             step=300,
         )
@@ -221,11 +223,13 @@ def post_panel(post_id: int) -> None:
             )
         else:
             st.caption(tr("calendar.no_attempts"))
+        post_review_panel(post.id, key=f"panel_{post.id}")
         open_targets = detail.open_targets
         if not open_targets:
             return
         if _may(Action.RESCHEDULE_POST, post):
-            _reschedule(post.id)
+            dues = [t.due_at for t, _ in open_targets if t.due_at is not None]
+            _reschedule(post.id, min(dues) if dues else None)
             _next_slot(post.id)
         _changes(post, open_targets)
 

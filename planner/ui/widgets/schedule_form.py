@@ -24,6 +24,8 @@ from planner.scheduling import (
 from planner.slots import SlotError, add_to_queue
 from planner.ui.runtime import error_text, hint, locale, tr
 from planner.ui.session import current_actor
+from planner.ui.widgets import draft_actions
+from planner.ui.widgets.review import REFUSALS
 
 
 def _post_data(draft: Draft, account_ids: list[int], due: datetime | None) -> PostCreate:
@@ -55,6 +57,10 @@ def _scheduled(post_id: int, when: datetime) -> None:
 
 
 def _schedule(draft: Draft, account_ids: list[int], due: datetime, publish_now: bool) -> None:
+    if draft_actions.editing() is not None:
+        data = _post_data(draft, account_ids, due)
+        _scheduled(draft_actions.schedule_existing(data, due, publish_now), due)
+        return
     with session_scope() as session:
         post = schedule_post(
             session,
@@ -72,6 +78,14 @@ def _queue(draft: Draft, account_ids: list[int]) -> None:
         post = add_to_queue(session, _post_data(draft, account_ids, None), actor=current_actor())
         post_id, when = post.id, min(t.due_at for t in targets_of(session, post.id))
     _scheduled(post_id, when)
+
+
+def _keep(step, draft: Draft, account_ids: list[int], due: datetime) -> None:
+    """Save as draft or submit for review (draft_actions), once accounts are chosen."""
+    if not account_ids:
+        st.error(tr("compose.no_accounts"))
+    else:
+        step(_post_data(draft, account_ids, due))
 
 
 def account_picker(accounts: list[Account], key: str) -> list[int]:
@@ -107,8 +121,22 @@ def schedule_form(draft: Draft, accounts: list[Account]) -> None:
         key="due_time",
         step=60,
     )
-    schedule_col, queue_col = st.columns(2)
-    if queue_col.button(tr("compose.add_to_queue"), key="queue_btn", help=tr("compose.queue_help")):
+    due = local_to_utc(day, at, settings.tz)
+    if draft_actions.review_applies():
+        st.info(tr("compose.review_applies"))
+        save_col, submit_col = st.columns(2)
+        if save_col.button(tr("compose.save_draft"), key="save_draft_btn"):
+            _keep(draft_actions.save_draft, draft, account_ids, due)
+        if submit_col.button(tr("compose.submit_review"), type="primary", key="submit_btn"):
+            _keep(draft_actions.submit, draft, account_ids, due)
+        return
+    schedule_col, queue_col, draft_col = st.columns(3)
+    if draft_col.button(tr("compose.save_draft"), key="save_draft_btn"):
+        _keep(draft_actions.save_draft, draft, account_ids, due)
+    editing = draft_actions.editing() is not None
+    if not editing and queue_col.button(
+        tr("compose.add_to_queue"), key="queue_btn", help=tr("compose.queue_help")
+    ):
         if not account_ids:
             st.error(tr("compose.no_accounts"))
         else:
@@ -124,7 +152,7 @@ def schedule_form(draft: Draft, accounts: list[Account]) -> None:
                 _schedule(draft, account_ids, local_to_utc(day, at, settings.tz), publish_now=False)
             except PastTimeError:
                 st.session_state["confirm_past"] = True
-            except (SchedulingError, PermissionDenied) as exc:
+            except (SchedulingError, *REFUSALS) as exc:
                 st.error(error_text(exc))
     if st.session_state.get("confirm_past"):
         st.warning(tr("compose.past_time"))
