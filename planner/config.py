@@ -6,6 +6,9 @@ app agree on where the data is and which clock and language they use.
 
 from __future__ import annotations
 
+import base64
+import binascii
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -16,18 +19,50 @@ from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# A passphrase is stretched with scrypt under a fixed salt (the same key on every machine
+# needs the same salt), so its length is what resists guessing: at least 32 characters.
+MIN_PASSPHRASE = 32
+FERNET_KEY_HINT = (
+    "python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'"
+)
+
+
+def is_fernet_key(value: str) -> bool:
+    """Whether `value` is a Fernet key (32 bytes, URL-safe base64) rather than a passphrase."""
+    try:
+        return len(base64.urlsafe_b64decode(value.encode())) == 32
+    except (binascii.Error, ValueError):
+        return False
+
+
+def make_private_dir(path: Path) -> Path:
+    """Create `path` (and parents) readable by its owner only; an existing folder is left.
+
+    The data folder holds the database, the uploads and by default the key file: made by
+    planner, it is never world-readable (mode 0700 whatever the umask).
+    """
+    if not path.exists():
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(path, 0o700)
+    return path
 
 
 class Settings(BaseSettings):
     """Deployment configuration; see the README's Configuration table."""
 
-    model_config = SettingsConfigDict(env_prefix="PLANNER_", env_file=".env", extra="ignore")
+    # hide_input_in_errors: a refused PLANNER_SECRET_KEY must never be echoed in an error.
+    model_config = SettingsConfigDict(
+        env_prefix="PLANNER_", env_file=".env", extra="ignore", hide_input_in_errors=True
+    )
 
     data_dir: Path = Field(default=PROJECT_ROOT / "data")
     database_url: str | None = Field(
         default=None, validation_alias=AliasChoices("DATABASE_URL", "PLANNER_DATABASE_URL")
     )
     secret_key: str | None = None
+    # Where the key lives when PLANNER_SECRET_KEY is unset (default: secret.key in the data
+    # folder); put it outside the data folder so a copy of that folder is not enough.
+    secret_key_file: Path | None = None
     timezone: str = "Asia/Jakarta"
     locale: str = "id"
     public_media_base_url: str | None = Field(
@@ -101,6 +136,21 @@ class Settings(BaseSettings):
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"unknown time zone {value!r}") from exc
+        return value
+
+    @field_validator("secret_key")
+    @classmethod
+    def _strong_key(cls, value: str | None) -> str | None:
+        if not value or not value.strip():
+            return None
+        for number, part in enumerate((p.strip() for p in value.split(",") if p.strip()), 1):
+            if not is_fernet_key(part) and len(part) < MIN_PASSPHRASE:
+                which = f"key {number} of PLANNER_SECRET_KEY" if "," in value else "it"
+                raise ValueError(
+                    f"PLANNER_SECRET_KEY must be a Fernet key or a passphrase of at least "
+                    f"{MIN_PASSPHRASE} characters, but {which} has {len(part)}; generate a key "
+                    f"with {FERNET_KEY_HINT}"
+                )
         return value
 
     @field_validator("locale")

@@ -21,7 +21,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, create_engine
 
-from planner.config import PROJECT_ROOT, get_settings
+from planner.config import PROJECT_ROOT, get_settings, make_private_dir
 
 MIGRATIONS_DIR = PROJECT_ROOT / "migrations"
 _engines: dict[str, Engine] = {}
@@ -90,7 +90,7 @@ def _create(url: str) -> Engine:
     if url.startswith("sqlite"):
         db_path = make_url(url).database
         if db_path and db_path != ":memory:":
-            Path(db_path).parent.mkdir(parents=True, exist_ok=True)
+            make_private_dir(Path(db_path).parent)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)

@@ -2,8 +2,10 @@
 
 No name a user typed ever becomes part of a path; the same bytes are stored once and a
 re-saved or resized copy of a stored photo is pointed out. Every upload is checked before
-anything is written, so a refused file leaves no trace. Photos lose their EXIF (a phone's
-GPS position must not travel with a post); thumbnails make the library page light.
+anything is written, so a refused file leaves no trace. Every stored file loses its
+metadata in every frame and chunk, and any data after the image's end (a phone's GPS
+position must not travel with a post; see image_metadata.py); thumbnails make the library
+page light.
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ from PIL import Image, ImageOps
 from sqlmodel import Session, col, select
 
 from planner.config import get_settings
+from planner.image_metadata import NotStrippable, strip_metadata
 from planner.imaging.errors import ImagingError
 from planner.imaging.files import write_atomic
-from planner.imaging.inputs import ImageInputError, flatten, inspect, looks_like_svg
+from planner.imaging.inputs import ImageInputError, flatten, inspect, looks_like_svg, to_srgb
 from planner.limits import MB, PHOTO_UPLOAD_MB
 from planner.models import BrandKit, CollectionItem, Event, MediaAsset, Post, PostStatus, PostTarget
 from planner.people import audit
@@ -33,6 +36,7 @@ THUMB_SIDE = 320
 SIMILAR_DISTANCE = 6  # of 64 bits: a re-saved, resized or lightly edited copy
 UPLOAD_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".tif", ".tiff", ".bmp")
 PHOTO_KINDS = ("upload", "cover")
+_ORIENTATION = 0x0112
 _EXT = {"JPEG": ".jpg", "PNG": ".png", "GIF": ".gif", "WEBP": ".webp"}
 _MIME = {"JPEG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif", "WEBP": "image/webp"}
 # A post in one of these states will still be sent: its image must stay.
@@ -62,10 +66,16 @@ class Use:
     id: int
     title: str
     status: str = ""
+    published: bool = False  # a post of which at least one target went out
 
     @property
     def blocks_delete(self) -> bool:
-        return self.kind == "brand" or (self.kind == "post" and self.status in WAITING)
+        """Whether the image must stay: still to be sent, the logo, or the record of a post."""
+        return (
+            self.kind == "brand"
+            or (self.kind == "post" and self.status in WAITING)
+            or self.published
+        )
 
 
 @dataclass(frozen=True)
@@ -124,37 +134,54 @@ def _thumbnail(data: bytes) -> bytes:
         img.thumbnail((THUMB_SIDE, THUMB_SIDE), Image.Resampling.LANCZOS)
         flat = flatten(img, (255, 255, 255))
     buf = io.BytesIO()
+    flat.info = {}
     flat.save(buf, "JPEG", quality=82)
-    return buf.getvalue()
+    return strip_metadata(buf.getvalue())
 
 
 def _normalised(data: bytes) -> tuple[bytes, str, int, int, str]:
-    """Bytes to store, their format, size and dhash: web formats as they are unless they
-    carry metadata or print colours; anything else becomes PNG (transparency) or JPEG."""
+    """Bytes to store, their format, size and dhash.
+
+    Web formats keep their picture bytes as they are (every frame of an animation) and lose
+    everything else: EXIF, XMP, text chunks, comments, data after the end of the image. A
+    photo that must be turned upright or converted to sRGB, and any other format, is
+    re-encoded as PNG (transparency) or JPEG, and that copy is stripped the same way, as
+    Pillow's writers copy some metadata back.
+    """
     facts = inspect(data)
     with Image.open(io.BytesIO(data)) as img:
-        keep = (
-            facts.format in _EXT
-            and not facts.has_metadata
-            and img.mode != "CMYK"
-            and "icc_profile" not in img.info
-        )
-        if keep:
-            return data, facts.format, facts.width, facts.height, dhash(img)
-        if facts.frames > 1 and facts.format in ("GIF", "WEBP"):
-            # An animation keeps its frames; only its metadata would be lost, so keep it.
-            return data, facts.format, facts.width, facts.height, dhash(img)
-        upright = ImageOps.exif_transpose(img)
-        if facts.has_alpha:
-            out, fmt = upright.convert("RGBA"), "PNG"
-        else:
-            out, fmt = flatten(upright), "JPEG"
-        buf = io.BytesIO()
-        if fmt == "PNG":
-            out.save(buf, "PNG", compress_level=6)
-        else:
-            out.save(buf, "JPEG", quality=92, subsampling=0)
-        return buf.getvalue(), fmt, out.width, out.height, dhash(out)
+        upright_already = img.getexif().get(_ORIENTATION, 1) in (0, 1)
+        plain = upright_already and img.mode != "CMYK" and "icc_profile" not in img.info
+        if facts.format in _EXT and (plain or facts.frames > 1):
+            try:
+                stored = strip_metadata(data)
+            except NotStrippable as exc:
+                if facts.frames > 1:
+                    raise ImageInputError("damaged") from exc
+            else:
+                inspect(stored)  # what is kept must still be the whole picture
+                return stored, facts.format, facts.width, facts.height, dhash(img)
+        out, fmt = _reencoded(img, facts.has_alpha)
+    buf = io.BytesIO()
+    if fmt == "PNG":
+        out.save(buf, "PNG", compress_level=6)
+    else:
+        out.save(buf, "JPEG", quality=92, subsampling=0)
+    return strip_metadata(buf.getvalue()), fmt, out.width, out.height, dhash(out)
+
+
+def _reencoded(img: Image.Image, has_alpha: bool) -> tuple[Image.Image, str]:
+    """The picture upright and in sRGB, as a fresh image that carries no metadata."""
+    upright = ImageOps.exif_transpose(img)
+    if has_alpha:
+        rgba = upright.convert("RGBA")
+        out = to_srgb(rgba.convert("RGB"))
+        out.putalpha(rgba.getchannel("A"))
+        fmt = "PNG"
+    else:
+        out, fmt = flatten(upright), "JPEG"
+    out.info = {}
+    return out, fmt
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
@@ -280,7 +307,8 @@ def usage(session: Session, asset_id: int) -> list[Use]:
         ).all()
         # A post is waiting while any of its targets still is.
         status = next((s for s in statuses if s in WAITING), post.status)
-        uses.append(Use("post", post.id or 0, post.title, status))
+        published = PostStatus.PUBLISHED in (*statuses, post.status)
+        uses.append(Use("post", post.id or 0, post.title, status, published))
     for event in session.exec(select(Event).where(Event.image_asset_id == asset_id)).all():
         uses.append(Use("event", event.id or 0, event.title))
     for item in session.exec(
@@ -293,7 +321,11 @@ def usage(session: Session, asset_id: int) -> list[Use]:
 
 
 def delete_asset(session: Session, asset_id: int, *, actor: Actor) -> None:
-    """Delete an image no waiting post needs; drafts, events and items just lose it."""
+    """Delete an image no waiting or published post needs; drafts, events and items lose it.
+
+    The image of a published post is what the library actually put online: it is the record
+    of that post (its attempts and metrics point at it), so it is kept, not unlinked.
+    """
     check(session, actor, Action.EDIT_MEDIA, ("media", asset_id))
     asset = session.get(MediaAsset, asset_id)
     if asset is None:
@@ -304,7 +336,10 @@ def delete_asset(session: Session, asset_id: int, *, actor: Actor) -> None:
         first = blocking[0]
         if first.kind == "brand":
             raise MediaInUse("logo_in_use", id=asset_id)
-        raise MediaInUse("in_use", id=asset_id, post=first.id, title=first.title)
+        if first.status in WAITING:
+            raise MediaInUse("in_use", id=asset_id, post=first.id, title=first.title)
+        posts = ", ".join(f"#{u.id} ({u.title})" for u in blocking if u.published)
+        raise MediaInUse("published_in_use", id=asset_id, posts=posts)
     for post in session.exec(select(Post).where(Post.media_asset_id == asset_id)).all():
         post.media_asset_id = None
         session.add(post)

@@ -23,6 +23,7 @@ import requests
 from PIL import Image
 
 from planner.config import Settings, get_settings
+from planner.image_metadata import strip_metadata
 from planner.secrets import secret_box
 
 if TYPE_CHECKING:  # planner.platforms imports this module (Instagram): no import at runtime
@@ -99,12 +100,17 @@ def aspect_problem(width: int, height: int, limits: Limits) -> str | None:
 
 
 def as_jpeg(data: bytes) -> tuple[bytes, int, int]:
-    """The image as JPEG bytes (unchanged when it already is one) and its size."""
+    """The image as JPEG bytes without metadata or trailing data, and its size.
+
+    A JPEG keeps its picture bytes; anything else is re-encoded. Either way the copy is
+    stripped (image_metadata.py): this file is public, and Pillow's writer copies a GIF's or
+    PNG's comment into the JPEG it writes.
+    """
     try:
         with Image.open(io.BytesIO(data)) as img:
             width, height = img.size
             if img.format == "JPEG" and img.mode in ("RGB", "L"):
-                return data, width, height
+                return strip_metadata(data), width, height
             if img.mode in ("RGBA", "LA", "P"):
                 # Transparent areas become white, as they look on a light feed.
                 rgba = img.convert("RGBA")
@@ -112,9 +118,10 @@ def as_jpeg(data: bytes) -> tuple[bytes, int, int]:
                 flat.paste(rgba, mask=rgba.getchannel("A"))
             else:
                 flat = img.convert("RGB")
+            flat.info = {}
             out = io.BytesIO()
             flat.save(out, "JPEG", quality=JPEG_QUALITY, optimize=True)
-            return out.getvalue(), width, height
+            return strip_metadata(out.getvalue()), width, height
     except (OSError, ValueError) as exc:
         raise PublicMediaError("this file is not an image that can be read") from exc
 

@@ -1,9 +1,12 @@
 """Platform tokens encrypted at rest with Fernet (the `cryptography` package).
 
-The key comes from PLANNER_SECRET_KEY; without it (the embedded default) a key file is
-created in the data directory on first use, readable by its owner only. PLANNER_SECRET_KEY
-may list several keys separated by commas: the first encrypts, every one decrypts, so a key
-can be rotated without reconnecting accounts.
+The key comes from PLANNER_SECRET_KEY (a Fernet key or a passphrase of at least 32
+characters, checked when the settings are read); without it a key file is created when
+planner starts (`ensure_key`: init, demo, serve), readable by its owner only, in a data
+folder made 0700, or wherever PLANNER_SECRET_KEY_FILE says (outside the data folder, so a
+copy of that folder alone reads nothing). PLANNER_SECRET_KEY may list several keys separated
+by commas: the first encrypts, every one decrypts, so a key can be rotated without
+reconnecting accounts.
 
 Decrypted tokens are registered with `planner.platforms.http.register_secrets` by whoever
 uses them, so they are masked in every log line the process writes.
@@ -12,7 +15,6 @@ uses them, so they are masked in every log line the process writes.
 from __future__ import annotations
 
 import base64
-import binascii
 import hashlib
 import hmac
 import json
@@ -25,11 +27,12 @@ from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 
-from planner.config import Settings, get_settings
+from planner.config import Settings, get_settings, is_fernet_key, make_private_dir
 
 log = logging.getLogger(__name__)
 KEY_FILE_NAME = "secret.key"
-# A fixed salt is fine here: it only turns a passphrase into a key; the passphrase is the secret.
+# A fixed salt: every machine must derive the same key from the same passphrase, so there is
+# nowhere to keep a random one; the 32-character minimum (config.py) is what resists guessing.
 _PASSPHRASE_SALT = b"planner-secret-key-v1"
 
 
@@ -39,12 +42,7 @@ class SecretsUnreadable(RuntimeError):
 
 def _as_fernet_key(value: str) -> bytes:
     """A Fernet key as given, or one derived from a passphrase with scrypt."""
-    try:
-        if len(base64.urlsafe_b64decode(value.encode())) == 32:
-            return value.encode()
-    except (binascii.Error, ValueError):
-        pass
-    return _derive(value)
+    return value.encode() if is_fernet_key(value) else _derive(value)
 
 
 @lru_cache(maxsize=8)
@@ -54,14 +52,14 @@ def _derive(passphrase: str) -> bytes:
 
 
 def key_file(settings: Settings) -> Path:
-    """Where the embedded default keeps its key."""
-    return settings.data_dir / KEY_FILE_NAME
+    """Where the key is kept when PLANNER_SECRET_KEY is unset."""
+    return settings.secret_key_file or settings.data_dir / KEY_FILE_NAME
 
 
 def _read_or_create_key_file(path: Path) -> bytes:
     """Read the key file, creating it (mode 0600) exactly once even if processes race."""
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(path.parent)
         tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:
@@ -108,7 +106,7 @@ class SecretBox:
         except (InvalidToken, ValueError) as exc:
             raise SecretsUnreadable(
                 "the stored tokens cannot be decrypted with this machine's key "
-                "(PLANNER_SECRET_KEY or data/secret.key changed); set the key the tokens were "
+                "(PLANNER_SECRET_KEY or the key file changed); set the key the tokens were "
                 "saved with, or reconnect the account"
             ) from exc
 
@@ -123,6 +121,34 @@ class SecretBox:
     def name_token(self, data: bytes) -> str:
         """A name derived from `data` that nobody without the key can guess (public media)."""
         return hmac.new(self._primary, b"public-media:" + data, hashlib.sha256).hexdigest()[:32]
+
+
+def ensure_key(settings: Settings | None = None) -> Path | None:
+    """At start: the key file created now if it is needed (None when PLANNER_SECRET_KEY is set).
+
+    Creating it at `planner init`/`demo`/`serve` rather than on first use means a backup made
+    right after installing already has a key to keep beside it.
+    """
+    settings = settings or get_settings()
+    if settings.secret_key:
+        return None
+    path = key_file(settings)
+    _read_or_create_key_file(path)
+    return path
+
+
+def open_folder_warning(settings: Settings | None = None) -> str | None:
+    """Why the key file's folder is a risk (others may read it), or None."""
+    settings = settings or get_settings()
+    if settings.secret_key:
+        return None
+    folder = key_file(settings).parent
+    if folder.exists() and stat.S_IMODE(folder.stat().st_mode) & 0o077:
+        return (
+            f"the folder of the key file, {folder}, is open to other users; run "
+            f"`chmod 700 {folder}` or keep the key elsewhere with PLANNER_SECRET_KEY_FILE"
+        )
+    return None
 
 
 def secret_box(settings: Settings | None = None) -> SecretBox:

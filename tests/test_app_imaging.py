@@ -9,11 +9,11 @@ from streamlit.testing.v1 import AppTest
 
 from planner.brand_kit import active_brand
 from planner.db import session_scope
-from planner.media import store_image
+from planner.media import asset_path, store_image
 from planner.models import Account, BrandKit, MediaAsset, utcnow
 from planner.scheduling import PostCreate, schedule_post
 from tests.people_helpers import ADMIN, signed_app
-from tests.test_media import photo_bytes
+from tests.test_media import mark_published, photo_bytes
 
 
 def _page(path: str) -> AppTest:
@@ -103,10 +103,41 @@ def test_media_page_refuses_deleting_an_image_a_scheduled_post_needs(demo_db: st
     at = _page("planner/ui/media.py")
     at.radio(key="media_kind").set_value("upload").run()
     at.button(key=f"media_delete_{asset_id}").click().run()
-    assert any("masih menunggu terbit" in e.value for e in at.error)
+    assert any("masih menunggu publikasi" in e.value for e in at.error)
     with session_scope() as session:
         assert session.get(MediaAsset, asset_id) is not None
     at.text_area(key=f"media_alt_{asset_id}").input("Poster Dongeng Anak")
     at.button(key=f"media_save_{asset_id}").click().run()
     with session_scope() as session:
         assert session.get(MediaAsset, asset_id).alt_text == "Poster Dongeng Anak"
+
+
+def test_media_page_keeps_the_image_of_a_published_post(demo_db: str) -> None:
+    with session_scope() as session:
+        asset = store_image(session, photo_bytes((700, 700)), original_name="rekap.jpg")
+        account = session.exec(select(Account)).first()
+        post = schedule_post(
+            session,
+            data=PostCreate(
+                title="Rekap Dongeng",
+                texts={"x": "Terima kasih", "facebook": "Terima kasih", "instagram": "Terima"},
+                account_ids=[account.id],
+                due_at=utcnow() + timedelta(days=2),
+                media_asset_id=asset.id,
+                alt_text="Foto",
+            ),
+            actor=ADMIN,
+        )
+        mark_published(session, post.id)
+        asset_id, post_id = asset.id, post.id
+    at = _page("planner/ui/media.py")
+    at.radio(key="media_kind").set_value("upload").run()
+    at.button(key=f"media_delete_{asset_id}").click().run()
+    assert not at.exception
+    assert any(
+        f"sudah dipublikasikan bersama unggahan #{post_id} (Rekap Dongeng)" in e.value
+        for e in at.error
+    )
+    with session_scope() as session:
+        kept = session.get(MediaAsset, asset_id)
+        assert kept is not None and asset_path(kept).exists()

@@ -166,6 +166,59 @@ def test_usage_and_delete_rules(any_db: str) -> None:
         assert not stored.exists()
 
 
+def mark_published(session, post_id: int) -> None:
+    """The post went out (as the worker records it): its targets and the post published."""
+    for target in session.exec(select(PostTarget).where(PostTarget.post_id == post_id)):
+        target.status = "published"
+        target.remote_id = f"remote-{target.id}"
+        session.add(target)
+    post = session.get(Post, post_id)
+    post.status = "published"
+    session.add(post)
+    session.flush()
+
+
+def test_image_of_a_published_post_is_kept_as_its_record(any_db: str) -> None:
+    with session_scope() as session:
+        accounts = add_sandbox_accounts(session)
+        asset = store_image(session, GOOD, original_name="rekap.jpg")
+        posts = []
+        for title in ("Rekap Dongeng", "Rekap Lomba"):
+            post = schedule_post(
+                session,
+                data=PostCreate(
+                    title=title,
+                    texts={"x": "Terima kasih", "facebook": "Terima kasih", "instagram": "Ok"},
+                    account_ids=[accounts[0].id],
+                    due_at=utcnow() + timedelta(days=1),
+                    media_asset_id=asset.id,
+                    alt_text="Foto",
+                ),
+                actor=ADMIN,
+            )
+            mark_published(session, post.id)
+            posts.append(post.id)
+        asset_id = asset.id
+    with session_scope() as session:
+        uses = usage(session, asset_id)
+        assert [(u.kind, u.id, u.published, u.blocks_delete) for u in uses] == [
+            ("post", posts[0], True, True),
+            ("post", posts[1], True, True),
+        ]
+        with pytest.raises(MediaInUse) as caught:
+            delete_asset(session, asset_id, actor=ADMIN)
+    message = str(caught.value)
+    assert f"post #{posts[0]} (Rekap Dongeng), #{posts[1]} (Rekap Lomba)" in message
+    assert "kept as the record of what was published" in message
+    assert "#" + str(posts[0]) in caught.value.text("id") and "terbit" not in caught.value.text(
+        "id"
+    )
+    with session_scope() as session:
+        kept = session.get(MediaAsset, asset_id)
+        assert kept is not None and asset_path(kept).exists()
+        assert session.get(Post, posts[0]).media_asset_id == asset_id
+
+
 def test_brand_logo_cannot_be_deleted(any_db: str) -> None:
     logo = (DEFAULT_BRAND.logo_path() or Path()).read_bytes()
     with session_scope() as session:

@@ -10,7 +10,7 @@ import sys
 
 import typer
 
-from planner.cli import accounts, acting, content, core, imaging, review, schedule, sources
+from planner.cli import accounts, acting, backup, content, core, imaging, review, schedule, sources
 from planner.cli.imports import import_app
 from planner.cli.users import user_app
 
@@ -22,6 +22,7 @@ sources.register(app)
 schedule.register(app)
 imaging.register(app)
 accounts.register(app)
+backup.register(app)
 review.register(app)
 app.add_typer(import_app, name="import")  # `import events|collection|posts`, from two modules
 app.add_typer(user_app, name="user")

@@ -23,10 +23,26 @@ def register(app: typer.Typer) -> None:
     app.command("serve")(serve)
 
 
+def prepare() -> None:
+    """What every start needs before the database: the data folder (0700) and the key file.
+
+    The settings were read already, so a weak PLANNER_SECRET_KEY has stopped the command.
+    """
+    from planner.config import make_private_dir
+    from planner.secrets import ensure_key, open_folder_warning
+
+    make_private_dir(get_settings().data_dir)
+    ensure_key()
+    warning = open_folder_warning()
+    if warning:
+        typer.echo(f"planner: warning: {warning}", err=True)
+
+
 def init(as_json: JsonOpt = False) -> None:
     """Create or migrate the database."""
     from planner.db import current_revision, migrate
 
+    prepare()
     migrate()
     emit(
         {"ok": True, "revision": current_revision()},
@@ -40,6 +56,7 @@ def demo(as_json: JsonOpt = False) -> None:
     from planner.db import migrate
     from planner.demo import load_demo
 
+    prepare()
     migrate()
     loaded = load_demo()
     emit(
@@ -84,6 +101,7 @@ def serve(
     from planner.limits import UPLOAD_LIMIT_MB
     from planner.publishing.embedded import ensure_embedded_worker
 
+    prepare()
     migrate()
     if not is_loopback(host):
         _refuse_until_ready(host)

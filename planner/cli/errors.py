@@ -66,7 +66,8 @@ def _one_line(exc: BaseException) -> str:
         return f"database error: {reason}"
     if isinstance(exc, ValidationError):
         first = exc.errors()[0]
-        return f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']}"
+        message = str(first["msg"]).removeprefix("Value error, ")
+        return f"{'.'.join(str(p) for p in first['loc'])}: {message}"
     if isinstance(exc, OSError) and exc.filename:
         return f"{exc.strerror or exc}: {exc.filename}"
     return " ".join(str(exc).split()) or exc.__class__.__name__

@@ -301,12 +301,22 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "imaging.error.in_use": {
         "id": (
-            "Gambar #{id} dipakai unggahan #{post} ({title}) yang masih menunggu terbit; batalkan "
-            "atau terbitkan unggahan itu dulu."
+            "Gambar #{id} dipakai unggahan #{post} ({title}) yang masih menunggu publikasi; "
+            "batalkan unggahan itu atau tunggu sampai dipublikasikan."
         ),
         "en": (
             "Image #{id} is used by post #{post} ({title}), which is still waiting to be "
-            "published; cancel or publish that post first."
+            "published; cancel that post or wait until it is published."
+        ),
+    },
+    "imaging.error.published_in_use": {
+        "id": (
+            "Gambar #{id} sudah dipublikasikan bersama unggahan {posts}; gambar itu disimpan "
+            "sebagai catatan apa yang dipublikasikan dan tidak dapat dihapus."
+        ),
+        "en": (
+            "Image #{id} was published with post {posts}; it is kept as the record of what was "
+            "published and cannot be deleted."
         ),
     },
     "imaging.error.brand_name_empty": {

@@ -94,7 +94,7 @@ def inspect(data: bytes) -> ImageFacts:
     return ImageFacts(fmt, width, height, mode, has_alpha, has_metadata, frames)
 
 
-def _to_srgb(img: Image.Image) -> Image.Image:
+def to_srgb(img: Image.Image) -> Image.Image:
     """Convert an image with an embedded colour profile (Adobe RGB, Display P3, CMYK) to sRGB."""
     icc = img.info.get("icc_profile")
     if not icc or img.mode not in ("RGB", "CMYK"):
@@ -116,10 +116,10 @@ def flatten(img: Image.Image, background: tuple[int, int, int] = (255, 255, 255)
         flat.paste(rgba, mask=rgba.getchannel("A"))
         return flat
     if img.mode == "CMYK":
-        return _to_srgb(img).convert("RGB")
+        return to_srgb(img).convert("RGB")
     if img.mode in ("I", "I;16", "I;16B", "I;16L", "F"):
         return img.convert("I").point(lambda v: v * (1 / 256)).convert("L").convert("RGB")
-    return _to_srgb(img).convert("RGB") if img.mode != "RGB" else _to_srgb(img)
+    return to_srgb(img).convert("RGB") if img.mode != "RGB" else to_srgb(img)
 
 
 def open_image(
