@@ -143,21 +143,8 @@ def schedule_campaign(
     session.flush()
     posts: list[Post] = []
     for planned in plan.active:
-        draft = planned.draft
-        assert draft is not None
         label = planned.step.title(locale)
-        data = PostCreate(
-            title=f"{draft.title} · {label}",
-            texts=draft.texts,
-            account_ids=account_ids,
-            due_at=planned.due_at,
-            media_asset_id=draft.media_asset_id,
-            alt_text=draft.alt_text,
-            link=draft.link,
-            template_id=planned.template_id,
-            event_id=plan.event_id,
-            author=author,
-        )
+        data = step_post(plan, planned, account_ids, locale, author=author)
         try:
             post = schedule_post(session, actor=actor, data=data, now=now)
         except SchedulingError as exc:
@@ -169,6 +156,26 @@ def schedule_campaign(
     )
     session.flush()
     return campaign, posts
+
+
+def step_post(
+    plan: CampaignPlan, planned: PlannedStep, account_ids: list[int], locale: str, author: str = ""
+) -> PostCreate:
+    """The post of one planned step at the step's time (scheduled here, or saved as a draft)."""
+    draft = planned.draft
+    assert draft is not None
+    return PostCreate(
+        title=f"{draft.title} · {planned.step.title(locale)}",
+        texts=draft.texts,
+        account_ids=account_ids,
+        due_at=planned.due_at,
+        media_asset_id=draft.media_asset_id,
+        alt_text=draft.alt_text,
+        link=draft.link,
+        template_id=planned.template_id,
+        event_id=plan.event_id,
+        author=author,
+    )
 
 
 def campaigns_for_event(session: Session, event_id: int) -> list[Campaign]:

@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
-from planner.campaigns import CampaignPlan
+from planner.campaigns import CampaignPlan, step_post
 from planner.lifecycle import S, lock_post, refresh_post_status
 from planner.models import Account, Campaign, Post, PostTarget, User, utcnow
 from planner.people import approval, audit
@@ -286,24 +286,7 @@ def draft_content(session: Session, *, actor: Actor, post_id: int) -> DraftConte
 
 def campaign_posts(plan: CampaignPlan, account_ids: list[int], locale: str) -> list[PostCreate]:
     """One post per active step of a planned campaign, at the step's time."""
-    posts = []
-    for planned in plan.active:
-        draft = planned.draft
-        assert draft is not None
-        posts.append(
-            PostCreate(
-                title=f"{draft.title} · {planned.step.title(locale)}",
-                texts=draft.texts,
-                account_ids=account_ids,
-                due_at=planned.due_at,
-                media_asset_id=draft.media_asset_id,
-                alt_text=draft.alt_text,
-                link=draft.link,
-                template_id=planned.template_id,
-                event_id=plan.event_id,
-            )
-        )
-    return posts
+    return [step_post(plan, planned, account_ids, locale) for planned in plan.active]
 
 
 def save_campaign(
