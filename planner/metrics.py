@@ -40,6 +40,16 @@ MILESTONES = [
 WINDOW = timedelta(days=31)
 # The figures the dashboard shows and adds up (engagement = the last five).
 ENGAGEMENT_FIGURES = ("impressions", "likes", "comments", "shares", "saves", "clicks")
+SNAPSHOT_FIGURES = (
+    "impressions",
+    "reach",
+    "likes",
+    "comments",
+    "shares",
+    "saves",
+    "clicks",
+    "views",
+)
 
 
 def age_bucket(age: timedelta) -> str:
@@ -114,16 +124,12 @@ def collect_once(
                         target_id=target.id,
                         taken_at=now,
                         age_bucket=age_bucket(now - target.published_at),
-                        impressions=m.impressions,
-                        reach=m.reach,
-                        likes=m.likes,
-                        comments=m.comments,
-                        shares=m.shares,
-                        saves=m.saves,
-                        clicks=m.clicks,
-                        views=m.views,
+                        # What the platform did not report is a gap (NULL), never a zero.
+                        **{
+                            name: None if name in m.missing else getattr(m, name)
+                            for name in SNAPSHOT_FIGURES
+                        },
                         simulated=m.simulated,
-                        # What the platform did not report is stored as 0: keep which.
                         raw={**m.raw, "missing": list(m.missing)},
                     )
                 )
@@ -158,13 +164,8 @@ def latest_per_target(session: Session) -> list[dict]:
                 "sandbox": account.is_sandbox,
                 "published_at": target.published_at,
                 "taken_at": snap.taken_at,
-                "impressions": snap.impressions,
-                "likes": snap.likes,
-                "comments": snap.comments,
-                "shares": snap.shares,
-                "saves": snap.saves,
-                "clicks": snap.clicks,
-                "engagement": snap.likes + snap.comments + snap.shares + snap.saves + snap.clicks,
+                **{name: getattr(snap, name) or 0 for name in ENGAGEMENT_FIGURES},
+                "engagement": sum(getattr(snap, name) or 0 for name in ENGAGEMENT_FIGURES[1:]),
                 "simulated": snap.simulated,
                 "missing": list((snap.raw or {}).get("missing", [])),
             }

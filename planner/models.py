@@ -6,7 +6,7 @@ library's zone happens only when showing or reading a date from a person.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -197,6 +197,7 @@ class Event(SQLModel, table=True):
     audience: str = ""
     registration_url: str = ""
     image_asset_id: int | None = Field(default=None, foreign_key="media_asset.id")
+    attendance: int | None = None  # people who came, entered after the event
     created_at: datetime = _ts(default_factory=utcnow)
     updated_at: datetime = _ts(default_factory=utcnow)
 
@@ -413,16 +414,65 @@ class MetricSnapshot(SQLModel, table=True):
     target_id: int = Field(foreign_key="post_target.id", index=True)
     taken_at: datetime = _ts(default_factory=utcnow)
     age_bucket: str = Field(default="", max_length=10)
-    impressions: int = 0
-    reach: int = 0
-    likes: int = 0
-    comments: int = 0
-    shares: int = 0
-    saves: int = 0
-    clicks: int = 0
-    views: int = 0
+    # None is a gap (the platform did not report the figure), never a zero: sums skip it.
+    impressions: int | None = None
+    reach: int | None = None
+    likes: int | None = None
+    comments: int | None = None
+    shares: int | None = None
+    saves: int | None = None
+    clicks: int | None = None
+    views: int | None = None
+    simulated: bool = False
+    # The platform's answer as received, so a figure can be read again later.
+    raw: dict[str, Any] = _json(dict)
+
+
+class AudienceSnapshot(SQLModel, table=True):
+    """One account's audience on one day (followers), so growth can be shown."""
+
+    __tablename__ = "audience_snapshot"
+    __table_args__ = (UniqueConstraint("account_id", "day", name="uq_audience_account_day"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    account_id: int = Field(foreign_key="account.id", index=True)
+    day: date  # the library's local day the figure belongs to
+    taken_at: datetime = _ts(default_factory=utcnow)
+    followers: int | None = None  # None: the platform did not say
+    following: int | None = None
     simulated: bool = False
     raw: dict[str, Any] = _json(dict)
+
+
+class ServiceMonth(SQLModel, table=True):
+    """The library's service use in one month, as staff enter or import it."""
+
+    __tablename__ = "service_month"
+
+    id: int | None = Field(default=None, primary_key=True)
+    month: str = Field(unique=True, index=True, max_length=7)  # "YYYY-MM"
+    visits: int | None = None
+    loans: int | None = None
+    new_members: int | None = None
+    note: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    updated_at: datetime = _ts(default_factory=utcnow)
+    updated_by_id: int | None = Field(default=None, foreign_key="user_account.id")
+
+
+class FeedbackNote(SQLModel, table=True):
+    """What a user said about the library, recorded by staff (counted per month)."""
+
+    __tablename__ = "feedback_note"
+
+    id: int | None = Field(default=None, primary_key=True)
+    noted_on: date = Field(index=True)
+    source: str = Field(default="", max_length=60)  # e.g. comment, front desk, suggestion box
+    sentiment: str = Field(default="neutral", max_length=10)  # positive | neutral | negative
+    text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    post_id: int | None = Field(default=None, foreign_key="post.id")
+    event_id: int | None = Field(default=None, foreign_key="event.id")
+    created_at: datetime = _ts(default_factory=utcnow)
+    created_by_id: int | None = Field(default=None, foreign_key="user_account.id")
 
 
 class Notification(SQLModel, table=True):
@@ -482,3 +532,7 @@ Index(
     postgresql_where=sql_text("status IN ('scheduled', 'retrying')"),
     sqlite_where=sql_text("status IN ('scheduled', 'retrying')"),
 )
+
+# Evaluation reads snapshots by target in time order and posts by publishing time.
+Index("ix_metric_snapshot_target_taken", MetricSnapshot.target_id, MetricSnapshot.taken_at)
+Index("ix_post_target_published_at", PostTarget.published_at)

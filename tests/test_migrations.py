@@ -92,3 +92,44 @@ def test_first_admin_created_after_upgrade_adopts_old_posts(sqlite_db: str) -> N
         admin_id = admin.id
     with session_scope() as session:
         assert session.exec(select(Post)).one().author_id == admin_id
+
+
+def test_evaluation_migration_turns_unreported_zeros_into_gaps(data_dir) -> None:
+    """Snapshots stored before gaps existed kept unreported figures as 0 plus their names."""
+    from planner.config import get_settings
+    from planner.db import session_scope
+    from planner.models import MetricSnapshot
+
+    url = get_settings().db_url
+    cfg = _upgrade_to(url, "o17_workers")
+    with db.get_engine(url).begin() as conn:
+        conn.execute(text(POST_SQL))
+        conn.execute(
+            text(
+                "INSERT INTO account (platform, name, handle, is_sandbox, status, status_reason,"
+                " config, dry_run, paused, created_at) VALUES ('facebook', 'Page', '', 0, "
+                "'active', '', '{}', 0, 0, '2026-01-01 00:00:00')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO post_target (post_id, account_id, platform, text, media_ids, "
+                "alt_text, status, attempts, content_version, updated_at, reconcile_checks, "
+                "verify_before_send, as_thread) VALUES (1, 1, 'facebook', 'x', '[]', '', "
+                "'published', 1, 1, '2026-01-01 00:00:00', 0, 0, 0)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO metric_snapshot (target_id, taken_at, age_bucket, impressions, "
+                "reach, likes, comments, shares, saves, clicks, views, simulated, raw) VALUES "
+                "(1, '2026-01-02 00:00:00', '24h', 0, 0, 7, 2, 1, 0, 0, 0, 0, "
+                '\'{"missing": ["saves", "impressions"]}\')'
+            )
+        )
+    command.upgrade(cfg, "head")
+    with session_scope() as session:
+        snap = session.exec(select(MetricSnapshot)).one()
+    assert (snap.likes, snap.comments, snap.shares) == (7, 2, 1)
+    assert snap.saves is None and snap.impressions is None
+    assert snap.clicks == 0  # reported as zero stays zero
