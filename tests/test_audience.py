@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, date, datetime, timedelta
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,7 @@ from tests.platform_helpers import (
     graph_error,
     query,
     settings,
+    x_me,
 )
 
 G = "https://graph.facebook.com/v23.0"
@@ -83,7 +85,7 @@ def test_x_reads_public_metrics_of_the_signed_in_user(tmp_path: Path, public, ex
 
 @responses.activate
 def test_x_revoked_token_is_auth_expired(tmp_path: Path) -> None:
-    responses.get(X_ME, json={"title": "Unauthorized", "status": 401}, status=401, content_type=JSON)
+    x_me(status=401)
     with pytest.raises(AuthExpired):
         _x(tmp_path).fetch_audience()
 
@@ -141,7 +143,7 @@ def test_graph_expired_token_is_auth_expired(tmp_path: Path) -> None:
 def test_sandbox_audience_grows_every_day_and_is_simulated(tmp_path: Path) -> None:
     days = [simulated_audience("Sandbox", "instagram", T0 + timedelta(days=n)) for n in range(3)]
     assert all(a.simulated and a.missing == [] for a in days)
-    growth = [b.followers - a.followers for a, b in zip(days, days[1:], strict=False)]
+    growth = [b.followers - a.followers for a, b in pairwise(days)]
     assert growth[0] == growth[1] > 0
     sandbox = SandboxPlatform("instagram", "Sandbox", tmp_path, clock=lambda: T0)
     assert sandbox.fetch_audience() == days[0]  # the same account on the same day: same figure
