@@ -3,6 +3,8 @@ figures now (planner/ui/widgets/post_panel.py over planner/collecting.py)."""
 
 from __future__ import annotations
 
+from html import escape
+
 from sqlmodel import func, select
 
 from planner.db import session_scope
@@ -63,3 +65,20 @@ def test_the_button_speaks_english_and_waits_for_publishing(demo_db: str) -> Non
         at.session_state["open_post"] = waiting
         at.run()
         assert f"refresh_{waiting}" not in {b.key for b in at.button}
+
+
+def test_compose_preview_shows_the_tagged_link(demo_db: str) -> None:
+    at = signed_app(30).run()
+    at.button[0].click().run()  # a draft from the first template
+    template = at.session_state["draft"].template_id
+    at.text_area(key="text_facebook").input(
+        "Daftar di https://perpustakaan.pekalongankota.go.id/acara?id=7#form"
+    ).run()
+    assert not at.exception
+    tagged = (
+        "https://perpustakaan.pekalongankota.go.id/acara?id=7&utm_source=facebook"
+        f"&utm_medium=social&utm_campaign={template}#form"
+    )
+    html = " ".join(h.proto.body for h in at.get("html"))
+    assert escape(tagged) in html  # the Facebook card shows the link as it will go out
+    assert any(tagged in c.value.replace("\\", "") for c in at.caption)
