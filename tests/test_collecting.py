@@ -199,3 +199,29 @@ def test_cli_metrics_collect_acts_as_a_person(sqlite_db: str, monkeypatch, capsy
     assert code == 1 and one_error(err)
     code, out, _ = cli(monkeypatch, capsys, "metrics", "collect", user=staff)
     assert (code, out.strip()) == (0, "2 snapshot(s), 3 audience figure(s) stored")
+
+
+def test_the_worker_looks_for_due_snapshots_every_interval(sqlite_db: str, monkeypatch) -> None:
+    """The running worker calls the pass on its first round, then once the interval is over."""
+    import threading
+
+    from planner.publishing import worker as worker_module
+
+    settings = Settings(secret_key=None, metrics_interval_seconds=300, worker_poll_seconds=0.001)
+    minutes = iter([0, 1, 4, 5, 6, 11, 12])
+    now = {"t": T0}
+    calls: list[datetime] = []
+    monkeypatch.setattr(
+        worker_module, "collect_due", lambda *, settings, now: calls.append(now) or Collected()
+    )
+    stop = threading.Event()
+
+    def next_round(_result) -> None:
+        try:
+            now["t"] = T0 + timedelta(minutes=next(minutes))
+        except StopIteration:
+            stop.set()
+
+    w = Worker("w-metrics", settings=settings, clock=lambda: now["t"])
+    worker_module.serve(w, stop, on_pass=next_round)
+    assert [(c - T0) // timedelta(minutes=1) for c in calls] == [0, 5, 11]
