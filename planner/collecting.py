@@ -20,7 +20,7 @@ from planner.db import session_scope
 from planner.i18n import LOCALES, t
 from planner.metrics import collect_once
 from planner.models import Post, PostTarget, utcnow
-from planner.people import guard
+from planner.people import audit, guard
 from planner.people.actors import Actor
 from planner.people.roles import Action
 
@@ -90,6 +90,16 @@ def refresh_figures(
                 ).all()
             )
     kwargs = dict(settings=settings, now=now, platform_factory=platform_factory)
-    snapshots = collect_once(**kwargs, post_id=post_id, on_demand=True)
-    audience = collect_audience(**kwargs, account_ids=account_ids, refresh=True)
-    return Collected(snapshots=snapshots, audience=audience)
+    done = Collected(
+        snapshots=collect_once(**kwargs, post_id=post_id, on_demand=True),
+        audience=collect_audience(**kwargs, account_ids=account_ids, refresh=True),
+    )
+    with session_scope() as session:  # who asked the platforms, and what came back
+        audit.record(
+            session,
+            actor,
+            Action.REFRESH_METRICS,
+            ("post", post_id) if post_id else None,
+            **done.as_dict(),
+        )
+    return done
