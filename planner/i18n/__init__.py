@@ -9,7 +9,18 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from planner.i18n import access, accounts, app, content, imaging, people, publishing, review, roles
+from planner.i18n import (
+    access,
+    accounts,
+    app,
+    collecting,
+    content,
+    imaging,
+    people,
+    publishing,
+    review,
+    roles,
+)
 
 LOCALES = ("id", "en")
 
@@ -115,6 +126,7 @@ STRINGS: dict[str, dict[str, str]] = _merge(
     roles.STRINGS,
     review.STRINGS,
     access.STRINGS,
+    collecting.STRINGS,
 )
 
 
