@@ -31,6 +31,7 @@ from planner.i18n import STRINGS, format_date, format_month, format_number
 from planner.ui.runtime import locale, plain, tr
 
 # Colours for the sentiments, each at least 4.5:1 against white.
+BAR_COLOUR = "#1f5fa8"  # 6.6:1 against white
 SENTIMENT_COLOURS = {"positive": "#1a7f37", "neutral": "#57606a", "negative": "#cf222e"}
 
 
@@ -120,11 +121,10 @@ def _events(view: IndicatorsView, key: str) -> None:
     if not long.empty:
         chart = (
             alt.Chart(long)
-            .mark_bar()
+            .mark_bar(color=BAR_COLOUR)
             .encode(
                 x=alt.X("value:Q", title=None),
                 y=alt.Y(f"{column('event')}:N", title=None),
-                color=alt.Color("measure:N", title=column("measure"), legend=None),
                 tooltip=[
                     alt.Tooltip(f"{column('event')}:N"),
                     alt.Tooltip("measure:N", title=column("measure")),
@@ -175,7 +175,7 @@ def _months(view: IndicatorsView, key: str) -> None:
     if not long.empty:
         chart = (
             alt.Chart(long)
-            .mark_line(point=True)
+            .mark_line(point=True, color=BAR_COLOUR)
             .encode(
                 x=alt.X(f"{column('month')}:O", sort=order, title=None),
                 y=alt.Y("value:Q", title=None),
@@ -271,7 +271,7 @@ def _training(view: IndicatorsView, key: str) -> None:
     counts = raw.iloc[:3]
     chart = (
         alt.Chart(counts, title=tr("indicators.chart.training"))
-        .mark_bar()
+        .mark_bar(color=BAR_COLOUR)
         .encode(
             x=alt.X(f"{column('value')}:Q", title=None),
             y=alt.Y(f"{column('measure')}:N", title=None, sort=None),
