@@ -63,6 +63,14 @@ def shown(value: int | float | None, gap: str = "indicators.not_reported") -> st
     return format_number(value, locale())
 
 
+def score(value: float | None) -> str:
+    """An average score with one decimal ('78,5' in Indonesian); a gap when nothing was scored."""
+    if value is None:
+        return tr("indicators.not_reported")
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if locale() == "id" else text
+
+
 def month_label(month: str) -> str:
     """'November 2026' from '2026-11'."""
     year, number = (int(part) for part in month.split("-"))
@@ -264,7 +272,9 @@ def _training(view: IndicatorsView, key: str) -> None:
     }
     values = asdict(figures)
     for box, (name, label) in zip(st.columns(len(names)), names.items(), strict=True):
-        box.metric(tr(label), shown(values[name]))
+        box.metric(
+            tr(label), score(values[name]) if name == "average_score" else shown(values[name])
+        )
     raw = pd.DataFrame(
         [{column("measure"): tr(label), column("value"): values[n]} for n, label in names.items()]
     )
@@ -280,5 +290,7 @@ def _training(view: IndicatorsView, key: str) -> None:
     )
     st.altair_chart(chart, width="stretch")
     readable = raw.copy()
-    readable[column("value")] = [shown(v) for v in raw[column("value")].tolist()]
+    readable[column("value")] = [shown(v) for v in raw[column("value")].tolist()[:3]] + [
+        score(figures.average_score)
+    ]
     _table_and_download(raw, readable, f"indikator-pelatihan-{view.period.month}", key)
