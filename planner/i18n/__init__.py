@@ -16,6 +16,7 @@ from planner.i18n import (
     collecting,
     content,
     imaging,
+    indicators,
     people,
     publishing,
     review,
@@ -127,6 +128,7 @@ STRINGS: dict[str, dict[str, str]] = _merge(
     review.STRINGS,
     access.STRINGS,
     collecting.STRINGS,
+    indicators.STRINGS,
 )
 
 
