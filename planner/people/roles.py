@@ -52,6 +52,9 @@ class Action(StrEnum):
     VIEW_AUDIT = "audit.view"
     VIEW_DASHBOARD = "dashboard.view"
     READ_INBOX = "inbox.read"
+    # training
+    TRAIN = "training.teach"  # lessons, exercises, sessions, scoring and promoting answers
+    PRACTISE = "training.practise"  # answer exercises (into training accounts only)
 
 
 class Scope(StrEnum):
@@ -93,8 +96,10 @@ PERMISSIONS: dict[str, dict[Action, Scope]] = {
         A.READ_INBOX: Scope.ANY,
         A.MANAGE_SANDBOX_ACCOUNTS: Scope.ANY,
         A.EDIT_TEMPLATES: Scope.ANY,
+        A.TRAIN: Scope.ANY,
+        A.PRACTISE: Scope.SANDBOX,
     },
-    R.TRAINEE: {a: Scope.SANDBOX for a in _TRAINEE_WORK},
+    R.TRAINEE: {**{a: Scope.SANDBOX for a in _TRAINEE_WORK}, A.PRACTISE: Scope.SANDBOX},
 }
 
 
