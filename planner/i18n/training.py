@@ -104,7 +104,49 @@ _CHECKS = {
     ),
 }
 
+_ERRORS = {
+    "no_account": (
+        "Pilih paling sedikit satu akun latihan.",
+        "Pick at least one training account.",
+    ),
+    "live_account": (
+        "{account} adalah akun sungguhan; latihan hanya boleh ke akun latihan (sandbox).",
+        "{account} is a live account; practice goes to training (sandbox) accounts only.",
+    ),
+    "wrong_platform": (
+        "Akun {account} bukan untuk platform latihan ini.",
+        "The account {account} is not for this exercise's platforms.",
+    ),
+    "no_exercise": ("Latihan {exercise_id} tidak ada.", "There is no exercise {exercise_id}."),
+    "no_submission": ("Jawaban {submission_id} tidak ada.", "There is no answer {submission_id}."),
+    "already_promoted": (
+        "Jawaban ini sudah dijadikan draf sungguhan.",
+        "This answer has already become a real draft.",
+    ),
+    "bad_score": ("Nilai harus antara 0 dan 100.", "The score must be between 0 and 100."),
+    "comment_needed": (
+        "Tulis komentar: apa yang perlu diperbaiki.",
+        "Write a comment saying what to change.",
+    ),
+    "promote_accounts": (
+        "Pilih akun tujuan yang platformnya ada di jawaban ini.",
+        "Pick accounts on the platforms this answer was written for.",
+    ),
+    "image_spec": (
+        "Gambar dari studio tidak bisa digambar ulang (tata letak, ukuran atau judul salah).",
+        "The studio image cannot be drawn again (layout, size or title is wrong).",
+    ),
+    "session_topic": ("Sesi pelatihan perlu topik.", "A training session needs a topic."),
+    "no_session": ("Sesi pelatihan {session_id} tidak ada.", "There is no session {session_id}."),
+    "attendee_name": (
+        "Peserta perlu nama atau akun pengguna.",
+        "An attendee needs a name or a user account.",
+    ),
+    "bad_month": ("Bulan harus berbentuk TTTT-BB.", "The month must look like YYYY-MM."),
+}
+
 STRINGS: dict[str, dict[str, str]] = {
+    **{f"training.error.{k}": {"id": v[0], "en": v[1]} for k, v in _ERRORS.items()},
     **{f"training.item.{k}": {"id": v[0], "en": v[1]} for k, v in _ITEMS.items()},
     **{f"training.check.{k}": {"id": v[0], "en": v[1]} for k, v in _CHECKS.items()},
 }
