@@ -41,6 +41,10 @@ MENU = {
         ("planner/ui/inbox.py", "nav.inbox", "📥"),
     ],
     "nav.section.results": [("planner/ui/dashboard.py", "nav.dashboard", "📊")],
+    "nav.section.training": [
+        ("planner/ui/practice.py", "nav.practice", "🎓"),
+        ("planner/ui/trainer.py", "nav.trainer", "🧑‍🏫"),
+    ],
     "nav.section.setup": [
         ("planner/ui/accounts.py", "nav.accounts", "🔑"),
         ("planner/ui/brand.py", "nav.brand", "🏷️"),

@@ -15,7 +15,8 @@ from sqlmodel import Session, col, select
 from planner.config import get_settings
 from planner.imaging.canvas import Drawn
 from planner.imaging.layouts import TEXT_FIELDS, LayoutInput
-from planner.imaging.render import draw
+from planner.imaging.render import draw, encode_jpeg
+from planner.media import store_image
 from planner.models import (
     Account,
     Event,
@@ -107,6 +108,15 @@ def answer_exercise(
     _training_accounts(session, actor, answer.account_ids, exercise.platforms)
     asset = session.get(MediaAsset, answer.media_asset_id) if answer.media_asset_id else None
     drawn = drawn_from(answer.image_spec) if answer.image_spec else None
+    if asset is None and drawn is not None:
+        # Kept like a studio render, so the trainer's previews show the very picture.
+        asset = store_image(
+            session,
+            encode_jpeg(drawn.image),
+            kind="render",
+            alt_text=answer.alt_text,
+            uploaded_by_id=actor.id,
+        )
     size = (asset.width, asset.height) if asset is not None else None
     if size is None and drawn is not None:
         size = drawn.image.size
