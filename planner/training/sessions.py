@@ -95,6 +95,12 @@ def set_attendance(
     return row
 
 
+def people_to_invite(session: Session) -> dict[int, str]:
+    """Active users by id and name, for a session's attendee list."""
+    query = select(User).where(User.active).order_by(User.username)
+    return {u.id: u.display_name or u.username for u in session.exec(query)}
+
+
 def sessions_between(session: Session, start: datetime, end: datetime) -> list[TrainingSession]:
     """Sessions that started in [start, end), oldest first."""
     query = (

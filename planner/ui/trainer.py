@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import datetime, time
 
 import streamlit as st
-from sqlmodel import select
 
 from planner.accounts import active_accounts
 from planner.config import get_settings
@@ -29,6 +28,7 @@ from planner.training.sessions import (
     attendee_name,
     attendees,
     export_csv,
+    people_to_invite,
 )
 from planner.training.submissions import promote_answer, return_answer, score_answer, waiting
 from planner.ui.practice import show_checklist
@@ -157,10 +157,7 @@ def _overview() -> None:
 def _session_form() -> None:
     lessons, _ = load_lessons()
     with session_scope() as session:
-        users = {
-            u.id: u.display_name or u.username
-            for u in session.exec(select(User).where(User.active).order_by(User.username))
-        }
+        users = people_to_invite(session)
         exercises = {e.id: e.title for e in active_exercises(session)}
     with st.form("training_session"):
         day_col, time_col = st.columns(2)
