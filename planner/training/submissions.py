@@ -248,6 +248,14 @@ def waiting(session: Session) -> list[TrainingSubmission]:
     return list(session.exec(query.order_by(TrainingSubmission.submitted_at)))
 
 
+def open_answers(session: Session) -> list[TrainingSubmission]:
+    """Answers a trainer may still act on: waiting ones first (oldest first), then the scored
+    ones not yet promoted (newest first)."""
+    scored = select(TrainingSubmission).where(TrainingSubmission.state == REVIEWED)
+    newest = scored.order_by(col(TrainingSubmission.submitted_at).desc())
+    return waiting(session) + list(session.exec(newest))
+
+
 def answers_of(session: Session, trainee_id: int) -> list[TrainingSubmission]:
     """A trainee's answers, newest first."""
     query = select(TrainingSubmission).where(TrainingSubmission.trainee_id == trainee_id)

@@ -30,7 +30,12 @@ from planner.training.sessions import (
     export_csv,
     people_to_invite,
 )
-from planner.training.submissions import promote_answer, return_answer, score_answer, waiting
+from planner.training.submissions import (
+    open_answers,
+    promote_answer,
+    return_answer,
+    score_answer,
+)
 from planner.ui.practice import show_checklist
 from planner.ui.runtime import error_text, locale, plain, tr
 from planner.ui.session import allowed, require_actor
@@ -77,6 +82,7 @@ def _review(row: TrainingSubmission, exercise: TrainingExercise, trainee: str, a
         score_answer, submission_id=sid, score=int(score), comment=comment
     ):
         st.session_state["trainer_flash"] = tr("training.scored")
+        st.session_state["trainer_last"] = sid
         st.rerun()
     if back_col.button(tr("training.return"), key=f"return_{sid}") and _run(
         return_answer, submission_id=sid, comment=comment, score=int(score)
@@ -99,19 +105,34 @@ def _review(row: TrainingSubmission, exercise: TrainingExercise, trainee: str, a
             st.rerun()
 
 
-def _waiting() -> None:
+def _open_answers() -> list[tuple]:
+    """The answers to show with their exercise, trainee name and image, read in one go (the
+    buttons below write in their own transaction, which SQLite would make wait for this one)."""
+    found = []
     with session_scope() as session:
-        rows = waiting(session)
-        if not rows:
-            st.info(tr("training.nothing_waiting"))
-        for row in rows:
+        for row in open_answers(session):
             exercise = session.get(TrainingExercise, row.exercise_id)
             user = session.get(User, row.trainee_id)
             asset = session.get(MediaAsset, row.media_asset_id) if row.media_asset_id else None
             who = (user.display_name or user.username) if user else "?"
-            title = f"{who} — {exercise.title if exercise else ''} (#{row.id})"
-            with st.expander(plain(title), expanded=len(rows) == 1):
-                _review(row, exercise, who, asset)
+            for obj in (row, exercise, asset):
+                if obj is not None:
+                    session.expunge(obj)
+            found.append((row, exercise, who, asset))
+    return found
+
+
+def _waiting() -> None:
+    rows = _open_answers()
+    if not rows:
+        st.info(tr("training.nothing_waiting"))
+    for row, exercise, who, asset in rows:
+        state = tr(f"training.state.{row.state}")
+        title = f"{who} — {exercise.title if exercise else ''} (#{row.id}, {state})"
+        # Waiting answers are open; so is the one just scored, ready to be promoted.
+        opened = row.state == "submitted" or row.id == st.session_state.get("trainer_last")
+        with st.expander(plain(title), expanded=opened):
+            _review(row, exercise, who, asset)
 
 
 def _overview() -> None:
