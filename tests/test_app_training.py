@@ -45,6 +45,8 @@ def test_menus_offer_practice_to_trainees_and_training_to_trainers() -> None:
 
 
 def test_a_trainee_answers_and_sees_the_checklist(demo_db: str) -> None:
+    with session_scope() as session:
+        session.add(Account(platform="facebook", name="Perpustakaan (live)", is_sandbox=False))
     at = app_as("trainee", PRACTICE)
     assert not at.exception, at.exception
     assert "Latihan membuat konten" in [h.value for h in at.header]
@@ -57,6 +59,8 @@ def test_a_trainee_answers_and_sees_the_checklist(demo_db: str) -> None:
     at.text_input[0].input("Dongeng Sabtu")  # the image's title
     alt = next(t.key for t in at.text_area if t.key and "answer_alt" in t.key)
     at.text_area(key=alt).input("gambar")
+    offered = at.multiselect[0].options
+    assert offered and not [o for o in offered if "live" in o]  # training accounts only
     submit = next(b for b in at.button if "Kirim jawaban" in b.label)
     submit.click().run()
     assert not at.exception, at.exception
