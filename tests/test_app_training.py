@@ -86,6 +86,10 @@ def test_the_trainer_page_shows_the_overview_and_refuses_trainees(demo_db: str) 
     sessions = next(t.value for t in at.dataframe if "Topik" in t.value.columns)
     assert sessions["Hadir"].tolist() == ["2/2"]
     assert "Bu Siti" in sessions["Yang hadir"].iloc[0]
+    certificate = next(
+        d for d in at.get("download_button") if "sertifikat" in str(d.proto.label).lower()
+    )
+    assert certificate is not None
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         app_as("trainee", TRAINER)  # not in a trainee's menu at all
 

@@ -142,6 +142,10 @@ _ERRORS = {
         "Peserta perlu nama atau akun pengguna.",
         "An attendee needs a name or a user account.",
     ),
+    "not_attended": (
+        "Sertifikat hanya untuk peserta yang hadir.",
+        "Certificates are only for people who came.",
+    ),
     "bad_month": ("Bulan harus berbentuk TTTT-BB.", "The month must look like YYYY-MM."),
 }
 
@@ -242,6 +246,17 @@ _PAGES = {
         "The exercise is ready for trainees.",
     ),
     "training.month": ("Bulan (TTTT-BB)", "Month (YYYY-MM)"),
+    "training.cert.title": ("Sertifikat Keikutsertaan", "Certificate of Participation"),
+    "training.cert.given_to": ("diberikan kepada", "presented to"),
+    "training.cert.for": (
+        "atas keikutsertaan dalam pelatihan “{topic}” pada {date}",
+        "for taking part in the training “{topic}” on {date}",
+    ),
+    "training.cert.trainer": ("Pelatih: {name}", "Trainer: {name}"),
+    "training.certificates": ("Sertifikat", "Certificates"),
+    "training.cert.session": ("Sesi", "Session"),
+    "training.cert.person": ("Peserta yang hadir", "Attendee who came"),
+    "training.cert.download": ("Unduh sertifikat (PDF)", "Download certificate (PDF)"),
     "training.download_csv": (
         "Unduh sesi dan kehadiran (CSV)",
         "Download sessions and attendance (CSV)",

@@ -16,6 +16,7 @@ from planner.models import MediaAsset, TrainingExercise, TrainingSubmission, Use
 from planner.people.roles import Action, PermissionDenied
 from planner.previews import build_preview, preview_html
 from planner.review.errors import ReviewError
+from planner.training.certificate import certificate_pdf
 from planner.training.errors import TrainingError
 from planner.training.exercises import active_exercises, exercise_from_lesson
 from planner.training.lessons import LessonProblem, lesson_source, load_lessons, save_lesson
@@ -242,6 +243,33 @@ def _lessons_editor() -> None:
         st.success(tr("training.exercise_made"))
 
 
+def _certificates() -> None:
+    st.subheader(tr("training.certificates"))
+    with session_scope() as session:
+        choices = {
+            (s.id, p.id): f"{s.starts_at:%Y-%m-%d} · {s.topic} — {attendee_name(session, p)}"
+            for s in all_sessions(session)
+            for p in attendees(session, s.id)
+            if p.attended
+        }
+    if not choices:
+        st.info(tr("training.no_sessions"))
+        return
+    chosen = st.selectbox(tr("training.cert.person"), list(choices), format_func=choices.get)
+    try:
+        with session_scope() as session:
+            pdf = certificate_pdf(session, chosen[1], locale())
+    except TrainingError as exc:
+        st.error(error_text(exc))
+        return
+    st.download_button(
+        tr("training.cert.download"),
+        data=pdf,
+        file_name=f"sertifikat-{chosen[0]}-{chosen[1]}.pdf",
+        mime="application/pdf",
+    )
+
+
 def _export() -> None:
     month = st.text_input(
         tr("training.month"), value=datetime.now(get_settings().tz).strftime("%Y-%m")
@@ -287,6 +315,7 @@ def page() -> None:
         _lessons_editor()
     with tabs[4]:
         _export()
+        _certificates()
 
 
 page()
