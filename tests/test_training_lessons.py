@@ -81,3 +81,22 @@ def test_a_trainers_copy_wins_over_the_shipped_lesson(data_dir) -> None:
     lesson = next(x for x in load_lessons()[0] if x.id == "event-announcement-basics")
     assert lesson.origin == "app" and lesson.title["id"].startswith("Acara kita")
     assert load_file(folder / "mine.yaml").exercise.needs_link is True
+
+
+def test_a_trainer_saves_a_lesson_in_the_app_and_a_broken_one_is_refused(sqlite_db) -> None:
+    from planner.db import session_scope
+    from planner.people.roles import PermissionDenied
+    from planner.training.lessons import save_lesson
+    from tests.people_helpers import make_user
+
+    trainer, trainee = make_user("trainer"), make_user("trainee")
+    with session_scope() as session:
+        saved = save_lesson(session, GOOD.replace("order: 2", "order: 7"), actor=trainer)
+    assert (saved.origin, saved.order) == ("app", 7)
+    assert (app_dir(get_settings()) / "event-announcement-basics.yaml").is_file()
+    with pytest.raises(LessonProblem) as refused, session_scope() as session:
+        save_lesson(session, GOOD.replace("order: 2", "order: x"), actor=trainer)
+    assert refused.value.line == 2
+    with pytest.raises(PermissionDenied), session_scope() as session:
+        save_lesson(session, GOOD, actor=trainee)
+    assert [x.order for x in load_lessons()[0] if x.id == "event-announcement-basics"] == [7]
