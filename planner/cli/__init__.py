@@ -23,6 +23,7 @@ from planner.cli import (
     training,
 )
 from planner.cli.imports import import_app
+from planner.cli.metrics import metrics_app
 from planner.cli.users import user_app
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Library social media planner.")
@@ -38,6 +39,7 @@ review.register(app)
 training.register(app)
 app.add_typer(import_app, name="import")  # `import events|collection|posts`, from two modules
 app.add_typer(user_app, name="user")
+app.add_typer(metrics_app, name="metrics")
 
 
 def main() -> None:

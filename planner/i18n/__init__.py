@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from planner.i18n import (
     accounts,
     app,
+    collecting,
     content,
     imaging,
     people,
@@ -125,6 +126,7 @@ STRINGS: dict[str, dict[str, str]] = _merge(
     roles.STRINGS,
     review.STRINGS,
     training.STRINGS,
+    collecting.STRINGS,
 )
 
 
