@@ -74,6 +74,7 @@ def test_trainee_answers_trainer_scores_and_promotes(browser_context, app_url: s
     accounts.press_sequentially("live")
     accounts.press("Enter")
     accounts.press("Escape")
+    expect(panel).to_have_count(1)  # the rerun after the choice has replaced the old panel
     expect(panel.get_by_text("Perpustakaan (live) (facebook)")).to_be_visible()
     panel.get_by_role("button", name="Jadikan draf sungguhan").click()
     expect(trainer.get_by_text("Draf sungguhan dibuat dan menunggu persetujuan")).to_be_visible()
