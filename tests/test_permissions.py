@@ -351,6 +351,14 @@ def _practise(w: World, a: Actor, s: Session) -> object:
     return answer_exercise(s, actor=a, exercise_id=exercise_id, answer=answer)
 
 
+def _indicators(w: World, a: Actor, s: Session) -> object:
+    from planner.evaluation.indicators.service_use import ServiceFigures, set_service_month
+
+    visits = next(_sizes)  # a new figure each call, so each allowed call changes (and audits)
+    figures = ServiceFigures("2026-11", visits=visits)
+    return set_service_month(s, figures, actor=a, zone=config.get_settings().tz)
+
+
 SERVICES: dict[Action, Callable[[World, Actor, Session], object]] = {
     Action.TRAIN: _train,
     Action.PRACTISE: _practise,
@@ -365,6 +373,7 @@ SERVICES: dict[Action, Callable[[World, Actor, Session], object]] = {
     Action.MANAGE_SERIES: _series,
     Action.IMPORT_POSTS: _import_posts,
     Action.EDIT_SOURCES: _sources,
+    Action.RECORD_INDICATORS: _indicators,
     Action.UPLOAD_MEDIA: _upload,
     Action.EDIT_MEDIA: _edit_media,
     Action.RENDER_IMAGE: _render,

@@ -10,11 +10,13 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from planner.i18n import (
+    access,
     accounts,
     app,
     collecting,
     content,
     imaging,
+    indicators,
     people,
     publishing,
     review,
@@ -126,7 +128,9 @@ STRINGS: dict[str, dict[str, str]] = _merge(
     roles.STRINGS,
     review.STRINGS,
     training.STRINGS,
+    access.STRINGS,
     collecting.STRINGS,
+    indicators.STRINGS,
 )
 
 
