@@ -157,7 +157,12 @@ def _last_answer() -> None:
             return
         st.success(tr("training.submitted"))
         if asset is not None:
-            st.image(str(asset_path(asset)), caption=row.alt_text or None, width=320)
+            st.image(
+                str(asset_path(asset)),
+                caption=row.alt_text or None,
+                alt=row.alt_text or tr("training.image"),
+                width=320,
+            )
         show_checklist(row)
 
 
