@@ -21,6 +21,7 @@ from planner.i18n import (
     publishing,
     review,
     roles,
+    training,
 )
 
 LOCALES = ("id", "en")
@@ -126,6 +127,7 @@ STRINGS: dict[str, dict[str, str]] = _merge(
     people.STRINGS,
     roles.STRINGS,
     review.STRINGS,
+    training.STRINGS,
     access.STRINGS,
     collecting.STRINGS,
     indicators.STRINGS,
