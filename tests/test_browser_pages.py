@@ -30,6 +30,8 @@ PAGES = [
     ("nav.inbox", "inbox.header"),
     ("nav.dashboard", "dashboard.header"),
     ("indicators.nav", "indicators.header"),
+    ("nav.practice", "training.practice_header"),
+    ("nav.trainer", "training.trainer_header"),
     ("nav.accounts", "accounts.header"),
     ("nav.brand", "brand.header"),
     ("nav.settings", "settings.header"),
