@@ -27,7 +27,6 @@ from planner.evaluation.sqlparts import (
     as_date,
     figure_columns,
     figures,
-    first_at_age,
     interactions,
     local_day,
     local_week,
@@ -144,9 +143,8 @@ def by_age(session: Session, filters: Filters) -> list[dict[str, Any]]:
     Rows: {age, platform, targets, reach, impressions, interactions, clicks, engagement_rate,
     rate_basis, simulated, interactions_per_target}, in age order.
     """
-    snaps = first_at_age(filters)
     query = published_base(
-        filters, M.age_bucket, PostTarget.platform, *figure_columns(), snapshots=snaps
+        filters, M.age_bucket, PostTarget.platform, *figure_columns(), ages=AGE_BUCKETS
     ).group_by(M.age_bucket, PostTarget.platform)
     rows = []
     for r in session.execute(query):
