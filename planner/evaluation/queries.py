@@ -94,12 +94,10 @@ def summary(session: Session, filters: Filters) -> dict[str, Any]:
 def kpis(session: Session, filters: Filters) -> list[Kpi]:
     """The headline figures (KPI_KEYS, in that order) with the previous period's."""
     now, before = summary(session, filters), summary(session, filters.previous())
-    aud, aud_before = (
-        followers_total(session, filters),
-        followers_total(session, filters.previous()),
-    )
-    now |= aud
-    before |= aud_before
+    aud = followers_total(session, filters)
+    # The audience's own `simulated` must not overwrite the posts' one.
+    now |= {k: v for k, v in aud.items() if k != "simulated"}
+    before |= followers_total(session, filters.previous())
     out = []
     for key in KPI_KEYS:
         value, previous = now[key], before[key]
