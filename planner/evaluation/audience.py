@@ -7,9 +7,10 @@ A day whose follower count the platform did not give is skipped, never read as z
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import and_, func
+from sqlalchemy import Date, and_, bindparam, func
 from sqlmodel import Session, col, select
 
 from planner.evaluation.filters import Filters
@@ -36,22 +37,23 @@ def _day_per_account(pick: Any, *conds: Any, name: str) -> Any:
     )
 
 
-def audience_summary(session: Session, filters: Filters) -> list[dict[str, Any]]:
-    """Per account with figures: followers at the start and end of the period and the growth.
-
-    The start is the last count before the period (the day before it), else the first count
-    in it; the end is the last count up to the period's end. Without a count in the period
-    the growth is None. Rows: {account_id, account, platform,
-    followers_start, followers_end, growth, growth_pct, simulated}, by platform and name.
-    """
-    first, last = filters.period.first, filters.period.last
+@lru_cache(maxsize=8)
+def _summary_statement(by_platform: bool, by_account: bool) -> Any:
+    """The statement for one shape of choices, built once: the dates and the chosen platforms
+    and accounts are bound at execution (building it costs more than running it)."""
+    first, last = bindparam("first", type_=Date), bindparam("last", type_=Date)
     before = _day_per_account(func.max, col(A.day) < first, name="before")
     opening = _day_per_account(func.min, col(A.day) >= first, col(A.day) <= last, name="opening")
     closing = _day_per_account(func.max, col(A.day) <= last, name="closing")
     start_snap = A.__table__.alias("start_snap")
     end_snap = A.__table__.alias("end_snap")
     start_day = func.coalesce(before.c.day, opening.c.day)
-    query = (
+    conds = []
+    if by_platform:
+        conds.append(col(Account.platform).in_(bindparam("platforms", expanding=True)))
+    if by_account:
+        conds.append(col(Account.id).in_(bindparam("account_ids", expanding=True)))
+    return (
         select(
             Account.id,
             Account.name,
@@ -70,11 +72,28 @@ def audience_summary(session: Session, filters: Filters) -> list[dict[str, Any]]
         .outerjoin(
             start_snap, and_(start_snap.c.account_id == Account.id, start_snap.c.day == start_day)
         )
-        .where(*_accounts(filters))
+        .where(*conds)
         .order_by(Account.platform, Account.name, Account.id)
     )
+
+
+def audience_summary(session: Session, filters: Filters) -> list[dict[str, Any]]:
+    """Per account with figures: followers at the start and end of the period and the growth.
+
+    The start is the last count before the period (the day before it), else the first count
+    in it; the end is the last count up to the period's end. Without a count in the period
+    the growth is None. Rows: {account_id, account, platform,
+    followers_start, followers_end, growth, growth_pct, simulated}, by platform and name.
+    """
+    query = _summary_statement(bool(filters.platforms), bool(filters.account_ids))
+    params = {
+        "first": filters.period.first,
+        "last": filters.period.last,
+        "platforms": list(filters.platforms),
+        "account_ids": list(filters.account_ids),
+    }
     out = []
-    for r in session.execute(query):
+    for r in session.execute(query, params):
         # Counts that all lie before the period say nothing about growth in it.
         growth = r.end - r.start if r.counted_in_period is not None else None
         out.append(
