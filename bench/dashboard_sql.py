@@ -72,7 +72,7 @@ ORDER BY a.platform, a.name, a.id"""
 def _params(filters) -> dict:
     p = filters.period
     naive = {k: getattr(p, k).replace(tzinfo=None) for k in ("start", "end")}
-    return naive | {"first": p.first, "last": p.last}
+    return naive | {"first": p.first, "last": p.last, "since": p.first - timedelta(days=1)}
 
 
 def _local(dialect: str, minutes: int) -> dict[str, str]:
@@ -158,7 +158,7 @@ def statements(filters, dialect: str) -> dict[str, list[tuple[str, dict]]]:
             (
                 """SELECT s.day, s.account_id, a.name, a.platform, s.followers, s.simulated,
               a.is_sandbox FROM audience_snapshot s JOIN account a ON a.id = s.account_id
-              WHERE s.followers IS NOT NULL AND s.day >= :first AND s.day <= :last
+              WHERE s.followers IS NOT NULL AND s.day >= :since AND s.day <= :last
               ORDER BY s.day, s.account_id""",
                 params,
             )

@@ -19,15 +19,6 @@ from planner.models import Account, AudienceSnapshot
 A = AudienceSnapshot
 
 
-def _accounts(filters: Filters) -> list[Any]:
-    conds: list[Any] = []
-    if filters.platforms:
-        conds.append(col(Account.platform).in_(filters.platforms))
-    if filters.account_ids:
-        conds.append(col(Account.id).in_(filters.account_ids))
-    return conds
-
-
 def _day_per_account(pick: Any, *conds: Any, name: str) -> Any:
     return (
         select(A.account_id, pick(A.day).label("day"))
@@ -123,12 +114,14 @@ def followers_total(session: Session, filters: Filters) -> dict[str, Any]:
     }
 
 
-def audience_series(session: Session, filters: Filters) -> list[dict[str, Any]]:
-    """Followers per account and day in the period (and the day before, as the starting point).
-
-    Rows: {day, account_id, account, platform, followers, simulated}, by day then account.
-    """
-    query = (
+@lru_cache(maxsize=8)
+def _series_statement(by_platform: bool, by_account: bool) -> Any:
+    conds = []
+    if by_platform:
+        conds.append(col(Account.platform).in_(bindparam("platforms", expanding=True)))
+    if by_account:
+        conds.append(col(Account.id).in_(bindparam("account_ids", expanding=True)))
+    return (
         select(
             A.day,
             A.account_id,
@@ -140,11 +133,25 @@ def audience_series(session: Session, filters: Filters) -> list[dict[str, Any]]:
         )
         .join(Account, Account.id == A.account_id)
         .where(col(A.followers).is_not(None))
-        .where(col(A.day) >= filters.period.first - timedelta(days=1))
-        .where(col(A.day) <= filters.period.last)
-        .where(*_accounts(filters))
+        .where(col(A.day) >= bindparam("since", type_=Date))
+        .where(col(A.day) <= bindparam("last", type_=Date))
+        .where(*conds)
         .order_by(A.day, A.account_id)
     )
+
+
+def audience_series(session: Session, filters: Filters) -> list[dict[str, Any]]:
+    """Followers per account and day in the period (and the day before, as the starting point).
+
+    Rows: {day, account_id, account, platform, followers, simulated}, by day then account.
+    """
+    query = _series_statement(bool(filters.platforms), bool(filters.account_ids))
+    params = {
+        "since": filters.period.first - timedelta(days=1),
+        "last": filters.period.last,
+        "platforms": list(filters.platforms),
+        "account_ids": list(filters.account_ids),
+    }
     return [
         {
             "day": r.day,
@@ -154,5 +161,5 @@ def audience_series(session: Session, filters: Filters) -> list[dict[str, Any]]:
             "followers": r.followers,
             "simulated": bool(r.simulated or r.is_sandbox),
         }
-        for r in session.execute(query)
+        for r in session.execute(query, params)
     ]
