@@ -12,6 +12,7 @@ import typer
 
 from planner.cli import accounts, acting, backup, content, core, imaging, review, schedule, sources
 from planner.cli.imports import import_app
+from planner.cli.metrics import metrics_app
 from planner.cli.users import user_app
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Library social media planner.")
@@ -26,6 +27,7 @@ backup.register(app)
 review.register(app)
 app.add_typer(import_app, name="import")  # `import events|collection|posts`, from two modules
 app.add_typer(user_app, name="user")
+app.add_typer(metrics_app, name="metrics")
 
 
 def main() -> None:

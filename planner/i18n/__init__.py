@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from planner.i18n import (
     accounts,
     app,
+    collecting,
     content,
     dashboard,
     imaging,
@@ -124,6 +125,7 @@ STRINGS: dict[str, dict[str, str]] = _merge(
     people.STRINGS,
     roles.STRINGS,
     review.STRINGS,
+    collecting.STRINGS,
     dashboard.STRINGS,
 )
 

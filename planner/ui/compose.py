@@ -55,6 +55,7 @@ from planner.ui.session import allowed, current_actor
 from planner.ui.widgets import draft_actions
 from planner.ui.widgets.campaign import campaign_section
 from planner.ui.widgets.schedule_form import schedule_form
+from planner.utm import tag, tag_text, tagged_links
 
 TWITTER_CONFIG = twitter_config["defaults"]
 # The top-level domains twitter-text knows: only an address ending in one weighs 23.
@@ -202,8 +203,12 @@ def _validation(platform: str, draft: Draft, facts) -> None:
         st.warning(plain(problem.text(locale())))
 
 
-def _preview(platform: str, asset: MediaAsset | None, account: Account | None) -> None:
-    text = st.session_state[f"text_{platform}"]
+def _preview(
+    platform: str, draft: Draft, asset: MediaAsset | None, account: Account | None
+) -> None:
+    # The text as it will go out: its links carry UTM parameters (planner/utm.py).
+    typed = st.session_state[f"text_{platform}"]
+    text = tag_text(typed, platform=platform, campaign=draft.template_id)
     size = (asset.width, asset.height) if asset is not None else None
     preview = build_preview(platform, text, image_size=size, locale=locale())
     st.html(
@@ -217,6 +222,11 @@ def _preview(platform: str, asset: MediaAsset | None, account: Account | None) -
     )
     for note in preview.notes:
         st.caption(plain(note))
+    links = tagged_links(typed, platform=platform, campaign=draft.template_id)
+    if draft.link and draft.link not in typed:
+        links.append(tag(draft.link, platform=platform, campaign=draft.template_id))
+    if links and any("utm_" in link for link in links):
+        st.caption(plain(tr("utm.tagged", links=" · ".join(links))))
 
 
 def _draft_editor(draft: Draft, accounts: list[Account]) -> None:
@@ -260,7 +270,7 @@ def _draft_editor(draft: Draft, accounts: list[Account]) -> None:
                     st.checkbox(tr("compose.x_thread"), key="x_thread")
                 _validation(platform, draft, facts)
                 with st.expander(tr("compose.preview"), expanded=False):
-                    _preview(platform, asset, by_platform.get(platform))
+                    _preview(platform, draft, asset, by_platform.get(platform))
 
 
 def _make_draft(
