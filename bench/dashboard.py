@@ -44,6 +44,7 @@ PG_ADMIN = os.environ.get("PLANNER_BENCH_PG", "postgresql+psycopg://postgres@127
 PLATFORMS = ("x", "facebook", "instagram")
 SPAN_DAYS = 120  # posts went out over the last four months
 ROUNDS = 5
+MILESTONES = (("1h", 1), ("24h", 24), ("7d", 168), ("30d", 720))
 
 
 # -- filling ------------------------------------------------------------------------------
@@ -161,19 +162,22 @@ def fill(url: str, posts: int, snapshots: int, now: datetime) -> None:
     raw.commit()
     snap_cols = ["target_id", "taken_at", "age_bucket", "impressions", "reach", "likes",
                  "comments", "shares", "saves", "clicks", "views", "simulated", "raw"]  # fmt: skip
-    from planner.metrics import age_bucket
-
+    milestones = [(label, timedelta(hours=h)) for label, h in MILESTONES]
     per_target, extra = divmod(snapshots, len(published))
     batch: list[tuple] = []
     for n, (tid, sent, platform, sandbox) in enumerate(published):
         count = per_target + (n < extra)
-        for k in range(count):
-            age = timedelta(hours=1 + k * (719 / max(count - 1, 1)))
+        # One snapshot per milestone, the rest taken on demand ('live') in between, in time
+        # order so that the newest has the highest id (as the collector writes them).
+        taken = milestones[:count] + [
+            ("live", timedelta(hours=1 + rnd.random() * 719)) for _ in range(count - 4)
+        ]
+        for label, age in sorted(taken, key=lambda t: t[1]):
             grown = min(1.0, (age.total_seconds() / 86400 + 1) / 8)
             likes = int(rnd.randrange(5, 200) * grown)
             batch.append((
-                tid, ts(sent + age), age_bucket(age), likes * 20,
-                None if platform == "facebook" and k % 5 == 0 else likes * 12,
+                tid, ts(sent + age), label, likes * 20,
+                None if platform == "facebook" and likes % 5 == 0 else likes * 12,
                 likes, likes // 10, likes // 20,
                 None if platform == "facebook" else likes // 15,
                 None if platform == "instagram" else likes // 8,

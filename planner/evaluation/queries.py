@@ -22,8 +22,8 @@ from planner.evaluation.filters import Filters
 from planner.evaluation.measures import social_measures
 from planner.evaluation.punctuality import OnTime, on_time
 from planner.evaluation.sqlparts import (
-    AGE_BUCKETS,
     M,
+    age_buckets,
     as_date,
     figure_columns,
     figures,
@@ -136,20 +136,21 @@ def series(session: Session, filters: Filters, bucket: str = "day") -> list[dict
 
 
 def by_age(session: Session, filters: Filters) -> list[dict[str, Any]]:
-    """Per age (1h, 24h, 7d, 30d) and platform, the figures of each target's snapshot at that age.
+    """Per milestone (1h, 24h, 7d, 30d by default) and platform, each target's snapshot at it.
 
     Rows: {age, platform, targets, reach, impressions, interactions, clicks, engagement_rate,
     rate_basis, simulated, interactions_per_target}, in age order.
     """
+    ages = age_buckets()
     query = published_base(
-        session, filters, M.age_bucket, PostTarget.platform, *figure_columns(), ages=AGE_BUCKETS
+        session, filters, M.age_bucket, PostTarget.platform, *figure_columns(), ages=ages
     ).group_by(M.age_bucket, PostTarget.platform)
     rows = []
     for r in session.execute(query):
         row = {"age": r.age_bucket, "platform": r.platform, **figures(r)}
         row["interactions_per_target"] = _per(row["interactions"], row["targets"])
         rows.append(row)
-    return sorted(rows, key=lambda r: (AGE_BUCKETS.index(r["age"]), r["platform"]))
+    return sorted(rows, key=lambda r: (ages.index(r["age"]), r["platform"]))
 
 
 def by_template(session: Session, filters: Filters) -> list[dict[str, Any]]:

@@ -16,12 +16,18 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.sql import Select
 from sqlmodel import Session, col, select
 
+from planner.config import get_settings
 from planner.evaluation.filters import Filters, published_conditions
+from planner.milestones import parse_milestones
 from planner.models import Account, MetricSnapshot, Post, PostTarget
 
 M = MetricSnapshot
 INTERACTION_FIGURES = ("likes", "comments", "shares", "saves", "clicks")
-AGE_BUCKETS = ("1h", "24h", "7d", "30d")
+
+
+def age_buckets() -> tuple[str, ...]:
+    """The milestone labels snapshots are taken at, youngest first (metrics_milestones)."""
+    return tuple(m.label for m in parse_milestones(get_settings().metrics_milestones))
 
 
 def interactions() -> Any:
@@ -101,9 +107,9 @@ def newest_snapshot_id() -> Any:
 def first_snapshot_id(ages: Any) -> Any:
     """The first snapshot id of the enclosing query's target at the age `ages.c.age`.
 
-    Between milestones every snapshot carries the last milestone reached (all snapshots from
-    24 h to 7 d are '24h'), so the first one is the one closest to the milestone: posts are
-    compared at the same age. A late first snapshot (collector down) is still the one used.
+    The collector takes one snapshot per milestone (a late one, taken when the worker was
+    down, still carries the milestone it stands for); should a target have two, the first
+    counts, the one closest to the milestone, so posts are compared at the same age.
     One seek in the index (target_id, age_bucket, id).
     """
     inner = aliased(MetricSnapshot, name="first_at")

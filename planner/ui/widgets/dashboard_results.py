@@ -10,7 +10,6 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from planner.evaluation.sqlparts import AGE_BUCKETS
 from planner.ui.runtime import plain, tr
 from planner.ui.widgets.chart_block import chart_block, percent, table
 
@@ -76,7 +75,11 @@ def by_age(rows: list[dict[str, Any]]) -> None:
             alt.Chart(pd.DataFrame(shown))
             .mark_bar()
             .encode(
-                x=alt.X("age:N", sort=list(AGE_BUCKETS), title=tr("dash.col.age")),
+                x=alt.X(
+                    "age:N",
+                    sort=list(dict.fromkeys(r["age"] for r in shown)),
+                    title=tr("dash.col.age"),
+                ),
                 xOffset="platform:N",
                 y=alt.Y("interactions_per_target:Q", title=tr("dash.col.interactions_per_target")),
                 color=alt.Color("platform:N", title=tr("dash.col.platform")),
