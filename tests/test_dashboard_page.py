@@ -155,3 +155,19 @@ def test_the_page_in_english(sqlite_db: str) -> None:
     assert not at.exception
     assert metric(at, "Posts published") == "4"
     assert any("Simulated" in w.value for w in at.warning)
+
+
+def test_refresh_figures_takes_new_snapshots_and_the_page_reads_them(demo_db: str) -> None:
+    from sqlalchemy import func
+    from sqlmodel import select
+
+    from planner.models import MetricSnapshot
+
+    with session_scope() as session:
+        before = session.scalar(select(func.count(MetricSnapshot.id)))
+    at = app_as("staff", PAGE)
+    next(b for b in at.button if b.label == "Perbarui angka").click().run()
+    assert not at.exception
+    assert any("Angka diperbarui" in s.value for s in at.success)
+    with session_scope() as session:
+        assert session.scalar(select(func.count(MetricSnapshot.id))) > before

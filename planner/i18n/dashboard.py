@@ -18,6 +18,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "dash.templates": {"id": "Templat (opsional)", "en": "Templates (optional)"},
     "dash.authors": {"id": "Dibuat oleh (opsional)", "en": "Written by (optional)"},
     "dash.apply": {"id": "Terapkan", "en": "Apply"},
+    "dash.refresh.help": {
+        "id": "Minta angka terbaru semua unggahan yang masih dikumpulkan (30 hari terakhir) dan "
+        "jumlah pengikut setiap akun sekarang.",
+        "en": "Ask the platforms now for the latest figures of every post still collected "
+        "(the last 30 days) and every account's followers.",
+    },
     "dash.bad_range": {
         "id": "Pilih tanggal awal dan tanggal akhir rentang; sementara ini ditampilkan bulan ini.",
         "en": "Choose the first and the last day of the range; this month is shown meanwhile.",

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 import streamlit as st
 
+from planner.collecting import RefreshError, refresh_figures
 from planner.config import get_settings
 from planner.db import session_scope
 from planner.evaluation import queries as q
@@ -18,8 +19,10 @@ from planner.evaluation.choices import data_stamp, filter_choices
 from planner.evaluation.filters import Filters
 from planner.i18n import format_date, format_number
 from planner.models import utcnow
+from planner.people.roles import Action, PermissionDenied
 from planner.ui.pages import offered
-from planner.ui.runtime import locale, tr
+from planner.ui.runtime import error_text, locale, tr
+from planner.ui.session import allowed, current_actor
 from planner.ui.widgets import dashboard_operations as ops
 from planner.ui.widgets import dashboard_results as results
 from planner.ui.widgets.dashboard_filters import filters_form
@@ -113,6 +116,24 @@ def notes(kpis: list[q.Kpi], gaps: dict[str, list[str]]) -> None:
         st.caption(tr("dash.gaps", details=details))
 
 
+def refresh_button() -> None:
+    """'Perbarui angka': every post still collected and every account's followers, now.
+
+    The new snapshots change the data stamp, so the page reads its figures again.
+    """
+    if not allowed(Action.REFRESH_METRICS):
+        return
+    if not st.button(tr("collect.refresh"), key="dash_refresh", help=tr("dash.refresh.help")):
+        return
+    try:
+        with st.spinner(tr("collect.refresh")):
+            done = refresh_figures(actor=current_actor())
+    except (RefreshError, PermissionDenied) as exc:
+        st.error(error_text(exc))
+        return
+    st.success(tr("collect.refreshed", snapshots=done.snapshots, audience=done.audience))
+
+
 def _indicators_tab() -> Any:
     """planner.ui.widgets.indicators.render_indicators, once that module exists."""
     try:
@@ -143,6 +164,7 @@ def page_body() -> None:
             },
         )
     )
+    refresh_button()
     load = loader(filters)
     kpis = load("kpis")
     kpi_row(kpis)
