@@ -38,7 +38,7 @@ sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != 
 
 from sqlalchemy import create_engine, text
 
-from bench import dashboard_sql as raw_sql
+from bench.support import dashboard_sql as raw_sql
 
 PG_ADMIN = os.environ.get("PLANNER_BENCH_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 PLATFORMS = ("x", "facebook", "instagram")

@@ -1,12 +1,13 @@
 """Each dashboard query against the same aggregate written by hand as raw SQL (the statements
-bench/dashboard.py times), on the hand-counted November, SQLite and PostgreSQL."""
+bench/dashboard.py times, bench/support/dashboard_sql.py), on the hand-counted November, on
+SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
 import pytest
 from sqlalchemy import text
 
-from bench import dashboard_sql
+from bench.support import dashboard_sql
 from planner.db import session_scope
 from planner.evaluation import queries as q
 from planner.evaluation.filters import Filters
