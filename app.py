@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from planner.ui.access import styles
 from planner.ui.pages import menu_title, offered
 from planner.ui.runtime import embedded_worker, ensure_database, language_switch, tr
 from planner.ui.second_factor import enrol_gate
@@ -14,6 +15,7 @@ from planner.ui.signin import (
 )
 
 st.set_page_config(page_title="Planner · Perpustakaan", page_icon="📚", layout="wide")
+styles()
 ensure_database()
 embedded_worker()
 actor = signed_in_actor()
@@ -40,7 +42,10 @@ MENU = {
         ("planner/ui/planning.py", "nav.planning", "🔁"),
         ("planner/ui/inbox.py", "nav.inbox", "📥"),
     ],
-    "nav.section.results": [("planner/ui/dashboard.py", "nav.dashboard", "📊")],
+    "nav.section.results": [
+        ("planner/ui/dashboard.py", "nav.dashboard", "📊"),
+        ("planner/ui/indicators.py", "indicators.nav", "📈"),
+    ],
     "nav.section.setup": [
         ("planner/ui/accounts.py", "nav.accounts", "🔑"),
         ("planner/ui/brand.py", "nav.brand", "🏷️"),

@@ -17,7 +17,8 @@ from tests.evaluation_fixtures import load_month
 from tests.people_helpers import app_as
 
 PAGE = "planner/ui/dashboard.py"
-SECTIONS = ("overview", "by_age", "content", "audience", "on_time", "best_time", "measures")
+SECTIONS = ("overview", "by_age", "content", "audience", "on_time", "best_time", "measures",
+            "indicators")  # fmt: skip
 JKT = ZoneInfo("Asia/Jakarta")
 NOVEMBER = (date(2026, 11, 1), date(2026, 11, 30))
 
@@ -171,3 +172,12 @@ def test_refresh_figures_takes_new_snapshots_and_the_page_reads_them(demo_db: st
     assert any("Angka diperbarui" in s.value for s in at.success)
     with session_scope() as session:
         assert session.scalar(select(func.count(MetricSnapshot.id))) > before
+
+
+def test_the_programme_indicators_section(sqlite_db: str) -> None:
+    with session_scope() as session:
+        load_month(session)
+    at = november()
+    at.radio(key="dash_section").set_value("indicators").run()
+    assert not at.exception
+    assert at.get("vega_lite_chart") or at.get("arrow_vega_lite_chart") or at.dataframe

@@ -10,7 +10,18 @@ import sys
 
 import typer
 
-from planner.cli import accounts, acting, backup, content, core, imaging, review, schedule, sources
+from planner.cli import (
+    accounts,
+    acting,
+    backup,
+    content,
+    core,
+    imaging,
+    indicators,
+    review,
+    schedule,
+    sources,
+)
 from planner.cli.imports import import_app
 from planner.cli.metrics import metrics_app
 from planner.cli.users import user_app
@@ -25,6 +36,7 @@ imaging.register(app)
 accounts.register(app)
 backup.register(app)
 review.register(app)
+indicators.register(app)
 app.add_typer(import_app, name="import")  # `import events|collection|posts`, from two modules
 app.add_typer(user_app, name="user")
 app.add_typer(metrics_app, name="metrics")

@@ -10,12 +10,14 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from planner.i18n import (
+    access,
     accounts,
     app,
     collecting,
     content,
     dashboard,
     imaging,
+    indicators,
     people,
     publishing,
     review,
@@ -125,8 +127,10 @@ STRINGS: dict[str, dict[str, str]] = _merge(
     people.STRINGS,
     roles.STRINGS,
     review.STRINGS,
+    access.STRINGS,
     collecting.STRINGS,
     dashboard.STRINGS,
+    indicators.STRINGS,
 )
 
 

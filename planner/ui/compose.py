@@ -41,6 +41,7 @@ from planner.previews import build_preview, preview_html
 from planner.sources import list_events, list_items
 from planner.templates.model import ContentTemplate, FieldSpec
 from planner.templates.store import catalog
+from planner.ui.access import move_focus
 from planner.ui.runtime import (
     counter,
     error_text,
@@ -238,7 +239,11 @@ def _draft_editor(draft: Draft, accounts: list[Account]) -> None:
     with image_col:
         st.subheader(tr("compose.image"))
         if asset is not None:
-            st.image(str(asset_path(asset)), width="stretch")
+            st.image(
+                str(asset_path(asset)),
+                width="stretch",
+                alt=st.session_state.get("alt_text") or tr("a11y.asset", id=asset.id),
+            )
         st.text_area(tr("compose.alt_text"), key="alt_text", height=100)
         if draft.link:
             st.caption(f"🔗 {plain(draft.link)}")
@@ -353,6 +358,7 @@ def page() -> None:
     for message_key in ("scheduled_message", "campaign_message"):
         if message := st.session_state.get(message_key):
             st.success(message)
+    move_focus()
     draft: Draft | None = st.session_state.get("draft")
     if draft is None:
         st.info(tr("compose.pick_first"))

@@ -182,7 +182,7 @@ def page_body() -> None:
         key="dash_section",
     )
     if chosen == "indicators" and indicators:
-        indicators(period)
+        indicators(period, key="dash_indicators")
         return
     if chosen == "best_time":
         accounts = [
