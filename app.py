@@ -46,6 +46,10 @@ MENU = {
         ("planner/ui/dashboard.py", "nav.dashboard", "📊"),
         ("planner/ui/indicators.py", "indicators.nav", "📈"),
     ],
+    "nav.section.training": [
+        ("planner/ui/practice.py", "nav.practice", "🎓"),
+        ("planner/ui/trainer.py", "nav.trainer", "🧑‍🏫"),
+    ],
     "nav.section.setup": [
         ("planner/ui/accounts.py", "nav.accounts", "🔑"),
         ("planner/ui/brand.py", "nav.brand", "🏷️"),

@@ -22,6 +22,7 @@ from planner.people.actors import SYSTEM, actor_of
 from planner.people.demo_accounts import ensure_demo_people
 from planner.people.users import find_user
 from planner.sources import slug
+from planner.training.demo import load_training_demo
 
 DEMO_KEY = "demo_loaded"
 HISTORY_KEY = "demo_history_loaded"
@@ -305,6 +306,7 @@ def load_demo(settings: Settings | None = None, today: date | None = None) -> bo
     except IntegrityError:
         return False
     _load_history(settings)
+    load_training_demo()
     return True
 
 

@@ -514,6 +514,94 @@ class WorkerHeartbeat(SQLModel, table=True):
     stopped_at: datetime | None = _ts(default=None, nullable=True)  # a clean exit
 
 
+class TrainingExercise(SQLModel, table=True):
+    """A practice task: a brief, the platforms to write for, optionally an event or a book."""
+
+    __tablename__ = "training_exercise"
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(unique=True, index=True, max_length=80)
+    title: str
+    brief: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    locale: str = Field(default="id", max_length=5)
+    platforms: list[str] = _json(list)
+    lesson_id: str = Field(default="", max_length=80)  # a lesson file's id
+    event_id: int | None = Field(default=None, foreign_key="event.id")
+    item_id: int | None = Field(default=None, foreign_key="collection_item.id")
+    announces_event: bool = False  # the post must say date, time and place
+    needs_link: bool = False
+    active: bool = True
+    created_at: datetime = _ts(default_factory=utcnow)
+    created_by_id: int | None = Field(default=None, foreign_key="user_account.id")
+
+
+class TrainingSession(SQLModel, table=True):
+    """One meeting of the training programme: when, what, who taught."""
+
+    __tablename__ = "training_session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    starts_at: datetime = _ts(index=True)
+    topic: str
+    place: str = ""
+    lessons: list[str] = _json(list)  # lesson file ids covered
+    trainer_id: int | None = Field(default=None, foreign_key="user_account.id")
+    note: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    created_at: datetime = _ts(default_factory=utcnow)
+
+
+class TrainingAttendee(SQLModel, table=True):
+    """Someone expected at a session (a user or a named outsider), and whether they came."""
+
+    __tablename__ = "training_attendee"
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(foreign_key="training_session.id", index=True)
+    user_id: int | None = Field(default=None, foreign_key="user_account.id", index=True)
+    name: str = Field(default="", max_length=120)  # an external participant's name
+    organisation: str = Field(default="", max_length=120)
+    attended: bool = False
+
+
+class TrainingSessionExercise(SQLModel, table=True):
+    """An exercise assigned in a session."""
+
+    __tablename__ = "training_session_exercise"
+
+    session_id: int = Field(foreign_key="training_session.id", primary_key=True)
+    exercise_id: int = Field(foreign_key="training_exercise.id", primary_key=True)
+
+
+class TrainingSubmission(SQLModel, table=True):
+    """A trainee's answer to an exercise, its automatic checklist and the trainer's verdict."""
+
+    __tablename__ = "training_submission"
+
+    id: int | None = Field(default=None, primary_key=True)
+    exercise_id: int = Field(foreign_key="training_exercise.id", index=True)
+    trainee_id: int = Field(foreign_key="user_account.id", index=True)
+    session_id: int | None = Field(default=None, foreign_key="training_session.id")
+    locale: str = Field(default="id", max_length=5)
+    texts: dict[str, str] = _json(dict)  # platform -> text
+    account_ids: list[int] = _json(list)  # training (sandbox) accounts only
+    media_asset_id: int | None = Field(default=None, foreign_key="media_asset.id")
+    alt_text: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    link: str = ""
+    # How the image was made in the studio (layout, size, texts), to measure its contrast again.
+    image_spec: dict[str, Any] = _json(dict)
+    checklist: list[dict[str, Any]] = _json(list)  # the automatic feedback, item by item
+    auto_score: float | None = None  # 0–100
+    trainer_score: int | None = None  # 0–100
+    trainer_comment: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    # submitted | returned (another try) | reviewed | promoted (became a real draft)
+    state: str = Field(default="submitted", max_length=20, index=True)
+    attempt: int = 1
+    submitted_at: datetime = _ts(default_factory=utcnow, index=True)
+    reviewed_at: datetime | None = _ts(default=None, nullable=True)
+    reviewed_by_id: int | None = Field(default=None, foreign_key="user_account.id")
+    promoted_post_id: int | None = Field(default=None, foreign_key="post.id")
+
+
 class AppMeta(SQLModel, table=True):
     """Small key/value facts about this installation (e.g. that demo data was loaded)."""
 

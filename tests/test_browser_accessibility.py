@@ -28,6 +28,9 @@ def _settled(page) -> None:
     expect(page.get_by_test_id("stStatusWidget")).to_have_count(0)
     expect(page.get_by_test_id("stException")).to_have_count(0)
     page.wait_for_timeout(300)  # late-drawn parts (images, charts) join the tree
+    # During a rerun Streamlit fades what is about to be replaced; audit only the settled page.
+    page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')")
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0)
 
 
 def _walk(page, lang: str, where: str) -> list[str]:

@@ -77,7 +77,7 @@ def test_every_ui_page_has_an_apptest() -> None:
     pages = [
         p.name
         for p in (PROJECT_ROOT / "planner" / "ui").glob("*.py")
-        if p.stem not in ("__init__", "runtime", "session", "pages")  # helpers
+        if p.stem not in ("__init__", "runtime", "session", "pages", "access")  # helpers
     ]
     tested = "".join(f.read_text() for f in TESTS.glob("test_app_*.py"))
     assert [p for p in pages if f"planner/ui/{p}" not in tested] == []

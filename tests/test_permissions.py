@@ -8,6 +8,7 @@ meta-test, so a new action cannot arrive untested.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -319,6 +320,37 @@ def _inbox(w: World, a: Actor, s: Session) -> object:
     return mark_read(s, actor=a)
 
 
+_exercise_keys = itertools.count(1)
+
+
+def _exercise(platforms: list[str]) -> int:
+    from planner.models import TrainingExercise
+
+    with session_scope() as session:
+        row = TrainingExercise(
+            key=f"latihan-{next(_exercise_keys)}", title="Latihan", platforms=platforms
+        )
+        session.add(row)
+        session.flush()
+        return row.id
+
+
+def _train(w: World, a: Actor, s: Session) -> object:
+    from planner.training.sessions import SessionInput, add_session
+
+    return add_session(s, actor=a, data=SessionInput(starts_at=LATER, topic="Keterangan"))
+
+
+def _practise(w: World, a: Actor, s: Session) -> object:
+    from planner.training.submissions import AnswerInput, answer_exercise
+
+    exercise_id = _exercise(["x"])  # made before `s` takes SQLite's write lock
+    with session_scope() as own:
+        x_sandbox = next(i for i in w.sandbox if own.get(Account, i).platform == "x")
+    answer = AnswerInput(texts={"x": "Yuk pinjam! #AyoMembaca"}, account_ids=[x_sandbox])
+    return answer_exercise(s, actor=a, exercise_id=exercise_id, answer=answer)
+
+
 def _indicators(w: World, a: Actor, s: Session) -> object:
     from planner.evaluation.indicators.service_use import ServiceFigures, set_service_month
 
@@ -328,6 +360,8 @@ def _indicators(w: World, a: Actor, s: Session) -> object:
 
 
 SERVICES: dict[Action, Callable[[World, Actor, Session], object]] = {
+    Action.TRAIN: _train,
+    Action.PRACTISE: _practise,
     Action.DRAFT_POST: _draft,
     Action.EDIT_POST: _edit,
     Action.SCHEDULE_POST: _schedule,
@@ -422,7 +456,15 @@ def _live_paths(w: World) -> dict[str, Callable[[Actor, Session], object]]:
             plan = plan_campaign(admin, "event-announcement", w.event, actor=ADMIN)
         return schedule_campaign(s, plan, actor=a, account_ids=both)
 
+    def training(a: Actor, s: Session) -> object:
+        from planner.training.submissions import AnswerInput, answer_exercise
+
+        exercise_id = _exercise(["x"])
+        answer = AnswerInput(texts={"x": "Halo"}, account_ids=[w.live])
+        return answer_exercise(s, actor=a, exercise_id=exercise_id, answer=answer)
+
     return {
+        "training": training,
         "schedule": lambda a, s: schedule_post(s, actor=a, data=data),
         "queue": lambda a, s: add_to_queue(s, data, actor=a),
         "campaign": campaign,
@@ -438,7 +480,7 @@ def _live_paths(w: World) -> dict[str, Callable[[Actor, Session], object]]:
     }
 
 
-@pytest.mark.parametrize("path", ["schedule", "queue", "campaign", "series"])
+@pytest.mark.parametrize("path", ["schedule", "queue", "campaign", "series", "training"])
 @pytest.mark.parametrize("role", ["trainee", "trainer"])
 def test_sandbox_roles_never_reach_a_live_account(world: World, role: str, path: str) -> None:
     actor = world.people[role]
@@ -447,7 +489,7 @@ def test_sandbox_roles_never_reach_a_live_account(world: World, role: str, path:
     with pytest.raises(PermissionDenied) as refused, session_scope() as s:
         _live_paths(world)[path](actor, s)
     # Neither role may plan campaigns or series at all; scheduling is refused for the account.
-    reason = "live_account" if path in ("schedule", "queue") else ""
+    reason = "live_account" if path in ("schedule", "queue", "training") else ""
     assert refused.value.reason == reason
     with session_scope() as session:
         assert session.exec(select(func.count()).select_from(Post)).one() == posts_before

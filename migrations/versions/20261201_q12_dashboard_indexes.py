@@ -1,7 +1,7 @@
 """dashboard indexes: a target's newest snapshot and its first at each age in one index seek
 
 Revision ID: q12_dashboard_indexes
-Revises: q11_evaluation
+Revises: r12_training
 Create Date: 2026-12-01 19:00:00
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "q12_dashboard_indexes"
-down_revision = "q11_evaluation"
+down_revision = "r12_training"
 branch_labels = None
 depends_on = None
 

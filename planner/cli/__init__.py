@@ -21,6 +21,7 @@ from planner.cli import (
     review,
     schedule,
     sources,
+    training,
 )
 from planner.cli.imports import import_app
 from planner.cli.metrics import metrics_app
@@ -36,6 +37,7 @@ imaging.register(app)
 accounts.register(app)
 backup.register(app)
 review.register(app)
+training.register(app)
 indicators.register(app)
 app.add_typer(import_app, name="import")  # `import events|collection|posts`, from two modules
 app.add_typer(user_app, name="user")

@@ -22,6 +22,7 @@ from planner.i18n import (
     publishing,
     review,
     roles,
+    training,
 )
 
 LOCALES = ("id", "en")
@@ -127,6 +128,7 @@ STRINGS: dict[str, dict[str, str]] = _merge(
     people.STRINGS,
     roles.STRINGS,
     review.STRINGS,
+    training.STRINGS,
     access.STRINGS,
     collecting.STRINGS,
     dashboard.STRINGS,

@@ -94,6 +94,8 @@ _ACTION_NAMES = {
     "VIEW_DASHBOARD": ("melihat dasbor", "reading the dashboard"),
     "REFRESH_METRICS": ("memperbarui angka dari platform", "refreshing figures from the platforms"),
     "READ_INBOX": ("membaca kotak masuk", "reading the inbox"),
+    "TRAIN": ("mengajar pelatihan", "teaching training"),
+    "PRACTISE": ("mengerjakan latihan", "practising exercises"),
 }
 # Keyed by the Action member's name; tests/test_people.py checks every Action is here.
 ACTION_NAMES = _ACTION_NAMES

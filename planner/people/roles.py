@@ -54,6 +54,9 @@ class Action(StrEnum):
     VIEW_DASHBOARD = "dashboard.view"
     REFRESH_METRICS = "metrics.refresh"  # ask the platforms for fresh figures now
     READ_INBOX = "inbox.read"
+    # training
+    TRAIN = "training.teach"  # lessons, exercises, sessions, scoring and promoting answers
+    PRACTISE = "training.practise"  # answer exercises (into training accounts only)
 
 
 class Scope(StrEnum):
@@ -96,8 +99,10 @@ PERMISSIONS: dict[str, dict[Action, Scope]] = {
         A.READ_INBOX: Scope.ANY,
         A.MANAGE_SANDBOX_ACCOUNTS: Scope.ANY,
         A.EDIT_TEMPLATES: Scope.ANY,
+        A.TRAIN: Scope.ANY,
+        A.PRACTISE: Scope.SANDBOX,
     },
-    R.TRAINEE: {a: Scope.SANDBOX for a in _TRAINEE_WORK},
+    R.TRAINEE: {**{a: Scope.SANDBOX for a in _TRAINEE_WORK}, A.PRACTISE: Scope.SANDBOX},
 }
 
 

@@ -22,6 +22,8 @@ PAGE_NEEDS: dict[str, tuple[Action, ...]] = {
     "planner/ui/review.py": (Action.APPROVE_POST,),
     "planner/ui/users.py": (Action.MANAGE_USERS,),
     "planner/ui/audit_log.py": (Action.VIEW_AUDIT,),
+    "planner/ui/practice.py": (Action.PRACTISE,),
+    "planner/ui/trainer.py": (Action.TRAIN,),
 }
 
 

@@ -1,0 +1,1 @@
+"""Training mode: lessons, exercises with automatic feedback, sessions and participation."""
