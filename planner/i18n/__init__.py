@@ -15,6 +15,7 @@ from planner.i18n import (
     app,
     collecting,
     content,
+    dashboard,
     imaging,
     indicators,
     people,
@@ -130,6 +131,7 @@ STRINGS: dict[str, dict[str, str]] = _merge(
     training.STRINGS,
     access.STRINGS,
     collecting.STRINGS,
+    dashboard.STRINGS,
     indicators.STRINGS,
 )
 
