@@ -9,7 +9,17 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from planner.i18n import accounts, app, content, imaging, people, publishing, review, roles
+from planner.i18n import (
+    accounts,
+    app,
+    content,
+    imaging,
+    people,
+    publishing,
+    report,
+    review,
+    roles,
+)
 
 LOCALES = ("id", "en")
 
@@ -114,6 +124,7 @@ STRINGS: dict[str, dict[str, str]] = _merge(
     people.STRINGS,
     roles.STRINGS,
     review.STRINGS,
+    report.STRINGS,
 )
 
 
