@@ -27,6 +27,7 @@ class Table:
     changes: bool = False  # rows are figure / this month / month before / change
     percent_columns: frozenset[int] = field(default_factory=frozenset)
     screen_only: frozenset[int] = field(default_factory=frozenset)  # links: left out in print
+    item_columns: tuple[int, ...] = (0,)  # what names a row (platform; day and platform; post)
 
 
 def report_tables(report: MonthlyReport) -> list[Table]:
@@ -169,6 +170,9 @@ def _changes(key: str, changes: tuple[Change, ...], lang: str) -> Table:
     )
 
 
+_ITEMS = {"charts": (0, 1), "top_posts": (1,)}
+
+
 def _grid(key: str, lang: str, headers: tuple[str, ...], rows: list[tuple[Cell, ...]]) -> Table:
     return Table(
         key,
@@ -176,4 +180,5 @@ def _grid(key: str, lang: str, headers: tuple[str, ...], rows: list[tuple[Cell, 
         tuple(t(f"report.{h}", lang) for h in headers),
         tuple(rows),
         screen_only=frozenset(i for i, h in enumerate(headers) if h == "col.link"),
+        item_columns=_ITEMS.get(key, (0,)),
     )
