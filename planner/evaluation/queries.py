@@ -1,0 +1,225 @@
+"""The dashboard's questions (and the monthly report's), each one SQL aggregate per call.
+
+Every function takes (session, filters) and returns plain dataclasses or lists of dicts, so the
+dashboard, the report and the CLI read the same numbers. Figures are those of each target's
+latest snapshot (its lifetime so far) unless a function says it compares posts at one age.
+Each row carries `simulated`: True when any figure in it came from a sandbox account or a
+simulated snapshot. A None figure means no platform reported it (a gap, never a zero).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import case, desc, func
+from sqlmodel import Session, col
+
+from planner.evaluation.audience import audience_series, audience_summary, followers_total
+from planner.evaluation.best_time import Heatmap, apply_suggestions, heatmap
+from planner.evaluation.filters import Filters
+from planner.evaluation.measures import social_measures
+from planner.evaluation.punctuality import OnTime, on_time
+from planner.evaluation.sqlparts import (
+    AGE_BUCKETS,
+    M,
+    as_date,
+    figure_columns,
+    figures,
+    first_at_age,
+    interactions,
+    local_day,
+    local_week,
+    offset_minutes,
+    published_base,
+)
+from planner.models import Account, MediaAsset, Post, PostTarget
+
+__all__ = [
+    "KPI_KEYS",
+    "Heatmap",
+    "Kpi",
+    "OnTime",
+    "apply_suggestions",
+    "audience_series",
+    "audience_summary",
+    "by_age",
+    "by_kind",
+    "by_template",
+    "heatmap",
+    "kpis",
+    "on_time",
+    "series",
+    "social_measures",
+    "summary",
+    "top_posts",
+]
+
+KPI_KEYS = (
+    "posts",
+    "reach",
+    "impressions",
+    "interactions",
+    "engagement_rate",
+    "clicks",
+    "followers",
+    "follower_growth",
+)
+
+
+@dataclass(frozen=True)
+class Kpi:
+    """One headline figure, the same over the previous period, and the change in per cent.
+
+    `change_pct` is None when there is nothing to compare with (no previous value, or 0);
+    `basis` says what engagement_rate was divided by (reach, impressions or mixed).
+    """
+
+    key: str
+    value: float | int | None
+    previous: float | int | None
+    change_pct: float | None
+    simulated: bool = False
+    basis: str = ""
+
+
+def summary(session: Session, filters: Filters) -> dict[str, Any]:
+    """The period's totals in one row: posts, targets, reach, impressions, interactions,
+    clicks, engagement_rate, rate_basis, simulated."""
+    row = session.execute(published_base(filters, *figure_columns())).one()
+    return figures(row)
+
+
+def kpis(session: Session, filters: Filters) -> list[Kpi]:
+    """The headline figures (KPI_KEYS, in that order) with the previous period's."""
+    now, before = summary(session, filters), summary(session, filters.previous())
+    aud, aud_before = (
+        followers_total(session, filters),
+        followers_total(session, filters.previous()),
+    )
+    now |= aud
+    before |= aud_before
+    out = []
+    for key in KPI_KEYS:
+        value, previous = now[key], before[key]
+        simulated = aud["simulated"] if key.startswith("follower") else now["simulated"]
+        basis = now["rate_basis"] if key == "engagement_rate" else ""
+        out.append(Kpi(key, value, previous, change_pct(value, previous), simulated, basis))
+    return out
+
+
+def change_pct(value: float | None, previous: float | None) -> float | None:
+    """(value - previous) / previous in per cent; None without a non-zero previous value."""
+    if value is None or not previous:
+        return None
+    return (value - previous) / previous * 100.0
+
+
+def series(session: Session, filters: Filters, bucket: str = "day") -> list[dict[str, Any]]:
+    """Per local day (or week, from Monday) of publishing and platform: the figures.
+
+    Rows: {bucket (date), platform, posts, targets, reach, impressions, interactions, clicks,
+    engagement_rate, rate_basis, simulated}, oldest first.
+    """
+    if bucket not in ("day", "week"):
+        raise ValueError(f"bucket must be 'day' or 'week', not {bucket!r}")
+    shape = local_day if bucket == "day" else local_week
+    when = shape(session, PostTarget.published_at, offset_minutes(filters)).label("bucket")
+    query = (
+        published_base(filters, when, PostTarget.platform, *figure_columns())
+        .group_by(when, PostTarget.platform)
+        .order_by(when, PostTarget.platform)
+    )
+    return [
+        {"bucket": as_date(r.bucket), "platform": r.platform, **figures(r)}
+        for r in session.execute(query)
+    ]
+
+
+def by_age(session: Session, filters: Filters) -> list[dict[str, Any]]:
+    """Per age (1h, 24h, 7d, 30d) and platform, the figures of each target's snapshot at that age.
+
+    Rows: {age, platform, targets, reach, impressions, interactions, clicks, engagement_rate,
+    rate_basis, simulated, interactions_per_target}, in age order.
+    """
+    snaps = first_at_age(filters)
+    query = published_base(
+        filters, M.age_bucket, PostTarget.platform, *figure_columns(), snapshots=snaps
+    ).group_by(M.age_bucket, PostTarget.platform)
+    rows = []
+    for r in session.execute(query):
+        row = {"age": r.age_bucket, "platform": r.platform, **figures(r)}
+        row["interactions_per_target"] = _per(row["interactions"], row["targets"])
+        rows.append(row)
+    return sorted(rows, key=lambda r: (AGE_BUCKETS.index(r["age"]), r["platform"]))
+
+
+def by_template(session: Session, filters: Filters) -> list[dict[str, Any]]:
+    """Per template (None: written without one): {template_id, posts, targets, reach, …}."""
+    query = published_base(filters, Post.template_id, *figure_columns()).group_by(Post.template_id)
+    rows = [{"template_id": r.template_id, **figures(r)} for r in session.execute(query)]
+    return sorted(rows, key=lambda r: (-(r["interactions"] or 0), r["template_id"] or ""))
+
+
+def kind_of_post() -> Any:
+    """event (an event or a campaign), collection (a book), service (neither), in SQL."""
+    return case(
+        (col(Post.event_id).is_not(None), "event"),
+        (col(Post.campaign_id).is_not(None), "event"),
+        (col(Post.item_id).is_not(None), "collection"),
+        else_="service",
+    )
+
+
+def by_kind(session: Session, filters: Filters) -> list[dict[str, Any]]:
+    """Per kind (event, collection, service): {kind, posts, targets, reach, …}."""
+    kind = kind_of_post().label("kind")
+    query = published_base(filters, kind, *figure_columns()).group_by(kind)
+    order = ("event", "collection", "service")
+    rows = [{"kind": r.kind, **figures(r)} for r in session.execute(query)]
+    return sorted(rows, key=lambda r: order.index(r["kind"]))
+
+
+def top_posts(session: Session, filters: Filters, limit: int = 10) -> list[dict[str, Any]]:
+    """The targets with the most interactions (latest snapshot), most first.
+
+    Rows: {post_id, target_id, title, platform, account, published_at, remote_url,
+    thumbnail (the image file name under uploads_dir, or None), alt_text, interactions,
+    reach, impressions, clicks, simulated}.
+    """
+    inter = interactions().label("interactions")
+    query = (
+        published_base(
+            filters,
+            Post.id.label("post_id"),
+            PostTarget.id.label("target_id"),
+            Post.title,
+            PostTarget.platform,
+            Account.name.label("account"),
+            PostTarget.published_at,
+            PostTarget.remote_url,
+            MediaAsset.filename.label("thumbnail"),
+            func.coalesce(func.nullif(Post.alt_text, ""), MediaAsset.alt_text).label("alt_text"),
+            inter,
+            M.reach,
+            M.impressions,
+            M.clicks,
+            M.simulated,
+            Account.is_sandbox,
+        )
+        .outerjoin(MediaAsset, MediaAsset.id == Post.media_asset_id)
+        .where(inter.is_not(None))
+        .order_by(desc(inter), PostTarget.id)
+        .limit(limit)
+    )
+    out = []
+    for r in session.execute(query):
+        row = dict(r._mapping)
+        row["title"] = row["title"] or f"#{row['post_id']}"
+        row["simulated"] = bool(row.pop("simulated")) or bool(row.pop("is_sandbox"))
+        out.append(row)
+    return out
+
+
+def _per(total: int | None, count: int) -> float | None:
+    return None if total is None or not count else total / count
