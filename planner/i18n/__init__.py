@@ -14,6 +14,7 @@ from planner.i18n import (
     app,
     content,
     imaging,
+    indicators,
     people,
     publishing,
     report,
@@ -124,6 +125,7 @@ STRINGS: dict[str, dict[str, str]] = _merge(
     people.STRINGS,
     roles.STRINGS,
     review.STRINGS,
+    indicators.STRINGS,
     report.STRINGS,
 )
 

@@ -78,6 +78,7 @@ _ACTION_NAMES = {
     "MANAGE_SERIES": ("mengatur seri berulang", "managing recurring series"),
     "IMPORT_POSTS": ("mengimpor unggahan", "importing posts"),
     "EDIT_SOURCES": ("mengubah data acara dan buku", "editing events and books"),
+    "RECORD_INDICATORS": ("mencatat indikator program", "recording programme indicators"),
     "UPLOAD_MEDIA": ("mengunggah foto", "uploading images"),
     "EDIT_MEDIA": ("mengubah atau menghapus foto", "editing or deleting images"),
     "RENDER_IMAGE": ("membuat gambar", "rendering images"),

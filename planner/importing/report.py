@@ -100,7 +100,11 @@ class RowResult:
         if not self.reason_code:
             return ""
         messages = REASONS[self.reason_code]
-        return (messages.get(locale) or messages["id"]).format(**self.reason_values)
+        values = {  # a value may itself be worded per language ({"id": …, "en": …})
+            k: v.get(locale) or v["id"] if isinstance(v, dict) else v
+            for k, v in self.reason_values.items()
+        }
+        return (messages.get(locale) or messages["id"]).format(**values)
 
 
 @dataclass

@@ -36,6 +36,7 @@ class Action(StrEnum):
     IMPORT_POSTS = "post.import"
     # library data and assets
     EDIT_SOURCES = "sources.edit"  # events, collection items, imports
+    RECORD_INDICATORS = "indicators.record"  # service use, attendance, feedback notes
     UPLOAD_MEDIA = "media.upload"
     EDIT_MEDIA = "media.edit"  # alt text, consent, delete
     RENDER_IMAGE = "image.render"
@@ -66,7 +67,7 @@ _STAFF_WORK = {
     A.CANCEL_POST, A.DELETE_POST, A.RETRY_POST, A.COMMENT_POST, A.PLAN_CAMPAIGN,
     A.MANAGE_SERIES, A.IMPORT_POSTS, A.EDIT_SOURCES, A.UPLOAD_MEDIA, A.EDIT_MEDIA,
     A.RENDER_IMAGE, A.EDIT_TEMPLATES, A.VIEW_ALL_POSTS, A.VIEW_DASHBOARD, A.READ_INBOX,
-    A.MANAGE_SLOTS,
+    A.MANAGE_SLOTS, A.RECORD_INDICATORS,
 }  # fmt: skip
 _TRAINEE_WORK = {
     A.DRAFT_POST, A.EDIT_POST, A.SUBMIT_POST, A.SCHEDULE_POST, A.RESCHEDULE_POST,

@@ -1,0 +1,165 @@
+"""What the posts did, grouped the way the indicators need it: per event and per month.
+
+Each published target counts with its newest snapshot (by time taken, then id): the figures
+a post has gathered so far. A figure a platform did not report is NULL and SUM skips it, so
+a total is "not reported" (None) only when no counted post reported it — never a made-up 0.
+Dry-run "publications" reached nobody and are left out; deleted posts are gone from the
+database and cancelled targets were never published, so neither counts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Select, and_, case, func, or_
+from sqlmodel import Session, col, select
+
+from planner.evaluation.period import Period, month_period
+from planner.models import Campaign, Event, MetricSnapshot, Post, PostStatus, PostTarget
+from planner.platforms.dryrun import PREFIX as DRY_RUN_PREFIX
+
+INTERACTIONS = ("likes", "comments", "shares", "saves", "clicks")
+SUMMED = ("reach", *INTERACTIONS)
+
+
+@dataclass(frozen=True)
+class Promotion:
+    """The promotion of one event or month; None: no counted post reported that figure."""
+
+    posts: int = 0  # posts with at least one publication counted
+    publications: int = 0  # post × account actually published
+    reach: int | None = None
+    interactions: int | None = None  # likes + comments + shares + saves + clicks
+    clicks: int | None = None  # link clicks
+    comments: int | None = None
+    simulated: bool = False  # some figure came from a sandbox account
+
+
+def total(values: list[int | None]) -> int | None:
+    """The sum of the figures that were reported; None when none was."""
+    present = [int(v) for v in values if v is not None]
+    return sum(present) if present else None
+
+
+def published_filter() -> list:
+    """The conditions of a target that really went out (not a dry run)."""
+    return [
+        PostTarget.status == PostStatus.PUBLISHED.value,
+        col(PostTarget.published_at).is_not(None),
+        or_(
+            col(PostTarget.remote_id).is_(None),
+            col(PostTarget.remote_id).not_like(f"{DRY_RUN_PREFIX}%"),
+        ),
+    ]
+
+
+def latest_snapshots(target_ids: Select):
+    """The newest snapshot of each target in `target_ids`, as a subquery (one row each)."""
+    ranked = (
+        select(
+            MetricSnapshot.target_id,
+            *[getattr(MetricSnapshot, name) for name in SUMMED],
+            MetricSnapshot.simulated,
+            func.row_number()
+            .over(
+                partition_by=MetricSnapshot.target_id,
+                order_by=(col(MetricSnapshot.taken_at).desc(), col(MetricSnapshot.id).desc()),
+            )
+            .label("rn"),
+        )
+        .where(col(MetricSnapshot.target_id).in_(target_ids))
+        .subquery("ranked")
+    )
+    return select(ranked).where(ranked.c.rn == 1).subquery("latest")
+
+
+def _aggregate(session: Session, scope, key) -> dict[object, Promotion]:
+    """Promotion per `key` of `scope` (a subquery of target_id, post_id and the key)."""
+    latest = latest_snapshots(select(scope.c.target_id))
+    query = (
+        select(
+            key,
+            func.count(func.distinct(scope.c.post_id)),
+            func.count(scope.c.target_id),
+            *[func.sum(latest.c[name]) for name in SUMMED],
+            func.max(case((latest.c.simulated, 1), else_=0)),
+        )
+        .select_from(scope)
+        .outerjoin(latest, latest.c.target_id == scope.c.target_id)
+        .group_by(key)
+    )
+    found: dict[object, Promotion] = {}
+    for row in session.execute(query).all():
+        sums = dict(zip(SUMMED, row[3:9], strict=True))
+        found[row[0]] = Promotion(
+            posts=int(row[1]),
+            publications=int(row[2]),
+            reach=None if sums["reach"] is None else int(sums["reach"]),
+            interactions=total([sums[name] for name in INTERACTIONS]),
+            clicks=None if sums["clicks"] is None else int(sums["clicks"]),
+            comments=None if sums["comments"] is None else int(sums["comments"]),
+            simulated=bool(row[9]),
+        )
+    return found
+
+
+def event_links():
+    """Each post and the event it promotes: its own, else its campaign's."""
+    return (
+        select(
+            col(Post.id).label("post_id"),
+            func.coalesce(Post.event_id, Campaign.event_id).label("event_id"),
+        )
+        .outerjoin(Campaign, col(Campaign.id) == Post.campaign_id)
+        .subquery("links")
+    )
+
+
+def promotion_per_event(session: Session, period: Period) -> dict[int, Promotion]:
+    """The promotion of each event starting in `period` that had any publication."""
+    links = event_links()
+    scope = (
+        select(
+            col(PostTarget.id).label("target_id"),
+            PostTarget.post_id,
+            links.c.event_id,
+        )
+        .join(links, links.c.post_id == PostTarget.post_id)
+        .join(Event, col(Event.id) == links.c.event_id)
+        .where(*published_filter())
+        .where(col(Event.starts_at) >= period.start, col(Event.starts_at) < period.end)
+        .subquery("scope")
+    )
+    return _aggregate(session, scope, scope.c.event_id)
+
+
+def month_key(column, months: list[str], zone: str, dates: bool = False):
+    """A CASE naming the local month ('YYYY-MM') a timestamp or date falls in."""
+    periods = [month_period(m, zone) for m in months]
+    if dates:
+        whens = [(and_(column >= p.first, column <= p.last), p.month) for p in periods]
+    else:
+        whens = [(and_(column >= p.start, column < p.end), p.month) for p in periods]
+    return case(*whens, else_=None)
+
+
+def promotion_per_month(session: Session, months: list[str], zone: str) -> dict[str, Promotion]:
+    """The promotion of targets published in each of `months` (local months)."""
+    if not months:
+        return {}
+    first, last = month_period(min(months), zone), month_period(max(months), zone)
+    published = col(PostTarget.published_at)
+    # The month is computed in a subquery and grouped on outside: PostgreSQL will not match
+    # a CASE in GROUP BY to the same CASE in SELECT when their parameters are bound apart.
+    scope = (
+        select(
+            col(PostTarget.id).label("target_id"),
+            PostTarget.post_id,
+            month_key(published, months, zone).label("month"),
+        )
+        .where(*published_filter())
+        .where(published >= first.start, published < last.end)
+        .subquery("scope")
+    )
+    found = _aggregate(session, scope, scope.c.month)
+    return {month: found[month] for month in months if month in found}
