@@ -28,21 +28,23 @@ def november(lang: str = "id", training: TrainingFigures | None = None) -> Month
         logo_path=None,
         kpis=(
             Change("posts", 12, 10),
-            Change("impressions", 4567, 5000),
             Change("reach", 1230, 1000),
-            Change("engagement", 345, 345),
+            Change("impressions", 4567, 5000),
+            Change("interactions", 345, 345),
+            Change("engagement_rate", 12.5, 11.0),
             Change("clicks", None, 20),
             Change("followers", 2050, 2000),
+            Change("follower_growth", 50, 0),
         ),
         platforms=(
-            PlatformRow("facebook", 5, 2000, 600, 100, None, 10),
-            PlatformRow("instagram", 4, 1567, 630, 200, None, 25),
-            PlatformRow("x", 3, 1000, None, 45, None, 3),
+            PlatformRow("facebook", 5, 2000, 600, 100, None, 16.7),
+            PlatformRow("instagram", 4, 1567, 630, 200, None, 31.7),
+            PlatformRow("x", 3, 1000, None, 45, None, 4.5),
         ),
         measures=(
-            MeasureRow("facebook", 5, 1200, 30, 5.0, None, 20.0, None),
-            MeasureRow("instagram", 4, 850, 20, 12.8, None, 50.0, None),
-            MeasureRow("x", 3, None, None, 4.5, None, 15.0, None),
+            MeasureRow("facebook", 5, 1200, 30, 100, 16.7, None, 20.0, None),
+            MeasureRow("instagram", 4, 850, 20, 200, 31.7, None, 50.0, None),
+            MeasureRow("x", 3, None, None, 45, 4.5, None, 15.0, None),
         ),
         top_posts=(
             TopPost(
@@ -74,7 +76,7 @@ def november(lang: str = "id", training: TrainingFigures | None = None) -> Month
             loans=Change("loans", 800, 1000),
             new_members=Change("new_members", 40, None),
             reach=Change("reach", 1230, 1000),
-            engagement=Change("engagement", 345, 345),
+            interactions=Change("interactions", 345, 345),
         ),
         feedback=FeedbackIndicator(
             comments=Change("comments", 38, 30),

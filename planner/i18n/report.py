@@ -58,13 +58,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "report.fig.posts": {"id": "Publikasi", "en": "Posts"},
     "report.fig.impressions": {"id": "Tayangan", "en": "Impressions"},
     "report.fig.reach": {"id": "Jangkauan", "en": "Reach"},
-    "report.fig.engagement": {"id": "Interaksi", "en": "Interactions"},
+    "report.fig.interactions": {"id": "Interaksi", "en": "Interactions"},
     "report.fig.clicks": {"id": "Klik tautan", "en": "Link clicks"},
     "report.fig.comments": {"id": "Komentar", "en": "Comments"},
     "report.fig.followers": {"id": "Pengikut", "en": "Followers"},
     "report.fig.follower_growth": {"id": "Pertambahan pengikut", "en": "Follower growth"},
     "report.fig.engagement_rate": {"id": "Tingkat interaksi (%)", "en": "Engagement rate (%)"},
-    "report.fig.engagement_per_post": {
+    "report.fig.interactions_per_post": {
         "id": "Interaksi per publikasi",
         "en": "Interactions per post",
     },
@@ -80,7 +80,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "report.fig.attendees": {"id": "Peserta", "en": "Attendees"},
     "report.fig.exercises_submitted": {"id": "Latihan dikerjakan", "en": "Exercises done"},
     "report.fig.average_score": {"id": "Nilai rata-rata", "en": "Average score"},
-    "report.chart.engagement": {"id": "Interaksi per hari", "en": "Interactions per day"},
+    "report.chart.interactions": {"id": "Interaksi per hari", "en": "Interactions per day"},
     "report.chart.reach": {"id": "Jangkauan per hari", "en": "Reach per day"},
     # -- sentences ({what} is a figure's name as it starts a sentence)
     "report.s.gap": {

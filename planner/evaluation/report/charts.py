@@ -32,13 +32,13 @@ def chart_specs(report: MonthlyReport) -> list[tuple[str, dict[str, Any]]]:
         {
             "day": point.day.day,
             "platform": t(f"platform.{point.platform}", lang),
-            "engagement": point.engagement,
+            "interactions": point.interactions,
             "reach": point.reach,
         }
         for point in report.daily
     ]
     charts = []
-    for figure, mark in (("engagement", "bar"), ("reach", "line")):
+    for figure, mark in (("interactions", "bar"), ("reach", "line")):
         title = t(f"report.chart.{figure}", lang)
         charts.append((title, _spec(title, rows, figure, mark, day_axis, lang)))
     return charts

@@ -11,8 +11,6 @@ from datetime import date
 
 from planner.evaluation.training_figures import TrainingFigures
 
-# The summary figures, in the order the report shows them.
-KPI_KEYS = ("posts", "impressions", "reach", "engagement", "clicks", "followers")
 # The report's sections, in order; each has one written sentence.
 SECTIONS = ("summary", "charts", "top_posts", "platforms", "service", "feedback", "training",
             "measures")  # fmt: skip
@@ -42,9 +40,9 @@ class PlatformRow:
     posts: int
     impressions: int | None
     reach: int | None
-    engagement: int | None
+    interactions: int | None
     clicks: int | None
-    comments: int | None
+    engagement_rate: float | None  # interactions per reach (or impressions), in percent
 
 
 @dataclass(frozen=True)
@@ -56,9 +54,10 @@ class MeasureRow:
     posts: int  # activity
     followers: int | None  # audience at the month's last snapshot
     follower_growth: int | None  # against the last snapshot of the month before
+    interactions: int | None
     engagement_rate: float | None  # interactions per impression, in percent
     clicks: int | None  # referral
-    engagement_per_post: float | None  # return
+    interactions_per_post: float | None  # return
     clicks_per_post: float | None
 
 
@@ -70,7 +69,7 @@ class TopPost:
     title: str
     platform: str
     published_on: date  # the library's local day
-    engagement: int | None
+    interactions: int | None
     reach: int | None
     url: str
 
@@ -81,7 +80,7 @@ class DayPoint:
 
     day: date
     platform: str
-    engagement: int | None
+    interactions: int | None
     reach: int | None
 
 
@@ -93,7 +92,7 @@ class ServiceIndicator:
     loans: Change
     new_members: Change
     reach: Change
-    engagement: Change
+    interactions: Change
 
 
 @dataclass(frozen=True)
@@ -128,5 +127,5 @@ class MonthlyReport:
     sentences: dict[str, str] = field(default_factory=dict)
 
     def kpi(self, key: str) -> Change:
-        """The summary figure `key` (one of KPI_KEYS)."""
+        """The summary figure `key` (planner.evaluation.queries.KPI_KEYS)."""
         return next(k for k in self.kpis if k.key == key)

@@ -82,7 +82,7 @@ def write_sentences(report: MonthlyReport) -> dict[str, str]:
 
 def _summary(report: MonthlyReport) -> str:
     reach = report.kpi("reach")
-    main = reach if reach.current is not None else report.kpi("engagement")
+    main = reach if reach.current is not None else report.kpi("interactions")
     return change_sentence(main, report.month, report.lang)
 
 
@@ -90,8 +90,8 @@ def _charts(report: MonthlyReport) -> str:
     lang = report.lang
     per_day: dict[date, int] = defaultdict(int)
     for point in report.daily:
-        if point.engagement is not None:
-            per_day[point.day] += point.engagement
+        if point.interactions is not None:
+            per_day[point.day] += point.interactions
     if not per_day:
         return t("report.s.no_engagement", lang, month=month_name(report.month, lang))
     best = max(sorted(per_day), key=lambda day: per_day[day])  # the earliest of equal days
@@ -110,22 +110,22 @@ def _top_post(report: MonthlyReport) -> str:
         report.lang,
         title=top.title,
         platform=t(f"platform.{top.platform}", report.lang),
-        value=format_figure(top.engagement, report.lang),
+        value=format_figure(top.interactions, report.lang),
     )
 
 
 def _platforms(report: MonthlyReport) -> str:
     lang = report.lang
-    reported = [row for row in report.platforms if row.engagement is not None]
-    total = sum(row.engagement or 0 for row in reported)
+    reported = [row for row in report.platforms if row.interactions is not None]
+    total = sum(row.interactions or 0 for row in reported)
     if total == 0:
         return t("report.s.no_engagement", lang, month=month_name(report.month, lang))
-    best = max(reported, key=lambda row: row.engagement or 0)
+    best = max(reported, key=lambda row: row.interactions or 0)
     return t(
         "report.s.top_platform",
         lang,
         platform=t(f"platform.{best.platform}", lang),
-        share=format_decimal((best.engagement or 0) / total * 100, lang),
+        share=format_decimal((best.interactions or 0) / total * 100, lang),
     )
 
 

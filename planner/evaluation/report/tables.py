@@ -38,9 +38,9 @@ def report_tables(report: MonthlyReport) -> list[Table]:
         _grid(
             "charts",
             lang,
-            ("col.day", "col.platform", "fig.engagement", "fig.reach"),
+            ("col.day", "col.platform", "fig.interactions", "fig.reach"),
             [
-                (p.day, t(f"platform.{p.platform}", lang), p.engagement, p.reach)
+                (p.day, t(f"platform.{p.platform}", lang), p.interactions, p.reach)
                 for p in report.daily
             ],
         ),
@@ -53,7 +53,7 @@ def report_tables(report: MonthlyReport) -> list[Table]:
                 "col.title",
                 "col.platform",
                 "col.day",
-                "fig.engagement",
+                "fig.interactions",
                 "fig.reach",
                 "col.link",
             ),
@@ -64,7 +64,7 @@ def report_tables(report: MonthlyReport) -> list[Table]:
                     post.title,
                     t(f"platform.{post.platform}", lang),
                     post.published_on,
-                    post.engagement,
+                    post.interactions,
                     post.reach,
                     post.url,
                 )
@@ -79,9 +79,9 @@ def report_tables(report: MonthlyReport) -> list[Table]:
                 "fig.posts",
                 "fig.impressions",
                 "fig.reach",
-                "fig.engagement",
+                "fig.interactions",
                 "fig.clicks",
-                "fig.comments",
+                "fig.engagement_rate",
             ),
             [
                 (
@@ -89,9 +89,9 @@ def report_tables(report: MonthlyReport) -> list[Table]:
                     r.posts,
                     r.impressions,
                     r.reach,
-                    r.engagement,
+                    r.interactions,
                     r.clicks,
-                    r.comments,
+                    r.engagement_rate,
                 )
                 for r in report.platforms
             ],
@@ -117,9 +117,10 @@ def report_tables(report: MonthlyReport) -> list[Table]:
                 "fig.posts",
                 "fig.followers",
                 "fig.follower_growth",
+                "fig.interactions",
                 "fig.engagement_rate",
                 "fig.clicks",
-                "fig.engagement_per_post",
+                "fig.interactions_per_post",
                 "fig.clicks_per_post",
             ),
             [
@@ -128,9 +129,10 @@ def report_tables(report: MonthlyReport) -> list[Table]:
                     m.posts,
                     m.followers,
                     m.follower_growth,
+                    m.interactions,
                     m.engagement_rate,
                     m.clicks,
-                    m.engagement_per_post,
+                    m.interactions_per_post,
                     m.clicks_per_post,
                 )
                 for m in report.measures
@@ -141,7 +143,7 @@ def report_tables(report: MonthlyReport) -> list[Table]:
 
 def _service_rows(report: MonthlyReport) -> tuple[Change, ...]:
     s = report.service
-    return (s.visits, s.loans, s.new_members, s.reach, s.engagement)
+    return (s.visits, s.loans, s.new_members, s.reach, s.interactions)
 
 
 def _feedback_rows(report: MonthlyReport) -> tuple[Change, ...]:
