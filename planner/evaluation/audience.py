@@ -46,9 +46,7 @@ def audience_summary(session: Session, filters: Filters) -> list[dict[str, Any]]
     """
     first, last = filters.period.first, filters.period.last
     before = _day_per_account(func.max, col(A.day) < first, name="before")
-    opening = _day_per_account(
-        filters, func.min, col(A.day) >= first, col(A.day) <= last, name="opening"
-    )
+    opening = _day_per_account(func.min, col(A.day) >= first, col(A.day) <= last, name="opening")
     closing = _day_per_account(func.max, col(A.day) <= last, name="closing")
     start_snap = A.__table__.alias("start_snap")
     end_snap = A.__table__.alias("end_snap")
