@@ -85,7 +85,7 @@ STRINGS: dict[str, dict[str, str]] = {
     # -- sentences ({what} is a figure's name as it starts a sentence)
     "report.s.gap": {
         "id": "{what} {month} tidak dilaporkan.",
-        "en": "{what} for {month} was not reported.",
+        "en": "{what} for {month}: not reported.",
     },
     "report.s.no_previous": {
         "id": "{what} {month}: {value}; belum ada data {previous} sebagai pembanding.",
@@ -109,7 +109,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "report.s.unchanged": {
         "id": "{what} tidak berubah dibanding {previous}.",
-        "en": "{what} was unchanged compared with {previous}.",
+        "en": "{what}: no change compared with {previous}.",
     },
     "report.s.nothing_published": {
         "id": "Tidak ada unggahan yang terpublikasi pada {month}.",
