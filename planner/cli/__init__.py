@@ -10,7 +10,18 @@ import sys
 
 import typer
 
-from planner.cli import accounts, acting, backup, content, core, imaging, review, schedule, sources
+from planner.cli import (
+    accounts,
+    acting,
+    backup,
+    content,
+    core,
+    imaging,
+    report,
+    review,
+    schedule,
+    sources,
+)
 from planner.cli.imports import import_app
 from planner.cli.users import user_app
 
@@ -24,6 +35,7 @@ imaging.register(app)
 accounts.register(app)
 backup.register(app)
 review.register(app)
+report.register(app)
 app.add_typer(import_app, name="import")  # `import events|collection|posts`, from two modules
 app.add_typer(user_app, name="user")
 
