@@ -40,7 +40,10 @@ MENU = {
         ("planner/ui/planning.py", "nav.planning", "🔁"),
         ("planner/ui/inbox.py", "nav.inbox", "📥"),
     ],
-    "nav.section.results": [("planner/ui/dashboard.py", "nav.dashboard", "📊")],
+    "nav.section.results": [
+        ("planner/ui/dashboard.py", "nav.dashboard", "📊"),
+        ("planner/ui/indicators.py", "indicators.nav", "📈"),
+    ],
     "nav.section.setup": [
         ("planner/ui/accounts.py", "nav.accounts", "🔑"),
         ("planner/ui/brand.py", "nav.brand", "🏷️"),

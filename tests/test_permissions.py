@@ -313,6 +313,14 @@ def _inbox(w: World, a: Actor, s: Session) -> object:
     return mark_read(s, actor=a)
 
 
+def _indicators(w: World, a: Actor, s: Session) -> object:
+    from planner.evaluation.indicators.service_use import ServiceFigures, set_service_month
+
+    visits = next(_sizes)  # a new figure each call, so each allowed call changes (and audits)
+    figures = ServiceFigures("2026-11", visits=visits)
+    return set_service_month(s, figures, actor=a, zone=config.get_settings().tz)
+
+
 SERVICES: dict[Action, Callable[[World, Actor, Session], object]] = {
     Action.DRAFT_POST: _draft,
     Action.EDIT_POST: _edit,
@@ -325,6 +333,7 @@ SERVICES: dict[Action, Callable[[World, Actor, Session], object]] = {
     Action.MANAGE_SERIES: _series,
     Action.IMPORT_POSTS: _import_posts,
     Action.EDIT_SOURCES: _sources,
+    Action.RECORD_INDICATORS: _indicators,
     Action.UPLOAD_MEDIA: _upload,
     Action.EDIT_MEDIA: _edit_media,
     Action.RENDER_IMAGE: _render,

@@ -17,6 +17,7 @@ from planner.cli import (
     content,
     core,
     imaging,
+    indicators,
     report,
     review,
     schedule,
@@ -36,6 +37,7 @@ accounts.register(app)
 backup.register(app)
 review.register(app)
 report.register(app)
+indicators.register(app)
 app.add_typer(import_app, name="import")  # `import events|collection|posts`, from two modules
 app.add_typer(user_app, name="user")
 
