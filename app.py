@@ -43,6 +43,7 @@ MENU = {
     "nav.section.results": [
         ("planner/ui/dashboard.py", "nav.dashboard", "📊"),
         ("planner/ui/indicators.py", "indicators.nav", "📈"),
+        ("planner/ui/report.py", "report.nav", "📄"),
     ],
     "nav.section.setup": [
         ("planner/ui/accounts.py", "nav.accounts", "🔑"),

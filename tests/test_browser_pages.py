@@ -29,6 +29,8 @@ PAGES = [
     ("nav.planning", "planning.header"),
     ("nav.inbox", "inbox.header"),
     ("nav.dashboard", "dashboard.header"),
+    ("indicators.nav", "indicators.header"),
+    ("report.nav", "report.header"),
     ("nav.accounts", "accounts.header"),
     ("nav.brand", "brand.header"),
     ("nav.settings", "settings.header"),
