@@ -161,6 +161,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Jumlah pengikut {month} tidak dilaporkan.",
         "en": "Follower counts for {month} were not reported.",
     },
+    "report.email_body": {
+        "id": "Terlampir laporan bulanan media sosial perpustakaan untuk {month}.\n\n"
+        "Dikirim otomatis oleh planner setiap awal bulan.",
+        "en": "Attached is the library's monthly social media report for {month}.\n\n"
+        "Sent automatically by planner at the start of every month.",
+    },
     # -- the download page and the command line
     "report.nav": {"id": "Laporan bulanan", "en": "Monthly report"},
     "report.header": {"id": "Laporan bulanan", "en": "Monthly report"},
