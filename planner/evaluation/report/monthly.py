@@ -19,7 +19,13 @@ from planner.brand_kit import active_brand
 from planner.config import get_settings
 from planner.evaluation import queries
 from planner.evaluation.filters import Filters
-from planner.evaluation.indicators.views import feedback_months, month_indicators
+from planner.evaluation.indicators.promotion import promotion_per_month
+from planner.evaluation.indicators.views import (
+    FeedbackMonth,
+    MonthIndicators,
+    feedback_months,
+    month_indicators,
+)
 from planner.evaluation.period import month_period
 from planner.evaluation.report.model import (
     Change,
@@ -41,6 +47,8 @@ from planner.people.actors import Actor
 from planner.people.roles import Action
 
 TOP_POSTS = 10
+# The per-platform table's sums, in PlatformRow's order.
+_SUMMED = ("impressions", "reach", "interactions", "clicks")
 # Rates are kept as fractions by the queries; the report shows them in percent.
 _PERCENT = {"engagement_rate"}
 
@@ -67,6 +75,9 @@ def build_monthly(
     kpis = queries.kpis(session, filters)
     measures = [m for m in queries.social_measures(session, filters) if m["month"] == month]
     top = queries.top_posts(session, filters, limit=TOP_POSTS)
+    days = queries.series(session, filters, "day")
+    months = [period.previous().month, month]
+    promoted = promotion_per_month(session, months, zone)  # once, for service and feedback
     brand = active_brand(session)
     logo = brand.logo_path()
     report = MonthlyReport(
@@ -75,15 +86,15 @@ def build_monthly(
         library_name=brand.name,
         logo_path=str(logo) if logo is not None else None,
         kpis=tuple(_change(k.key, k.value, k.previous) for k in kpis),
-        platforms=_platforms(session, filters),
+        platforms=_platforms(days, measures),
         measures=tuple(_measure(row) for row in measures),
         top_posts=tuple(_top(row, zone) for row in top),
         daily=tuple(
             DayPoint(row["bucket"], row["platform"], row["interactions"], row["reach"])
-            for row in queries.series(session, filters, "day")
+            for row in days
         ),
-        service=_service(session, month, zone),
-        feedback=_feedback(session, month, zone),
+        service=_service(month_indicators(session, months, zone, promoted)),
+        feedback=_feedback(feedback_months(session, months, zone, promoted)),
         training=training_figures(session, period),
         simulated=any(k.simulated for k in kpis)
         or any(m["simulated"] for m in measures)
@@ -103,24 +114,35 @@ def _percent(value: float | None) -> float | None:
     return None if value is None else value * 100
 
 
-def _platforms(session: Session, filters: Filters) -> tuple[PlatformRow, ...]:
-    """One row per platform that published in the month (one aggregate per platform)."""
+def _platforms(
+    days: list[dict[str, Any]], measures: list[dict[str, Any]]
+) -> tuple[PlatformRow, ...]:
+    """One row per platform that published in the month, from rows already aggregated.
+
+    The daily series adds up per platform exactly (every target is published on one day; a
+    sum of sums skips gaps as SUM does); the rate is the month's own per platform.
+    """
+    rates = {m["platform"]: m["engagement_rate"] for m in measures}
     rows = []
     for platform in PLATFORMS:
-        f = queries.summary(session, replace(filters, platforms=(platform,)))
-        if f["targets"]:
-            rows.append(
-                PlatformRow(
-                    platform,
-                    f["targets"],
-                    f["impressions"],
-                    f["reach"],
-                    f["interactions"],
-                    f["clicks"],
-                    _percent(f["engagement_rate"]),
-                )
+        mine = [d for d in days if d["platform"] == platform]
+        if not mine:
+            continue
+        rows.append(
+            PlatformRow(
+                platform,
+                sum(d["targets"] for d in mine),
+                *(_total([d[name] for d in mine]) for name in _SUMMED),
+                _percent(rates.get(platform)),
             )
+        )
     return tuple(rows)
+
+
+def _total(values: list[int | None]) -> int | None:
+    """The sum of what was reported; None when nothing was (a gap, never a made-up 0)."""
+    present = [v for v in values if v is not None]
+    return sum(present) if present else None
 
 
 def _measure(row: dict[str, Any]) -> MeasureRow:
@@ -149,8 +171,8 @@ def _top(row: dict[str, Any], zone: str) -> TopPost:
     )
 
 
-def _service(session: Session, month: str, zone: str) -> ServiceIndicator:
-    before, now = month_indicators(session, [_previous(month), month], zone)
+def _service(rows: list[MonthIndicators]) -> ServiceIndicator:
+    before, now = rows
     return ServiceIndicator(
         visits=Change("visits", now.visits, before.visits),
         loans=Change("loans", now.loans, before.loans),
@@ -162,8 +184,8 @@ def _service(session: Session, month: str, zone: str) -> ServiceIndicator:
     )
 
 
-def _feedback(session: Session, month: str, zone: str) -> FeedbackIndicator:
-    before, now = feedback_months(session, [_previous(month), month], zone)
+def _feedback(rows: list[FeedbackMonth]) -> FeedbackIndicator:
+    before, now = rows
     return FeedbackIndicator(
         comments=Change("comments", now.comments, before.comments),
         notes=Change("notes", now.notes, before.notes),
@@ -172,7 +194,3 @@ def _feedback(session: Session, month: str, zone: str) -> FeedbackIndicator:
             for sentiment in ("positive", "neutral", "negative")
         },
     )
-
-
-def _previous(month: str) -> str:
-    return month_period(month).previous().month
