@@ -536,3 +536,11 @@ Index(
 # Evaluation reads snapshots by target in time order and posts by publishing time.
 Index("ix_metric_snapshot_target_taken", MetricSnapshot.target_id, MetricSnapshot.taken_at)
 Index("ix_post_target_published_at", PostTarget.published_at)
+# The dashboard finds each target's newest snapshot, and its first at each age, by one seek.
+Index("ix_metric_snapshot_target_id_id", MetricSnapshot.target_id, MetricSnapshot.id)
+Index(
+    "ix_metric_snapshot_target_age_id",
+    MetricSnapshot.target_id,
+    MetricSnapshot.age_bucket,
+    MetricSnapshot.id,
+)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from datetime import date, time
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -73,9 +74,20 @@ def test_compose_makes_draft_and_schedules(demo_db: str) -> None:
     assert any("dijadwalkan" in s.value for s in at.success)
 
 
-def test_dashboard_marks_simulated_figures(demo_db: str) -> None:
+def _dashboard_over_demo_weeks() -> AppTest:
+    """The dashboard over the last 60 days, where the demo's posts went out."""
     at = _app().run()
     at.switch_page("planner/ui/dashboard.py").run()
+    today = datetime.now(ZoneInfo("Asia/Jakarta")).date()
+    at.selectbox(key="dash_period").set_value("custom")
+    at.date_input(key="dash_dates").set_value((today - timedelta(days=60), today))
+    next(b for b in at.button if b.label == "Terapkan").click().run()
+    return at
+
+
+def test_dashboard_marks_simulated_figures(demo_db: str) -> None:
+    at = _dashboard_over_demo_weeks()
+    assert not at.exception
     assert any("simulasi" in w.value for w in at.warning)
     assert at.get("vega_lite_chart") or at.get("arrow_vega_lite_chart")
 
@@ -87,20 +99,19 @@ def shown_columns(frame) -> list[str]:
 
 
 def test_dashboard_table_speaks_the_page_language(demo_db: str) -> None:
-    at = _app().run()
-    at.switch_page("planner/ui/dashboard.py").run()
-    [table] = at.dataframe
-    assert shown_columns(table) == [
-        "Unggahan",
+    at = _dashboard_over_demo_weeks()
+    top = next(t for t in at.dataframe if "Judul" in shown_columns(t))
+    assert shown_columns(top) == [
         "Judul",
         "Platform",
-        "Tayangan",
-        "Suka",
-        "Komentar",
-        "Dibagikan",
+        "Akun",
         "Interaksi",
+        "Jangkauan",
+        "Klik tautan",
+        "Tautan",
+        "Simulasi",
     ]
-    assert set(table.value["platform"]) == {"X", "Halaman Facebook", "Instagram"}
+    assert set(top.value["Platform"]) <= {"X", "Halaman Facebook", "Instagram"}
 
 
 def test_language_switch_to_english(demo_db: str) -> None:

@@ -55,7 +55,7 @@ def test_golden_path(page, app_url: str, data_dir: Path, shots: Path) -> None:
     expect(page.get_by_test_id("stDataFrame").last).to_be_visible()
 
     page.get_by_test_id("stSidebarNav").get_by_role("link", name="Dasbor").click()
-    expect(page.get_by_test_id("stVegaLiteChart")).to_be_visible()
+    expect(page.get_by_test_id("stVegaLiteChart").first).to_be_visible()
     expect(page.get_by_text("Angka simulasi", exact=False)).to_be_visible()
     expect(page.get_by_test_id("stException")).to_have_count(0)
     page.screenshot(path=str(shots / "screenshot-dashboard.png"), full_page=True)

@@ -251,3 +251,13 @@ def test_queries_agree_with_raw_sql(month, any_db: str) -> None:
         assert q.on_time(session, NOV).on_time == on
         [followers] = session.execute(text(RAW_AUDIENCE), _bounds()).one()
         assert q.kpis(session, NOV)[q.KPI_KEYS.index("followers")].value == followers
+
+
+def test_unreported_figures_are_named_per_platform(month) -> None:
+    with session_scope() as session:
+        gaps = q.unreported(session, NOV)
+    assert gaps == {
+        "facebook": ["reach", "impressions", "comments", "saves", "clicks"],
+        "instagram": ["clicks"],
+        "x": ["saves"],
+    }

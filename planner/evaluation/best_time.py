@@ -16,7 +16,6 @@ from planner.evaluation.filters import Filters
 from planner.evaluation.sqlparts import (
     figure_columns,
     figures,
-    first_at_age,
     local_weekday_hour,
     offset_minutes,
     published_base,
@@ -55,9 +54,7 @@ def heatmap(session: Session, filters: Filters) -> Heatmap:
     """The heatmap over targets published in the period that have a 24 h snapshot."""
     day, hour = local_weekday_hour(session, PostTarget.published_at, offset_minutes(filters))
     day, hour = day.label("wd"), hour.label("hr")
-    query = published_base(
-        filters, day, hour, *figure_columns(), snapshots=first_at_age(filters, (AGE,))
-    ).group_by(day, hour)
+    query = published_base(filters, day, hour, *figure_columns(), ages=(AGE,)).group_by(day, hour)
     cells = []
     for r in session.execute(query):
         f = figures(r)

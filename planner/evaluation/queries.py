@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import case, desc, func
 from sqlmodel import Session, col
 
+from planner.config import get_settings
 from planner.evaluation.audience import audience_series, audience_summary, followers_total
 from planner.evaluation.best_time import Heatmap, apply_suggestions, heatmap
 from planner.evaluation.filters import Filters
@@ -26,7 +27,6 @@ from planner.evaluation.sqlparts import (
     as_date,
     figure_columns,
     figures,
-    first_at_age,
     interactions,
     local_day,
     local_week,
@@ -53,6 +53,7 @@ __all__ = [
     "social_measures",
     "summary",
     "top_posts",
+    "unreported",
 ]
 
 KPI_KEYS = (
@@ -142,9 +143,8 @@ def by_age(session: Session, filters: Filters) -> list[dict[str, Any]]:
     Rows: {age, platform, targets, reach, impressions, interactions, clicks, engagement_rate,
     rate_basis, simulated, interactions_per_target}, in age order.
     """
-    snaps = first_at_age(filters)
     query = published_base(
-        filters, M.age_bucket, PostTarget.platform, *figure_columns(), snapshots=snaps
+        filters, M.age_bucket, PostTarget.platform, *figure_columns(), ages=AGE_BUCKETS
     ).group_by(M.age_bucket, PostTarget.platform)
     rows = []
     for r in session.execute(query):
@@ -184,7 +184,8 @@ def top_posts(session: Session, filters: Filters, limit: int = 10) -> list[dict[
     """The targets with the most interactions (latest snapshot), most first.
 
     Rows: {post_id, target_id, title, platform, account, published_at, remote_url,
-    thumbnail (the image file name under uploads_dir, or None), alt_text, interactions,
+    thumbnail (path of the image's thumbnail, else of the image, or None), alt_text,
+    interactions,
     reach, impressions, clicks, simulated}.
     """
     inter = interactions().label("interactions")
@@ -198,7 +199,8 @@ def top_posts(session: Session, filters: Filters, limit: int = 10) -> list[dict[
             Account.name.label("account"),
             PostTarget.published_at,
             PostTarget.remote_url,
-            MediaAsset.filename.label("thumbnail"),
+            MediaAsset.filename.label("image"),
+            MediaAsset.sha256,
             func.coalesce(func.nullif(Post.alt_text, ""), MediaAsset.alt_text).label("alt_text"),
             inter,
             M.reach,
@@ -216,9 +218,40 @@ def top_posts(session: Session, filters: Filters, limit: int = 10) -> list[dict[
     for r in session.execute(query):
         row = dict(r._mapping)
         row["title"] = row["title"] or f"#{row['post_id']}"
+        row["thumbnail"] = _thumbnail(row.pop("image"), row.pop("sha256"))
         row["simulated"] = bool(row.pop("simulated")) or bool(row.pop("is_sandbox"))
         out.append(row)
     return out
+
+
+GAP_FIGURES = ("reach", "impressions", "likes", "comments", "shares", "saves", "clicks")
+
+
+def unreported(session: Session, filters: Filters) -> dict[str, list[str]]:
+    """Per platform, the figures some matching target's latest snapshot did not report.
+
+    The dashboard names them so a blank reads as 'not reported', not as 'nobody'.
+    """
+    gaps = [
+        func.sum(case((col(getattr(M, name)).is_(None), 1), else_=0)).label(name)
+        for name in GAP_FIGURES
+    ]
+    query = published_base(filters, PostTarget.platform, *gaps).where(col(M.id).is_not(None))
+    out: dict[str, list[str]] = {}
+    for r in session.execute(query.group_by(PostTarget.platform).order_by(PostTarget.platform)):
+        missing = [name for name in GAP_FIGURES if getattr(r, name)]
+        if missing:
+            out[r.platform] = missing
+    return out
+
+
+def _thumbnail(filename: str | None, sha256: str | None) -> str | None:
+    """The stored thumbnail of a post's image (see planner.media), else the image itself."""
+    if not filename:
+        return None
+    uploads = get_settings().uploads_dir
+    thumb = uploads / "thumbs" / sha256[:2] / f"{sha256}.jpg" if sha256 else None
+    return str(thumb if thumb is not None and thumb.exists() else uploads / filename)
 
 
 def _per(total: int | None, count: int) -> float | None:

@@ -11,7 +11,8 @@ from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, case, func, literal_column, or_
+from sqlalchemy import and_, case, func, literal, literal_column, or_, true, union_all
+from sqlalchemy.orm import aliased
 from sqlalchemy.sql import Select
 from sqlmodel import Session, col, select
 
@@ -87,39 +88,50 @@ def _int(value: Any) -> int | None:
     return None if value is None else int(value)
 
 
-def latest_snapshots(filters: Filters) -> Any:
-    """(target_id, sid): the newest snapshot of every matching target (max id = taken last)."""
+def newest_snapshot_id() -> Any:
+    """The newest snapshot id of the target in the enclosing query (max id = taken last).
+
+    A correlated lookup rather than a GROUP BY over the period's snapshots: with the index
+    (target_id, id) each target costs one index seek, however many snapshots it has.
+    """
+    inner = aliased(MetricSnapshot, name="newest")
     return (
-        select(M.target_id, func.max(M.id).label("sid"))
-        .join(PostTarget, PostTarget.id == M.target_id)
-        .join(Post, Post.id == PostTarget.post_id)
-        .where(*published_conditions(filters))
-        .group_by(M.target_id)
-        .subquery("latest")
+        select(func.max(inner.id))
+        .where(inner.target_id == PostTarget.id)
+        .correlate(PostTarget)
+        .scalar_subquery()
     )
 
 
-def first_at_age(filters: Filters, buckets: tuple[str, ...] = AGE_BUCKETS) -> Any:
-    """(target_id, age_bucket, sid): the first snapshot of each target at each age.
+def first_snapshot_id(ages: Any) -> Any:
+    """The first snapshot id of the enclosing query's target at the age `ages.c.age`.
 
     Between milestones every snapshot carries the last milestone reached (all snapshots from
     24 h to 7 d are '24h'), so the first one is the one closest to the milestone: posts are
     compared at the same age. A late first snapshot (collector down) is still the one used.
+    One seek in the index (target_id, age_bucket, id).
     """
+    inner = aliased(MetricSnapshot, name="first_at")
     return (
-        select(M.target_id, M.age_bucket, func.min(M.id).label("sid"))
-        .join(PostTarget, PostTarget.id == M.target_id)
-        .join(Post, Post.id == PostTarget.post_id)
-        .where(*published_conditions(filters), col(M.age_bucket).in_(buckets))
-        .group_by(M.target_id, M.age_bucket)
-        .subquery("at_age")
+        select(func.min(inner.id))
+        .where(inner.target_id == PostTarget.id, inner.age_bucket == ages.c.age)
+        .correlate(PostTarget, ages)
+        .scalar_subquery()
     )
 
 
-def published_base(filters: Filters, *columns: Any, snapshots: Any | None = None) -> Select:
-    """SELECT columns FROM matching targets ⋈ post ⋈ account ⟕ their latest snapshot.
+def age_table(ages: tuple[str, ...]) -> Any:
+    """A one-column table (age) of the given age buckets, to join each target with."""
+    rows = [select(literal(age).label("age")) for age in ages]
+    return (rows[0] if len(rows) == 1 else union_all(*rows)).subquery("ages")
 
-    With `snapshots` (e.g. first_at_age), only targets that have such a snapshot are joined.
+
+def published_base(filters: Filters, *columns: Any, ages: tuple[str, ...] | None = None) -> Select:
+    """SELECT columns FROM matching targets ⋈ post ⋈ account ⟕ their newest snapshot.
+
+    With `ages`, each target is joined instead with its first snapshot at each of those ages
+    (targets without one drop out), and the age is in the `ages` subquery's column `age`
+    (the snapshot's age_bucket).
     """
     query = (
         select(*columns)
@@ -127,15 +139,11 @@ def published_base(filters: Filters, *columns: Any, snapshots: Any | None = None
         .join(Post, Post.id == PostTarget.post_id)
         .join(Account, Account.id == PostTarget.account_id)
     )
-    if snapshots is None:
-        latest = latest_snapshots(filters)
-        query = query.outerjoin(latest, latest.c.target_id == PostTarget.id).outerjoin(
-            M, M.id == latest.c.sid
-        )
+    if ages is None:
+        query = query.outerjoin(M, M.id == newest_snapshot_id())
     else:
-        query = query.join(snapshots, snapshots.c.target_id == PostTarget.id).join(
-            M, M.id == snapshots.c.sid
-        )
+        table = age_table(ages)
+        query = query.join(table, true()).join(M, M.id == first_snapshot_id(table))
     return query.where(*published_conditions(filters))
 
 

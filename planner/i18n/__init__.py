@@ -13,6 +13,7 @@ from planner.i18n import (
     accounts,
     app,
     content,
+    dashboard,
     imaging,
     indicators,
     people,
@@ -125,6 +126,7 @@ STRINGS: dict[str, dict[str, str]] = _merge(
     people.STRINGS,
     roles.STRINGS,
     review.STRINGS,
+    dashboard.STRINGS,
     indicators.STRINGS,
     report.STRINGS,
 )
