@@ -74,6 +74,20 @@ def test_pdf_in_indonesian(tmp_path: Path) -> None:
 
 
 @needs_poppler
+def test_the_cover_carries_the_brand_kits_logo(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from planner.config import PROJECT_ROOT
+
+    path = tmp_path / "laporan.pdf"
+    logo = PROJECT_ROOT / "media" / "brand" / "logo.png"
+    path.write_bytes(render(replace(november("id"), logo_path=str(logo)), "pdf"))
+    listing = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, check=True)
+    pages = [line.split()[0] for line in listing.stdout.decode().splitlines()[2:]]
+    assert pages.count("1") == 2  # the logo on the cover (a picture and its transparency)
+
+
+@needs_poppler
 def test_pdf_in_english_with_training_figures(tmp_path: Path) -> None:
     path = tmp_path / "report.pdf"
     report = november("en", TrainingFigures(3, 45, 30, 82.5))

@@ -5,6 +5,7 @@ queries give, set beside October, and each section's sentence."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -55,6 +56,7 @@ def test_summary_figures_beside_october(month) -> None:
     assert report.simulated  # the sandbox Instagram post
     assert report.made_on == date(2026, 12, 1)
     assert report.library_name == "Perpustakaan Kota Pekalongan"
+    assert report.logo_path is not None and Path(report.logo_path).is_file()  # the brand kit's
     assert report.sentences["summary"] == "Jangkauan naik 1.500 % dibanding Oktober 2026."
 
 

@@ -42,7 +42,6 @@ class _Document(FPDF):
         self.lang = lang
         self.add_font("S", "", str(FONTS / "SourceSansPro-Regular.ttf"))
         self.add_font("S", "B", str(FONTS / "SourceSansPro-Bold.ttf"))
-        self.add_font("S", "I", str(FONTS / "SourceSansPro-It.ttf"))
         self.set_auto_page_break(auto=True, margin=18)
         self.set_text_color(*INK)
 
@@ -64,11 +63,10 @@ def render_pdf(report: MonthlyReport) -> bytes:
     pdf.set_lang(report.lang)
     _cover(pdf, report)
     pdf.add_page()
-    tables = {table.key: table for table in report_tables(report)}
-    for key, table in tables.items():
+    for table in report_tables(report):
         _heading(pdf, table.title)
-        _sentence(pdf, report.sentences.get(key, ""))
-        if key == "charts":
+        _sentence(pdf, report.sentences.get(table.key, ""))
+        if table.key == "charts":
             _charts(pdf, report)
             continue
         if table.rows:
