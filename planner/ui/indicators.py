@@ -6,6 +6,7 @@ line); the overview is the read-only widget the dashboard also shows.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 import pandas as pd
@@ -299,6 +300,12 @@ def _feedback_list(period: Period) -> None:
             st.error(error_text(exc))
 
 
+def _feedback_tab(period: Period) -> None:
+    _feedback_form()
+    _feedback_list(period)
+    _import_box("feedback")
+
+
 def page() -> None:
     st.header(tr("indicators.header"))
     if not offered(PAGE):
@@ -306,23 +313,20 @@ def page() -> None:
         return
     _show_flash()
     period = _month_picker()
-    tabs: list[tuple[str, object]] = []
+    # Managers (and everyone who reads the dashboard) first see the views; recorders the forms.
+    sections: list[tuple[str, Callable[[Period], object]]] = []
     if allowed(Action.VIEW_DASHBOARD):
-        tabs.append(("overview", lambda: render_indicators(period, key="indicators_page")))
+        sections.append(("overview", lambda p: render_indicators(p, key="indicators_page")))
     if allowed(Action.RECORD_INDICATORS):
-        tabs += [
-            ("service", lambda: _service_tab(period)),
-            ("attendance", lambda: _attendance_tab(period)),
-            (
-                "feedback",
-                lambda: (_feedback_form(), _feedback_list(period), _import_box("feedback")),
-            ),
+        sections += [
+            ("service", _service_tab),
+            ("attendance", _attendance_tab),
+            ("feedback", _feedback_tab),
         ]
-    for tab, (_, draw) in zip(
-        st.tabs([tr(f"indicators.tab.{n}") for n, _ in tabs]), tabs, strict=True
-    ):
+    tabs = st.tabs([tr(f"indicators.tab.{name}") for name, _ in sections])
+    for tab, (_, draw) in zip(tabs, sections, strict=True):
         with tab:
-            draw()
+            draw(period)
 
 
 page()

@@ -31,6 +31,7 @@ from planner.i18n import STRINGS, format_date, format_month, format_number
 from planner.ui.runtime import locale, plain, tr
 
 # Colours for the sentiments, each at least 4.5:1 against white.
+BAR_COLOUR = "#1f5fa8"  # 6.6:1 against white
 SENTIMENT_COLOURS = {"positive": "#1a7f37", "neutral": "#57606a", "negative": "#cf222e"}
 
 
@@ -60,6 +61,14 @@ def shown(value: int | float | None, gap: str = "indicators.not_reported") -> st
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return tr(gap)
     return format_number(value, locale())
+
+
+def score(value: float | None) -> str:
+    """An average score with one decimal ('78,5' in Indonesian); a gap when nothing was scored."""
+    if value is None:
+        return tr("indicators.not_reported")
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if locale() == "id" else text
 
 
 def month_label(month: str) -> str:
@@ -120,11 +129,10 @@ def _events(view: IndicatorsView, key: str) -> None:
     if not long.empty:
         chart = (
             alt.Chart(long)
-            .mark_bar()
+            .mark_bar(color=BAR_COLOUR)
             .encode(
                 x=alt.X("value:Q", title=None),
                 y=alt.Y(f"{column('event')}:N", title=None),
-                color=alt.Color("measure:N", title=column("measure"), legend=None),
                 tooltip=[
                     alt.Tooltip(f"{column('event')}:N"),
                     alt.Tooltip("measure:N", title=column("measure")),
@@ -175,7 +183,7 @@ def _months(view: IndicatorsView, key: str) -> None:
     if not long.empty:
         chart = (
             alt.Chart(long)
-            .mark_line(point=True)
+            .mark_line(point=True, color=BAR_COLOUR)
             .encode(
                 x=alt.X(f"{column('month')}:O", sort=order, title=None),
                 y=alt.Y("value:Q", title=None),
@@ -264,14 +272,16 @@ def _training(view: IndicatorsView, key: str) -> None:
     }
     values = asdict(figures)
     for box, (name, label) in zip(st.columns(len(names)), names.items(), strict=True):
-        box.metric(tr(label), shown(values[name]))
+        box.metric(
+            tr(label), score(values[name]) if name == "average_score" else shown(values[name])
+        )
     raw = pd.DataFrame(
         [{column("measure"): tr(label), column("value"): values[n]} for n, label in names.items()]
     )
     counts = raw.iloc[:3]
     chart = (
         alt.Chart(counts, title=tr("indicators.chart.training"))
-        .mark_bar()
+        .mark_bar(color=BAR_COLOUR)
         .encode(
             x=alt.X(f"{column('value')}:Q", title=None),
             y=alt.Y(f"{column('measure')}:N", title=None, sort=None),
@@ -280,5 +290,7 @@ def _training(view: IndicatorsView, key: str) -> None:
     )
     st.altair_chart(chart, width="stretch")
     readable = raw.copy()
-    readable[column("value")] = [shown(v) for v in raw[column("value")].tolist()]
+    readable[column("value")] = [shown(v) for v in raw[column("value")].tolist()[:3]] + [
+        score(figures.average_score)
+    ]
     _table_and_download(raw, readable, f"indikator-pelatihan-{view.period.month}", key)
