@@ -33,6 +33,18 @@ JOIN ({{ages}}) ages ON 1 = 1
 JOIN metric_snapshot ms ON ms.id = (SELECT MIN(f.id) FROM metric_snapshot f
   WHERE f.target_id = pt.id AND f.age_bucket = ages.age)
 WHERE {IN_PERIOD.format(t="pt")}"""
+# PostgreSQL: the same lookups as LATERAL subqueries, the snapshot joined on its key.
+LATEST_PG = f"""{JOINS}
+LEFT JOIN LATERAL (SELECT MAX(n.id) AS sid FROM metric_snapshot n WHERE n.target_id = pt.id)
+  l ON true
+LEFT JOIN metric_snapshot ms ON ms.id = l.sid
+WHERE {IN_PERIOD.format(t="pt")}"""
+AT_AGE_PG = f"""{JOINS}
+JOIN ({{ages}}) ages ON true
+JOIN LATERAL (SELECT MIN(f.id) AS sid FROM metric_snapshot f
+  WHERE f.target_id = pt.id AND f.age_bucket = ages.age) l ON true
+JOIN metric_snapshot ms ON ms.id = l.sid
+WHERE {IN_PERIOD.format(t="pt")}"""
 
 
 def _ages(*ages: str) -> str:
@@ -60,7 +72,7 @@ ORDER BY a.platform, a.name, a.id"""
 def _params(filters) -> dict:
     p = filters.period
     naive = {k: getattr(p, k).replace(tzinfo=None) for k in ("start", "end")}
-    return naive | {"first": p.first, "last": p.last}
+    return naive | {"first": p.first, "last": p.last, "since": p.first - timedelta(days=1)}
 
 
 def _local(dialect: str, minutes: int) -> dict[str, str]:
@@ -86,9 +98,11 @@ def _local(dialect: str, minutes: int) -> dict[str, str]:
 def statements(filters, dialect: str) -> dict[str, list[tuple[str, dict]]]:
     """Per dashboard query (planner.ui.dashboard.LOADERS), the raw statements doing its work."""
     params, before = _params(filters), _params(filters.previous())
+    pg = dialect == "postgresql"
+    latest, at_age = (LATEST_PG, AT_AGE_PG) if pg else (LATEST, AT_AGE)
     loc = _local(dialect, offset_minutes(filters))
     now = utcnow().replace(tzinfo=None)
-    summary = f"SELECT {FIG} {LATEST}"
+    summary = f"SELECT {FIG} {latest}"
     gaps = ", ".join(
         f"SUM(CASE WHEN ms.{f} IS NULL THEN 1 ELSE 0 END)"
         for f in ("reach", "impressions", "likes", "comments", "shares", "saves", "clicks")
@@ -102,14 +116,14 @@ def statements(filters, dialect: str) -> dict[str, list[tuple[str, dict]]]:
         "kpis": [(summary, params), (summary, before), (AUDIENCE, params), (AUDIENCE, before)],
         "unreported": [
             (
-                f"SELECT pt.platform, {gaps} {LATEST} AND ms.id IS NOT NULL "
+                f"SELECT pt.platform, {gaps} {latest} AND ms.id IS NOT NULL "
                 "GROUP BY pt.platform ORDER BY pt.platform",
                 params,
             )
         ],
         "series": [
             (
-                f"SELECT {loc['day']}, pt.platform, {FIG} {LATEST} GROUP BY {loc['day']}, "
+                f"SELECT {loc['day']}, pt.platform, {FIG} {latest} GROUP BY {loc['day']}, "
                 f"pt.platform ORDER BY {loc['day']}, pt.platform",
                 params,
             )
@@ -117,13 +131,13 @@ def statements(filters, dialect: str) -> dict[str, list[tuple[str, dict]]]:
         "by_age": [
             (
                 f"SELECT ms.age_bucket, pt.platform, {FIG} "
-                + AT_AGE.format(ages=_ages("1h", "24h", "7d", "30d"))
+                + at_age.format(ages=_ages("1h", "24h", "7d", "30d"))
                 + " GROUP BY ms.age_bucket, pt.platform",
                 params,
             )
         ],
-        "by_template": [(f"SELECT p.template_id, {FIG} {LATEST} GROUP BY p.template_id", params)],
-        "by_kind": [(f"SELECT {KIND}, {FIG} {LATEST} GROUP BY {KIND}", params)],
+        "by_template": [(f"SELECT p.template_id, {FIG} {latest} GROUP BY p.template_id", params)],
+        "by_kind": [(f"SELECT {KIND}, {FIG} {latest} GROUP BY {KIND}", params)],
         "top_posts": [
             (
                 f"""SELECT p.id, pt.id, p.title, pt.platform, a.name, pt.published_at,
@@ -131,7 +145,7 @@ def statements(filters, dialect: str) -> dict[str, list[tuple[str, dict]]]:
               COALESCE(NULLIF(p.alt_text, ''), ma.alt_text), {INTER}, ms.reach, ms.impressions,
               ms.clicks, ms.simulated, a.is_sandbox
               {
-                    LATEST.replace(
+                    latest.replace(
                         "WHERE pt.status",
                         "LEFT JOIN media_asset ma ON ma.id = p.media_asset_id WHERE pt.status",
                     )
@@ -144,7 +158,7 @@ def statements(filters, dialect: str) -> dict[str, list[tuple[str, dict]]]:
             (
                 """SELECT s.day, s.account_id, a.name, a.platform, s.followers, s.simulated,
               a.is_sandbox FROM audience_snapshot s JOIN account a ON a.id = s.account_id
-              WHERE s.followers IS NOT NULL AND s.day >= :first AND s.day <= :last
+              WHERE s.followers IS NOT NULL AND s.day >= :since AND s.day <= :last
               ORDER BY s.day, s.account_id""",
                 params,
             )
@@ -180,14 +194,14 @@ def statements(filters, dialect: str) -> dict[str, list[tuple[str, dict]]]:
         "heatmap": [
             (
                 f"SELECT {loc['wd']}, {loc['hr']}, {FIG} "
-                + AT_AGE.format(ages=_ages(AGE))
+                + at_age.format(ages=_ages(AGE))
                 + f" GROUP BY {loc['wd']}, {loc['hr']}",
                 params,
             )
         ],
         "social_measures": [
             (
-                f"SELECT {loc['month']}, pt.platform, {FIG} {LATEST} GROUP BY {loc['month']}, "
+                f"SELECT {loc['month']}, pt.platform, {FIG} {latest} GROUP BY {loc['month']}, "
                 f"pt.platform ORDER BY {loc['month']}, pt.platform",
                 params,
             ),

@@ -100,6 +100,7 @@ def shown_columns(frame) -> list[str]:
 
 def test_dashboard_table_speaks_the_page_language(demo_db: str) -> None:
     at = _dashboard_over_demo_weeks()
+    at.radio(key="dash_section").set_value("content").run()
     top = next(t for t in at.dataframe if "Judul" in shown_columns(t))
     assert shown_columns(top) == [
         "Judul",

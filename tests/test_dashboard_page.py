@@ -17,6 +17,7 @@ from tests.evaluation_fixtures import load_month
 from tests.people_helpers import app_as
 
 PAGE = "planner/ui/dashboard.py"
+SECTIONS = ("overview", "by_age", "content", "audience", "on_time", "best_time", "measures")
 JKT = ZoneInfo("Asia/Jakarta")
 NOVEMBER = (date(2026, 11, 1), date(2026, 11, 30))
 
@@ -72,13 +73,36 @@ def test_november_kpis_marks_and_charts(sqlite_db: str) -> None:
     captions = " ".join(c.value for c in at.caption)
     assert "Tidak dilaporkan platform" in captions and "Halaman Facebook" in captions
     assert "jangkauan, atau tayangan" in captions  # the rate's basis is said
-    assert len(at.get("vega_lite_chart") or at.get("arrow_vega_lite_chart")) >= 8
-    assert len(at.get("download_button")) >= 8
-    tables = at.dataframe
-    headers = {c for t in tables for c in t.value.columns}
-    assert {"Platform", "Interaksi", "Jangkauan", "Umur", "Templat", "Jenis"} <= headers
+    charts, downloads, headers, infos = 0, 0, set(), ""
+    for section in SECTIONS:
+        at.radio(key="dash_section").set_value(section).run()
+        assert not at.exception, section
+        charts += len(at.get("vega_lite_chart") or at.get("arrow_vega_lite_chart"))
+        downloads += len(at.get("download_button"))
+        headers |= {c for t in at.dataframe for c in t.value.columns}
+        captions += " ".join(c.value for c in at.caption)
+        infos += " ".join(i.value for i in at.info)
+    assert charts >= 9 and downloads >= 10
+    assert {"Platform", "Interaksi", "Jangkauan", "Umur", "Templat", "Jenis", "Pengikut"} <= headers
     assert "Berdasarkan 4 unggahan" in captions
-    assert any("Belum ada saran" in i.value for i in at.info)
+    assert "Belum ada saran" in infos
+
+
+def test_only_the_chosen_section_is_drawn(sqlite_db: str) -> None:
+    with session_scope() as session:
+        load_month(session)
+    at = november()
+    assert at.radio(key="dash_section").value == "overview"
+    assert len(at.get("vega_lite_chart") or at.get("arrow_vega_lite_chart")) == 1
+    at.radio(key="dash_section").set_value("content").run()
+    assert [s.value for s in at.subheader][:3] == [
+        "Interaksi per templat",
+        "Interaksi per jenis (acara, koleksi, layanan)",
+        "10 unggahan teratas",
+    ]
+    assert [b.url for b in at.get("link_button")][:1] == [
+        "https://example.org/3/4"  # the sandbox Instagram post, 115 interactions
+    ]
 
 
 @pytest.mark.parametrize(
@@ -114,6 +138,7 @@ def test_staff_apply_suggested_slots_in_one_click(sqlite_db: str) -> None:
     with session_scope() as session:
         account_id = _results(session, PLAN)
     at = november("staff")
+    at.radio(key="dash_section").set_value("best_time").run()
     assert any("Saran waktu publikasi" in s.value for s in at.success)
     next(b for b in at.button if b.label == "Terapkan ke slot publikasi").click().run()
     assert not at.exception

@@ -261,3 +261,13 @@ def test_unreported_figures_are_named_per_platform(month) -> None:
         "instagram": ["clicks"],
         "x": ["saves"],
     }
+
+
+def test_live_figures_are_not_marked_simulated_by_a_sandbox_audience(month) -> None:
+    live = Filters(NOV.period, platforms=("x", "facebook"))
+    with session_scope() as session:
+        k = kpi_map(session, live)
+        both = kpi_map(session, Filters(NOV.period, platforms=("x", "instagram")))
+    assert not k["interactions"].simulated and not k["followers"].simulated
+    # Followers of the sandbox Instagram are simulated; X's posts are not, Instagram's are.
+    assert both["followers"].simulated and both["interactions"].simulated

@@ -7,24 +7,16 @@ A day whose follower count the platform did not give is skipped, never read as z
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import and_, func
+from sqlalchemy import Date, and_, bindparam, func
 from sqlmodel import Session, col, select
 
 from planner.evaluation.filters import Filters
 from planner.models import Account, AudienceSnapshot
 
 A = AudienceSnapshot
-
-
-def _accounts(filters: Filters) -> list[Any]:
-    conds: list[Any] = []
-    if filters.platforms:
-        conds.append(col(Account.platform).in_(filters.platforms))
-    if filters.account_ids:
-        conds.append(col(Account.id).in_(filters.account_ids))
-    return conds
 
 
 def _day_per_account(pick: Any, *conds: Any, name: str) -> Any:
@@ -36,22 +28,23 @@ def _day_per_account(pick: Any, *conds: Any, name: str) -> Any:
     )
 
 
-def audience_summary(session: Session, filters: Filters) -> list[dict[str, Any]]:
-    """Per account with figures: followers at the start and end of the period and the growth.
-
-    The start is the last count before the period (the day before it), else the first count
-    in it; the end is the last count up to the period's end. Without a count in the period
-    the growth is None. Rows: {account_id, account, platform,
-    followers_start, followers_end, growth, growth_pct, simulated}, by platform and name.
-    """
-    first, last = filters.period.first, filters.period.last
+@lru_cache(maxsize=8)
+def _summary_statement(by_platform: bool, by_account: bool) -> Any:
+    """The statement for one shape of choices, built once: the dates and the chosen platforms
+    and accounts are bound at execution (building it costs more than running it)."""
+    first, last = bindparam("first", type_=Date), bindparam("last", type_=Date)
     before = _day_per_account(func.max, col(A.day) < first, name="before")
     opening = _day_per_account(func.min, col(A.day) >= first, col(A.day) <= last, name="opening")
     closing = _day_per_account(func.max, col(A.day) <= last, name="closing")
     start_snap = A.__table__.alias("start_snap")
     end_snap = A.__table__.alias("end_snap")
     start_day = func.coalesce(before.c.day, opening.c.day)
-    query = (
+    conds = []
+    if by_platform:
+        conds.append(col(Account.platform).in_(bindparam("platforms", expanding=True)))
+    if by_account:
+        conds.append(col(Account.id).in_(bindparam("account_ids", expanding=True)))
+    return (
         select(
             Account.id,
             Account.name,
@@ -70,11 +63,28 @@ def audience_summary(session: Session, filters: Filters) -> list[dict[str, Any]]
         .outerjoin(
             start_snap, and_(start_snap.c.account_id == Account.id, start_snap.c.day == start_day)
         )
-        .where(*_accounts(filters))
+        .where(*conds)
         .order_by(Account.platform, Account.name, Account.id)
     )
+
+
+def audience_summary(session: Session, filters: Filters) -> list[dict[str, Any]]:
+    """Per account with figures: followers at the start and end of the period and the growth.
+
+    The start is the last count before the period (the day before it), else the first count
+    in it; the end is the last count up to the period's end. Without a count in the period
+    the growth is None. Rows: {account_id, account, platform,
+    followers_start, followers_end, growth, growth_pct, simulated}, by platform and name.
+    """
+    query = _summary_statement(bool(filters.platforms), bool(filters.account_ids))
+    params = {
+        "first": filters.period.first,
+        "last": filters.period.last,
+        "platforms": list(filters.platforms),
+        "account_ids": list(filters.account_ids),
+    }
     out = []
-    for r in session.execute(query):
+    for r in session.execute(query, params):
         # Counts that all lie before the period say nothing about growth in it.
         growth = r.end - r.start if r.counted_in_period is not None else None
         out.append(
@@ -104,12 +114,14 @@ def followers_total(session: Session, filters: Filters) -> dict[str, Any]:
     }
 
 
-def audience_series(session: Session, filters: Filters) -> list[dict[str, Any]]:
-    """Followers per account and day in the period (and the day before, as the starting point).
-
-    Rows: {day, account_id, account, platform, followers, simulated}, by day then account.
-    """
-    query = (
+@lru_cache(maxsize=8)
+def _series_statement(by_platform: bool, by_account: bool) -> Any:
+    conds = []
+    if by_platform:
+        conds.append(col(Account.platform).in_(bindparam("platforms", expanding=True)))
+    if by_account:
+        conds.append(col(Account.id).in_(bindparam("account_ids", expanding=True)))
+    return (
         select(
             A.day,
             A.account_id,
@@ -121,11 +133,25 @@ def audience_series(session: Session, filters: Filters) -> list[dict[str, Any]]:
         )
         .join(Account, Account.id == A.account_id)
         .where(col(A.followers).is_not(None))
-        .where(col(A.day) >= filters.period.first - timedelta(days=1))
-        .where(col(A.day) <= filters.period.last)
-        .where(*_accounts(filters))
+        .where(col(A.day) >= bindparam("since", type_=Date))
+        .where(col(A.day) <= bindparam("last", type_=Date))
+        .where(*conds)
         .order_by(A.day, A.account_id)
     )
+
+
+def audience_series(session: Session, filters: Filters) -> list[dict[str, Any]]:
+    """Followers per account and day in the period (and the day before, as the starting point).
+
+    Rows: {day, account_id, account, platform, followers, simulated}, by day then account.
+    """
+    query = _series_statement(bool(filters.platforms), bool(filters.account_ids))
+    params = {
+        "since": filters.period.first - timedelta(days=1),
+        "last": filters.period.last,
+        "platforms": list(filters.platforms),
+        "account_ids": list(filters.account_ids),
+    }
     return [
         {
             "day": r.day,
@@ -135,5 +161,5 @@ def audience_series(session: Session, filters: Filters) -> list[dict[str, Any]]:
             "followers": r.followers,
             "simulated": bool(r.simulated or r.is_sandbox),
         }
-        for r in session.execute(query)
+        for r in session.execute(query, params)
     ]

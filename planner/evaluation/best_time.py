@@ -54,7 +54,9 @@ def heatmap(session: Session, filters: Filters) -> Heatmap:
     """The heatmap over targets published in the period that have a 24 h snapshot."""
     day, hour = local_weekday_hour(session, PostTarget.published_at, offset_minutes(filters))
     day, hour = day.label("wd"), hour.label("hr")
-    query = published_base(filters, day, hour, *figure_columns(), ages=(AGE,)).group_by(day, hour)
+    query = published_base(session, filters, day, hour, *figure_columns(), ages=(AGE,)).group_by(
+        day, hour
+    )
     cells = []
     for r in session.execute(query):
         f = figures(r)

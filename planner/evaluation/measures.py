@@ -41,7 +41,7 @@ def social_measures(session: Session, filters: Filters) -> list[dict[str, Any]]:
     """
     month = local_month(session, PostTarget.published_at, offset_minutes(filters)).label("month")
     query = (
-        published_base(filters, month, PostTarget.platform, *figure_columns())
+        published_base(session, filters, month, PostTarget.platform, *figure_columns())
         .group_by(month, PostTarget.platform)
         .order_by(month, PostTarget.platform)
     )

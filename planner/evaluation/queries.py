@@ -87,19 +87,17 @@ class Kpi:
 def summary(session: Session, filters: Filters) -> dict[str, Any]:
     """The period's totals in one row: posts, targets, reach, impressions, interactions,
     clicks, engagement_rate, rate_basis, simulated."""
-    row = session.execute(published_base(filters, *figure_columns())).one()
+    row = session.execute(published_base(session, filters, *figure_columns())).one()
     return figures(row)
 
 
 def kpis(session: Session, filters: Filters) -> list[Kpi]:
     """The headline figures (KPI_KEYS, in that order) with the previous period's."""
     now, before = summary(session, filters), summary(session, filters.previous())
-    aud, aud_before = (
-        followers_total(session, filters),
-        followers_total(session, filters.previous()),
-    )
-    now |= aud
-    before |= aud_before
+    aud = followers_total(session, filters)
+    # The audience's own `simulated` must not overwrite the posts' one.
+    now |= {k: v for k, v in aud.items() if k != "simulated"}
+    before |= followers_total(session, filters.previous())
     out = []
     for key in KPI_KEYS:
         value, previous = now[key], before[key]
@@ -127,7 +125,7 @@ def series(session: Session, filters: Filters, bucket: str = "day") -> list[dict
     shape = local_day if bucket == "day" else local_week
     when = shape(session, PostTarget.published_at, offset_minutes(filters)).label("bucket")
     query = (
-        published_base(filters, when, PostTarget.platform, *figure_columns())
+        published_base(session, filters, when, PostTarget.platform, *figure_columns())
         .group_by(when, PostTarget.platform)
         .order_by(when, PostTarget.platform)
     )
@@ -144,7 +142,7 @@ def by_age(session: Session, filters: Filters) -> list[dict[str, Any]]:
     rate_basis, simulated, interactions_per_target}, in age order.
     """
     query = published_base(
-        filters, M.age_bucket, PostTarget.platform, *figure_columns(), ages=AGE_BUCKETS
+        session, filters, M.age_bucket, PostTarget.platform, *figure_columns(), ages=AGE_BUCKETS
     ).group_by(M.age_bucket, PostTarget.platform)
     rows = []
     for r in session.execute(query):
@@ -156,7 +154,9 @@ def by_age(session: Session, filters: Filters) -> list[dict[str, Any]]:
 
 def by_template(session: Session, filters: Filters) -> list[dict[str, Any]]:
     """Per template (None: written without one): {template_id, posts, targets, reach, …}."""
-    query = published_base(filters, Post.template_id, *figure_columns()).group_by(Post.template_id)
+    query = published_base(session, filters, Post.template_id, *figure_columns()).group_by(
+        Post.template_id
+    )
     rows = [{"template_id": r.template_id, **figures(r)} for r in session.execute(query)]
     return sorted(rows, key=lambda r: (-(r["interactions"] or 0), r["template_id"] or ""))
 
@@ -174,7 +174,7 @@ def kind_of_post() -> Any:
 def by_kind(session: Session, filters: Filters) -> list[dict[str, Any]]:
     """Per kind (event, collection, service): {kind, posts, targets, reach, …}."""
     kind = kind_of_post().label("kind")
-    query = published_base(filters, kind, *figure_columns()).group_by(kind)
+    query = published_base(session, filters, kind, *figure_columns()).group_by(kind)
     order = ("event", "collection", "service")
     rows = [{"kind": r.kind, **figures(r)} for r in session.execute(query)]
     return sorted(rows, key=lambda r: order.index(r["kind"]))
@@ -191,6 +191,7 @@ def top_posts(session: Session, filters: Filters, limit: int = 10) -> list[dict[
     inter = interactions().label("interactions")
     query = (
         published_base(
+            session,
             filters,
             Post.id.label("post_id"),
             PostTarget.id.label("target_id"),
@@ -236,7 +237,9 @@ def unreported(session: Session, filters: Filters) -> dict[str, list[str]]:
         func.sum(case((col(getattr(M, name)).is_(None), 1), else_=0)).label(name)
         for name in GAP_FIGURES
     ]
-    query = published_base(filters, PostTarget.platform, *gaps).where(col(M.id).is_not(None))
+    query = published_base(session, filters, PostTarget.platform, *gaps).where(
+        col(M.id).is_not(None)
+    )
     out: dict[str, list[str]] = {}
     for r in session.execute(query.group_by(PostTarget.platform).order_by(PostTarget.platform)):
         missing = [name for name in GAP_FIGURES if getattr(r, name)]

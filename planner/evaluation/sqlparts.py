@@ -95,12 +95,7 @@ def newest_snapshot_id() -> Any:
     (target_id, id) each target costs one index seek, however many snapshots it has.
     """
     inner = aliased(MetricSnapshot, name="newest")
-    return (
-        select(func.max(inner.id))
-        .where(inner.target_id == PostTarget.id)
-        .correlate(PostTarget)
-        .scalar_subquery()
-    )
+    return select(func.max(inner.id).label("sid")).where(inner.target_id == PostTarget.id)
 
 
 def first_snapshot_id(ages: Any) -> Any:
@@ -112,11 +107,8 @@ def first_snapshot_id(ages: Any) -> Any:
     One seek in the index (target_id, age_bucket, id).
     """
     inner = aliased(MetricSnapshot, name="first_at")
-    return (
-        select(func.min(inner.id))
-        .where(inner.target_id == PostTarget.id, inner.age_bucket == ages.c.age)
-        .correlate(PostTarget, ages)
-        .scalar_subquery()
+    return select(func.min(inner.id).label("sid")).where(
+        inner.target_id == PostTarget.id, inner.age_bucket == ages.c.age
     )
 
 
@@ -126,12 +118,17 @@ def age_table(ages: tuple[str, ...]) -> Any:
     return (rows[0] if len(rows) == 1 else union_all(*rows)).subquery("ages")
 
 
-def published_base(filters: Filters, *columns: Any, ages: tuple[str, ...] | None = None) -> Select:
-    """SELECT columns FROM matching targets ⋈ post ⋈ account ⟕ their newest snapshot.
+def published_base(
+    session: Session, filters: Filters, *columns: Any, ages: tuple[str, ...] | None = None
+) -> Select:
+    """SELECT columns FROM matching targets ⋈ post ⋈ account ⟕ their newest snapshot (M).
 
     With `ages`, each target is joined instead with its first snapshot at each of those ages
-    (targets without one drop out), and the age is in the `ages` subquery's column `age`
-    (the snapshot's age_bucket).
+    (targets without one drop out); M.age_bucket is then the age.
+
+    The snapshot id is looked up per target (see newest_snapshot_id). SQLite runs that lookup
+    inside the join condition; PostgreSQL would instead hash the whole snapshot table against
+    it, so there it is a LATERAL subquery and the snapshot is joined on its primary key.
     """
     query = (
         select(*columns)
@@ -139,11 +136,20 @@ def published_base(filters: Filters, *columns: Any, ages: tuple[str, ...] | None
         .join(Post, Post.id == PostTarget.post_id)
         .join(Account, Account.id == PostTarget.account_id)
     )
-    if ages is None:
-        query = query.outerjoin(M, M.id == newest_snapshot_id())
+    table = age_table(ages) if ages else None
+    if table is not None:
+        query = query.join(table, true())
+    lookup = newest_snapshot_id() if table is None else first_snapshot_id(table)
+    if _dialect(session) == "postgresql":
+        found = lookup.lateral("found")
+        if table is None:
+            query = query.outerjoin(found, true()).outerjoin(M, M.id == found.c.sid)
+        else:
+            query = query.join(found, true()).join(M, M.id == found.c.sid)
+    elif table is None:
+        query = query.outerjoin(M, M.id == lookup.correlate(PostTarget).scalar_subquery())
     else:
-        table = age_table(ages)
-        query = query.join(table, true()).join(M, M.id == first_snapshot_id(table))
+        query = query.join(M, M.id == lookup.correlate(PostTarget, table).scalar_subquery())
     return query.where(*published_conditions(filters))
 
 

@@ -4,6 +4,7 @@ post and the monthly measures — all from planner.evaluation, cached until new 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -40,19 +41,39 @@ LOADERS = {
 }
 
 
-@st.cache_data(ttl=600, show_spinner=False, max_entries=64)
-def _load(key: str, _filters: Filters) -> dict[str, Any]:
-    """Every query's result for one set of filters; `key` = database, filters and data stamp,
-    so a new snapshot (or any change of a target) reads the figures again."""
+@st.cache_data(ttl=600, show_spinner=False, max_entries=256)
+def _load(name: str, key: str, _filters: Filters) -> Any:
+    """One query's result; `key` = database, filters and data stamp, so a new snapshot (or any
+    change of a target) reads the figures again."""
     with session_scope() as session:
-        return {name: load(session, _filters) for name, load in LOADERS.items()}
+        return LOADERS[name](session, _filters)
 
 
-def load_all(filters: Filters) -> dict[str, Any]:
-    """The page's figures for `filters`, from the cache while no new figure has arrived."""
+def loader(filters: Filters) -> Callable[[str], Any]:
+    """A function giving each named query's result for `filters`, from the cache while no new
+    figure has arrived (the stamp is read once per page run)."""
     with session_scope() as session:
         stamp = data_stamp(session)
-    return _load(f"{get_settings().db_url}|{filters!r}|{stamp}", filters)
+    key = f"{get_settings().db_url}|{filters!r}|{stamp}"
+    return lambda name: _load(name, key, filters)
+
+
+def _content(load: Callable[[str], Any]) -> None:
+    results.by_template(load("by_template"))
+    results.by_kind(load("by_kind"))
+    results.top_posts(load("top_posts"))
+
+
+# The page's sections, each drawing from the named queries it needs (best_time: page_body).
+SECTIONS: dict[str, Callable[[Callable[[str], Any]], None] | None] = {
+    "overview": lambda load: results.over_time(load("series")),
+    "by_age": lambda load: results.by_age(load("by_age")),
+    "content": _content,
+    "audience": lambda load: ops.audience(load("audience_series"), load("audience_summary")),
+    "on_time": lambda load: ops.on_time(load("on_time")),
+    "best_time": None,
+    "measures": lambda load: results.measures(load("social_measures")),
+}
 
 
 def _value(key: str, value: float | int | None) -> str:
@@ -80,12 +101,11 @@ def kpi_row(kpis: list[q.Kpi]) -> None:
         st.caption(tr(f"dash.basis.{basis}"))
 
 
-def notes(data: dict[str, Any]) -> None:
+def notes(kpis: list[q.Kpi], gaps: dict[str, list[str]]) -> None:
     """The simulated warning and which figures platforms did not report."""
-    simulated = any(k.simulated for k in data["kpis"]) or data["on_time"].simulated
-    if simulated:
+    if any(k.simulated for k in kpis):
         st.warning("🧪 " + tr("common.simulated"))
-    if gaps := data["unreported"]:
+    if gaps:
         details = "; ".join(
             f"{tr(f'platform.{p}')}: {', '.join(tr(f'dash.col.{f}').lower() for f in figures)}"
             for p, figures in gaps.items()
@@ -123,35 +143,34 @@ def page_body() -> None:
             },
         )
     )
-    data = load_all(filters)
-    kpi_row(data["kpis"])
-    notes(data)
-    if not data["kpis"][0].value:
+    load = loader(filters)
+    kpis = load("kpis")
+    kpi_row(kpis)
+    notes(kpis, load("unreported"))
+    if not kpis[0].value:
         st.info(tr("dash.empty"))
     indicators = _indicators_tab()
-    names = ["overview", "content", "audience", "on_time", "best_time", "measures"]
-    tabs = st.tabs([tr(f"dash.tab.{n}") for n in names + (["indicators"] if indicators else [])])
-    with tabs[0]:
-        results.over_time(data["series"])
-        results.by_age(data["by_age"])
-    with tabs[1]:
-        results.by_template(data["by_template"])
-        results.by_kind(data["by_kind"])
-        results.top_posts(data["top_posts"])
-    with tabs[2]:
-        ops.audience(data["audience_series"], data["audience_summary"])
-    with tabs[3]:
-        ops.on_time(data["on_time"])
-    with tabs[4]:
+    names = [*SECTIONS, *(["indicators"] if indicators else [])]
+    # One section at a time (not tabs): only the chosen section's queries run.
+    chosen = st.radio(
+        tr("dash.section"),
+        names,
+        format_func=lambda n: tr(f"dash.tab.{n}"),
+        horizontal=True,
+        key="dash_section",
+    )
+    if chosen == "indicators" and indicators:
+        indicators(period)
+        return
+    if chosen == "best_time":
         accounts = [
             a for a in choices.accounts if not filters.account_ids or a[0] in filters.account_ids
         ]
-        ops.best_time(data["heatmap"], accounts)
-    with tabs[5]:
-        results.measures(data["social_measures"])
-    if indicators:
-        with tabs[6]:
-            indicators(period)
+        ops.best_time(load("heatmap"), accounts)
+        return
+    draw = SECTIONS[chosen]
+    if draw is not None:
+        draw(load)
 
 
 def _noon(day: date, tz: ZoneInfo) -> datetime:
