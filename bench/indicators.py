@@ -73,7 +73,7 @@ def fill(url: str, posts: int, snapshots: int) -> None:
                  "VALUES (:id, :n, :e, :now)"),
             [{"id": e + 1, "n": f"k{e}", "e": e + 1, "now": now} for e in range(events)],
         )  # fmt: skip
-        post_rows, target_rows, snap_rows = [], [], []
+        post_rows, target_rows = [], []
         for p in range(posts):
             event = p % events + 1
             via_campaign = p % 2 == 0
@@ -85,16 +85,6 @@ def fill(url: str, posts: int, snapshots: int) -> None:
                 target_rows.append({"id": tid, "post": p + 1, "acc": a + 1, "rid": f"r{tid}",
                                     "pl": ("x", "facebook", "instagram")[a],
                                     "at": _stamp(published), "now": now})  # fmt: skip
-                for k in range(per_target):
-                    gap = rng.random() < 0.1
-                    snap_rows.append({
-                        "t": tid, "at": _stamp(published + timedelta(hours=k + 1)),
-                        "reach": None if gap else rng.randint(10, 5000),
-                        "likes": rng.randint(0, 90), "comments": rng.randint(0, 9),
-                        "shares": None if a == 1 else rng.randint(0, 9),
-                        "saves": None if a != 2 else rng.randint(0, 9),
-                        "clicks": rng.randint(0, 20),
-                    })  # fmt: skip
         conn.execute(
             text("INSERT INTO post (id, title, event_id, campaign_id, author, alt_text, link, "
                  "status, version, created_at, updated_at, review_state) VALUES "
@@ -114,8 +104,24 @@ def fill(url: str, posts: int, snapshots: int) -> None:
             "shares, saves, clicks, simulated, raw) VALUES (:t, :at, '', :reach, :likes, "
             ":comments, :shares, :saves, :clicks, false, '{}')"
         )
-        for start in range(0, len(snap_rows), 50_000):
-            conn.execute(insert, snap_rows[start : start + 50_000])
+        snap_rows: list[dict] = []  # written 50,000 at a time, so memory stays flat
+        for target in target_rows:
+            published = target["at"]
+            for k in range(per_target):
+                gap = rng.random() < 0.1
+                snap_rows.append({
+                    "t": target["id"], "at": published + timedelta(hours=k + 1),
+                    "reach": None if gap else rng.randint(10, 5000),
+                    "likes": rng.randint(0, 90), "comments": rng.randint(0, 9),
+                    "shares": None if target["acc"] == 2 else rng.randint(0, 9),
+                    "saves": None if target["acc"] != 3 else rng.randint(0, 9),
+                    "clicks": rng.randint(0, 20),
+                })  # fmt: skip
+                if len(snap_rows) == 50_000:
+                    conn.execute(insert, snap_rows)
+                    snap_rows = []
+        if snap_rows:
+            conn.execute(insert, snap_rows)
         conn.execute(
             text("INSERT INTO feedback_note (noted_on, source, sentiment, text, created_at) "
                  "VALUES (:d, :s, :m, 'x', :now)"),
