@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from planner.ui.access import styles
 from planner.ui.pages import menu_title, offered
 from planner.ui.runtime import embedded_worker, ensure_database, language_switch, tr
 from planner.ui.second_factor import enrol_gate
@@ -14,6 +15,7 @@ from planner.ui.signin import (
 )
 
 st.set_page_config(page_title="Planner · Perpustakaan", page_icon="📚", layout="wide")
+styles()
 ensure_database()
 embedded_worker()
 actor = signed_in_actor()

@@ -81,7 +81,17 @@ class Settings(BaseSettings):
     # third of the lease, so a few missed beats never cost a live worker its targets).
     heartbeat_seconds: float = Field(default=3.0, gt=0)
     max_attempts: int = 5
-    metrics_interval_seconds: int = 900
+
+    # -- collecting figures (docs/evaluation.md) --------------------------------------------
+    # How often the worker looks for posts that reached a milestone and accounts without
+    # today's audience figure (the looking is one query; the platforms are asked only then).
+    metrics_interval_seconds: int = Field(default=300, gt=0)
+    # Post ages at which engagement is snapshotted, e.g. "1h,24h,7d,30d" (m, h, d units).
+    metrics_milestones: str = "1h,24h,7d,30d"
+    # Links a post carries get UTM parameters (utm_source = platform, utm_medium below,
+    # utm_campaign = the campaign's name or else the template's id), unless switched off.
+    utm_enabled: bool = True
+    utm_medium: str = "social"
 
     # -- imports (planner/importing/) ------------------------------------------------------
     # Most rows one spreadsheet may bring in; more is refused before anything is written.
@@ -154,6 +164,14 @@ class Settings(BaseSettings):
                     f"{MIN_PASSPHRASE} characters, but {which} has {len(part)}; generate a key "
                     f"with {FERNET_KEY_HINT}"
                 )
+        return value
+
+    @field_validator("metrics_milestones")
+    @classmethod
+    def _milestones(cls, value: str) -> str:
+        from planner.milestones import parse_milestones
+
+        parse_milestones(value)  # raises ValueError with the reason
         return value
 
     @field_validator("locale")

@@ -361,6 +361,7 @@ def _load_base(session: Session, today: date, settings: Settings) -> None:
 
 def _load_history(settings: Settings) -> None:
     """A few posts 'published' in past weeks through the real worker, with a moved clock."""
+    from planner.audience import collect_audience
     from planner.drafting import make_draft
     from planner.metrics import collect_once
     from planner.people.demo_accounts import STAFF_USERNAME
@@ -406,3 +407,6 @@ def _load_history(settings: Settings) -> None:
             if when + age < now:
                 collect_once(settings=settings, now=when + age)
     collect_once(settings=settings, now=now)
+    # A month of daily follower figures, so audience growth shows from the first start.
+    for days_ago in range(30, -1, -1):
+        collect_audience(settings=settings, now=now - timedelta(days=days_ago))

@@ -41,6 +41,7 @@ from planner.templates.model import (
     render_string,
 )
 from planner.templates.store import Catalog, catalog
+from planner.utm import tag_text
 from planner.validation import EventFacts, ValidationResult, validate
 
 # What a draft starts from: the template kinds that fit each source, the everyday template
@@ -334,13 +335,21 @@ def check_draft(
     platforms: tuple[str, ...] = PLATFORMS,
     x_thread: bool = False,
 ) -> dict[str, ValidationResult]:
-    """Each platform's validation of the draft (or of edited `texts` / `alt_text`)."""
+    """Each platform's validation of the draft (or of edited `texts` / `alt_text`).
+
+    Texts are checked as they will go out, their links UTM-tagged (planner/utm.py).
+    """
     texts = texts or draft.texts
     alt = draft.alt_text if alt_text is None else alt_text
     images = 1 if draft.media_asset_id else 0
     return {
         p: validate(
-            p, texts[p], image_count=images, alt_texts=[alt] * images, event=facts, thread=x_thread
+            p,
+            tag_text(texts[p], platform=p, campaign=draft.template_id),
+            image_count=images,
+            alt_texts=[alt] * images,
+            event=facts,
+            thread=x_thread,
         )
         for p in platforms
     }

@@ -1,15 +1,19 @@
 """Metrics: collecting engagement snapshots and summarising them for the dashboard.
 
-Snapshots are taken for every post published in the last 30 days whenever the latest one
-is older than the configured interval, and labelled by age (live, 1h, 24h, 7d, 30d) so the
-report can compare posts at the same age. Calls are batched per account.
+Each published target is snapshotted once per milestone of its age (setting
+`metrics_milestones`, by default 1 h, 24 h, 7 d and 30 d; planner/milestones.py), labelled
+with the milestone so posts are compared at the same age, and on demand when a person asks
+for fresh figures. Calls are batched per account (each adapter's `fetch_metrics`). There
+are no interval snapshots in between: they cost one platform call per account every few
+minutes and thousands of rows per post, for figures nobody compares.
 """
 
 from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from datetime import UTC, datetime, timedelta
+from collections.abc import Callable
+from datetime import UTC, datetime
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
@@ -17,6 +21,7 @@ from sqlmodel import Session, col, select
 from planner.accounts import mark_reconnect_needed
 from planner.config import Settings, get_settings
 from planner.db import session_scope
+from planner.milestones import LIVE, Milestone, due, parse_milestones, window
 from planner.models import (
     Account,
     AccountStatus,
@@ -27,17 +32,10 @@ from planner.models import (
     utcnow,
 )
 from planner.platforms import for_account
-from planner.platforms.base import AuthExpired, PlatformError, RemoteRef
+from planner.platforms.base import AuthExpired, Metrics, PlatformError, RemoteRef
 from planner.platforms.dryrun import PREFIX as DRY_RUN_PREFIX
 
 log = logging.getLogger(__name__)
-MILESTONES = [
-    ("30d", timedelta(days=30)),
-    ("7d", timedelta(days=7)),
-    ("24h", timedelta(hours=24)),
-    ("1h", timedelta(hours=1)),
-]
-WINDOW = timedelta(days=31)
 # The figures the dashboard shows and adds up (engagement = the last five).
 ENGAGEMENT_FIGURES = ("impressions", "likes", "comments", "shares", "saves", "clicks")
 SNAPSHOT_FIGURES = (
@@ -52,59 +50,107 @@ SNAPSHOT_FIGURES = (
 )
 
 
-def age_bucket(age: timedelta) -> str:
-    """The largest milestone `age` has reached ('live' before the first hour)."""
-    for label, span in MILESTONES:
-        if age >= span:
-            return label
-    return "live"
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
-def _due_targets(session: Session, now: datetime, interval: timedelta) -> list[PostTarget]:
-    latest = (
-        select(MetricSnapshot.target_id, func.max(MetricSnapshot.taken_at).label("last"))
-        .group_by(MetricSnapshot.target_id)
-        .subquery()
-    )
-    rows = session.exec(
-        select(PostTarget, latest.c.last)
-        .outerjoin(latest, latest.c.target_id == PostTarget.id)
+def _published_targets(session: Session, now: datetime, span, post_id: int | None):
+    """Published targets worth asking about: of one post, or of the collection window."""
+    query = (
+        select(PostTarget)
         .where(PostTarget.status == PostStatus.PUBLISHED.value)
-        .where(col(PostTarget.published_at) >= now - WINDOW)
         .where(col(PostTarget.remote_id).is_not(None))
         # A dry run published nothing; asking the live platform about its made-up id after
         # the switch is turned off fails the whole batch (X answers 400 for a non-numeric id).
         .where(col(PostTarget.remote_id).not_like(f"{DRY_RUN_PREFIX}%"))
-    ).all()
-    due = []
-    for target, last in rows:
-        if last is not None and last.tzinfo is None:
-            last = last.replace(tzinfo=UTC)
-        if last is None or now - last >= interval:
-            due.append(target)
-    return due
+    )
+    if post_id is not None:
+        return session.exec(query.where(PostTarget.post_id == post_id)).all()
+    return session.exec(query.where(col(PostTarget.published_at) >= now - span)).all()
+
+
+def _labels_taken(session: Session, target_ids: list[int]) -> dict[int, set[str]]:
+    """Per target, the milestone labels it already has a snapshot for."""
+    taken: dict[int, set[str]] = defaultdict(set)
+    for start in range(0, len(target_ids), 500):  # keep IN lists short for every database
+        chunk = target_ids[start : start + 500]
+        rows = session.exec(
+            select(MetricSnapshot.target_id, MetricSnapshot.age_bucket)
+            .where(col(MetricSnapshot.target_id).in_(chunk))
+            .where(MetricSnapshot.age_bucket != LIVE)
+            .distinct()
+        ).all()
+        for target_id, label in rows:
+            taken[target_id].add(label)
+    return taken
+
+
+def _plan(
+    session: Session,
+    now: datetime,
+    milestones: list[Milestone],
+    *,
+    post_id: int | None,
+    on_demand: bool,
+) -> list[tuple[PostTarget, str]]:
+    """(target, label) for every snapshot to take now."""
+    targets = _published_targets(session, now, window(milestones), post_id)
+    taken = _labels_taken(session, [t.id for t in targets])
+    plan = []
+    for target in targets:
+        if target.published_at is None:
+            continue
+        milestone = due(now - _aware(target.published_at), milestones, taken[target.id])
+        if milestone is not None:
+            plan.append((target, milestone.label))
+        elif on_demand:
+            plan.append((target, LIVE))
+    return plan
+
+
+def snapshot_row(target_id: int, label: str, now: datetime, m: Metrics) -> MetricSnapshot:
+    """The stored snapshot: what the platform did not report is a gap (NULL), never a zero."""
+    return MetricSnapshot(
+        target_id=target_id,
+        taken_at=now,
+        age_bucket=label,
+        **{name: None if name in m.missing else getattr(m, name) for name in SNAPSHOT_FIGURES},
+        simulated=m.simulated,
+        raw={**m.raw, "missing": list(m.missing)},
+    )
 
 
 def collect_once(
-    *, settings: Settings | None = None, now: datetime | None = None, platform_factory=None
+    *,
+    settings: Settings | None = None,
+    now: datetime | None = None,
+    platform_factory: Callable | None = None,
+    post_id: int | None = None,
+    on_demand: bool = False,
 ) -> int:
-    """Take one snapshot for every target that needs one; returns how many were stored."""
+    """Take the snapshots that are due; returns how many were stored.
+
+    A target is due when it has reached a milestone it has no snapshot for (a late one is
+    labelled with the milestone it stands for, `taken_at` the real time). `on_demand`
+    snapshots every target in the window (or of `post_id`, however old) now, as `live`
+    unless a milestone is due anyway.
+    """
     settings = settings or get_settings()
     now = now or utcnow()
     factory = platform_factory or (
         lambda account: for_account(account, settings, clock=lambda: now)
     )
-    interval = timedelta(seconds=settings.metrics_interval_seconds)
+    milestones = parse_milestones(settings.metrics_milestones)
     stored = 0
     with session_scope() as session:
-        by_account: dict[int, list[PostTarget]] = defaultdict(list)
-        for target in _due_targets(session, now, interval):
-            by_account[target.account_id].append(target)
-        for account_id, targets in by_account.items():
+        by_account: dict[int, list[tuple[PostTarget, str]]] = defaultdict(list)
+        for target, label in _plan(session, now, milestones, post_id=post_id, on_demand=on_demand):
+            by_account[target.account_id].append((target, label))
+        for account_id, planned in by_account.items():
             account = session.get(Account, account_id)
             if account is None or account.status != AccountStatus.ACTIVE:
                 continue  # a revoked token would only fail again; reconnecting resumes collection
-            refs = [RemoteRef(t.remote_id, t.remote_url, t.published_at) for t in targets]
+            refs = [RemoteRef(t.remote_id, t.remote_url, t.published_at) for t, _ in planned]
             try:
                 figures = factory(account).fetch_metrics(refs)
             except AuthExpired as exc:
@@ -115,24 +161,11 @@ def collect_once(
             except PlatformError as exc:
                 log.warning("metrics for account %s failed: %s", account.name, exc.message)
                 continue
-            for target in targets:
+            for target, label in planned:
                 m = figures.get(target.remote_id)
                 if m is None:
-                    continue
-                session.add(
-                    MetricSnapshot(
-                        target_id=target.id,
-                        taken_at=now,
-                        age_bucket=age_bucket(now - target.published_at),
-                        # What the platform did not report is a gap (NULL), never a zero.
-                        **{
-                            name: None if name in m.missing else getattr(m, name)
-                            for name in SNAPSHOT_FIGURES
-                        },
-                        simulated=m.simulated,
-                        raw={**m.raw, "missing": list(m.missing)},
-                    )
-                )
+                    continue  # deleted on the platform: nothing to record, nothing invented
+                session.add(snapshot_row(target.id, label, now, m))
                 stored += 1
     return stored
 

@@ -164,7 +164,8 @@ def _thumbnail(path: Path, box: tuple[int, int, int, int], width: int = 480) -> 
     return "data:image/jpeg;base64," + base64.b64encode(buf.getvalue()).decode()
 
 
-_COLOURS = {"url": "#1d9bf0", "hashtag": "#1d9bf0", "mention": "#1d9bf0"}
+# Links, hashtags and mentions in a darker blue than X's own #1d9bf0 (3.0:1 on white): 5.7:1.
+_COLOURS = {"url": "#0b63b5", "hashtag": "#0b63b5", "mention": "#0b63b5"}
 _CARD = {
     "x": "border:1px solid #cfd9de;border-radius:16px;font-family:system-ui,sans-serif",
     "facebook": "border:1px solid #dddfe2;border-radius:8px;font-family:Helvetica,Arial,sans-serif",

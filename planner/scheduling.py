@@ -44,6 +44,7 @@ from planner.scheduling_errors import (
 from planner.scheduling_errors import (
     SchedulingError as SchedulingError,  # re-exported: callers import it from here
 )
+from planner.utm import campaign_label, post_campaign, tag_text
 from planner.validation import validate
 
 # Set-based changes used below, checked once at import.
@@ -136,6 +137,7 @@ def check_post(session: Session, data: PostCreate) -> tuple[list[Account], list[
     """The accounts of `data` and every problem with it (in every language); writes nothing."""
     accounts: list[Account] = []
     problems: list[dict[str, str]] = []
+    campaign = campaign_label(session, data.campaign_id, data.template_id)
     for account_id in data.account_ids:
         account = session.get(Account, account_id)
         if account is None:
@@ -151,17 +153,29 @@ def check_post(session: Session, data: PostCreate) -> tuple[list[Account], list[
             problems.append(_worded("no_text", account=account.name, platform=account.platform))
             continue
         problems += _text_problems(
-            account, text, data.media_asset_id, data.alt_text, thread=data.x_thread
+            account,
+            text,
+            data.media_asset_id,
+            data.alt_text,
+            thread=data.x_thread,
+            campaign=campaign,
         )
     return accounts, problems
 
 
 def _text_problems(
-    account: Account, text: str, media_id: int | None, alt: str, *, thread: bool = False
+    account: Account,
+    text: str,
+    media_id: int | None,
+    alt: str,
+    *,
+    thread: bool = False,
+    campaign: str | None = None,
 ) -> list[dict[str, str]]:
+    """The text's problems as it will go out: with its links UTM-tagged (longer)."""
     result = validate(
         account.platform,
-        text,
+        tag_text(text, platform=account.platform, campaign=campaign),
         thread=thread,
         image_count=1 if media_id else 0,
         alt_texts=[alt] if media_id else [],
@@ -303,11 +317,14 @@ def edit_post(
     alt = changes.alt_text if changes.alt_text is not None else post.alt_text
     targets = targets_of(session, post_id)
     problems: list[dict[str, str]] = []
+    campaign = post_campaign(session, post)
     for target in targets:
         account = session.get(Account, target.account_id)
         text = (changes.texts or {}).get(target.platform, target.text)
         if target.status in _EDITABLE and account is not None:
-            problems += _text_problems(account, text, media_id, alt, thread=target.as_thread)
+            problems += _text_problems(
+                account, text, media_id, alt, thread=target.as_thread, campaign=campaign
+            )
     if problems:
         raise _joined(problems)
     post.version += 1

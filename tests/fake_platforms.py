@@ -73,15 +73,16 @@ class FakeX:
         )
 
     def me(self, request):
-        return _ok(
-            {
-                "data": {
-                    "id": "1234",
-                    "name": "Perpustakaan Kota Pekalongan",
-                    "username": "perpuskotapkl",
-                }
+        user = {"id": "1234", "name": "Perpustakaan Kota Pekalongan", "username": "perpuskotapkl"}
+        if "public_metrics" in _query(request).get("user.fields", "").split(","):
+            user["public_metrics"] = {
+                "followers_count": 2310,
+                "following_count": 180,
+                "tweet_count": 4120,
+                "listed_count": 12,
+                "like_count": 950,
             }
-        )
+        return _ok({"data": user})
 
     def timeline(self, request):
         return _ok(
@@ -185,23 +186,24 @@ class FakeGraph:
 
     def node(self, request):
         object_id = urlsplit(request.url).path.rsplit("/", 1)[1]
+        fields = _query(request).get("fields", "").split(",")
         if object_id == self.PAGE:
-            return _ok(
-                {
-                    "id": self.PAGE,
-                    "name": "Perpustakaan Kota Pekalongan",
-                    "username": "perpuskotapkl",
-                    "category": "Library",
-                }
-            )
+            page = {
+                "name": "Perpustakaan Kota Pekalongan",
+                "username": "perpuskotapkl",
+                "category": "Library",
+                "followers_count": 5120,
+                "fan_count": 4870,
+            }
+            return _ok({"id": self.PAGE, **{k: v for k, v in page.items() if k in fields}})
         if object_id == self.IG:
-            return _ok(
-                {
-                    "id": self.IG,
-                    "username": "perpuskotapekalongan",
-                    "name": "Perpustakaan Kota Pekalongan",
-                }
-            )
+            user = {
+                "username": "perpuskotapekalongan",
+                "name": "Perpustakaan Kota Pekalongan",
+                "followers_count": 3400,
+                "follows_count": 210,
+            }
+            return _ok({"id": self.IG, **{k: v for k, v in user.items() if k in fields}})
         if object_id in self.containers:
             return _ok(
                 {

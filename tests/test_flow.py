@@ -65,7 +65,8 @@ def test_draft_schedule_publish_once_and_collect(any_db: str) -> None:
 
     stored = collect_once(now=later + timedelta(hours=2))
     assert stored == 3
-    assert collect_once(now=later + timedelta(hours=2, minutes=1)) == 0  # interval not yet over
+    # 1 h is taken and 24 h not reached: nothing is due
+    assert collect_once(now=later + timedelta(hours=2, minutes=1)) == 0
     with session_scope() as session:
         snaps = session.exec(select(MetricSnapshot)).all()
         assert {s.age_bucket for s in snaps} == {"1h"}

@@ -305,6 +305,12 @@ def _view_all(w: World, a: Actor, s: Session) -> object:
     return seen
 
 
+def _refresh(w: World, a: Actor, s: Session) -> object:
+    from planner.collecting import refresh_figures
+
+    return refresh_figures(actor=a, post_id=own_post(w, a))
+
+
 def _inbox(w: World, a: Actor, s: Session) -> object:
     from planner.notify import mark_read
 
@@ -346,6 +352,7 @@ SERVICES: dict[Action, Callable[[World, Actor, Session], object]] = {
     Action.EDIT_SETTINGS: _settings,
     Action.VIEW_ALL_POSTS: _view_all,
     Action.READ_INBOX: _inbox,
+    Action.REFRESH_METRICS: _refresh,
     Action.SUBMIT_POST: _submit,
     Action.COMMENT_POST: _comment,
     Action.APPROVE_POST: _approve,

@@ -14,7 +14,7 @@ import responses
 
 from planner.limits import PLATFORMS, limits_for
 from planner.platforms import ADAPTERS, build_adapter
-from planner.platforms.base import AccountInfo, Metrics, Platform, RemoteRef
+from planner.platforms.base import AccountInfo, Audience, Metrics, Platform, RemoteRef
 from planner.platforms.sandbox import SandboxPlatform
 from tests.fake_platforms import FakeGraph, FakeX
 from tests.platform_helpers import FB_CREDS, IG_CREDS, T0, X_CREDS, image, media, request, settings
@@ -101,6 +101,17 @@ def asks_nothing_for_no_posts(p: Platform, tmp_path: Path) -> None:
     assert p.fetch_metrics([]) == {}
 
 
+def reports_its_audience(p: Platform, tmp_path: Path) -> None:
+    audience = p.fetch_audience()
+    assert isinstance(audience, Audience)
+    assert isinstance(audience.followers, int) and audience.followers > 0
+    assert "followers" not in audience.missing
+    # A figure is either given or listed as missing, never both and never neither.
+    for name in ("followers", "following"):
+        assert (getattr(audience, name) is None) == (name in audience.missing)
+    assert audience.simulated == isinstance(p, SandboxPlatform)
+
+
 CONTRACT: list[Callable[[Platform, Path], None]] = [
     implements_the_protocol,
     tells_who_it_is,
@@ -108,6 +119,7 @@ CONTRACT: list[Callable[[Platform, Path], None]] = [
     finds_what_it_published,
     counts_engagement_for_each_post,
     asks_nothing_for_no_posts,
+    reports_its_audience,
 ]
 
 

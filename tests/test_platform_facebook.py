@@ -428,17 +428,19 @@ def test_deleted_and_timed_out_posts_are_left_out(tmp_path: Path) -> None:
         (
             _node("1", insights={"post_media_view": 300}),
             dict(shares=0, impressions=300, views=300, reach=0),
-            ["reach", "clicks", "saves"],
+            ["reach", "saves", "clicks"],
         ),
         (
             _node("1"),
             dict(likes=12, impressions=0),
-            ["impressions", "reach", "clicks", "views", "saves"],
+            ["impressions", "reach", "saves", "clicks", "views"],
         ),
+        # A cut-short answer (or a token that may not read reactions and comments): the
+        # counts it lacks are gaps, not zeros; only the omitted `shares` means nobody shared.
         (
             {"id": "1"},
             dict(likes=0, comments=0, shares=0),
-            ["impressions", "reach", "clicks", "views", "saves"],
+            ["impressions", "reach", "likes", "comments", "saves", "clicks", "views"],
         ),
     ],
 )

@@ -576,9 +576,18 @@ def test_private_counts_refused_falls_back_to_public(tmp_path: Path) -> None:
                 }
             },
             dict(likes=2, shares=1, saves=0, impressions=0, clicks=0),
-            ["reach", "impressions", "saves", "clicks"],
+            ["impressions", "reach", "saves", "clicks", "views"],
         ),
-        ({}, dict(likes=0, impressions=0), ["reach", "impressions", "saves", "clicks"]),
+        (  # a cut-short answer without public_metrics: every figure is a gap, none a zero
+            {},
+            dict(likes=0, impressions=0),
+            ["impressions", "reach", "likes", "comments", "shares", "saves", "clicks", "views"],
+        ),
+        (  # quotes left out: shares are the retweets; likes left out: a gap
+            {"public_metrics": {"retweet_count": 3, "reply_count": 1, "bookmark_count": 0}},
+            dict(likes=0, comments=1, shares=3, saves=0),
+            ["impressions", "reach", "likes", "clicks", "views"],
+        ),
     ],
 )
 def test_tweet_metrics_parsing(payload, expected, missing) -> None:

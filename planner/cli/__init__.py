@@ -24,6 +24,7 @@ from planner.cli import (
     sources,
 )
 from planner.cli.imports import import_app
+from planner.cli.metrics import metrics_app
 from planner.cli.users import user_app
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Library social media planner.")
@@ -40,6 +41,7 @@ report.register(app)
 indicators.register(app)
 app.add_typer(import_app, name="import")  # `import events|collection|posts`, from two modules
 app.add_typer(user_app, name="user")
+app.add_typer(metrics_app, name="metrics")
 
 
 def main() -> None:

@@ -70,22 +70,26 @@ def collect_metrics(
     once: Annotated[bool, typer.Option("--once", help="One pass, then exit.")] = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Take engagement snapshots of published posts."""
+    """Take the snapshots that are due (post milestones, today's followers), as the worker does."""
+    from planner.collecting import collect_due
     from planner.db import check_connection
-    from planner.metrics import collect_once
 
     check_connection()
     settings = get_settings()
     if once:
-        stored = collect_once(settings=settings)
-        emit({"ok": True, "snapshots": stored}, as_json, [f"{stored} snapshot(s) stored"])
+        done = collect_due(settings=settings)
+        emit(
+            {"ok": True, **done.as_dict()},
+            as_json,
+            [f"{done.snapshots} snapshot(s), {done.audience} audience figure(s) stored"],
+        )
         return
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
     while not stop.is_set():
-        collect_once(settings=settings)
-        stop.wait(min(60, settings.metrics_interval_seconds))
+        collect_due(settings=settings)
+        stop.wait(settings.metrics_interval_seconds)
 
 
 def serve(

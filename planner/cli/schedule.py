@@ -170,8 +170,8 @@ def worker(
     finish and are recorded, claimed posts not yet started are released for other workers,
     and the process exits with status 0.
     """
+    from planner.collecting import collect_due
     from planner.db import check_connection
-    from planner.metrics import collect_once
     from planner.publishing.heartbeat import Heartbeat
     from planner.publishing.passlog import PassLog
     from planner.publishing.worker import Worker, serve
@@ -184,8 +184,13 @@ def worker(
     if once:
         with Heartbeat(w.ctx):  # a long pass keeps its leases too
             result = w.run_once(stop)
-        collected = collect_once(settings=w.settings, now=w.clock())
-        data = {**result.as_dict(), "metrics_snapshots": collected, "worker": w.worker_id}
+        collected = collect_due(settings=w.settings, now=w.clock())
+        data = {
+            **result.as_dict(),
+            "metrics_snapshots": collected.snapshots,
+            "audience_figures": collected.audience,
+            "worker": w.worker_id,
+        }
         emit(
             data,
             as_json,

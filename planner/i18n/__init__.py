@@ -10,8 +10,10 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from planner.i18n import (
+    access,
     accounts,
     app,
+    collecting,
     content,
     dashboard,
     imaging,
@@ -127,6 +129,8 @@ STRINGS: dict[str, dict[str, str]] = _merge(
     roles.STRINGS,
     review.STRINGS,
     dashboard.STRINGS,
+    access.STRINGS,
+    collecting.STRINGS,
     indicators.STRINGS,
     report.STRINGS,
 )

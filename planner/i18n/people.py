@@ -92,6 +92,7 @@ _ACTION_NAMES = {
     "VIEW_ALL_POSTS": ("melihat semua unggahan", "seeing every post"),
     "VIEW_AUDIT": ("melihat log audit", "reading the audit log"),
     "VIEW_DASHBOARD": ("melihat dasbor", "reading the dashboard"),
+    "REFRESH_METRICS": ("memperbarui angka dari platform", "refreshing figures from the platforms"),
     "READ_INBOX": ("membaca kotak masuk", "reading the inbox"),
 }
 # Keyed by the Action member's name; tests/test_people.py checks every Action is here.

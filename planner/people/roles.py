@@ -52,6 +52,7 @@ class Action(StrEnum):
     VIEW_ALL_POSTS = "posts.view_all"
     VIEW_AUDIT = "audit.view"
     VIEW_DASHBOARD = "dashboard.view"
+    REFRESH_METRICS = "metrics.refresh"  # ask the platforms for fresh figures now
     READ_INBOX = "inbox.read"
 
 
@@ -67,7 +68,7 @@ _STAFF_WORK = {
     A.CANCEL_POST, A.DELETE_POST, A.RETRY_POST, A.COMMENT_POST, A.PLAN_CAMPAIGN,
     A.MANAGE_SERIES, A.IMPORT_POSTS, A.EDIT_SOURCES, A.UPLOAD_MEDIA, A.EDIT_MEDIA,
     A.RENDER_IMAGE, A.EDIT_TEMPLATES, A.VIEW_ALL_POSTS, A.VIEW_DASHBOARD, A.READ_INBOX,
-    A.MANAGE_SLOTS, A.RECORD_INDICATORS,
+    A.MANAGE_SLOTS, A.REFRESH_METRICS, A.RECORD_INDICATORS,
 }  # fmt: skip
 _TRAINEE_WORK = {
     A.DRAFT_POST, A.EDIT_POST, A.SUBMIT_POST, A.SCHEDULE_POST, A.RESCHEDULE_POST,
@@ -91,6 +92,7 @@ PERMISSIONS: dict[str, dict[Action, Scope]] = {
         A.APPROVE_POST: Scope.SANDBOX,  # trainers review trainees' practice posts
         A.VIEW_ALL_POSTS: Scope.ANY,
         A.VIEW_DASHBOARD: Scope.ANY,
+        A.REFRESH_METRICS: Scope.ANY,
         A.READ_INBOX: Scope.ANY,
         A.MANAGE_SANDBOX_ACCOUNTS: Scope.ANY,
         A.EDIT_TEMPLATES: Scope.ANY,

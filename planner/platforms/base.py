@@ -58,6 +58,17 @@ class Metrics:
         return self.likes + self.comments + self.shares + self.saves + self.clicks
 
 
+@dataclass
+class Audience:
+    """An account's audience at one moment; a figure the platform did not give is None."""
+
+    followers: int | None = None
+    following: int | None = None
+    simulated: bool = False
+    missing: list[str] = field(default_factory=list)
+    raw: dict[str, Any] = field(default_factory=dict)
+
+
 @dataclass(frozen=True)
 class AccountInfo:
     """Who the credentials belong to, as shown after 'Test connection'."""
@@ -124,6 +135,10 @@ class Platform(Protocol):
 
     def fetch_metrics(self, refs: list[RemoteRef]) -> dict[str, Metrics]:
         """Metrics for many posts in as few calls as the platform allows, keyed by remote id."""
+        ...
+
+    def fetch_audience(self) -> Audience:
+        """The account's followers (and whom it follows) now, in one call."""
         ...
 
     def find_existing(self, request: PublishRequest) -> RemoteRef | None:

@@ -21,7 +21,14 @@ from typing import Any
 
 import requests
 
-from planner.platforms.base import AccountInfo, Metrics, Platform, PublishRequest, RemoteRef
+from planner.platforms.base import (
+    AccountInfo,
+    Audience,
+    Metrics,
+    Platform,
+    PublishRequest,
+    RemoteRef,
+)
 from planner.platforms.http import describe, recording_session
 
 Builder = Callable[[requests.Session | None], Platform]
@@ -88,6 +95,10 @@ class DryRunPlatform:
     def fetch_metrics(self, refs: list[RemoteRef]) -> dict[str, Metrics]:
         """Nothing was published, so there is nothing to count (and nothing is invented)."""
         return {}
+
+    def fetch_audience(self) -> Audience:
+        """Followers are read from the live account: reading publishes nothing."""
+        return self._live.fetch_audience()
 
     def find_existing(self, request: PublishRequest) -> RemoteRef | None:
         """The dry-run record of this request, if one was written."""

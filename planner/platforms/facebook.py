@@ -20,6 +20,7 @@ import requests
 from planner.limits import limits_for, media_problems
 from planner.platforms.base import (
     AccountInfo,
+    Audience,
     MediaItem,
     Metrics,
     PublishRequest,
@@ -35,41 +36,61 @@ POST_INSIGHTS = ["post_media_view", "post_impressions_unique", "post_clicks", "p
 OBJECT_FIELDS = "shares,reactions.summary(true).limit(0),comments.summary(true).limit(0)"
 
 
+def _total(node: Mapping[str, Any], edge: str) -> int | None:
+    """An edge's summary count; None when the edge or its summary is not in the answer."""
+    value = ((node.get(edge) or {}).get("summary") or {}).get("total_count")
+    return value if isinstance(value, int) else None
+
+
 def post_metrics(
     node: Mapping[str, Any], requested: list[str], refused: Mapping[str, str]
 ) -> Metrics:
-    """Metrics from one post node (fields above); absent insights are listed as missing."""
+    """Metrics from one post node (fields above); whatever the answer lacks is a gap.
+
+    Insights Meta refused or retired, and reaction or comment summaries a token may not
+    read, are listed in `missing`; only `shares` is 0 when absent, because Graph leaves
+    the field out of a post nobody shared.
+    """
     insights = insight_values(node)
-    summary = lambda edge: ((node.get(edge) or {}).get("summary") or {}).get("total_count", 0)  # noqa: E731
     views = insights.get("post_media_view")
-    impressions = insights.get("post_impressions", views)
-    reach = insights.get("post_impressions_unique")
-    clicks = insights.get("post_clicks")
-    missing = [
-        name
-        for name, value in (
-            ("impressions", impressions),
-            ("reach", reach),
-            ("clicks", clicks),
-            ("views", views),
-        )
-        if value is None
-    ]
-    missing.append("saves")  # Facebook posts have no public save count
+    shares = (node.get("shares") or {}).get("count", 0)
+    figures = {
+        "impressions": insights.get("post_impressions", views),
+        "reach": insights.get("post_impressions_unique"),
+        "likes": _total(node, "reactions"),
+        "comments": _total(node, "comments"),
+        "shares": shares if isinstance(shares, int) else None,
+        "saves": None,  # Facebook posts have no public save count
+        "clicks": insights.get("post_clicks"),
+        "views": views,
+    }
     return Metrics(
-        impressions=impressions or 0,
-        reach=reach or 0,
-        likes=summary("reactions"),
-        comments=summary("comments"),
-        shares=(node.get("shares") or {}).get("count", 0),  # Graph omits shares at zero
-        clicks=clicks or 0,
-        views=views or 0,
-        missing=missing,
+        **{name: value or 0 for name, value in figures.items()},
+        missing=[name for name, value in figures.items() if value is None],
         raw={
+            "node": {k: v for k, v in node.items() if k != "insights"},
             "insights": insights,
             "requested": list(requested),
             "refused": {m: refused[m] for m in POST_INSIGHTS if m in refused},
         },
+    )
+
+
+def page_audience(node: Mapping[str, Any]) -> Audience:
+    """Audience from a Page node: followers, else the older like count; a Page follows nobody.
+
+    Pages in Meta's new Page experience have followers only (no likes): `followers_count`
+    is the figure; `fan_count` stands in when an older Page answers without it.
+    """
+    followers = node.get("followers_count")
+    if not isinstance(followers, int):
+        followers = node.get("fan_count")
+    followers = followers if isinstance(followers, int) else None
+    return Audience(
+        followers=followers,
+        following=None,
+        missing=(["followers"] if followers is None else []) + ["following"],
+        raw={k: node[k] for k in ("followers_count", "fan_count") if k in node},
     )
 
 
@@ -190,6 +211,13 @@ class FacebookPlatform(GraphAdapter):
         return AccountInfo(
             remote_id=str(page["id"]), name=page.get("name", ""), handle=handle and f"@{handle}"
         )
+
+    def fetch_audience(self) -> Audience:
+        """The Page's followers (`followers_count`; `fan_count`, its likes, kept in raw)."""
+        node = self.graph.call(
+            self.page, what="read followers", args={"fields": "followers_count,fan_count"}
+        )
+        return page_audience(node)
 
     def account_config(self, info: AccountInfo) -> dict[str, Any]:
         """What to remember about the Page after a successful test (not secret)."""

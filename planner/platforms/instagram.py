@@ -23,6 +23,7 @@ from PIL import Image
 from planner.limits import limits_for, media_problems
 from planner.platforms.base import (
     AccountInfo,
+    Audience,
     MediaItem,
     Metrics,
     PlatformError,
@@ -73,11 +74,23 @@ def media_metrics(
         views=figures["views"] or 0,
         missing=missing,
         raw={
+            "node": {k: v for k, v in node.items() if k != "insights"},
             "insights": insights,
             "total_interactions": insights.get("total_interactions"),
             "requested": list(requested),
             "refused": {m: refused[m] for m in MEDIA_INSIGHTS if m in refused},
         },
+    )
+
+
+def user_audience(node: Mapping[str, Any]) -> Audience:
+    """Audience from an IG User node (followers_count, follows_count); absent is a gap."""
+    figures = {"followers": node.get("followers_count"), "following": node.get("follows_count")}
+    figures = {k: v if isinstance(v, int) else None for k, v in figures.items()}
+    return Audience(
+        **figures,
+        missing=[name for name, value in figures.items() if value is None],
+        raw={k: node[k] for k in ("followers_count", "follows_count") if k in node},
     )
 
 
@@ -252,6 +265,13 @@ class InstagramPlatform(GraphAdapter):
             name=node.get("name") or username,
             handle=username and f"@{username}",
         )
+
+    def fetch_audience(self) -> Audience:
+        """The account's followers and whom it follows (GET /{ig-user-id})."""
+        node = self.graph.call(
+            self.user, what="read followers", args={"fields": "followers_count,follows_count"}
+        )
+        return user_audience(node)
 
     def account_config(self, info: AccountInfo) -> dict[str, Any]:
         """What to remember about the account after a successful test (not secret)."""

@@ -22,6 +22,7 @@ from pathlib import Path
 from planner.limits import limits_for
 from planner.platforms.base import (
     AccountInfo,
+    Audience,
     Limits,
     Metrics,
     PublishRequest,
@@ -58,6 +59,24 @@ def simulated_metrics(remote_id: str, platform: str, hours: float) -> Metrics:
         views=impressions,
         simulated=True,
         raw={"hours": round(hours, 3), "seed": seed % 10_000},
+    )
+
+
+# Day 0 of the simulated audience curve (any fixed date: only growth per day matters).
+_AUDIENCE_EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def simulated_audience(account_name: str, platform: str, now: datetime) -> Audience:
+    """Followers on `now`'s date: a steady daily growth sized by the account; deterministic."""
+    seed = int.from_bytes(hashlib.sha256(f"{platform}:{account_name}".encode()).digest()[:8], "big")
+    start = int((400 + seed % 2600) * _AUDIENCE.get(platform, 1.0))
+    per_day = 1 + (seed >> 16) % 6  # 1-6 new followers a day
+    days = max((now - _AUDIENCE_EPOCH).days, 0)
+    return Audience(
+        followers=start + per_day * days,
+        following=50 + (seed >> 24) % 150,
+        simulated=True,
+        raw={"days": days, "per_day": per_day},
     )
 
 
@@ -117,6 +136,10 @@ class SandboxPlatform:
             hours = (now - published).total_seconds() / 3600
             out[ref.remote_id] = simulated_metrics(ref.remote_id, self.name, hours)
         return out
+
+    def fetch_audience(self) -> Audience:
+        """Simulated followers that grow a little every day (marked simulated)."""
+        return simulated_audience(self.account_name, self.name, self._clock())
 
     def find_existing(self, request: PublishRequest) -> RemoteRef | None:
         """The outbox record carrying this request's idempotency key, if any."""

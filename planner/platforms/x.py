@@ -24,6 +24,7 @@ from planner.config import Settings, get_settings
 from planner.limits import limits_for, media_problems
 from planner.platforms.base import (
     AccountInfo,
+    Audience,
     AuthExpired,
     MediaItem,
     Metrics,
@@ -55,29 +56,54 @@ def _parse_time(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value.replace("Z", "+00:00"))
 
 
+def _count(source: Mapping[str, Any], key: str) -> int | None:
+    value = source.get(key)
+    return value if isinstance(value, int) else None
+
+
 def tweet_metrics(tweet: Mapping[str, Any]) -> Metrics:
-    """Metrics from one tweet object of GET /2/tweets (older payloads lack some counts)."""
+    """Metrics from one tweet object of GET /2/tweets; a count X left out is a gap.
+
+    Older payloads lack bookmark and impression counts, and a cut-short answer may lack
+    public_metrics altogether: those figures are listed in `missing`, never passed as 0.
+    """
     public = tweet.get("public_metrics") or {}
     private = tweet.get("non_public_metrics") or {}
-    missing = ["reach"]  # X reports no unique reach
-    impressions = private.get("impression_count", public.get("impression_count"))
+    impressions = _count(private, "impression_count")
     if impressions is None:
-        missing.append("impressions")
-    if "bookmark_count" not in public:
-        missing.append("saves")
-    clicks = private.get("url_link_clicks")
-    if clicks is None:
-        missing.append("clicks")
+        impressions = _count(public, "impression_count")
+    retweets, quotes = _count(public, "retweet_count"), _count(public, "quote_count")
+    shares = None if retweets is None and quotes is None else (retweets or 0) + (quotes or 0)
+    figures = {
+        "impressions": impressions,
+        "reach": None,  # X reports no unique reach
+        "likes": _count(public, "like_count"),
+        "comments": _count(public, "reply_count"),
+        "shares": shares,
+        "saves": _count(public, "bookmark_count"),
+        "clicks": _count(private, "url_link_clicks"),
+        "views": impressions,
+    }
     return Metrics(
-        impressions=impressions or 0,
-        likes=public.get("like_count", 0),
-        comments=public.get("reply_count", 0),
-        shares=public.get("retweet_count", 0) + public.get("quote_count", 0),
-        saves=public.get("bookmark_count", 0),
-        clicks=clicks or 0,
-        views=impressions or 0,
-        missing=missing,
+        **{name: value or 0 for name, value in figures.items()},
+        missing=[name for name, value in figures.items() if value is None],
         raw={"public_metrics": dict(public), "non_public_metrics": dict(private)},
+    )
+
+
+def user_audience(user: Mapping[str, Any]) -> Audience:
+    """Audience from a user object of GET /2/users/me; an absent count is a gap."""
+    public = user.get("public_metrics") or {}
+    followers, following = public.get("followers_count"), public.get("following_count")
+    return Audience(
+        followers=followers if isinstance(followers, int) else None,
+        following=following if isinstance(following, int) else None,
+        missing=[
+            name
+            for name, value in (("followers", followers), ("following", following))
+            if not isinstance(value, int)
+        ],
+        raw={"public_metrics": dict(public)},
     )
 
 
@@ -305,6 +331,12 @@ class XPlatform:
                     tweet_id, self._url(tweet_id), published_at=_parse_time(tweet.get("created_at"))
                 )
         return None
+
+    def fetch_audience(self) -> Audience:
+        """Followers and following of the account (GET /2/users/me, public_metrics)."""
+        with self._errors("read followers"):
+            data = self.client.get_me(user_auth=True, user_fields=["public_metrics"])
+        return user_audience((data or {}).get("data") or {})
 
     def _user_id(self) -> str:
         if self.config.get("user_id"):

@@ -37,6 +37,7 @@ from planner.platforms.base import MediaItem, PublishRequest
 from planner.publishing.claims import release
 from planner.publishing.context import WorkerContext
 from planner.publishing.results import PassResult
+from planner.utm import post_campaign, tag, tag_text
 from planner.validation import thread_parts
 
 S = PostStatus
@@ -70,15 +71,22 @@ def _media(session: Session, media_ids: list[int], alt_text: str) -> tuple[Media
 
 
 def build_request(session: Session, target: PostTarget | Row, post: Post) -> PublishRequest:
-    """Exactly what goes out for `target` (a row or the start's RETURNING), read as it is now."""
-    parts = thread_parts(target.text) if target.as_thread else [target.text]
+    """Exactly what goes out for `target` (a row or the start's RETURNING), read as it is now.
+
+    Links in the text and the post's link get UTM parameters for the target's platform
+    (planner/utm.py), the same tagging the checks and previews showed.
+    """
+    campaign = post_campaign(session, post)
+    text = tag_text(target.text, platform=target.platform, campaign=campaign)
+    parts = thread_parts(text) if target.as_thread else [text]
+    link = tag(post.link, platform=target.platform, campaign=campaign) if post.link else None
     return PublishRequest(
         target_id=target.id,
         account_id=target.account_id,
         text=parts[0],
         thread=tuple(parts[1:]),
         media=_media(session, target.media_ids, target.alt_text),
-        link=post.link or None,
+        link=link,
         idempotency_key=idempotency_key(target),
     )
 

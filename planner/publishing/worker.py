@@ -28,9 +28,9 @@ from collections.abc import Callable
 from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from datetime import datetime, timedelta
 
+from planner.collecting import collect_due
 from planner.config import Settings, get_settings
 from planner.db import session_scope
-from planner.metrics import collect_once
 from planner.models import utcnow
 from planner.notify import deliver_pending
 from planner.platforms import for_account
@@ -185,11 +185,18 @@ def _loop(
     collect_metrics: bool,
     on_pass: Callable[[PassResult], None] | None,
 ) -> None:
+    every = timedelta(seconds=worker.settings.metrics_interval_seconds)
+    collected_at: datetime | None = None
     while not stop.is_set():
         try:
             result = worker.run_once(stop)
-            if collect_metrics and not stop.is_set():
-                collect_once(settings=worker.settings, now=worker.clock())
+            now = worker.clock()
+            # Looking for due snapshots is a query; once every few minutes is on time enough
+            # for milestones an hour apart or more, and leaves publishing passes cheap.
+            due = collected_at is None or now - collected_at >= every
+            if collect_metrics and due and not stop.is_set():
+                collected_at = now
+                collect_due(settings=worker.settings, now=now)
             if on_pass is not None:
                 on_pass(result)
         except Exception:  # keep serving; the next pass retries (the database may be back)

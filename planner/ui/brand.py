@@ -96,7 +96,10 @@ def _preview(brand: Brand) -> None:
         image = draw(name, size, sample_input(name, None, locale()), brand).image
         image.thumbnail((PREVIEW_WIDTH, PREVIEW_WIDTH * 2))
         with columns[index % 4]:
-            st.image(image, caption=LAYOUTS[name].title(locale()), width="stretch")
+            title = LAYOUTS[name].title(locale())
+            st.image(
+                image, caption=title, width="stretch", alt=tr("a11y.layout_preview", layout=title)
+            )
 
 
 def _save_buttons(edited: Brand, logo: bytes | None, remove: bool, invalid: bool) -> None:

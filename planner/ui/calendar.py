@@ -58,8 +58,8 @@ def _targets_text(chip: planned.PostChip, with_status: bool, sep: str = "; ") ->
 
 
 def _label(chip: planned.PostChip, week: bool) -> str:
-    """A chip's text: status dot, time, platforms and the whole title (in the week view also
-    the status in words and the accounts)."""
+    """A chip's text: status dot, time, platforms, the whole title and the status in words (in
+    the week view also the accounts)."""
     dot = f":{planned.STATUS_COLORS.get(chip.status, 'gray')}[●]"
     if week:
         return (
@@ -67,7 +67,8 @@ def _label(chip: planned.PostChip, week: bool) -> str:
             f"{_targets_text(chip, with_status=False)}"
         )
     icons = "".join(planned.PLATFORM_ICONS.get(p, "•") for p in chip.platforms)
-    return f"{dot} {_time(chip.when)} {icons} {plain(chip.title)}"
+    # The status in words too (WCAG 1.4.1): the dot's colour alone says nothing to many people.
+    return f"{dot} {_time(chip.when)} {icons} {plain(chip.title)} · {status_label(chip.status)}"
 
 
 def _tooltip(chip: planned.PostChip) -> str:

@@ -41,6 +41,7 @@ from planner.previews import build_preview, preview_html
 from planner.sources import list_events, list_items
 from planner.templates.model import ContentTemplate, FieldSpec
 from planner.templates.store import catalog
+from planner.ui.access import move_focus
 from planner.ui.runtime import (
     counter,
     error_text,
@@ -55,6 +56,7 @@ from planner.ui.session import allowed, current_actor
 from planner.ui.widgets import draft_actions
 from planner.ui.widgets.campaign import campaign_section
 from planner.ui.widgets.schedule_form import schedule_form
+from planner.utm import tag, tag_text, tagged_links
 
 TWITTER_CONFIG = twitter_config["defaults"]
 # The top-level domains twitter-text knows: only an address ending in one weighs 23.
@@ -202,8 +204,12 @@ def _validation(platform: str, draft: Draft, facts) -> None:
         st.warning(plain(problem.text(locale())))
 
 
-def _preview(platform: str, asset: MediaAsset | None, account: Account | None) -> None:
-    text = st.session_state[f"text_{platform}"]
+def _preview(
+    platform: str, draft: Draft, asset: MediaAsset | None, account: Account | None
+) -> None:
+    # The text as it will go out: its links carry UTM parameters (planner/utm.py).
+    typed = st.session_state[f"text_{platform}"]
+    text = tag_text(typed, platform=platform, campaign=draft.template_id)
     size = (asset.width, asset.height) if asset is not None else None
     preview = build_preview(platform, text, image_size=size, locale=locale())
     st.html(
@@ -217,6 +223,11 @@ def _preview(platform: str, asset: MediaAsset | None, account: Account | None) -
     )
     for note in preview.notes:
         st.caption(plain(note))
+    links = tagged_links(typed, platform=platform, campaign=draft.template_id)
+    if draft.link and draft.link not in typed:
+        links.append(tag(draft.link, platform=platform, campaign=draft.template_id))
+    if links and any("utm_" in link for link in links):
+        st.caption(plain(tr("utm.tagged", links=" · ".join(links))))
 
 
 def _draft_editor(draft: Draft, accounts: list[Account]) -> None:
@@ -228,7 +239,11 @@ def _draft_editor(draft: Draft, accounts: list[Account]) -> None:
     with image_col:
         st.subheader(tr("compose.image"))
         if asset is not None:
-            st.image(str(asset_path(asset)), width="stretch")
+            st.image(
+                str(asset_path(asset)),
+                width="stretch",
+                alt=st.session_state.get("alt_text") or tr("a11y.asset", id=asset.id),
+            )
         st.text_area(tr("compose.alt_text"), key="alt_text", height=100)
         if draft.link:
             st.caption(f"🔗 {plain(draft.link)}")
@@ -260,7 +275,7 @@ def _draft_editor(draft: Draft, accounts: list[Account]) -> None:
                     st.checkbox(tr("compose.x_thread"), key="x_thread")
                 _validation(platform, draft, facts)
                 with st.expander(tr("compose.preview"), expanded=False):
-                    _preview(platform, asset, by_platform.get(platform))
+                    _preview(platform, draft, asset, by_platform.get(platform))
 
 
 def _make_draft(
@@ -343,6 +358,7 @@ def page() -> None:
     for message_key in ("scheduled_message", "campaign_message"):
         if message := st.session_state.get(message_key):
             st.success(message)
+    move_focus()
     draft: Draft | None = st.session_state.get("draft")
     if draft is None:
         st.info(tr("compose.pick_first"))

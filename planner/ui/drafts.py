@@ -64,7 +64,7 @@ def page() -> None:
     everyone = False
     if allowed(Action.VIEW_ALL_POSTS):
         choice = st.radio(
-            tr("drafts.header"),
+            tr("a11y.whose_drafts"),
             ["mine", "everyone"],
             format_func=lambda v: tr(f"drafts.{v}"),
             horizontal=True,

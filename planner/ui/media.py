@@ -147,7 +147,11 @@ def page() -> None:
         with columns[index % 4]:
             thumb = thumbnail_path(asset)
             if thumb.exists():
-                st.image(str(thumb), width="stretch")
+                st.image(
+                    str(thumb),
+                    width="stretch",
+                    alt=asset.alt_text or tr("a11y.asset", id=asset.id),
+                )
             st.caption(
                 f"#{asset.id} · {_kind_label(asset.kind)} · {asset.width}×{asset.height} · "
                 f"{max(1, asset.size_bytes // 1024)} KB"

@@ -24,7 +24,9 @@ def enrolment_form(actor: Actor, *, key: str) -> bool:
         st.session_state[secret_key] = totp.new_secret()
     secret = st.session_state[secret_key]
     st.write(tr("totp.enrol.steps"))
-    st.image(totp.qr_svg(totp.provisioning_uri(secret, actor.username)), width=220)
+    st.image(
+        totp.qr_svg(totp.provisioning_uri(secret, actor.username)), width=220, alt=tr("a11y.qr")
+    )
     st.caption(tr("totp.enrol.key"))
     st.code(_grouped(secret), language=None)
     with st.form(f"{key}_form", clear_on_submit=True):

@@ -131,7 +131,11 @@ def _event_photo(event: Event) -> None:
     picture_col, upload_col = st.columns([1, 2])
     with picture_col:
         if photo is not None:
-            st.image(str(asset_path(photo)), width=220)
+            st.image(
+                str(asset_path(photo)),
+                width=220,
+                alt=photo.alt_text or tr("a11y.event_photo", title=event.title),
+            )
         else:
             st.caption(tr("sources.no_photo"))
     with upload_col:
@@ -258,7 +262,11 @@ def _cover(item: CollectionItem) -> None:
     picture_col, upload_col = st.columns([1, 2])
     with picture_col:
         if cover is not None:
-            st.image(str(asset_path(cover)), width=180)
+            st.image(
+                str(asset_path(cover)),
+                width=180,
+                alt=cover.alt_text or tr("a11y.cover", title=item.title),
+            )
         else:
             st.caption(tr("sources.no_cover"))
     with upload_col:

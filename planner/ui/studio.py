@@ -182,7 +182,13 @@ def _show_result() -> None:
     payload, mime, layout_done, size_done, fmt_done = result
     if left := st.session_state.get("studio_left_out"):
         st.warning(tr("studio.left_out", chars=left))
-    st.image(payload, caption=f"{LAYOUTS[layout_done].title(locale())} · {size_label(size_done)}")
+    layout_name, size_name = LAYOUTS[layout_done].title(locale()), size_label(size_done)
+    st.image(
+        payload,
+        caption=f"{layout_name} · {size_name}",
+        alt=st.session_state.get("studio_alt")
+        or tr("a11y.studio_result", layout=layout_name, size=size_name),
+    )
     st.text_area(tr("compose.alt_text"), key="studio_alt")
     ext = "png" if fmt_done == "png" else "jpg"
     left, right = st.columns(2)

@@ -49,7 +49,15 @@ from planner.templates.store import (
     steps_to_rows,
     with_rows,
 )
-from planner.ui.runtime import counter, error_text, locale, plain, size_label, tr
+from planner.ui.runtime import (
+    LANGUAGE_NAMES,
+    counter,
+    error_text,
+    locale,
+    plain,
+    size_label,
+    tr,
+)
 from planner.ui.session import allowed, current_actor
 
 NEW = "__new__"
@@ -109,7 +117,11 @@ def _text_inputs(data: dict[str, Any], prefix: str, read_only: bool) -> dict[str
         for platform in PLATFORMS:
             with tabs[index]:
                 texts[lang][platform] = st.text_area(
-                    f"{lang}.{platform}",
+                    tr(
+                        "a11y.text_for",
+                        platform=tr(f"platform.{platform}"),
+                        language=LANGUAGE_NAMES[lang],
+                    ),
                     value=data["text"].get(lang, {}).get(platform, ""),
                     key=f"{prefix}_text_{lang}_{platform}",
                     height=240,

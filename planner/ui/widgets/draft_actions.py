@@ -18,6 +18,7 @@ from planner.limits import PLATFORMS
 from planner.people.policy import load_policy
 from planner.review import decisions, drafts
 from planner.scheduling import PostCreate, PostUpdate, edit_post
+from planner.ui.access import announce
 from planner.ui.runtime import error_text, locale, tr
 from planner.ui.session import require_actor
 from planner.ui.widgets.review import REFUSALS, run, state_label
@@ -122,6 +123,7 @@ def _save(session, actor, data: PostCreate) -> int:
 
 def _finish(message: str) -> None:
     st.session_state["scheduled_message"] = message
+    announce(message)
     st.session_state.pop("draft", None)
     st.session_state.pop("confirm_past", None)
     stop_editing()

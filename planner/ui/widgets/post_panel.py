@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from planner import calendar as planned
+from planner.collecting import RefreshError, refresh_figures
 from planner.config import get_settings
 from planner.db import session_scope
 from planner.i18n import (
@@ -171,6 +172,26 @@ def _target_actions(target, account, post) -> None:
         _done(tr("calendar.done"))
 
 
+def _refresh_figures(post) -> None:
+    """'Perbarui angka': this post's engagement and its accounts' followers, asked for now."""
+    if not _may(Action.REFRESH_METRICS, post):
+        return
+    if not st.button(
+        tr("collect.refresh"), key=f"refresh_{post.id}", help=tr("collect.refresh.help")
+    ):
+        return
+    try:
+        with st.spinner(tr("collect.refresh")):
+            done = refresh_figures(actor=current_actor(), post_id=post.id)
+    except (RefreshError, PermissionDenied) as exc:
+        st.error(error_text(exc))
+        return
+    if done.snapshots:
+        _done(tr("collect.refreshed", snapshots=done.snapshots, audience=done.audience))
+    _flash("info", tr("collect.refresh.none"))
+    st.rerun()
+
+
 def post_panel(post_id: int) -> None:
     """One post opened from the calendar, the queue or the inbox."""
     with session_scope() as session:
@@ -200,6 +221,8 @@ def post_panel(post_id: int) -> None:
             if target.last_error:
                 st.caption(plain(reason_text(target.error_kind, target.last_error, locale())))
             _target_actions(target, account, post)
+        if any(t.status == PostStatus.PUBLISHED for t, _ in detail.targets):
+            _refresh_figures(post)
         st.markdown(f"**{tr('calendar.attempts')}**")
         if detail.attempts:
             st.dataframe(

@@ -58,7 +58,11 @@ def preview(view: PostReview) -> None:
     image_col, text_col = st.columns([2, 3])
     with image_col:
         if view.asset is not None:
-            st.image(str(asset_path(view.asset)), width="stretch")
+            st.image(
+                str(asset_path(view.asset)),
+                width="stretch",
+                alt=view.post.alt_text or tr("a11y.asset", id=view.asset.id),
+            )
             st.caption(tr("review.alt_label", alt=view.post.alt_text or "—"))
     with text_col:
         shown: set[str] = set()

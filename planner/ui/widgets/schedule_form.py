@@ -22,6 +22,7 @@ from planner.scheduling import (
     targets_of,
 )
 from planner.slots import SlotError, add_to_queue
+from planner.ui.access import announce
 from planner.ui.runtime import error_text, hint, locale, tr
 from planner.ui.session import current_actor
 from planner.ui.widgets import draft_actions
@@ -53,6 +54,7 @@ def _scheduled(post_id: int, when: datetime) -> None:
     )
     st.session_state.pop("confirm_past", None)
     st.session_state.pop("draft", None)
+    announce(st.session_state["scheduled_message"])
     st.rerun()
 
 
