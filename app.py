@@ -45,6 +45,7 @@ MENU = {
     "nav.section.results": [
         ("planner/ui/dashboard.py", "nav.dashboard", "📊"),
         ("planner/ui/indicators.py", "indicators.nav", "📈"),
+        ("planner/ui/report.py", "report.nav", "📄"),
     ],
     "nav.section.training": [
         ("planner/ui/practice.py", "nav.practice", "🎓"),

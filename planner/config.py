@@ -128,6 +128,9 @@ class Settings(BaseSettings):
     notify_emails: str = ""  # comma-separated addresses
     webhook_url: str | None = None
     notify_min_level: str = "warning"  # info | warning | error
+    # On the first day of each month the worker e-mails last month's report (PDF) to every
+    # active manager with an e-mail address, once per month, through the SMTP server above.
+    report_email: bool = False
 
     # -- people and sign-in (docs/security.md) ----------------------------------------------
     # A signed-in browser that does nothing this long must sign in again.

@@ -22,6 +22,7 @@ PAGES = [
     ("planner/ui/planning.py", "Slot, seri & impor"),
     ("planner/ui/media.py", "Pustaka media"),
     ("planner/ui/dashboard.py", "Dasbor keterlibatan"),
+    ("planner/ui/report.py", "Laporan bulanan"),
     ("planner/ui/accounts.py", "Akun media sosial"),
     ("planner/ui/settings.py", "Pengaturan"),
     ("planner/ui/studio.py", "Studio gambar"),

@@ -88,6 +88,7 @@ def test_accounts_page_offers_connection_controls_by_role(
     "page",
     [
         "planner/ui/dashboard.py",
+        "planner/ui/report.py",
         "planner/ui/settings.py",
         "planner/ui/planning.py",
         "planner/ui/inbox.py",

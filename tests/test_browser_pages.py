@@ -32,6 +32,7 @@ PAGES = [
     ("indicators.nav", "indicators.header"),
     ("nav.practice", "training.practice_header"),
     ("nav.trainer", "training.trainer_header"),
+    ("report.nav", "report.header"),
     ("nav.accounts", "accounts.header"),
     ("nav.brand", "brand.header"),
     ("nav.settings", "settings.header"),

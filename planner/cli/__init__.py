@@ -18,6 +18,7 @@ from planner.cli import (
     core,
     imaging,
     indicators,
+    report,
     review,
     schedule,
     sources,
@@ -38,6 +39,7 @@ accounts.register(app)
 backup.register(app)
 review.register(app)
 training.register(app)
+report.register(app)
 indicators.register(app)
 app.add_typer(import_app, name="import")  # `import events|collection|posts`, from two modules
 app.add_typer(user_app, name="user")

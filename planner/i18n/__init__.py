@@ -20,6 +20,7 @@ from planner.i18n import (
     indicators,
     people,
     publishing,
+    report,
     review,
     roles,
     training,
@@ -133,6 +134,7 @@ STRINGS: dict[str, dict[str, str]] = _merge(
     collecting.STRINGS,
     dashboard.STRINGS,
     indicators.STRINGS,
+    report.STRINGS,
 )
 
 

@@ -91,6 +91,12 @@ class Worker:
         self.maintenance.run(result)
         self.send_due(result, stop)
         result.notifications_sent += deliver_pending(self.settings, now=self.clock())
+        if self.settings.report_email:
+            # Imported only when switched on: the PDF and chart libraries stay out of a
+            # worker that never mails a report.
+            from planner.evaluation.report.mailing import send_monthly_report
+
+            result.notifications_sent += send_monthly_report(self.settings, now=self.clock())
         result.seconds = time.monotonic() - began
         return result
 

@@ -16,6 +16,7 @@ PAGE_NEEDS: dict[str, tuple[Action, ...]] = {
     "planner/ui/planning.py": (Action.MANAGE_SLOTS, Action.MANAGE_SERIES, Action.IMPORT_POSTS),
     "planner/ui/inbox.py": (Action.READ_INBOX,),
     "planner/ui/dashboard.py": (Action.VIEW_DASHBOARD,),
+    "planner/ui/report.py": (Action.VIEW_DASHBOARD,),
     "planner/ui/indicators.py": (Action.VIEW_DASHBOARD, Action.RECORD_INDICATORS),
     # The installation's set-up (database, public address, channels) is not a trainee's business.
     "planner/ui/settings.py": (Action.VIEW_DASHBOARD,),
