@@ -217,3 +217,20 @@ def test_code_names_no_development_history() -> None:
         if history.search(p.read_text())
     ]
     assert hits == []
+
+
+def test_every_picture_the_app_shows_carries_alt_text() -> None:
+    """st.image(...) or column.image(...) without alt= renders an <img> with no alt (WCAG 1.1.1)."""
+    import ast
+
+    missing = []
+    for path in sorted((PROJECT_ROOT / "planner" / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "image"
+                and not any(k.arg == "alt" for k in node.keywords)
+            ):
+                missing.append(f"{path.relative_to(PROJECT_ROOT)}:{node.lineno}")
+    assert missing == []

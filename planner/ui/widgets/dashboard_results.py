@@ -147,7 +147,9 @@ def top_posts(rows: list[dict[str, Any]]) -> None:
         left, right = st.columns([1, 5])
         if r["thumbnail"] and Path(r["thumbnail"]).exists():
             alt_text = r["alt_text"] or r["title"]
-            left.image(r["thumbnail"], caption=tr("dash.top.image", alt=alt_text), width=96)
+            left.image(
+                r["thumbnail"], caption=tr("dash.top.image", alt=alt_text), width=96, alt=alt_text
+            )
         line = f"**{plain(r['title'])}** · {r['platform']} · {r['interactions']} "
         line += tr("dash.col.interactions").lower()
         if r["simulated"]:
