@@ -6,7 +6,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "report.month_of": {"id": "Bulan {month}", "en": "{month}"},
     "report.made_on": {"id": "Dibuat {when}", "en": "Made {when}"},
     "report.simulated": {
-        "id": "Sebagian angka adalah simulasi (akun Sandbox, bukan data nyata).",
+        "id": "Sebagian angka adalah simulasi (akun latihan, bukan data nyata).",
         "en": "Some figures are simulated (Sandbox accounts, not real data).",
     },
     "report.gap": {"id": "tidak dilaporkan", "en": "not reported"},

@@ -39,8 +39,8 @@ _CHECKS = {
     "event.ok": ("Tanggal, jam dan tempat disebut.", "Date, time and place are given."),
     "event.na": ("Latihan ini bukan pengumuman acara.", "This exercise is not an event notice."),
     "event.no_date": (
-        "Teks {platform} belum menyebut tanggal acara (mis. Sabtu, 6 Desember).",
-        "The {platform} text does not give the date (e.g. Saturday 6 December).",
+        "Teks {platform} belum menyebut tanggal acara (mis. Sabtu, 5 Desember).",
+        "The {platform} text does not give the date (e.g. Saturday 5 December).",
     ),
     "event.no_time": (
         "Teks {platform} belum menyebut jam acara (mis. pukul 09.00 WIB).",

@@ -1,7 +1,7 @@
 """Dates and times as people type them in Indonesian spreadsheets.
 
 Day-first numeric dates (06/12/2026, 6-12-26), ISO dates, and written ones in Indonesian or
-English ("Sabtu, 6 Desember 2026", "6 Des 2026"); times with a dot or a colon ("09.00",
+English ("Sabtu, 5 Desember 2026", "6 Des 2026"); times with a dot or a colon ("09.00",
 "9:00 WIB") and ranges ("09.00–11.00", "09.00 s.d. 11.00").
 """
 

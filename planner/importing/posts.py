@@ -134,7 +134,7 @@ def row_key(row: dict[str, str]) -> str:
 
 
 def _parse_date(value: str) -> date:
-    """A date as the events import reads it (ISO, day first, or 'Sabtu, 6 Desember 2026')."""
+    """A date as the events import reads it (ISO, day first, or 'Sabtu, 5 Desember 2026')."""
     try:
         return parse_date(value)
     except ValueError:
