@@ -104,9 +104,9 @@ def _python_strings(path: Path, label: str) -> Iterator[tuple[str, str]]:
             if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
                 docstrings.add(id(first.value))
     for node in ast.walk(tree):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            if id(node) not in docstrings:
-                yield f"{label}:{node.lineno}", node.value
+        is_text = isinstance(node, ast.Constant) and isinstance(node.value, str)
+        if is_text and id(node) not in docstrings:
+            yield f"{label}:{node.lineno}", node.value
 
 
 def indonesian_texts() -> Iterator[tuple[str, str]]:

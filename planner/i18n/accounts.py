@@ -128,7 +128,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "accounts.public_media_help": {
         "id": "Instagram mengambil sendiri setiap gambar dari alamat internet. planner menyalin "
-        "gambar yang akan dipublikasikan ke folder {folder} dengan nama acak yang tidak bisa ditebak. "
+        "gambar yang akan dipublikasikan ke folder {folder} dengan nama acak yang tidak bisa "
+        "ditebak. "
         "Sajikan folder itu lewat server web (atau static serving Streamlit) dan isi "
         "PUBLIC_MEDIA_BASE_URL dengan alamatnya. Tanpa itu, unggahan Instagram tidak bisa "
         "dijadwalkan.",

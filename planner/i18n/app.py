@@ -50,7 +50,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "compose.add_to_queue": {"id": "Tambahkan ke antrean", "en": "Add to queue"},
     "compose.queue_help": {
-        "id": "Tiap akun memakai slot publikasi berikutnya yang masih kosong (atur di halaman Slot).",
+        "id": "Tiap akun memakai slot publikasi berikutnya yang masih kosong "
+        "(atur di halaman Slot).",
         "en": "Each account takes its next free posting slot (set them on the Slots page).",
     },
     "compose.live_thread": {"id": "utas {parts} unggahan", "en": "thread of {parts} posts"},
@@ -106,7 +107,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Not reported by the platform, counted as 0: {details}",
     },
     "metric.impressions": {"id": "tayangan", "en": "impressions"},
-    "metric.likes": {"id": "suka", "en": "likes"},
+    "metric.likes": {"id": "disukai", "en": "likes"},
     "metric.comments": {"id": "komentar", "en": "comments"},
     "metric.shares": {"id": "dibagikan", "en": "shares"},
     "metric.saves": {"id": "disimpan", "en": "saves"},

@@ -165,7 +165,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "sources.import": {"id": "Impor", "en": "Import"},
     "sources.new_event": {"id": "Acara baru", "en": "New event"},
     "sources.edit_event": {"id": "Ubah acara", "en": "Edit event"},
-    "sources.new_item": {"id": "Koleksi baru", "en": "New item"},
+    "sources.new_item": {"id": "Tambah judul", "en": "New item"},
     "sources.edit_item": {"id": "Ubah data buku", "en": "Edit item"},
     "sources.title": {"id": "Judul", "en": "Title"},
     "sources.subtitle": {"id": "Anak judul", "en": "Subtitle"},

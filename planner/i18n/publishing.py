@@ -147,8 +147,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "notify.missed": {
         "id": "Unggahan #{post_id} ke {platform} ({account}) dijadwalkan {due_at} tetapi tidak "
-        "terkirim dalam {minutes} menit (proses pengirim berhenti atau komputer dalam mode tidur). Kirim sekarang "
-        "atau jangan kirim.",
+        "terkirim dalam {minutes} menit (proses pengirim berhenti atau komputer dalam mode "
+        "tidur). Kirim sekarang atau jangan kirim.",
         "en": "Post #{post_id} to {platform} ({account}) was due {due_at} but was not sent "
         "within {minutes} minutes (worker down or machine asleep). Send it now or drop it.",
     },
@@ -277,8 +277,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "post {post_id} has already been published and cannot be cancelled",
     },
     "scheduling.error.gone_out": {
-        "id": "Unggahan #{post_id} sudah (atau sedang) dipublikasikan di {platform}; batalkan saja, "
-        "unggahan yang terpublikasi tetap tersimpan di riwayat",
+        "id": "Unggahan #{post_id} sudah (atau sedang) dipublikasikan di {platform}; batalkan "
+        "saja, unggahan yang terpublikasi tetap tersimpan di riwayat",
         "en": "post {post_id} has gone out (or is going out) on {platform}; cancel it instead, "
         "published posts stay in the history",
     },
