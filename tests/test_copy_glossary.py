@@ -18,6 +18,7 @@ import pytest
 import yaml
 
 from planner.i18n import STRINGS
+from planner.validation import MESSAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -112,6 +113,8 @@ def _python_strings(path: Path, label: str) -> Iterator[tuple[str, str]]:
 def indonesian_texts() -> Iterator[tuple[str, str]]:
     for key, entry in STRINGS.items():
         yield f"i18n:{key}", entry["id"]
+    for key, entry in MESSAGES.items():
+        yield f"validation:{key}", entry["id"]
     for path in sorted((ROOT / "content_templates").rglob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         yield from _yaml_id_texts(data, f"template:{path.relative_to(ROOT)}")
@@ -166,3 +169,20 @@ def test_the_allow_list_covers_the_book_publisher() -> None:
     match = re.search(r"\bpenerbit", text, re.IGNORECASE)
     assert match and _allowed("i18n:sources.publisher", text, match)
     assert not _allowed("i18n:publishing.worker", text, match)
+
+
+def test_dates_and_time_ranges_read_as_running_text() -> None:
+    """'Jumat, 4 Desember 2026, pukul 09.00 WIB'; a range gives the zone once: '09.00–14.30 WIB'."""
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    from planner.templates.sandbox import make_environment
+
+    start = datetime(2026, 12, 4, 2, 0, tzinfo=UTC)
+    end = datetime(2026, 12, 4, 7, 30, tzinfo=UTC)
+    source = "{{ s | datetime }} / {{ s | time_range(e) }} / {{ s | time_range(none) }}"
+    jakarta = ZoneInfo("Asia/Jakarta")
+    text = make_environment(jakarta, "id").from_string(source).render(s=start, e=end)
+    assert text == "Jumat, 4 Desember 2026, pukul 09.00 WIB / 09.00–14.30 WIB / 09.00 WIB"
+    english = make_environment(jakarta, "en").from_string(source).render(s=start, e=end)
+    assert english == "Friday, 4 December 2026, 09:00 WIB / 09:00–14:30 WIB / 09:00 WIB"
