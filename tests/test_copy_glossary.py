@@ -186,3 +186,20 @@ def test_dates_and_time_ranges_read_as_running_text() -> None:
     assert text == "Jumat, 4 Desember 2026, pukul 09.00 WIB / 09.00–14.30 WIB / 09.00 WIB"
     english = make_environment(jakarta, "en").from_string(source).render(s=start, e=end)
     assert english == "Friday, 4 December 2026, 09:00 WIB / 09:00–14:30 WIB / 09:00 WIB"
+
+
+# Templates whose audience is teachers or librarians may say "Anda" and "Bapak/Ibu".
+FORMAL_AUDIENCE = {"reading-competition.yaml", "librarian-training.yaml"}
+
+
+def test_facebook_and_instagram_speak_to_the_public_as_sobat_perpus() -> None:
+    """One voice for the public: "Sobat Perpus" with -mu, never "Anda" or "kamu" beside it."""
+    found = []
+    for path in sorted((ROOT / "content_templates").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        texts = data.get("text", {}).get("id", {})
+        for platform in ("facebook", "instagram"):
+            text = texts.get(platform, "")
+            if path.name not in FORMAL_AUDIENCE and re.search(r"\b(Anda|Bapak|Ibu)\b", text):
+                found.append(f"{path.name} {platform}: formal address to the public")
+    assert not found, found
