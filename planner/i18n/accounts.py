@@ -26,7 +26,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Training account {name} added.",
     },
     "accounts.admin_only": {
-        "id": "Hanya admin yang menghubungkan, menghubungkan ulang atau memutus akun media sosial.",
+        "id": "Hanya admin yang menghubungkan, menghubungkan ulang, atau memutus akun media "
+        "sosial.",
         "en": "Only an admin connects, reconnects or disconnects social media accounts.",
     },
     "accounts.dry_run_badge": {"id": "Uji coba", "en": "Dry run"},

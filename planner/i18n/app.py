@@ -123,7 +123,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "settings.zone": {"id": "Zona waktu", "en": "Time zone"},
     "settings.database": {"id": "Basis data", "en": "Database"},
     "settings.brand_link": {
-        "id": "Logo, warna, huruf dan alamat di halaman Identitas merek",
+        "id": "Logo, warna, huruf, dan alamat di halaman Identitas merek",
         "en": "Logo, colours, fonts and address on the Brand kit page",
     },
     "settings.public_media": {

@@ -64,7 +64,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "templates.new": {"id": "Templat baru", "en": "New template"},
     "templates.new_id": {"id": "Kode templat", "en": "Template id"},
     "templates.id_help": {
-        "id": "Huruf kecil, angka dan tanda hubung, mis. pengingat-pagi.",
+        "id": "Huruf kecil, angka, dan tanda hubung, mis. pengingat-pagi.",
         "en": "Lower case letters, digits and hyphens, e.g. morning-reminder.",
     },
     "templates.create": {"id": "Buat templat", "en": "Create template"},
@@ -223,7 +223,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "sources.summary": {"id": "Ringkasan", "en": "Summary"},
     "sources.opac_url": {"id": "Tautan katalog (OPAC)", "en": "Catalogue link (OPAC)"},
     "sources.search": {
-        "id": "Cari judul, pengarang atau ISBN",
+        "id": "Cari judul, pengarang, atau ISBN",
         "en": "Search title, author or ISBN",
     },
     "sources.save": {"id": "Simpan", "en": "Save"},

@@ -102,8 +102,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "planning.series_next": {"id": "Berikutnya: {when}", "en": "Next: {when}"},
     "planning.import": {"id": "Jadwalkan massal dari CSV", "en": "Bulk scheduling from CSV"},
     "planning.import_help": {
-        "id": "Satu baris per unggahan: date, time (atau 'next slot'), accounts, text atau "
-        "template + event/item, image atau layout. Lihat docs/scheduling.md.",
+        "id": "Satu baris per unggahan: date, time (atau 'next slot'), accounts, text, atau "
+        "template + event/item, image, atau layout. Lihat docs/scheduling.md.",
         "en": "One row per post: date, time (or 'next slot'), accounts, text or template + "
         "event/item, image or layout. See docs/scheduling.md.",
     },
@@ -225,7 +225,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "not a time of day: “{value}” (use HH:MM, e.g. 09:00)",
     },
     "scheduling.error.slot_day": {
-        "id": "“{value}” bukan nama hari; tulis misalnya Sen, Sel-Sab atau Mon-Fri",
+        "id": "“{value}” bukan nama hari; tulis misalnya Sen, Sel-Sab, atau Mon-Fri",
         "en": "not a day of the week: “{value}” (e.g. Mon, Tue-Sat)",
     },
     "scheduling.error.slot_no_times": {
