@@ -194,7 +194,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "media.kind": {"id": "Jenis", "en": "Kind"},
     "media.kind_all": {"id": "Semua", "en": "All"},
-    "media.kind_upload": {"id": "Unggahan", "en": "Upload"},
+    "media.kind_upload": {"id": "Diunggah", "en": "Upload"},
     "media.kind_render": {"id": "Gambar jadi", "en": "Rendered"},
     "media.kind_cover": {"id": "Sampul", "en": "Cover"},
     "media.kind_logo": {"id": "Logo", "en": "Logo"},
