@@ -33,6 +33,13 @@ def _settled(page) -> None:
     expect(page.get_by_test_id("stStatusWidget")).to_have_count(0)
 
 
+# A chart's description (planner.ui.access.described) becomes the aria-label of its
+# graphics-document, what a screen reader announces; without one Vega says "Vega visualization".
+UNNAMED_CHARTS = """() => [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
+  .filter(chart => ['', 'Vega visualization'].includes((chart.getAttribute('aria-label') || '')
+    .trim())).length"""
+
+
 def _walk(page, lang: str, where: str) -> list[str]:
     """Audit every page of the signed-in person's menu; one line per violation."""
     from playwright.sync_api import expect
@@ -48,6 +55,8 @@ def _walk(page, lang: str, where: str) -> list[str]:
         _settled(page)
         assert page.evaluate("document.documentElement.lang") == lang
         found += [f"{where} {lang} {t(entry, lang)}: {v}" for v in violations(page)]
+        unnamed = page.evaluate(UNNAMED_CHARTS)
+        found += [f"{where} {lang} {t(entry, lang)}: chart without a text alternative"] * unnamed
     return found
 
 

@@ -46,7 +46,9 @@ LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 def _choose_language(page, lang: str) -> None:
     from playwright.sync_api import expect
 
-    page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").first.click()
+    picker = page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").first
+    picker.scroll_into_view_if_needed()  # below a long menu; its list opens in view
+    picker.click()
     page.get_by_role("option", name=LANGUAGE_NAMES[lang]).click()
     expect(page.get_by_test_id("stSidebarNav")).to_contain_text(t("nav.compose", lang))
 

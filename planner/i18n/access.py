@@ -23,5 +23,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Teks {platform} dalam {language}",
         "en": "{platform} text in {language}",
     },
+    "a11y.chart": {
+        "id": "Diagram: {title}. Angka yang sama ada di tabel di bawahnya.",
+        "en": "Chart: {title}. The same figures are in the table below it.",
+    },
     "a11y.whose_drafts": {"id": "Draf yang ditampilkan", "en": "Drafts shown"},
 }

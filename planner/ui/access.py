@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import altair as alt
 import streamlit as st
+
+from planner.ui.runtime import tr
 
 _HERE = Path(__file__).parent
 _CSS = (_HERE / "access.css").read_text(encoding="utf-8")
@@ -19,6 +22,11 @@ _focus = st.components.v2.component(
     "planner_focus_message", js=(_HERE / "focus_message.js").read_text(encoding="utf-8")
 )
 FOCUS_KEY = "planner_focus_message"
+
+
+def described(chart: alt.TopLevelMixin, title: str) -> alt.TopLevelMixin:
+    """The chart with a text alternative: Vega puts it on the SVG as its aria-label."""
+    return chart.properties(description=tr("a11y.chart", title=title))
 
 
 def styles() -> None:

@@ -10,6 +10,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from planner.ui.access import described
 from planner.ui.runtime import tr
 
 
@@ -23,7 +24,7 @@ def chart_block(title: str, chart: alt.TopLevelMixin | None, frame: pd.DataFrame
     """The titled chart, a table view in an expander and a CSV download of that table."""
     st.subheader(title)
     if chart is not None:
-        st.altair_chart(chart.properties(title=title), width="stretch")
+        st.altair_chart(described(chart.properties(title=title), title), width="stretch")
     with st.expander(tr("dash.table", title=title)):
         st.dataframe(frame, hide_index=True, width="stretch")
     st.download_button(

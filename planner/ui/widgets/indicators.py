@@ -28,6 +28,7 @@ from planner.evaluation.indicators.views import (
 from planner.evaluation.period import Period
 from planner.evaluation.training_figures import TrainingFigures
 from planner.i18n import STRINGS, format_date, format_month, format_number
+from planner.ui.access import described
 from planner.ui.runtime import locale, plain, tr
 
 # Colours for the sentiments, each at least 4.5:1 against white.
@@ -144,7 +145,7 @@ def _events(view: IndicatorsView, key: str) -> None:
             .resolve_scale(x="independent")
             .properties(title=tr("indicators.chart.events"))
         )
-        st.altair_chart(chart)
+        st.altair_chart(described(chart, tr("indicators.chart.events")))
     _table_and_download(raw, readable, f"indikator-acara-{view.period.month}", key)
 
 
@@ -198,7 +199,7 @@ def _months(view: IndicatorsView, key: str) -> None:
             .resolve_scale(y="independent")
             .properties(title=tr("indicators.chart.months"))
         )
-        st.altair_chart(chart)
+        st.altair_chart(described(chart, tr("indicators.chart.months")))
     _table_and_download(raw, readable, f"indikator-bulanan-{view.period.month}", key)
 
 
@@ -254,7 +255,7 @@ def _feedback(view: IndicatorsView, key: str) -> None:
                 ],
             )
         )
-        st.altair_chart(chart, width="stretch")
+        st.altair_chart(described(chart, tr("indicators.chart.feedback")), width="stretch")
     _table_and_download(raw, readable, f"indikator-masukan-{view.period.month}", key)
 
 
@@ -288,7 +289,7 @@ def _training(view: IndicatorsView, key: str) -> None:
             tooltip=[f"{column('measure')}:N", f"{column('value')}:Q"],
         )
     )
-    st.altair_chart(chart, width="stretch")
+    st.altair_chart(described(chart, tr("indicators.chart.training")), width="stretch")
     readable = raw.copy()
     readable[column("value")] = [shown(v) for v in raw[column("value")].tolist()[:3]] + [
         score(figures.average_score)
