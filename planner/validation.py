@@ -81,8 +81,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This event post does not say where it is ({place}).",
     },
     "x_hashtags": {
-        "id": "Di X, 1–2 tagar biasanya cukup; {count} tagar terkesan spam.",
-        "en": "On X one or two hashtags are usually enough; {count} looks like spam.",
+        "id": "Di X, paling banyak tiga tagar sudah cukup; {count} tagar terkesan spam.",
+        "en": "On X up to three hashtags are enough; {count} looks like spam.",
     },
     "instagram_links": {
         "id": "Tautan di keterangan Instagram tidak bisa diklik; tulis 'tautan di bio'.",

@@ -87,7 +87,7 @@ def test_dry_run_toggle_test_and_disconnect(demo_db: str) -> None:
     assert not at.exception
     with session_scope() as session:
         assert session.get(Account, account_id).dry_run
-    assert any("Dry run" in m.value for m in at.markdown)
+    assert any("Uji coba" in m.value for m in at.markdown)
     at.button(key=f"test_{account_id}").click().run()
     assert any("@perpuskotapkl" in s.value for s in at.success)
     at.checkbox(key=f"confirm_{account_id}").check().run()

@@ -21,7 +21,7 @@ PAGES = [
     ("planner/ui/inbox.py", "Kotak masuk"),
     ("planner/ui/planning.py", "Slot, seri & impor"),
     ("planner/ui/media.py", "Pustaka media"),
-    ("planner/ui/dashboard.py", "Dasbor keterlibatan"),
+    ("planner/ui/dashboard.py", "Dasbor interaksi"),
     ("planner/ui/report.py", "Laporan bulanan"),
     ("planner/ui/accounts.py", "Akun media sosial"),
     ("planner/ui/settings.py", "Pengaturan"),
@@ -355,7 +355,7 @@ def test_event_form_and_table_speak_of_the_event_date_not_a_publish_date(demo_db
     assert "Tanggal acara" in [d.label for d in at.date_input]
     assert "Waktu acara" in at.dataframe[0].value.columns
     shown = [d.label for d in at.date_input] + list(at.dataframe[0].value.columns)
-    assert "Tanggal terbit" not in shown
+    assert "Tanggal publikasi" not in shown and "Tanggal terbit" not in shown
 
 
 @pytest.mark.parametrize(

@@ -39,8 +39,8 @@ def test_accounts_page_in_a_browser(page, app_url: str, data_dir: Path) -> None:
     expect(page.locator("input[type=password]")).to_have_count(8)
     expect(page.get_by_text("PUBLIC_MEDIA_BASE_URL belum diisi", exact=False)).to_be_visible()
 
-    page.get_by_text("Dry run (tidak mengirim)").first.click()
-    expect(page.get_by_text("Dry run mati", exact=False)).to_be_visible()
+    page.get_by_text("Uji coba (tidak mengirim)").first.click()
+    expect(page.get_by_text("Uji coba nonaktif", exact=False)).to_be_visible()
     page.get_by_role("button", name="Tes koneksi").first.click()
     expect(page.get_by_text("Terhubung sebagai", exact=False)).to_be_visible()
     expect(page.get_by_test_id("stException")).to_have_count(0)

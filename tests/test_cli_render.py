@@ -68,7 +68,7 @@ def test_render_every_field_as_json(tmp_path: Path) -> None:
                 "--size",
                 "link",
                 "--title",
-                "Rak Minggu Ini",
+                "Rak Pekan Ini",
                 "--book",
                 "Laut Bercerita|Leila S. Chudori",
                 "--book",

@@ -39,7 +39,7 @@ def test_add_to_queue_without_slots_says_so(demo_db: str) -> None:
     at = _drafted()
     at.button(key="queue_btn").click().run()
     assert not at.exception
-    assert any("belum punya slot terbit" in e.value for e in at.error)  # in the page language
+    assert any("belum punya slot publikasi" in e.value for e in at.error)  # in the page language
 
 
 def test_scheduling_refusal_in_the_page_language(demo_db: str) -> None:

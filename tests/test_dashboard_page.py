@@ -52,7 +52,7 @@ def november(role: str = "manager"):
 def test_an_empty_database(sqlite_db: str) -> None:
     at = app_as("manager", PAGE)
     assert not at.exception
-    assert "Dasbor keterlibatan" in [h.value for h in at.header]
+    assert "Dasbor interaksi" in [h.value for h in at.header]
     assert metric(at, "Unggahan terpublikasi") == "0"
     assert metric(at, "Jangkauan") == "—"
     assert any("Belum ada unggahan terpublikasi" in i.value for i in at.info)

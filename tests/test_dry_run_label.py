@@ -17,4 +17,4 @@ def test_calendar_says_nothing_was_sent(demo_db: str) -> None:
     at.switch_page("planner/ui/calendar.py").run()
     assert not at.exception
     shown = " ".join(str(df.value.to_dict()) for df in at.dataframe)
-    assert "Uji coba (dry run): tidak dikirim" in shown
+    assert "Uji coba: tidak dikirim" in shown

@@ -14,7 +14,7 @@ from sqlmodel import select
 
 from planner.db import session_scope
 from planner.importing.collection import import_collection
-from planner.importing.dates import parse_date, parse_time_range
+from planner.importing.dates import WeekdayMismatch, parse_date, parse_time_range
 from planner.importing.events import import_events
 from planner.importing.report import ImportFileError
 from planner.models import CollectionItem, Event
@@ -158,7 +158,8 @@ def test_excel_sep_line_and_utf16(any_db: str) -> None:
         ("06/12/2026", (2026, 12, 6)),
         ("6-12-26", (2026, 12, 6)),
         ("2026-12-06", (2026, 12, 6)),
-        ("Sabtu, 6 Desember 2026", (2026, 12, 6)),
+        ("Minggu, 6 Desember 2026", (2026, 12, 6)),
+        ("Sabtu, 5 Desember 2026", (2026, 12, 5)),
         ("6 Des 2026", (2026, 12, 6)),
         ("6 December 2026", (2026, 12, 6)),
         ("17 Agustus 2026", (2026, 8, 17)),
@@ -166,6 +167,25 @@ def test_excel_sep_line_and_utf16(any_db: str) -> None:
 )
 def test_dates_as_typed_in_indonesia(text: str, expected: tuple[int, int, int]) -> None:
     assert parse_date(text).timetuple()[:3] == expected
+
+
+def test_a_date_naming_the_wrong_weekday_is_refused_with_the_right_day(sqlite_db: str) -> None:
+    """6 December 2026 is a Sunday: 'Sabtu, 6 Desember 2026' is refused, not silently taken."""
+    data = (
+        b"judul;tanggal;jam;tempat\n"
+        b"Dongeng Anak;Sabtu, 6 Desember 2026;09.00;Ruang Baca\n"
+        b"Malam Puisi;Sabtu, 5 Desember 2026;19.00;Halaman\n"
+    )
+    report = _import_events(data)
+    assert [r.status for r in report.rows] == ["refused", "created"]
+    assert report.rows[0].reason("id") == (
+        "'Sabtu, 6 Desember 2026': 2026-12-06 jatuh pada hari Minggu, bukan Sabtu; "
+        "perbaiki hari atau tanggalnya"
+    )
+    assert "is a Sunday, not Sabtu" in report.rows[0].reason("en")
+    assert [e.title for e in _events()] == ["Malam Puisi"]
+    with pytest.raises(WeekdayMismatch):
+        parse_date("Saturday, 6 December 2026")
 
 
 @pytest.mark.parametrize(

@@ -101,7 +101,7 @@ def test_optional_fields_can_be_left_out(template_id: str) -> None:
 def test_indonesian_date_filters() -> None:
     tpl = TEMPLATES["event-announcement"]
     text = render(tpl, "x", tpl.example_context(), JAKARTA, "id")
-    assert "Sabtu, 5 Desember 2026, 09.00 WIB" in text
+    assert "Sabtu, 5 Desember 2026, pukul 09.00 WIB" in text
     english = render(tpl, "x", tpl.example_context(), JAKARTA, "en")
     assert "Saturday, 5 December 2026, 09:00 WIB" in english
 

@@ -77,7 +77,7 @@ def zone_abbr(tz: ZoneInfo, moment: datetime) -> str:
 
 
 def format_date(moment: datetime, tz: ZoneInfo, locale: str = "id") -> str:
-    """'Sabtu, 6 Desember 2026' / 'Saturday, 6 December 2026' in the library's zone."""
+    """'Sabtu, 5 Desember 2026' / 'Saturday, 5 December 2026' in the library's zone."""
     local = moment.astimezone(tz)
     lang = locale if locale in LOCALES else "id"
     return (
@@ -99,7 +99,7 @@ def format_time(moment: datetime, tz: ZoneInfo, locale: str = "id") -> str:
 
 
 def format_datetime(moment: datetime, tz: ZoneInfo, locale: str = "id") -> str:
-    """'Sabtu, 6 Desember 2026, 09.00 WIB'."""
+    """'Sabtu, 5 Desember 2026, 09.00 WIB'."""
     return f"{format_date(moment, tz, locale)}, {format_time(moment, tz, locale)}"
 
 

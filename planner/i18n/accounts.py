@@ -26,15 +26,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Training account {name} added.",
     },
     "accounts.admin_only": {
-        "id": "Hanya admin yang menghubungkan, menghubungkan ulang atau memutus akun media sosial.",
+        "id": "Hanya admin yang menghubungkan, menghubungkan ulang, atau memutus akun media "
+        "sosial.",
         "en": "Only an admin connects, reconnects or disconnects social media accounts.",
     },
-    "accounts.dry_run_badge": {"id": "Dry run", "en": "Dry run"},
+    "accounts.dry_run_badge": {"id": "Uji coba", "en": "Dry run"},
     "accounts.status.active": {"id": "Aktif", "en": "Active"},
     "accounts.status.reconnect_needed": {"id": "Perlu dihubungkan ulang", "en": "Reconnect needed"},
     "accounts.status.disconnected": {"id": "Terputus", "en": "Disconnected"},
     "accounts.reason": {
-        "id": "Penerbitan ke akun ini berhenti. Alasan: {reason}",
+        "id": "Publikasi ke akun ini berhenti. Alasan: {reason}",
         "en": "Publishing to this account has stopped. Reason: {reason}",
     },
     "accounts.waiting": {
@@ -44,20 +45,20 @@ STRINGS: dict[str, dict[str, str]] = {
     "accounts.test": {"id": "Tes koneksi", "en": "Test connection"},
     "accounts.test_ok": {"id": "Terhubung sebagai {who}.", "en": "Connected as {who}."},
     "accounts.test_failed": {"id": "Koneksi gagal: {reason}", "en": "Connection failed: {reason}"},
-    "accounts.dry_run": {"id": "Dry run (tidak mengirim)", "en": "Dry run (send nothing)"},
+    "accounts.dry_run": {"id": "Uji coba (tidak mengirim)", "en": "Dry run (send nothing)"},
     "accounts.dry_run_help": {
         "id": "Unggahan disiapkan dan diperiksa persis seperti aslinya, lalu permintaannya "
         "disimpan di sini alih-alih dikirim.",
         "en": "Posts are built and checked exactly as for real, then the requests are saved "
         "here instead of being sent.",
     },
-    "accounts.dry_run_on": {"id": "Dry run aktif.", "en": "Dry run is on."},
+    "accounts.dry_run_on": {"id": "Uji coba aktif.", "en": "Dry run is on."},
     "accounts.dry_run_off": {
-        "id": "Dry run mati: unggahan akan benar-benar terbit.",
+        "id": "Uji coba nonaktif: unggahan akan benar-benar dipublikasikan.",
         "en": "Dry run is off: posts will really be published.",
     },
     "accounts.dry_run_records": {
-        "id": "Permintaan dry run terakhir",
+        "id": "Permintaan uji coba terakhir",
         "en": "Latest dry-run requests",
     },
     "accounts.no_dry_runs": {"id": "Belum ada.", "en": "None yet."},
@@ -81,7 +82,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "accounts.platform": {"id": "Platform", "en": "Platform"},
     "accounts.name": {"id": "Nama di planner (opsional)", "en": "Name in planner (optional)"},
     "accounts.start_dry": {
-        "id": "Mulai dengan dry run (disarankan)",
+        "id": "Mulai dengan uji coba (disarankan)",
         "en": "Start in dry run (recommended)",
     },
     "accounts.connect_btn": {"id": "Tes dan hubungkan", "en": "Test and connect"},
@@ -128,7 +129,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "accounts.public_media_help": {
         "id": "Instagram mengambil sendiri setiap gambar dari alamat internet. planner menyalin "
-        "gambar yang akan terbit ke folder {folder} dengan nama acak yang tidak bisa ditebak. "
+        "gambar yang akan dipublikasikan ke folder {folder} dengan nama acak yang tidak bisa "
+        "ditebak. "
         "Sajikan folder itu lewat server web (atau static serving Streamlit) dan isi "
         "PUBLIC_MEDIA_BASE_URL dengan alamatnya. Tanpa itu, unggahan Instagram tidak bisa "
         "dijadwalkan.",

@@ -13,12 +13,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "nav.dashboard": {"id": "Dasbor", "en": "Dashboard"},
     "nav.settings": {"id": "Pengaturan", "en": "Settings"},
     "nav.section.content": {"id": "Konten", "en": "Content"},
-    "nav.section.publishing": {"id": "Penerbitan", "en": "Publishing"},
+    "nav.section.publishing": {"id": "Publikasi", "en": "Publishing"},
     "nav.section.results": {"id": "Hasil", "en": "Results"},
     "nav.section.setup": {"id": "Penyiapan", "en": "Setup"},
-    "common.sandbox": {"id": "Sandbox", "en": "Sandbox"},
+    "common.sandbox": {"id": "Latihan (sandbox)", "en": "Sandbox"},
     "common.simulated": {
-        "id": "Angka simulasi (akun Sandbox, bukan data nyata)",
+        "id": "Angka simulasi dari akun latihan, bukan data nyata",
         "en": "Simulated figures (Sandbox accounts, not real data)",
     },
     "common.none": {"id": "Belum ada data.", "en": "Nothing here yet."},
@@ -36,8 +36,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "compose.text_for": {"id": "Teks untuk {platform}", "en": "Text for {platform}"},
     "compose.alt_text": {"id": "Teks alternatif gambar", "en": "Image alt text"},
     "compose.accounts": {"id": "Akun tujuan", "en": "Target accounts"},
-    "compose.date": {"id": "Tanggal terbit", "en": "Publish date"},
-    "compose.time": {"id": "Jam terbit ({zone})", "en": "Publish time ({zone})"},
+    "compose.date": {"id": "Tanggal publikasi", "en": "Publish date"},
+    "compose.time": {"id": "Jam publikasi ({zone})", "en": "Publish time ({zone})"},
     "compose.schedule": {"id": "Jadwalkan", "en": "Schedule"},
     "compose.scheduled": {
         "id": "Unggahan #{post_id} dijadwalkan untuk {when}.",
@@ -50,7 +50,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "compose.add_to_queue": {"id": "Tambahkan ke antrean", "en": "Add to queue"},
     "compose.queue_help": {
-        "id": "Tiap akun memakai slot terbit berikutnya yang masih kosong (atur di halaman Slot).",
+        "id": "Tiap akun memakai slot publikasi berikutnya yang masih kosong "
+        "(atur di halaman Slot).",
         "en": "Each account takes its next free posting slot (set them on the Slots page).",
     },
     "compose.live_thread": {"id": "utas {parts} unggahan", "en": "thread of {parts} posts"},
@@ -59,10 +60,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Post as a thread when longer than 280 characters",
     },
     "compose.past_time": {
-        "id": "Waktu itu sudah lewat. Terbitkan sekarang?",
+        "id": "Waktu itu sudah lewat. Publikasikan sekarang?",
         "en": "That time has already passed. Publish now?",
     },
-    "compose.publish_now": {"id": "Terbitkan sekarang", "en": "Publish now"},
+    "compose.publish_now": {"id": "Publikasikan sekarang", "en": "Publish now"},
     "compose.image": {"id": "Gambar", "en": "Image"},
     "compose.problems": {"id": "Perlu diperbaiki", "en": "Needs fixing"},
     "calendar.header": {"id": "Kalender & Antrean", "en": "Calendar & Queue"},
@@ -75,7 +76,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Post #{post_id} cancelled.",
     },
     "calendar.worker": {
-        "id": "Pekerja publikasi: {state}",
+        "id": "Pengirim otomatis: {state}",
         "en": "Publishing worker: {state}",
     },
     "calendar.worker_on": {"id": "berjalan", "en": "running"},
@@ -96,9 +97,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "File too large: at most {mb} MB.",
     },
     "media.stored": {"id": "Gambar disimpan sebagai #{id}.", "en": "Image stored as #{id}."},
-    "dashboard.header": {"id": "Dasbor keterlibatan", "en": "Engagement dashboard"},
-    "dashboard.chart": {"id": "Keterlibatan per unggahan", "en": "Engagement per post"},
-    "dashboard.published": {"id": "Unggahan terbit", "en": "Published posts"},
+    "dashboard.header": {"id": "Dasbor interaksi", "en": "Engagement dashboard"},
+    "dashboard.chart": {"id": "Interaksi per unggahan", "en": "Engagement per post"},
+    "dashboard.published": {"id": "Unggahan terpublikasi", "en": "Published posts"},
     "dashboard.impressions": {"id": "Tayangan", "en": "Impressions"},
     "dashboard.engagement": {"id": "Interaksi", "en": "Engagement"},
     "dashboard.unreported": {
@@ -106,10 +107,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Not reported by the platform, counted as 0: {details}",
     },
     "metric.impressions": {"id": "tayangan", "en": "impressions"},
-    "metric.likes": {"id": "suka", "en": "likes"},
+    "metric.likes": {"id": "disukai", "en": "likes"},
     "metric.comments": {"id": "komentar", "en": "comments"},
-    "metric.shares": {"id": "bagikan", "en": "shares"},
-    "metric.saves": {"id": "simpan", "en": "saves"},
+    "metric.shares": {"id": "dibagikan", "en": "shares"},
+    "metric.saves": {"id": "disimpan", "en": "saves"},
     "metric.clicks": {"id": "klik", "en": "clicks"},
     "dashboard.post": {"id": "Unggahan", "en": "Post"},
     "dashboard.title": {"id": "Judul", "en": "Title"},
@@ -122,7 +123,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "settings.zone": {"id": "Zona waktu", "en": "Time zone"},
     "settings.database": {"id": "Basis data", "en": "Database"},
     "settings.brand_link": {
-        "id": "Logo, warna, huruf dan alamat di halaman Identitas merek",
+        "id": "Logo, warna, huruf, dan alamat di halaman Identitas merek",
         "en": "Logo, colours, fonts and address on the Brand kit page",
     },
     "settings.public_media": {
@@ -136,7 +137,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "settings.public_media_unset": {
         "id": "Belum diatur. Instagram mengambil sendiri setiap gambar dari alamat internet: "
         "sajikan folder {folder} dengan server web, lalu isi PUBLIC_MEDIA_BASE_URL. Tanpa "
-        "itu unggahan Instagram sungguhan tidak dapat dijadwalkan (akun Sandbox tetap bisa).",
+        "itu unggahan Instagram sungguhan tidak dapat dijadwalkan (akun latihan tetap bisa).",
         "en": "Not set. Instagram fetches every image itself from an internet address: serve "
         "the folder {folder} with a web server, then set PUBLIC_MEDIA_BASE_URL. Without it, "
         "real Instagram posts cannot be scheduled (Sandbox accounts still can).",
@@ -161,9 +162,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "status.published": {"id": "Dipublikasikan", "en": "Published"},
     "status.retrying": {"id": "Dicoba lagi", "en": "Retrying"},
     "status.failed": {"id": "Gagal", "en": "Failed"},
-    "status.needs_attention": {"id": "Perlu dicek", "en": "Needs attention"},
+    "status.needs_attention": {"id": "Perlu diperiksa", "en": "Needs attention"},
     "status.dry_run": {
-        "id": "Uji coba (dry run): tidak dikirim",
+        "id": "Uji coba: tidak dikirim",
         "en": "Dry run: nothing was sent",
     },
     "status.cancelled": {"id": "Dibatalkan", "en": "Cancelled"},

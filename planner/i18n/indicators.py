@@ -20,7 +20,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{field} cannot be negative ({value})",
     },
     "indicators.error.no_figures": {
-        "id": "tidak ada angka untuk {month}: isi kunjungan, peminjaman atau anggota baru",
+        "id": "tidak ada angka untuk {month}: isi kunjungan, peminjaman, atau anggota baru",
         "en": "no figures for {month}: give visits, loans or new members",
     },
     "indicators.error.no_event": {
@@ -40,7 +40,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "“{title}” has not begun; attendance is recorded once the event has taken place",
     },
     "indicators.error.bad_sentiment": {
-        "id": "sentimen tidak dikenali: “{value}” (positif, netral atau negatif)",
+        "id": "sentimen tidak dikenali: “{value}” (positif, netral, atau negatif)",
         "en": "unknown sentiment: “{value}” (positive, neutral or negative)",
     },
     "indicators.error.no_text": {"id": "isi masukan kosong", "en": "the feedback text is empty"},
@@ -101,7 +101,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Training and participation",
     },
     "indicators.training.none": {
-        "id": "Modul pelatihan belum terpasang di planner ini, jadi belum ada sesi, peserta atau "
+        "id": "Modul pelatihan belum terpasang di planner ini, jadi belum ada sesi, peserta, atau "
         "latihan yang dapat dihitung (bukan berarti nol). Angkanya tampil di sini begitu "
         "pelatihan dicatat di planner.",
         "en": "This planner has no training module yet, so there are no sessions, attendees "
@@ -137,7 +137,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "indicators.not_entered": {"id": "belum diisi", "en": "not entered"},
     "indicators.gaps": {
         "id": "Tiap publikasi dihitung dengan snapshot terbarunya. “Tidak dilaporkan” berarti "
-        "platform tidak memberi angka itu — bukan nol. Publikasi uji coba, yang dibatalkan dan "
+        "platform tidak memberi angka itu — bukan nol. Publikasi uji coba, yang dibatalkan, dan "
         "yang dihapus tidak dihitung.",
         "en": "Each publication counts with its newest snapshot. “Not reported” means the "
         "platform gave no figure — not zero. Dry runs, cancelled and deleted posts are not "

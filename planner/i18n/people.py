@@ -31,7 +31,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "people.user.unknown": {"id": "Pengguna {name} tidak ada.", "en": "There is no user {name}."},
     "people.user.exists": {"id": "Pengguna {name} sudah ada.", "en": "User {name} already exists."},
     "people.user.bad_name": {
-        "id": "Nama pengguna {name} tidak sah: pakai huruf, angka, titik, garis bawah "
+        "id": "Nama pengguna {name} tidak sah: pakai huruf, angka, titik, garis bawah, "
         "atau tanda hubung.",
         "en": "User name {name} is not valid: use letters, digits, dots, underscores or hyphens.",
     },

@@ -14,7 +14,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "calendar.filter_platform": {"id": "Platform", "en": "Platform"},
     "calendar.filter_status": {"id": "Status", "en": "Status"},
     "calendar.filter_campaign": {"id": "Kampanye", "en": "Campaign"},
-    "calendar.filter_author": {"id": "Penulis", "en": "Author"},
+    "calendar.filter_author": {"id": "Dibuat oleh", "en": "Author"},
     "calendar.legend": {"id": "Warna menurut status", "en": "Colours by status"},
     "calendar.weekdays": {
         "id": "Sen,Sel,Rab,Kam,Jum,Sab,Min",
@@ -60,7 +60,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "calendar.col_account": {"id": "Akun", "en": "Account"},
     "calendar.col_status": {"id": "Status", "en": "Status"},
     "calendar.col_error": {"id": "Keterangan", "en": "Details"},
-    "calendar.col_worker": {"id": "Pekerja", "en": "Worker"},
+    "calendar.col_worker": {"id": "Pengirim", "en": "Worker"},
     "calendar.col_outcome": {"id": "Hasil", "en": "Outcome"},
     "attempt.started": {"id": "sedang dikirim", "en": "sending"},
     "attempt.sent": {"id": "terkirim", "en": "sent"},
@@ -102,8 +102,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "planning.series_next": {"id": "Berikutnya: {when}", "en": "Next: {when}"},
     "planning.import": {"id": "Jadwalkan massal dari CSV", "en": "Bulk scheduling from CSV"},
     "planning.import_help": {
-        "id": "Satu baris per unggahan: date, time (atau 'next slot'), accounts, text atau "
-        "template + event/item, image atau layout. Lihat docs/scheduling.md.",
+        "id": "Satu baris per unggahan: date, time (atau 'next slot'), accounts, text, atau "
+        "template + event/item, image, atau layout. Lihat docs/scheduling.md.",
         "en": "One row per post: date, time (or 'next slot'), accounts, text or template + "
         "event/item, image or layout. See docs/scheduling.md.",
     },
@@ -132,8 +132,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "planning.row.refused": {"id": "Ditolak", "en": "Refused"},
     "planning.row.ok": {"id": "Siap", "en": "Ready"},
     "notify.subject.info": {"id": "Info", "en": "Info"},
-    "notify.subject.warning": {"id": "Perlu dicek", "en": "Needs attention"},
-    "notify.subject.error": {"id": "Gagal terbit", "en": "Publishing failed"},
+    "notify.subject.warning": {"id": "Perlu diperiksa", "en": "Needs attention"},
+    "notify.subject.error": {"id": "Gagal dipublikasikan", "en": "Publishing failed"},
     "notify.failed": {
         "id": "Unggahan #{post_id} ke {platform} ({account}) gagal: {reason}.",
         "en": "Post #{post_id} to {platform} ({account}) failed: {reason}.",
@@ -147,24 +147,24 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "notify.missed": {
         "id": "Unggahan #{post_id} ke {platform} ({account}) dijadwalkan {due_at} tetapi tidak "
-        "terkirim dalam {minutes} menit (pekerja mati atau komputer tidur). Kirim sekarang "
-        "atau jangan kirim.",
+        "terkirim dalam {minutes} menit (proses pengirim berhenti atau komputer dalam mode "
+        "tidur). Kirim sekarang atau jangan kirim.",
         "en": "Post #{post_id} to {platform} ({account}) was due {due_at} but was not sent "
         "within {minutes} minutes (worker down or machine asleep). Send it now or drop it.",
     },
     "notify.reconnect": {
         "id": "Akun {account} ({platform}) perlu dihubungkan ulang: {reason}. Antrean akun ini "
-        "ditahan sampai itu.",
+        "ditahan sampai akun dihubungkan ulang.",
         "en": "Account {account} ({platform}) needs reconnecting: {reason}. Its queue waits "
         "until then.",
     },
     "notify.reconciled": {
-        "id": "Unggahan #{post_id} ({platform}) ditemukan di platform dan ditandai terbit.",
+        "id": "Unggahan #{post_id} ({platform}) ditemukan di platform dan ditandai terpublikasi.",
         "en": "Post #{post_id} ({platform}) was found on the platform and marked published.",
     },
     "notify.unconfirmed": {
         "id": "Unggahan #{post_id} ({platform}, {account}) tidak ditemukan setelah {checks} kali "
-        "dicek. Periksa platform, lalu pilih Kirim lagi atau Jangan kirim.",
+        "pemeriksaan. Periksa platform, lalu pilih Kirim lagi atau Jangan kirim.",
         "en": "Post #{post_id} ({platform}, {account}) was not found after {checks} checks. "
         "Look on the platform, then choose Send again or Drop.",
     },
@@ -203,7 +203,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "the platform refused the content",
     },
     "reason.unknown": {
-        "id": "jawaban platform tidak diterima",
+        "id": "tidak ada jawaban dari platform",
         "en": "no answer was received from the platform",
     },
     "reason.setup": {
@@ -212,7 +212,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "reason.error": {"id": "kesalahan", "en": "error"},
     "reason.missed": {
-        "id": "tidak terkirim pada waktunya (pekerja penerbit tidak berjalan)",
+        "id": "tidak terkirim pada waktunya (pengirim otomatis tidak berjalan)",
         "en": "not sent in time (the publishing worker was not running)",
     },
     "reason.quota": {
@@ -225,7 +225,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "not a time of day: “{value}” (use HH:MM, e.g. 09:00)",
     },
     "scheduling.error.slot_day": {
-        "id": "“{value}” bukan nama hari; tulis misalnya Sen, Sel-Sab atau Mon-Fri",
+        "id": "“{value}” bukan nama hari; tulis misalnya Sen, Sel-Sab, atau Mon-Fri",
         "en": "not a day of the week: “{value}” (e.g. Mon, Tue-Sat)",
     },
     "scheduling.error.slot_no_times": {
@@ -241,15 +241,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Every step of this campaign is already in the past; nothing to schedule.",
     },
     "scheduling.error.no_zone": {
-        "id": "Waktu terbit perlu zona waktu.",
+        "id": "Waktu publikasi perlu zona waktu.",
         "en": "the publish time needs a time zone",
     },
     "scheduling.error.past": {
-        "id": "Waktu itu sudah lewat; terbitkan sekarang?",
+        "id": "Waktu itu sudah lewat; publikasikan sekarang?",
         "en": "that time has already passed; publish now instead?",
     },
     "scheduling.error.no_time": {
-        "id": "Perlu waktu terbit (atau 'Tambahkan ke antrean').",
+        "id": "Perlu waktu publikasi (atau 'Tambahkan ke antrean').",
         "en": "a publish time is needed (or 'add to queue')",
     },
     "scheduling.error.no_account": {
@@ -273,12 +273,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "post {post_id} has nothing left to reschedule",
     },
     "scheduling.error.already_published": {
-        "id": "Unggahan #{post_id} sudah terbit dan tidak bisa dibatalkan",
+        "id": "Unggahan #{post_id} sudah terpublikasi dan tidak bisa dibatalkan",
         "en": "post {post_id} has already been published and cannot be cancelled",
     },
     "scheduling.error.gone_out": {
-        "id": "Unggahan #{post_id} sudah (atau sedang) terbit di {platform}; batalkan saja, "
-        "unggahan yang terbit tetap tersimpan di riwayat",
+        "id": "Unggahan #{post_id} sudah (atau sedang) dipublikasikan di {platform}; batalkan "
+        "saja, unggahan yang terpublikasi tetap tersimpan di riwayat",
         "en": "post {post_id} has gone out (or is going out) on {platform}; cancel it instead, "
         "published posts stay in the history",
     },
@@ -291,7 +291,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "no post target with id {target_id}",
     },
     "scheduling.error.not_resendable": {
-        "id": "Tujuan #{target_id} berstatus {status}; hanya yang gagal atau perlu dicek "
+        "id": "Tujuan #{target_id} berstatus {status}; hanya yang gagal atau perlu diperiksa "
         "yang bisa dikirim lagi",
         "en": "target {target_id} is {status}; only failed or needs-attention targets can be "
         "sent again",
@@ -301,11 +301,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "target {target_id} is {status} and cannot be dropped",
     },
     "scheduling.error.not_attention": {
-        "id": "Tujuan #{target_id} berstatus {status}, bukan perlu dicek",
+        "id": "Tujuan #{target_id} berstatus {status}, bukan perlu diperiksa",
         "en": "target {target_id} is {status}, not needs attention",
     },
     "scheduling.error.no_slots": {
-        "id": "{account} belum punya slot terbit; tambahkan di halaman Slot, seri & impor",
+        "id": "{account} belum punya slot publikasi; tambahkan di halaman Slot, seri & impor",
         "en": "{account} has no posting slots; add some on the calendar page",
     },
     "scheduling.error.no_free_slot": {

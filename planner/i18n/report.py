@@ -6,7 +6,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "report.month_of": {"id": "Bulan {month}", "en": "{month}"},
     "report.made_on": {"id": "Dibuat {when}", "en": "Made {when}"},
     "report.simulated": {
-        "id": "Sebagian angka adalah simulasi (akun Sandbox, bukan data nyata).",
+        "id": "Sebagian angka adalah simulasi (akun latihan, bukan data nyata).",
         "en": "Some figures are simulated (Sandbox accounts, not real data).",
     },
     "report.gap": {"id": "tidak dilaporkan", "en": "not reported"},
@@ -172,7 +172,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "report.header": {"id": "Laporan bulanan", "en": "Monthly report"},
     "report.intro": {
         "id": "Laporan satu bulan untuk kepala perpustakaan: ringkasan, grafik, unggahan "
-        "teratas dan tiga indikator program, dengan satu kalimat penjelas per bagian.",
+        "teratas, dan tiga indikator program, dengan satu kalimat penjelas per bagian.",
         "en": "One month's report for the head of the library: summary, charts, top posts and "
         "the programme's three indicators, with one explaining sentence per section.",
     },
@@ -189,7 +189,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "report.format.xlsx": {"id": "XLSX (satu lembar per tabel)", "en": "XLSX (a sheet per table)"},
     "report.format.csv": {"id": "CSV (tabel ringkasan)", "en": "CSV (summary table)"},
     "report.bad_format": {
-        "id": "Format '{format}' tidak dikenal; pilih pdf, xlsx atau csv.",
+        "id": "Format '{format}' tidak dikenal; pilih pdf, xlsx, atau csv.",
         "en": "Unknown format '{format}'; choose pdf, xlsx or csv.",
     },
     "report.bad_lang": {

@@ -15,7 +15,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "This post was rejected by a reviewer and cannot be scheduled.",
     },
     "people.denied.practice_only": {
-        "id": "Peran {role} hanya meninjau unggahan latihan peserta pelatihan (akun sandbox): "
+        "id": "Peran {role} hanya meninjau unggahan latihan peserta pelatihan (akun latihan): "
         "{action}.",
         "en": "The {role} role reviews only trainees' practice posts (sandbox accounts): {action}.",
     },

@@ -4,7 +4,7 @@ _ITEMS = {
     "length": ("Panjang teks per platform", "Length per platform"),
     "hashtags": ("Tagar (1–5)", "Hashtags (1–5)"),
     "call_to_action": ("Ajakan bertindak", "Call to action"),
-    "event_facts": ("Tanggal, jam dan tempat acara", "Event date, time and place"),
+    "event_facts": ("Tanggal, jam, dan tempat acara", "Event date, time and place"),
     "alt_text": ("Teks alternatif gambar", "Image alt text"),
     "contrast": ("Kontras teks di gambar", "Image text contrast"),
     "capitals": ("Tanpa huruf kapital berlebihan", "No shouting in capitals"),
@@ -36,11 +36,11 @@ _CHECKS = {
         "Teks {platform} belum mengajak bertindak; tutup dengan 'Yuk datang' atau 'Daftar di …'.",
         "The {platform} text does not ask readers to act; end with 'Come along' or 'Register …'.",
     ),
-    "event.ok": ("Tanggal, jam dan tempat disebut.", "Date, time and place are given."),
+    "event.ok": ("Tanggal, jam, dan tempat disebut.", "Date, time and place are given."),
     "event.na": ("Latihan ini bukan pengumuman acara.", "This exercise is not an event notice."),
     "event.no_date": (
-        "Teks {platform} belum menyebut tanggal acara (mis. Sabtu, 6 Desember).",
-        "The {platform} text does not give the date (e.g. Saturday 6 December).",
+        "Teks {platform} belum menyebut tanggal acara (mis. Sabtu, 5 Desember).",
+        "The {platform} text does not give the date (e.g. Saturday 5 December).",
     ),
     "event.no_time": (
         "Teks {platform} belum menyebut jam acara (mis. pukul 09.00 WIB).",
@@ -53,7 +53,7 @@ _CHECKS = {
     "alt.ok": ("Teks alternatif menggambarkan gambarnya.", "The alt text describes the image."),
     "alt.na": ("Tidak ada gambar.", "No image."),
     "alt.missing": (
-        "Tulis teks alternatif: siapa, apa dan di mana yang tampak di gambar.",
+        "Tulis teks alternatif: siapa, apa, dan di mana yang tampak di gambar.",
         "Write alt text: who, what and where the image shows.",
     ),
     "alt.file_name": (
@@ -133,7 +133,7 @@ _ERRORS = {
         "Pick accounts on the platforms this answer was written for.",
     ),
     "image_spec": (
-        "Gambar dari studio tidak bisa digambar ulang (tata letak, ukuran atau judul salah).",
+        "Gambar dari studio tidak bisa digambar ulang (tata letak, ukuran, atau judul salah).",
         "The studio image cannot be drawn again (layout, size or title is wrong).",
     ),
     "session_topic": ("Sesi pelatihan perlu topik.", "A training session needs a topic."),

@@ -1,7 +1,7 @@
 """Dates and times as people type them in Indonesian spreadsheets.
 
 Day-first numeric dates (06/12/2026, 6-12-26), ISO dates, and written ones in Indonesian or
-English ("Sabtu, 6 Desember 2026", "6 Des 2026"); times with a dot or a colon ("09.00",
+English ("Sabtu, 5 Desember 2026", "6 Des 2026"); times with a dot or a colon ("09.00",
 "9:00 WIB") and ranges ("09.00–11.00", "09.00 s.d. 11.00").
 """
 
@@ -24,11 +24,57 @@ MONTHS = {
     "nov": 11, "nopember": 11, "november": 11,
     "des": 12, "desember": 12, "dec": 12, "december": 12,
 }  # fmt: skip
+# Weekday names as typed; a written date that names the wrong day is refused, not guessed.
+WEEKDAYS = {
+    "senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5,
+    "minggu": 6, "ahad": 6,
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+    "sen": 0, "sel": 1, "rab": 2, "kam": 3, "jum": 4, "sab": 5, "min": 6,
+    "mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6,
+}  # fmt: skip
+DAY_NAMES = {
+    "id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
 _WRITTEN = re.compile(r"(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})", re.IGNORECASE)
 _NUMERIC = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _TIME = re.compile(r"(\d{1,2})[.:](\d{2})")
 _RANGE_SPLIT = re.compile(r"\s*(?:-|–|—|s\.?\s?d\.?|sampai|hingga|to)\s*", re.IGNORECASE)
+
+
+class WeekdayMismatch(ValueError):
+    """A date like 'Sabtu, 6 Desember 2026' where 6 December 2026 is a Sunday.
+
+    Which of the two the author meant cannot be known, so the row is refused and the message
+    says which day the date is.
+    """
+
+    def __init__(self, text: str, written: str, day: date) -> None:
+        super().__init__(f"{text!r}: {day.isoformat()} is a {DAY_NAMES['en'][day.weekday()]}")
+        self.text = text
+        self.written = written
+        self.day = day
+
+    def values(self) -> dict[str, str]:
+        """What the refusal message needs, in both languages."""
+        return {
+            "value": self.text,
+            "written": self.written,
+            "date": self.day.isoformat(),
+            "weekday_id": DAY_NAMES["id"][self.day.weekday()],
+            "weekday_en": DAY_NAMES["en"][self.day.weekday()],
+        }
+
+
+def _check_weekday(text: str, before: str, day: date) -> date:
+    """`day`, unless the words before the date name another weekday (WeekdayMismatch)."""
+    for word in re.findall(r"[a-z']+", before.lower()):
+        expected = WEEKDAYS.get(word)
+        if expected is not None and expected != day.weekday():
+            raise WeekdayMismatch(text, word.capitalize(), day)
+    return day
 
 
 def parse_date(text: str) -> date:
@@ -44,7 +90,8 @@ def parse_date(text: str) -> date:
         month = MONTHS.get(match.group(2).lower())
         if month is None:
             raise ValueError(f"unknown month {match.group(2)!r}")
-        return date(int(match.group(3)), month, int(match.group(1)))
+        day = date(int(match.group(3)), month, int(match.group(1)))
+        return _check_weekday(value, value[: match.start()], day)
     raise ValueError(f"unreadable date {value!r}")
 
 

@@ -7,7 +7,12 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from planner.importing.dates import parse_date, parse_datetime, parse_time_range
+from planner.importing.dates import (
+    WeekdayMismatch,
+    parse_date,
+    parse_datetime,
+    parse_time_range,
+)
 from planner.importing.report import ImportReport
 from planner.importing.rows import RowRefused, run_rows
 from planner.importing.tabular import read_table
@@ -49,6 +54,8 @@ def row_to_event(row: dict[str, str], tz: ZoneInfo) -> EventIn:
     if row.get("starts_at"):
         try:
             start = parse_datetime(row["starts_at"])
+        except WeekdayMismatch as exc:
+            raise RowRefused("wrong_weekday", **exc.values()) from exc
         except ValueError as exc:
             raise RowRefused("bad_date", value=row["starts_at"]) from exc
     else:
@@ -56,6 +63,8 @@ def row_to_event(row: dict[str, str], tz: ZoneInfo) -> EventIn:
             raise RowRefused("no_date")
         try:
             day = parse_date(row["date"])
+        except WeekdayMismatch as exc:
+            raise RowRefused("wrong_weekday", **exc.values()) from exc
         except ValueError as exc:
             raise RowRefused("bad_date", value=row["date"]) from exc
         if not row.get("time"):

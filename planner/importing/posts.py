@@ -39,7 +39,7 @@ from planner.config import Settings, get_settings
 from planner.db import session_scope
 from planner.imaging.errors import ImagingError
 from planner.imaging.files import inside
-from planner.importing.dates import parse_date
+from planner.importing.dates import WeekdayMismatch, parse_date
 from planner.importing.rows import check_row_count
 from planner.importing.tabular import checked_rows, csv_problem, decode, sniff_delimiter
 from planner.limits import PLATFORMS
@@ -134,9 +134,11 @@ def row_key(row: dict[str, str]) -> str:
 
 
 def _parse_date(value: str) -> date:
-    """A date as the events import reads it (ISO, day first, or 'Sabtu, 6 Desember 2026')."""
+    """A date as the events import reads it (ISO, day first, or 'Sabtu, 5 Desember 2026')."""
     try:
         return parse_date(value)
+    except WeekdayMismatch as exc:
+        raise RowError(str(exc) + "; correct the day or the date") from None
     except ValueError:
         raise RowError(
             f"not a date: {value!r} (use YYYY-MM-DD or DD/MM/YYYY, or 'next slot')"

@@ -11,6 +11,11 @@ REASONS: dict[str, dict[str, str]] = {
     "no_date": {"id": "tanggal kosong", "en": "the date is empty"},
     "no_time": {"id": "jam kosong", "en": "the time is empty"},
     "bad_date": {"id": "tanggal tidak terbaca: {value!r}", "en": "unreadable date: {value!r}"},
+    "wrong_weekday": {
+        "id": "{value!r}: {date} jatuh pada hari {weekday_id}, bukan {written}; perbaiki hari "
+        "atau tanggalnya",
+        "en": "{value!r}: {date} is a {weekday_en}, not {written}; correct the day or the date",
+    },
     "bad_time": {"id": "jam tidak terbaca: {value!r}", "en": "unreadable time: {value!r}"},
     "invalid": {"id": "{detail}", "en": "{detail}"},
     "duplicate_row": {

@@ -67,6 +67,14 @@ def _date_filter(tz: ZoneInfo, locale: str):
     return date_filter
 
 
+def _time_range(start: datetime, end: datetime | None, tz: ZoneInfo, locale: str) -> str:
+    """'08.30–14.30 WIB': the zone once and an unspaced en dash (PUEBI); one time if no end."""
+    if not end:
+        return format_time(start, tz, locale)
+    first = format_time(start, tz, locale).split(" ", 1)[0]
+    return f"{first}–{format_time(end, tz, locale)}"
+
+
 def _weekday_filter(tz: ZoneInfo, locale: str):
     def weekday(value: date | datetime) -> str:
         return _date_filter(tz, locale)(value).split(",", 1)[0]
@@ -158,9 +166,12 @@ def make_environment(tz: ZoneInfo, locale: str) -> SandboxedEnvironment:
     env = PostSandbox(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=False)
     env.filters["date"] = _date_filter(tz, locale)
     env.filters["time"] = lambda v: format_time(v, tz, locale)
+    # Running text in Indonesian says "pukul": 'Jumat, 4 Desember 2026, pukul 09.00 WIB'.
+    at = "pukul " if locale == "id" else ""
     env.filters["datetime"] = lambda v: (
-        f"{_date_filter(tz, locale)(v)}, {format_time(v, tz, locale)}"
+        f"{_date_filter(tz, locale)(v)}, {at}{format_time(v, tz, locale)}"
     )
+    env.filters["time_range"] = lambda start, end=None: _time_range(start, end, tz, locale)
     env.filters["weekday"] = _weekday_filter(tz, locale)
     env.filters["number"] = lambda v: format_number(v, locale)
     for name in _FORBIDDEN_FILTERS:

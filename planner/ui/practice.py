@@ -19,7 +19,7 @@ from planner.training.feedback import item_from
 from planner.training.lessons import get_lesson, load_lessons
 from planner.training.progress import progress
 from planner.training.submissions import AnswerInput, answer_exercise
-from planner.ui.runtime import error_text, locale, plain, tr
+from planner.ui.runtime import error_text, hint, locale, plain, tr
 from planner.ui.session import allowed, require_actor
 
 MARKS = {1.0: "✅", 0.5: "⚠️", 0.0: "❌", None: "➖"}
@@ -126,6 +126,7 @@ def _answer_form(exercise: TrainingExercise) -> None:
             [a.id for a in accounts],
             default=[a.id for a in accounts],
             format_func=lambda i: next(f"{a.name} ({a.platform})" for a in accounts if a.id == i),
+            placeholder=hint(accounts),
         )
         sent = st.form_submit_button(tr("training.submit"), type="primary")
     if not sent:

@@ -38,7 +38,7 @@ from planner.training.submissions import (
     score_answer,
 )
 from planner.ui.practice import show_checklist
-from planner.ui.runtime import error_text, locale, plain, tr
+from planner.ui.runtime import error_text, hint, locale, plain, tr
 from planner.ui.session import allowed, require_actor
 
 FAILURES = (TrainingError, PermissionDenied, ReviewError, LessonProblem, ValueError)
@@ -98,6 +98,7 @@ def _review(row: TrainingSubmission, exercise: TrainingExercise, trainee: str, a
             [a.id for a in live],
             format_func=lambda i: next(f"{a.name} ({a.platform})" for a in live if a.id == i),
             key=f"promote_to_{sid}",
+            placeholder=hint(live),
         )
         if st.button(tr("training.promote"), key=f"promote_{sid}") and _run(
             promote_answer, submission_id=sid, account_ids=list(chosen)
@@ -191,11 +192,17 @@ def _session_form() -> None:
             tr("training.lessons"),
             [x.id for x in lessons],
             format_func=lambda i: next(x.text("title", locale()) for x in lessons if x.id == i),
+            placeholder=hint(lessons),
         )
-        people = st.multiselect(tr("training.attendees"), list(users), format_func=users.get)
+        people = st.multiselect(
+            tr("training.attendees"), list(users), format_func=users.get, placeholder=hint(users)
+        )
         outsiders = st.text_area(tr("training.outsiders"), help=tr("compose.one_per_line"))
         assigned = st.multiselect(
-            tr("training.exercises"), list(exercises), format_func=exercises.get
+            tr("training.exercises"),
+            list(exercises),
+            format_func=exercises.get,
+            placeholder=hint(exercises),
         )
         sent = st.form_submit_button(tr("training.add_session"), type="primary")
     if not sent:

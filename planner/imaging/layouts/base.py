@@ -41,7 +41,7 @@ class LayoutInput:
     image: Path | None = None  # a photo (event) or a cover (new arrival, quote)
     kicker: str = ""  # the small label above the title; each layout has a default
     # Events
-    date: str = ""  # 'Sabtu, 6 Desember 2026'
+    date: str = ""  # 'Sabtu, 5 Desember 2026'
     time: str = ""  # '09.00 WIB'
     place: str = ""
     speaker: str = ""

@@ -127,7 +127,7 @@ def date_badge(c: Canvas, data: LayoutInput, box: Box, fill: RGB) -> bool:
 
 
 def when_line(data: LayoutInput) -> str:
-    """'Sabtu, 6 Desember 2026 · 09.00 WIB', or the subtitle when no date is given."""
+    """'Sabtu, 5 Desember 2026 · 09.00 WIB', or the subtitle when no date is given."""
     return " · ".join(x for x in (data.date, data.time) if x) or data.subtitle
 
 
