@@ -46,6 +46,13 @@ RULES: list[tuple[str, str, str]] = [
     ("calque", r"perpustakaan di saku", "Perpustakaan dalam genggaman"),
     ("twice", r"gratis tanpa biaya", "gratis"),
     ("translation", r"jawaban platform tidak diterima", "tidak ada jawaban dari platform"),
+    # An uploaded file is a berkas/foto; these phrases only ever mean the file, never a post.
+    (
+        "unggahan = file",
+        r"\bunggahan (ganda|foto|gambar|berkas|file|dokumen|csv)\b"
+        r"|\b(ukuran|format|berkas|jenis berkas) unggahan\b",
+        "berkas / foto / Diunggah (unggahan is a social media post)",
+    ),
 ]
 
 # Legitimate uses: (where, substring of the text, why).
@@ -157,6 +164,8 @@ def test_indonesian_copy_keeps_to_the_glossary() -> None:
         "Tulis caption",
         "Minggu ini",
         "Keterlibatan",
+        "mungkin unggahan ganda",
+        "Ukuran unggahan terlalu besar",
     ],
 )
 def test_the_rules_catch_the_old_words(text: str) -> None:
