@@ -109,3 +109,40 @@ def test_the_trainer_adds_a_session_and_it_counts(demo_db: str) -> None:
         day = added.starts_at.astimezone(ZoneInfo("Asia/Jakarta")).strftime("%Y-%m")
         figures = participation(session, month_period(day).start, month_period(day).end)
     assert figures.sessions_held >= 1 and figures.attendees >= 2
+
+
+def test_a_trainee_answers_on_the_real_compose_page(demo_db: str) -> None:
+    """Practice → 'Jawab di halaman Tulis' → a draft from a template with its rendered image →
+    handed in to training accounts with the checklist; nothing is scheduled or published."""
+    from planner.models import Post
+
+    with session_scope() as session:
+        session.add(Account(platform="facebook", name="Perpustakaan (live)", is_sandbox=False))
+        posts_before = len(session.exec(select(Post)).all())
+    at = app_as("trainee", PRACTICE)
+    exercise = at.selectbox(key="practice_exercise")
+    notice = next(o for o in exercise.options if o.startswith("Mengumumkan acara"))
+    exercise.select(notice).run()
+    at.button(key="answer_in_compose").click().run()
+    assert not at.exception, at.exception
+    # The button switched pages (st.switch_page); AppTest follows a switch only when told to.
+    at.switch_page("planner/ui/compose.py").run()
+    assert any("sedang menjawab latihan" in i.value for i in at.info)  # the banner on Compose
+    next(b for b in at.button if b.label == "Buat draf").click().run()
+    assert not at.exception, at.exception
+    assert not [b for b in at.button if b.label == "Jadwalkan"]  # an answer is never scheduled
+    offered = at.multiselect(key="answer_accounts").options
+    assert offered and not [o for o in offered if "live" in o]  # training accounts only
+    at.button(key="answer_submit").click().run()
+    assert not at.exception, at.exception
+    assert any("diperiksa otomatis" in s.value for s in at.success)
+    assert "Nilai otomatis" in " ".join(m.value for m in at.markdown)
+    with session_scope() as session:
+        row = session.exec(
+            select(TrainingSubmission).order_by(TrainingSubmission.id.desc())
+        ).first()
+        accounts = [session.get(Account, i) for i in row.account_ids]
+        assert len(session.exec(select(Post)).all()) == posts_before  # nothing scheduled
+    assert row.state == "submitted" and all(a.is_sandbox for a in accounts)
+    assert row.media_asset_id is not None  # the draft's rendered image went with it
+    assert any(text.strip() for text in row.texts.values())

@@ -35,6 +35,9 @@ def test_trainee_answers_trainer_scores_and_promotes(browser_context, app_url: s
     trainee.get_by_test_id("stSidebarNav").get_by_role("link", name="Latihan").click()
     expect(trainee.get_by_role("heading", name="Latihan membuat konten")).to_be_visible()
     expect(trainee.get_by_text("Promosikan koleksi novel remaja terbaru")).to_be_visible()
+    # The real compose page is offered first; the short form sits below it, folded.
+    expect(trainee.get_by_role("button", name="Jawab di halaman Tulis")).to_be_visible()
+    trainee.get_by_text("Atau jawab singkat di sini").click()
     trainee.get_by_label(re.compile("Teks untuk X")).fill(TEXT)
     trainee.get_by_label(re.compile("Teks untuk Halaman Facebook")).fill(TEXT.upper())
     trainee.get_by_text("Buat gambar promosi").click()

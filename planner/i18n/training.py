@@ -182,6 +182,15 @@ _PAGES = {
     "training.image_place": ("Tempat di gambar (opsional)", "Place on the image (optional)"),
     "training.accounts": ("Akun latihan", "Training accounts"),
     "training.submit": ("Kirim jawaban", "Hand in answer"),
+    "training.answer_in_compose": ("Jawab di halaman Tulis", "Answer on the Compose page"),
+    "training.quick_answer": ("Atau jawab singkat di sini", "Or answer briefly here"),
+    "training.answering": (
+        "Anda sedang menjawab latihan **{title}**: buat draf di bawah, lalu kirim jawabannya ke "
+        "akun latihan.",
+        "You are answering the exercise **{title}**: make a draft below, then hand it in to "
+        "the training accounts.",
+    ),
+    "training.stop_answering": ("Selesai menjawab latihan", "Stop answering the exercise"),
     "training.submitted": (
         "Jawaban terkirim dan sudah diperiksa otomatis.",
         "Answer handed in and checked automatically.",

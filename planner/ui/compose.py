@@ -56,6 +56,7 @@ from planner.ui.session import allowed, current_actor
 from planner.ui.widgets import draft_actions
 from planner.ui.widgets.campaign import campaign_section
 from planner.ui.widgets.schedule_form import schedule_form
+from planner.ui.widgets.training import answer_from_compose, answering
 from planner.utm import tag, tag_text, tagged_links
 
 TWITTER_CONFIG = twitter_config["defaults"]
@@ -327,6 +328,7 @@ def _forget_old_messages(selection: tuple) -> None:
 
 def page() -> None:
     st.header(tr("compose.header"))
+    exercise = answering()
     draft_actions.editing_banner()
     kind = st.radio(
         tr("compose.source"),
@@ -362,10 +364,13 @@ def page() -> None:
     draft: Draft | None = st.session_state.get("draft")
     if draft is None:
         st.info(tr("compose.pick_first"))
+    elif exercise is not None:  # a trainee's answer: handed in, never scheduled
+        _draft_editor(draft, accounts)
+        answer_from_compose(draft, exercise)
     else:
         _draft_editor(draft, accounts)
         schedule_form(draft, accounts)
-    if tpl.campaign and event_id is not None and allowed(Action.PLAN_CAMPAIGN):
+    if exercise is None and tpl.campaign and event_id is not None and allowed(Action.PLAN_CAMPAIGN):
         st.divider()
         campaign_section(tpl, event_id, accounts, values)
 

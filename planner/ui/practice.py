@@ -5,59 +5,27 @@ from __future__ import annotations
 
 import streamlit as st
 
-from planner.accounts import active_accounts
 from planner.calendar import PLATFORM_ICONS
 from planner.db import session_scope
 from planner.imaging.sizes import SIZES
 from planner.media import asset_path
 from planner.models import MediaAsset, TrainingExercise, TrainingSubmission
-from planner.people.guard import may_target
-from planner.people.roles import Action, PermissionDenied
-from planner.training.errors import TrainingError
+from planner.people.roles import Action
 from planner.training.exercises import active_exercises
-from planner.training.feedback import item_from
-from planner.training.lessons import get_lesson, load_lessons
+from planner.training.lessons import load_lessons
 from planner.training.progress import progress
-from planner.training.submissions import AnswerInput, answer_exercise
-from planner.ui.runtime import error_text, hint, locale, plain, tr
+from planner.training.submissions import AnswerInput
+from planner.ui.runtime import hint, locale, plain, tr
 from planner.ui.session import allowed, require_actor
-
-MARKS = {1.0: "✅", 0.5: "⚠️", 0.0: "❌", None: "➖"}
-
-
-def show_lesson(lesson_id: str) -> None:
-    """A lesson's goals, worked example and do/don't (also used by the trainer page)."""
-    lesson = get_lesson(lesson_id)
-    if lesson is None:
-        return
-    lang = locale()
-    st.markdown(f"**{plain(lesson.text('title', lang))}**")
-    st.markdown(f"**{tr('training.goals')}**")
-    st.markdown("\n".join(f"- {plain(g, starts_line=False)}" for g in lesson.text("goals", lang)))
-    st.markdown(f"**{tr('training.example')}**")
-    st.code(lesson.text("example", lang), language=None, wrap_lines=True)
-    do_col, dont_col = st.columns(2)
-    do_col.markdown(f"**✅ {tr('training.do')}**")
-    do_col.markdown("\n".join(f"- {plain(g, starts_line=False)}" for g in lesson.text("do", lang)))
-    dont_col.markdown(f"**❌ {tr('training.dont')}**")
-    dont_col.markdown(
-        "\n".join(f"- {plain(g, starts_line=False)}" for g in lesson.text("dont", lang))
-    )
-    if lesson.see_also:
-        st.page_link(lesson.see_also, label=tr("training.see_dashboard"), icon="📊")
-
-
-def show_checklist(row: TrainingSubmission) -> None:
-    """The automatic checklist of one answer, each item with its advice, in the page language."""
-    lang = locale()
-    score = "–" if row.auto_score is None else f"{row.auto_score:.0f}"
-    st.markdown(f"**{tr('training.auto_score', score=score)}**")
-    for data in row.checklist:
-        item = item_from(data)
-        st.markdown(
-            f"{MARKS.get(item.score, '⚠️')} **{plain(item.title(lang), starts_line=False)}** — "
-            f"{plain(item.text(lang), starts_line=False)}"
-        )
+from planner.ui.widgets.training import (
+    ANSWERING,
+    LAST,
+    MARKS,
+    hand_in,
+    show_checklist,
+    show_lesson,
+    training_accounts,
+)
 
 
 def _lessons() -> None:
@@ -96,15 +64,7 @@ def _image_spec(exercise: TrainingExercise) -> dict | None:
 
 
 def _answer_form(exercise: TrainingExercise) -> None:
-    actor = require_actor()
-    with session_scope() as session:
-        accounts = [
-            a
-            for a in active_accounts(session)
-            if a.is_sandbox
-            and a.platform in exercise.platforms
-            and may_target(actor, Action.PRACTISE, a)
-        ]
+    accounts = training_accounts(exercise)
     if not accounts:
         st.warning(tr("roles.no_sandbox_accounts"))
         return
@@ -139,16 +99,11 @@ def _answer_form(exercise: TrainingExercise) -> None:
         image_spec=spec,
         locale=locale(),
     )
-    try:
-        with session_scope() as session:
-            row = answer_exercise(session, actor=actor, exercise_id=exercise.id, answer=answer)
-            st.session_state["practice_last"] = row.id
-    except (TrainingError, PermissionDenied) as exc:
-        st.error(error_text(exc))
+    hand_in(exercise.id, answer)
 
 
 def _last_answer() -> None:
-    last = st.session_state.get("practice_last")
+    last = st.session_state.get(LAST)
     if last is None:
         return
     with session_scope() as session:
@@ -223,7 +178,14 @@ def page() -> None:
                 platforms=", ".join(tr(f"platform.{p}") for p in exercise.platforms),
             )
         )
-        _answer_form(exercise)
+        # The real compose page and its image (templates, studio renders, the media library);
+        # the short form below is for a quick text-only try.
+        if st.button(tr("training.answer_in_compose"), type="primary", key="answer_in_compose"):
+            st.session_state[ANSWERING] = exercise.id
+            st.session_state.pop(LAST, None)
+            st.switch_page("planner/ui/compose.py")
+        with st.expander(tr("training.quick_answer")):
+            _answer_form(exercise)
         _last_answer()
     _progress()
 

@@ -37,9 +37,9 @@ from planner.training.submissions import (
     return_answer,
     score_answer,
 )
-from planner.ui.practice import show_checklist
 from planner.ui.runtime import error_text, hint, locale, plain, tr
 from planner.ui.session import allowed, require_actor
+from planner.ui.widgets.training import show_checklist
 
 FAILURES = (TrainingError, PermissionDenied, ReviewError, LessonProblem, ValueError)
 
