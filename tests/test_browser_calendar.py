@@ -15,6 +15,7 @@ from planner.i18n import format_date, format_month
 from planner.models import Account, Post
 from planner.scheduling import PostCreate, schedule_post
 from tests.people_helpers import ADMIN
+from tests.test_browser_pages import _choose_language
 
 pytestmark = pytest.mark.browser
 
@@ -52,8 +53,7 @@ def test_calendar_week_view_opens_a_post(page, app_url: str, data_dir: Path, sho
     expect(page.get_by_text("Belum ada percobaan kirim.")).to_be_visible()
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
-    page.get_by_test_id("stSidebar").get_by_role("combobox").click()
-    page.get_by_role("option", name="English").click()
+    _choose_language(page, "en")  # the picker sits below the long menu
     expect(page.get_by_role("heading", name=f"Post #{post_id}: Klub Baca Remaja")).to_be_visible()
     expect(page.get_by_text("Week", exact=True)).to_be_visible()
     expect(page.get_by_test_id("stException")).to_have_count(0)
