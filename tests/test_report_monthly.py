@@ -12,6 +12,7 @@ import pytest
 from planner.db import session_scope
 from planner.evaluation.period import PeriodError
 from planner.evaluation.report.monthly import build_monthly
+from planner.evaluation.training_figures import TrainingFigures
 from planner.models import FeedbackNote, ServiceMonth
 from planner.people.roles import PermissionDenied
 from tests.evaluation_fixtures import load_month
@@ -105,11 +106,22 @@ def test_the_three_indicators(month) -> None:
     f = report.feedback
     assert (f.notes.current, f.notes.previous) == (3, 1)
     assert (f.positive.current, f.negative.current, f.neutral.previous) == (2, 1, 1)
-    assert report.training is None
+    # The training module is installed; the fixture month held no session.
+    assert report.training == TrainingFigures(0, 0, 0, None)
     assert report.sentences["service"] == "Visits rose 23.4 % compared with October 2026."
     assert report.sentences["feedback"].startswith(
         "3 feedback notes (2 positive, 0 neutral, 1 negative); comments on the platforms: "
     )
+    assert report.sentences["training"] == "No training sessions were held in November 2026."
+
+
+def test_without_a_training_module_the_report_says_so(month, monkeypatch) -> None:
+    import planner.evaluation.report.monthly as monthly
+
+    monkeypatch.setattr(monthly, "training_figures", lambda session, period: None)
+    with session_scope() as session:
+        report = build_monthly(session, "2026-11", "en", now=MADE)
+    assert report.training is None
     assert report.sentences["training"].startswith("This installation has no training module")
 
 
