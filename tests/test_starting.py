@@ -247,8 +247,9 @@ LONG = " ".join(["Pameran buku langka di Perpustakaan Kota Pekalongan."] * 12)
 # name, target columns, post link, expected text parts (text, thread), expected link
 REQUESTS = [
     ("one post", {"text": "Halo"}, "", ["Halo"], None),
+    # The link goes out tagged for the library's web statistics (planner/utm.py).
     ("a link", {"text": "Halo"}, "https://perpustakaan.example/a", ["Halo"],
-     "https://perpustakaan.example/a"),
+     "https://perpustakaan.example/a?utm_source=x&utm_medium=social"),
     ("a thread", {"text": LONG, "as_thread": True}, "", thread_parts(LONG), None),
     ("short text marked as a thread", {"text": "Halo", "as_thread": True}, "", ["Halo"], None),
     ("long text, not a thread", {"text": LONG}, "", [LONG], None),
