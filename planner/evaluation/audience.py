@@ -28,6 +28,16 @@ def _day_per_account(pick: Any, *conds: Any, name: str) -> Any:
     )
 
 
+def _account_choices(by_platform: bool, by_account: bool) -> list[Any]:
+    """The chosen platforms and accounts as conditions, their values bound at execution."""
+    conds = []
+    if by_platform:
+        conds.append(col(Account.platform).in_(bindparam("platforms", expanding=True)))
+    if by_account:
+        conds.append(col(Account.id).in_(bindparam("account_ids", expanding=True)))
+    return conds
+
+
 @lru_cache(maxsize=8)
 def _summary_statement(by_platform: bool, by_account: bool) -> Any:
     """The statement for one shape of choices, built once: the dates and the chosen platforms
@@ -39,11 +49,7 @@ def _summary_statement(by_platform: bool, by_account: bool) -> Any:
     start_snap = A.__table__.alias("start_snap")
     end_snap = A.__table__.alias("end_snap")
     start_day = func.coalesce(before.c.day, opening.c.day)
-    conds = []
-    if by_platform:
-        conds.append(col(Account.platform).in_(bindparam("platforms", expanding=True)))
-    if by_account:
-        conds.append(col(Account.id).in_(bindparam("account_ids", expanding=True)))
+    conds = _account_choices(by_platform, by_account)
     return (
         select(
             Account.id,
@@ -116,11 +122,7 @@ def followers_total(session: Session, filters: Filters) -> dict[str, Any]:
 
 @lru_cache(maxsize=8)
 def _series_statement(by_platform: bool, by_account: bool) -> Any:
-    conds = []
-    if by_platform:
-        conds.append(col(Account.platform).in_(bindparam("platforms", expanding=True)))
-    if by_account:
-        conds.append(col(Account.id).in_(bindparam("account_ids", expanding=True)))
+    conds = _account_choices(by_platform, by_account)
     return (
         select(
             A.day,
