@@ -169,7 +169,7 @@ class StreamlitClient:
                 break
         if len(self.exceptions) > errors_before:
             raise RunFailed(self.exceptions[-1])
-        if self.page and self.pages.get(self.page) not in (None, self.ran_hash):
+        if self.pages.get(self.page) not in (None, self.ran_hash):
             raise RunFailed(f"asked for {self.page!r}, the server ran another page")
         return time.monotonic() - started
 

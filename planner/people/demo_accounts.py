@@ -7,6 +7,8 @@ no admin has a real password or any of them still works.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from sqlmodel import Session
 
 from planner.models import User
@@ -30,9 +32,18 @@ def demo_password(username: str) -> str:
 
 def still_demo(user: User) -> bool:
     """Whether this account still signs in with its published demo password."""
-    return bool(user.demo_password) and verify_password(
-        user.password_hash, demo_password(user.username)
-    )
+    return bool(user.demo_password) and _is_demo_hash(user.password_hash, user.username)
+
+
+@lru_cache(maxsize=256)
+def _is_demo_hash(stored: str | None, username: str) -> bool:
+    """Whether `stored` is a hash of the demo password (argon2 costs ~0.1 s per check).
+
+    The sign-in page and the user list ask this for every demo person on every run; the
+    answer depends only on the stored hash, which a new password replaces (new salt, new
+    hash), so caching on it can never answer for an old password.
+    """
+    return verify_password(stored, demo_password(username))
 
 
 def ensure_demo_people(session: Session) -> int | None:
