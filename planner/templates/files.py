@@ -96,7 +96,9 @@ def load_directory(folder: Path) -> tuple[dict[str, ContentTemplate], list[Templ
 _cache: dict[str, tuple[tuple, dict[str, ContentTemplate], list[TemplateProblem]]] = {}
 
 
-def _folder_stamp(folder: Path) -> tuple:
+def folder_stamp(folder: Path) -> tuple:
+    """Names, modification times and sizes of the YAML files in `folder`: changes whenever a
+    file is added, removed or written (also by the app's own editors)."""
     return tuple(
         (p.name, p.stat().st_mtime_ns, p.stat().st_size)
         for p in sorted(Path(folder).glob("*.yaml"))
@@ -106,7 +108,7 @@ def _folder_stamp(folder: Path) -> tuple:
 def available_templates(folder: Path) -> tuple[dict[str, ContentTemplate], list[TemplateProblem]]:
     """The file templates, re-read whenever a file in `folder` is added, removed or changed."""
     key = str(Path(folder).resolve())
-    stamp = _folder_stamp(folder)
+    stamp = folder_stamp(folder)
     cached = _cache.get(key)
     if cached is None or cached[0] != stamp:
         templates, problems = load_directory(folder)

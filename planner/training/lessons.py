@@ -21,6 +21,7 @@ from planner.people import audit
 from planner.people.actors import Actor
 from planner.people.guard import check
 from planner.people.roles import Action
+from planner.templates.files import folder_stamp
 from planner.templates.model import ID_PATTERN, LANGUAGES, TemplateProblem
 
 LessonProblem = TemplateProblem  # same shape: source, line, reason
@@ -210,8 +211,26 @@ def app_dir(settings: Settings | None = None) -> Path:
     return (settings or get_settings()).data_dir / "lessons"
 
 
+_loaded: dict[tuple[str, str], tuple[tuple, list[Lesson], list[LessonProblem]]] = {}
+
+
 def load_lessons(settings: Settings | None = None) -> tuple[list[Lesson], list[LessonProblem]]:
-    """Every good lesson (a trainer's version wins over the shipped one) and the broken files."""
+    """Every good lesson (a trainer's version wins over the shipped one) and the broken files.
+
+    Parsed once and again whenever a file in either folder is added, removed or written (a
+    lesson saved in the app shows at once); the practice and trainer pages ask on every run.
+    """
+    folders = (shipped_dir(settings), app_dir(settings))
+    key = (str(folders[0]), str(folders[1]))
+    stamp = tuple(folder_stamp(f) if f.is_dir() else () for f in folders)
+    cached = _loaded.get(key)
+    if cached is None or cached[0] != stamp:
+        cached = (stamp, *_read_lessons(settings))
+        _loaded[key] = cached
+    return list(cached[1]), list(cached[2])
+
+
+def _read_lessons(settings: Settings | None) -> tuple[list[Lesson], list[LessonProblem]]:
     found: dict[str, Lesson] = {}
     problems: list[LessonProblem] = []
     for folder, origin in ((shipped_dir(settings), "file"), (app_dir(settings), "app")):
