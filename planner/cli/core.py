@@ -126,8 +126,18 @@ def serve(
             "false",
             "--server.maxUploadSize",
             str(UPLOAD_LIMIT_MB),
+            *SERVER_TUNING,
         ]
     )
+
+
+# Streamlit's defaults suit a developer editing the script, not a server people work on
+# (measured with bench/sessions.py, docs/performance.md): after every run, and every 3 s
+# calendar refresh is a run, it forces a full garbage collection over the whole process
+# (about a third of the server's CPU under load) and re-scans every imported module's file
+# for changes (about a quarter). Python's own garbage collector still runs as usual, and a
+# new version of planner is started anew, not reloaded.
+SERVER_TUNING = ("--runner.postScriptGC", "false", "--server.fileWatcherType", "none")
 
 
 def launch_streamlit(argv: list[str]) -> None:
