@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageOps
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from planner.config import get_settings
@@ -245,8 +246,13 @@ def store_image(
         phash=phash,
         uploaded_by_id=uploaded_by_id,
     )
-    session.add(asset)
-    session.flush()
+    try:
+        with session.begin_nested():
+            session.add(asset)
+    except IntegrityError:
+        # Another session stored the same bytes between the look above and this insert (two
+        # people making the same draft at once, on PostgreSQL): the same image, file and all.
+        return session.exec(select(MediaAsset).where(MediaAsset.sha256 == digest)).one()
     return asset
 
 
