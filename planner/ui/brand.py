@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import streamlit as st
+from PIL import Image
 
 from planner.brand_kit import (
     active_brand,
@@ -93,13 +94,29 @@ def _preview(brand: Brand) -> None:
     size = st.selectbox(tr("studio.size"), list(SIZES), format_func=size_label, key="brand_size")
     columns = st.columns(4)
     for index, name in enumerate(LAYOUTS):
-        image = draw(name, size, sample_input(name, None, locale()), brand).image
-        image.thumbnail((PREVIEW_WIDTH, PREVIEW_WIDTH * 2))
+        image = _layout_preview(name, size, brand)
         with columns[index % 4]:
             title = LAYOUTS[name].title(locale())
             st.image(
                 image, caption=title, width="stretch", alt=tr("a11y.layout_preview", layout=title)
             )
+
+
+def _layout_preview(name: str, size: str, brand: Brand) -> Image.Image:
+    """One layout drawn with `brand`, made once per brand, size, language and logo file (the
+    page reruns on every change in the form; seven renders each time were its whole cost)."""
+    logo = brand.logo_path()
+    stamp = (str(logo), logo.stat().st_mtime_ns, logo.stat().st_size) if logo else None
+    return _drawn(name, size, locale(), repr(brand), stamp, brand)
+
+
+@st.cache_resource(max_entries=8 * len(LAYOUTS), show_spinner=False)
+def _drawn(name: str, size: str, lang: str, fields: str, logo: tuple | None, _brand: Brand):
+    # Keyed on every argument but `_brand` (Streamlit skips names with a leading underscore),
+    # which `fields` (its repr) and `logo` (its file's version) stand for.
+    image = draw(name, size, sample_input(name, None, lang), _brand).image
+    image.thumbnail((PREVIEW_WIDTH, PREVIEW_WIDTH * 2))
+    return image
 
 
 def _save_buttons(edited: Brand, logo: bytes | None, remove: bool, invalid: bool) -> None:
