@@ -12,7 +12,7 @@ import streamlit as st
 from planner import calendar as planned
 from planner.calendar import recent, upcoming
 from planner.config import get_settings
-from planner.db import session_scope
+from planner.db import read_scope
 from planner.i18n import (
     format_date,
     format_month,
@@ -80,7 +80,7 @@ def _tooltip(chip: planned.PostChip) -> str:
 
 
 def _filters() -> dict:
-    with session_scope() as session:
+    with read_scope() as session:
         options = planned.filter_options(session, viewer=current_actor())
     cols = st.columns(4)
     platforms = cols[0].multiselect(
@@ -146,7 +146,7 @@ CHIP_CSS = """<style>
 
 def _grouped(days: list[date], filters: dict) -> dict[date, list[planned.PostChip]]:
     tz = get_settings().tz
-    with session_scope() as session:
+    with read_scope() as session:
         start, end = planned.span(days, tz)
         found = planned.entries(session, start, end, viewer=current_actor(), **filters)
         return planned.chips_by_day(found, tz)
@@ -247,7 +247,7 @@ def live_tables() -> None:
         else tr("calendar.worker_off")
     )
     st.caption(tr("calendar.worker", state=state))
-    with session_scope() as session:
+    with read_scope() as session:
         queued = upcoming(session, 50, viewer=current_actor())
         done = recent(session, 20, viewer=current_actor())
     st.subheader(tr("calendar.queue"))
