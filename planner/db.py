@@ -28,6 +28,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, create_engine
 
+from planner import changes  # noqa: F401  (registers the change counter's session events)
 from planner.config import PROJECT_ROOT, get_settings, make_private_dir
 
 MIGRATIONS_DIR = PROJECT_ROOT / "migrations"

@@ -1,5 +1,6 @@
 """Inbox: failures, unclear outcomes, missed posts and reconnect requests, in the reader's
-language, with the post one click away."""
+language, with the post one click away. It draws again by itself when something changes
+(planner/ui/widgets/live.py), so a failure shows within seconds."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from planner.notify import inbox, mark_read, show, unread_count
 from planner.people.roles import Action
 from planner.ui.runtime import locale, plain, tr
 from planner.ui.session import allowed, current_actor
+from planner.ui.widgets import live
 
 ICONS = {"info": "ℹ️", "warning": "⚠️", "error": "⛔"}
 
@@ -26,6 +28,7 @@ def page() -> None:
     if not allowed(Action.READ_INBOX):
         st.info(tr("app.not_for_role"))
         return
+    live.drawn_with()
     with read_scope() as session:
         unread = unread_count(session)
     top = st.columns([2, 1])
@@ -37,6 +40,7 @@ def page() -> None:
     unread_only = st.toggle(tr("inbox.unread_only"), value=True, key="unread_only")
     with read_scope() as session:
         notes = inbox(session, unread_only=unread_only)
+    live.follow()
     if not notes:
         st.info(tr("inbox.empty"))
         return
