@@ -514,6 +514,19 @@ class WorkerHeartbeat(SQLModel, table=True):
     stopped_at: datetime | None = _ts(default=None, nullable=True)  # a clean exit
 
 
+class ChangeCounter(SQLModel, table=True):
+    """One row whose value moves whenever posts, targets or notifications change.
+
+    Bumped in the same transaction as the change (planner/changes.py), so a page that saw
+    the same value has nothing new to draw; see docs/performance.md.
+    """
+
+    __tablename__ = "change_counter"
+
+    id: int = Field(default=1, primary_key=True)
+    value: int = Field(default=0, sa_column=Column(BigInteger, nullable=False))
+
+
 class TrainingExercise(SQLModel, table=True):
     """A practice task: a brief, the platforms to write for, optionally an event or a book."""
 

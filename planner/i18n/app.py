@@ -80,10 +80,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Publishing worker: {state}",
     },
     "calendar.worker_on": {"id": "berjalan", "en": "running"},
-    "calendar.worker_off": {
-        "id": "tidak berjalan di proses ini",
-        "en": "not running in this process",
-    },
+    "calendar.worker_off": {"id": "tidak berjalan", "en": "not running"},
     "planning.series_image": {"id": "Gambar", "en": "Image"},
     "planning.series_no_image": {"id": "(tanpa gambar)", "en": "(no image)"},
     "planning.series_image_help": {
