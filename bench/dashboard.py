@@ -5,7 +5,7 @@ statement, one AppTest run of the page, and peak memory, on SQLite and PostgreSQ
     python bench/dashboard.py --quick    1,000 posts × 3 platforms, 100,000 snapshots
     python bench/dashboard.py --db sqlite
 
-Prints one JSON object per database (one line each) with page_s (the first run of the
+Prints one JSON object keyed by database (sqlite, postgres), each with page_s (the first run of the
 dashboard page in AppTest for last month: KPIs and the default section, nothing cached),
 sections_s (each other section's first run), page_warm_s (the first run again, from the
 cache), query_ratio_vs_sql (the worst query's time over its raw SQL's), queries (per query:
@@ -44,7 +44,7 @@ from bench.support import dashboard_sql as raw_sql
 PG_ADMIN = os.environ.get("PLANNER_BENCH_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 PLATFORMS = ("x", "facebook", "instagram")
 SPAN_DAYS = 120  # posts went out over the last four months
-ROUNDS = 5
+ROUNDS = 15
 MILESTONES = (("1h", 1), ("24h", 24), ("7d", 168), ("30d", 720))
 
 
@@ -384,6 +384,7 @@ def main() -> None:
         print(json.dumps(run_one(args.one, posts, snapshots)))
         return
     kinds = ("sqlite", "postgres") if args.db == "both" else (args.db,)
+    results = {}
     for kind in kinds:
         flags = ["--quick"] if args.quick else []
         done = subprocess.run(
@@ -394,9 +395,10 @@ def main() -> None:
         )
         lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
         if done.returncode != 0 or not lines:
-            print(json.dumps({"database": kind, "error": done.stderr.strip()[-2000:]}))
+            results[kind] = {"database": kind, "error": done.stderr.strip()[-2000:]}
             continue
-        print(lines[-1], flush=True)
+        results[kind] = json.loads(lines[-1])
+    print(json.dumps(results))
 
 
 if __name__ == "__main__":
