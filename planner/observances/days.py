@@ -41,10 +41,21 @@ DEFAULT_MESSAGE = {
 class ObservanceProblem(ValueError):
     """A bad observance (in the data file or typed in), with where and why in plain words."""
 
-    def __init__(self, source: str, reason: str, line: int | None = None) -> None:
+    def __init__(
+        self, source: str, reason: str, line: int | None = None, *, code: str = "", **values: Any
+    ) -> None:
         where = f"{source}, line {line}" if line else source
         super().__init__(f"{where}: {reason}")
         self.source, self.reason, self.line = source, reason, line
+        self.code, self.values = code, values
+
+    def text(self, locale: str) -> str:
+        """The refusal in the page language (typed-in days); a file's problem as it is."""
+        from planner.i18n import t
+
+        return (
+            t(f"observances.error.{self.code}", locale, **self.values) if self.code else str(self)
+        )
 
 
 @dataclass(frozen=True)
@@ -103,7 +114,10 @@ def _check_date(month: Any, day: Any, where: str, line: int | None) -> tuple[int
         date(2027, int(month), int(day))  # any year without 29 February
     except (TypeError, ValueError):
         raise ObservanceProblem(
-            where, f"{month}-{day} is not a day of every year (month 1–12, a day it has)", line
+            where,
+            f"{month}-{day} is not a day of every year (month 1–12, a day it has)",
+            line,
+            code="date",
         ) from None
     return int(month), int(day)
 
@@ -252,12 +266,16 @@ def add_library_day(
     """Save one of the library's own days (audited); refused: a bad date or template."""
     check(session, actor, MANAGE, ("observance", name_id))
     if not name_id.strip():
-        raise ObservanceProblem("observance", "needs a name in Indonesian")
+        raise ObservanceProblem("observance", "needs a name in Indonesian", code="name")
     month, day = _check_date(month, day, "observance", None)
     if since_year is not None and not 1000 <= since_year <= date.today().year:
-        raise ObservanceProblem("observance", f"{since_year} is not a past year")
+        raise ObservanceProblem(
+            "observance", f"{since_year} is not a past year", code="since", year=since_year
+        )
     if template_id not in catalog(session, settings).templates:
-        raise ObservanceProblem("observance", f"no template {template_id!r}")
+        raise ObservanceProblem(
+            "observance", f"no template {template_id!r}", code="template", template=template_id
+        )
     taken = {d.key for d in all_days(session, settings)}
     key = base = _slug(name_id)
     number = 2
@@ -285,7 +303,9 @@ def remove_library_day(session: Session, actor: Actor, key: str) -> None:
     check(session, actor, MANAGE, ("observance", key))
     row = session.exec(select(Observance).where(Observance.key == key)).first()
     if row is None:
-        raise ObservanceProblem("observance", f"the library has no own day {key!r}")
+        raise ObservanceProblem(
+            "observance", f"the library has no own day {key!r}", code="no_day", key=key
+        )
     session.delete(row)
     session.flush()
     audit.record(session, actor, "observance.remove", ("observance", key))

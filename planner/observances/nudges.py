@@ -15,10 +15,10 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from planner.config import Settings, get_settings
-from planner.drafting import DraftError, make_draft
+from planner.drafting import make_draft
 from planner.lifecycle import S
 from planner.models import Account, AccountStatus, Post, PostTarget, utcnow
-from planner.observances.days import Day, Occurrence, all_days, occurrences
+from planner.observances.days import Day, ObservanceProblem, Occurrence, all_days, occurrences
 from planner.people.actors import Actor
 from planner.people.guard import may_target
 from planner.people.roles import Action
@@ -136,7 +136,7 @@ def draft_for(
     if isinstance(day, str):
         found = next((d for d in all_days(session, settings) if d.key == day), None)
         if found is None:
-            raise DraftError(f"no observance {day!r}")
+            raise ObservanceProblem("observance", f"no observance {day!r}", code="no_day", key=day)
         day = found
     today = today or utcnow().astimezone(settings.tz).date()
     occ = day.occurrence(year or today.year)
@@ -144,7 +144,9 @@ def draft_for(
         occ = day.occurrence(today.year + 1)
     accounts = draft_accounts(session, actor)
     if not accounts:
-        raise DraftError("no active account to draft into; connect one in Accounts")
+        raise ObservanceProblem(
+            "observance", "no active account to draft into; connect one in Accounts", code="account"
+        )
     draft = make_draft(
         session,
         day.template,
