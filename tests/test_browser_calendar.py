@@ -151,7 +151,9 @@ def test_a_queue_row_opens_its_post(page, app_url: str) -> None:
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
 
-def test_an_observance_nudge_drafts_its_post_and_passes_axe(page, app_url: str) -> None:
+def test_an_observance_nudge_drafts_its_post_and_passes_axe(
+    page, app_url: str, shots: Path
+) -> None:
     from playwright.sync_api import expect
 
     from planner.observances.days import add_library_day
@@ -172,6 +174,7 @@ def test_an_observance_nudge_drafts_its_post_and_passes_axe(page, app_url: str) 
     expect(button).to_be_visible()
     _settled(page)
     assert violations(page) == []
+    page.screenshot(path=str(shots / "calendar-observance.png"), full_page=True)
     button.click()
     expect(page.get_by_text("dibuat untuk Hari Jadi Perpustakaan", exact=False)).to_be_visible()
     expect(

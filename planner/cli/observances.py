@@ -47,13 +47,14 @@ def list_command(
     as_json: JsonOpt = False,
 ) -> None:
     """Every observance (national and the library's own) with its date in the year."""
-    from datetime import date
+    from datetime import datetime
 
+    from planner.config import get_settings
     from planner.db import migrate, session_scope
     from planner.observances.days import all_days
 
     migrate()
-    shown = year or date.today().year
+    shown = year or datetime.now(get_settings().tz).year
     with session_scope() as session:
         rows = [_row(d.occurrence(shown)) for d in all_days(session)]
     rows.sort(key=lambda r: r["start"])
