@@ -91,3 +91,26 @@ def test_the_library_adds_and_removes_its_own_days(demo_db: str) -> None:
     assert any("dihapus" in s.value for s in at.success)
     with session_scope() as session:
         assert session.exec(select(Observance)).all() == []
+
+
+def test_a_broken_data_file_is_named_and_the_calendar_still_shows(
+    demo_db: str, tmp_path, monkeypatch
+) -> None:
+    import shutil
+
+    from planner import config
+
+    folder = tmp_path / "templates"
+    shutil.copytree(config.PROJECT_ROOT / "content_templates", folder)
+    national = folder / "observances" / "national.yaml"
+    national.write_text(
+        national.read_text(encoding="utf-8").replace('date: "08-17"', 'date: "17 Agustus"'),
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("PLANNER_TEMPLATES_DIR", str(folder))
+    config.reset_settings()
+    at = _calendar()
+    assert any(
+        'national.yaml, line 36: hut-ri: date must be "MM-DD"' in e.value for e in at.error
+    ), [e.value for e in at.error]
+    assert [s.value for s in at.subheader]  # the month still shows

@@ -72,3 +72,23 @@ def test_observances_nudges_and_draft_from_the_demo(tmp_path: Path) -> None:
     assert data["ok"] and data["observance"] == "hari-ibu" and data["post_id"] > 0
     after = json.loads(planner("observances", "nudges", "--json", data_dir=tmp_path).stdout)
     assert "hari-ibu" not in [n["id"] for n in after["nudges"]]
+
+
+def test_a_broken_data_file_is_one_line_with_its_file_and_line(tmp_path: Path) -> None:
+    import shutil
+
+    from planner.config import PROJECT_ROOT
+
+    folder = tmp_path / "templates"
+    shutil.copytree(PROJECT_ROOT / "content_templates", folder)
+    national = folder / "observances" / "national.yaml"
+    national.write_text(
+        national.read_text(encoding="utf-8").replace("month: 9", "month: 13"), encoding="utf-8"
+    )
+    result = planner(
+        "observances", "list", data_dir=tmp_path, env={"PLANNER_TEMPLATES_DIR": str(folder)}
+    )
+    assert result.returncode == 1
+    assert _one_error_line(result.stderr).startswith(
+        "planner: error: national.yaml, line 43: month 13, day 1 is not a day of every year"
+    )

@@ -115,7 +115,7 @@ def _check_date(month: Any, day: Any, where: str, line: int | None) -> tuple[int
     except (TypeError, ValueError):
         raise ObservanceProblem(
             where,
-            f"{month}-{day} is not a day of every year (month 1–12, a day it has)",
+            f"month {month}, day {day} is not a day of every year (month 1–12, a day it has)",
             line,
             code="date",
         ) from None

@@ -43,9 +43,13 @@ def mark_text(occ: Occurrence) -> str:
 
 
 def marks(days: list[date]) -> dict[date, list[str]]:
-    """The captions to show under each of `days`."""
-    with session_scope() as session:
-        found = occurrences(all_days(session), days[0], days[-1])
+    """The captions to show under each of `days` (none while the data file is broken: the
+    nudges above say why)."""
+    try:
+        with session_scope() as session:
+            found = occurrences(all_days(session), days[0], days[-1])
+    except ObservanceProblem:
+        return {}
     return {day: [mark_text(o) for o in occs] for day, occs in on_days(found, days).items()}
 
 
@@ -74,8 +78,12 @@ def show_nudges() -> None:
     """A notice per observance coming up with no post, with a button that drafts it."""
     if not (allowed(Action.VIEW_ALL_POSTS) and allowed(Action.DRAFT_POST)):
         return
-    with session_scope() as session:
-        found = nudges(session)
+    try:
+        with session_scope() as session:
+            found = nudges(session)
+    except ObservanceProblem as exc:  # the data file is broken: say where, keep the calendar
+        st.error(error_text(exc))
+        return
     for nudge in found:
         occ = nudge.occurrence
         name = plain(occ.day.title(locale()))
