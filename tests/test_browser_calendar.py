@@ -172,6 +172,8 @@ def test_an_observance_nudge_drafts_its_post_and_passes_axe(
     ).to_be_visible()
     button = page.get_by_role("button", name="Buat draf: Hari Jadi Perpustakaan")
     expect(button).to_be_visible()
+    page.get_by_text("Hari peringatan perpustakaan", exact=True).click()  # the form opens
+    expect(page.get_by_label("Nama hari", exact=True)).to_be_visible()
     _settled(page)
     assert violations(page) == []
     page.screenshot(path=str(shots / "calendar-observance.png"), full_page=True)
