@@ -135,6 +135,7 @@ class XPlatform:
     limits = limits_for("x")
     credential_fields = ("consumer_key", "consumer_secret", "access_token", "access_token_secret")
     config_fields: tuple[str, ...] = ()
+    remote_id_key = "user_id"  # the config field naming the remote account
     convertible: tuple[str, ...] = ()  # every accepted type is sent as it is
 
     def __init__(
