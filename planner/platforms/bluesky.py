@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 
 import requests
 from PIL import Image
+from twitter_text import extract_urls_with_indices
 
 from planner.config import Settings, get_settings
 from planner.limits import limits_for, media_problems
@@ -55,14 +56,12 @@ POSTS_BATCH = 25  # app.bsky.feed.getPosts takes at most 25 URIs
 AUTH_ERRORS = {"AuthenticationRequired", "ExpiredToken", "InvalidToken", "AccountTakedown"}
 AUTH_ERRORS |= {"AccountDeactivated", "AccountSuspended"}
 
-# The patterns Bluesky's own "links, mentions and rich text" guide gives for facets.
+# Mentions: the pattern Bluesky's "links, mentions and rich text" guide gives (handles are
+# domain names). Links: twitter-text's extractor (its list of real top-level domains; a bare
+# "perpus.go.id" is linked as https://, as the Bluesky app does).
 _MENTION = re.compile(
     rb"(?:^|[$|\W])(@([a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+"
     rb"[a-zA-Z](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)"
-)
-_LINK = re.compile(
-    rb"(?:^|[$|\W])(https?://(?:www\.)?[-a-zA-Z0-9@:%._+~#=]{1,256}\.[a-zA-Z0-9()]{1,6}\b"
-    rb"(?:[-a-zA-Z0-9()@:%_+.~#?&/=]*[-a-zA-Z0-9@%_+~#/=])?)"
 )
 _TAG = re.compile(r"(?:^|\s)(#[^\d\s\W][\w]*)", re.UNICODE)
 
@@ -75,10 +74,15 @@ def facets(text: str, resolve: Callable[[str], str | None]) -> list[dict[str, An
     """Rich-text facets for `text`: links, mentions (`resolve` maps a handle to its DID;
     an unknown handle stays plain text) and hashtags, at UTF-8 byte offsets."""
     raw = text.encode("utf-8")
+
+    def at(index: int) -> int:  # a character index as a UTF-8 byte offset
+        return len(text[:index].encode("utf-8"))
+
     found = []
-    for match in _LINK.finditer(raw):
-        uri = match.group(1).decode()
-        found.append(_slice(match.start(1), match.end(1), {"$type": _F + "link", "uri": uri}))
+    for link in extract_urls_with_indices(text):
+        start, end = link["indices"]
+        uri = link["url"] if "://" in link["url"] else f"https://{link['url']}"
+        found.append(_slice(at(start), at(end), {"$type": _F + "link", "uri": uri}))
     for match in _MENTION.finditer(raw):
         did = resolve(match.group(1)[1:].decode())
         if did:
@@ -86,8 +90,8 @@ def facets(text: str, resolve: Callable[[str], str | None]) -> list[dict[str, An
                 _slice(match.start(1), match.end(1), {"$type": _F + "mention", "did": did})
             )
     for match in _TAG.finditer(text):
-        tag = match.group(1).rstrip(".,;:!?")
-        start = len(text[: match.start(1)].encode())
+        tag = match.group(1)
+        start = at(match.start(1))
         end = start + len(tag.encode())
         found.append(_slice(start, end, {"$type": _F + "tag", "tag": tag[1:]}))
     return sorted(found, key=lambda f: f["index"]["byteStart"])
