@@ -391,11 +391,12 @@ def publishing_problems(
         return []
     problems: list[str] = []
     limits = limits_for(account.platform)
-    if account.platform == "instagram":
+    asset = session.get(MediaAsset, media_asset_id) if media_asset_id else None
+    # Instagram and Threads download each image from PUBLIC_MEDIA_BASE_URL themselves.
+    if _adapter_class(account.platform).fetches_images and (asset or limits.requires_image):
         problem = base_url_problem()
         if problem:
             problems.append(problem)
-    asset = session.get(MediaAsset, media_asset_id) if media_asset_id else None
     if asset is not None:
         item = MediaItem(path=asset_path(asset), alt_text="", mime=asset.mime)
         convertible = _adapter_class(account.platform).convertible  # what it re-encodes

@@ -146,6 +146,7 @@ class BlueskyPlatform:
     credential_fields = ("app_password",)
     config_fields = ("handle",)
     remote_id_key = "did"
+    fetches_images = False  # images are uploaded as blobs
     convertible: tuple[str, ...] = ()
 
     def __init__(

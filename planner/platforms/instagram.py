@@ -107,6 +107,7 @@ class InstagramPlatform(GraphAdapter):
     convertible = CONVERTIBLE
     metrics_from = staticmethod(media_metrics)
     remote_id_key = "ig_user_id"
+    fetches_images = True  # from PUBLIC_MEDIA_BASE_URL (planner/public_media.py)
     # The Graph edges of the container → publish flow (Threads names them differently).
     container_edge = "media"
     publish_edge = "media_publish"
