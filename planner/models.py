@@ -404,7 +404,8 @@ class PostTarget(SQLModel, table=True):
     reconcile_checks: int = 0
     # A person asked to send again after an unknown outcome: ask the platform first.
     verify_before_send: bool = False
-    # X only: a text over 280 goes out as a numbered reply chain (validation.thread_parts).
+    # X, Threads, Bluesky (limits' `threads`): a text over the limit goes out as a numbered
+    # reply chain (validation.thread_parts).
     as_thread: bool = False
 
 

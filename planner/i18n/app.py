@@ -56,8 +56,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "compose.live_thread": {"id": "utas {parts} unggahan", "en": "thread of {parts} posts"},
     "compose.x_thread": {
-        "id": "Kirim sebagai utas (thread) bila lebih dari 280 karakter",
-        "en": "Post as a thread when longer than 280 characters",
+        "id": "Kirim sebagai utas (thread) bila melebihi batas karakter (X, Threads, Bluesky)",
+        "en": "Post as a thread when longer than the limit (X, Threads, Bluesky)",
     },
     "compose.past_time": {
         "id": "Waktu itu sudah lewat. Publikasikan sekarang?",
@@ -154,4 +154,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "platform.x": {"id": "X", "en": "X"},
     "platform.facebook": {"id": "Halaman Facebook", "en": "Facebook Page"},
     "platform.instagram": {"id": "Instagram", "en": "Instagram"},
+    "platform.threads": {"id": "Threads", "en": "Threads"},
+    "platform.bluesky": {"id": "Bluesky", "en": "Bluesky"},
 }
