@@ -32,7 +32,6 @@ from planner.secrets import secret_box
 
 AdapterFactory = Callable[..., Platform]
 AccountFactory = Callable[[Account], Platform]
-_REMOTE_ID_KEY = {"x": "user_id", "facebook": "page_id", "instagram": "ig_user_id"}
 _OPEN = (PostStatus.SCHEDULED.value, PostStatus.RETRYING.value)
 
 
@@ -81,7 +80,8 @@ def _adapter_class(platform: str) -> type:
     try:
         return ADAPTERS[platform]
     except KeyError as exc:
-        raise AccountError(f"unknown platform {platform!r}; use x, facebook or instagram") from exc
+        known = ", ".join(ADAPTERS)
+        raise AccountError(f"unknown platform {platform!r}; use one of {known}") from exc
 
 
 def _clean(values: dict[str, str] | None) -> dict[str, str]:
@@ -209,7 +209,7 @@ def connect_account(
     given = _clean(credentials)
     credentials = {f: given[f] for f in credential_fields(platform)}
     info, stored_config = _test(platform, credentials, _clean(config), settings, adapter_factory)
-    key = _REMOTE_ID_KEY[platform]
+    key = _adapter_class(platform).remote_id_key  # the config field naming the remote account
     existing = [
         a
         for a in session.exec(
@@ -277,7 +277,7 @@ def reconnect_account(
         k: v for k, v in (account.config or {}).items() if k in config_fields(account.platform)
     }
     info, stored_config = _test(account.platform, merged, config, settings, adapter_factory)
-    key = _REMOTE_ID_KEY[account.platform]
+    key = _adapter_class(account.platform).remote_id_key
     known = (account.config or {}).get(key)
     if known and str(known) != info.remote_id:
         raise AccountError(
@@ -391,11 +391,12 @@ def publishing_problems(
         return []
     problems: list[str] = []
     limits = limits_for(account.platform)
-    if account.platform == "instagram":
+    asset = session.get(MediaAsset, media_asset_id) if media_asset_id else None
+    # Instagram and Threads download each image from PUBLIC_MEDIA_BASE_URL themselves.
+    if _adapter_class(account.platform).fetches_images and (asset or limits.requires_image):
         problem = base_url_problem()
         if problem:
             problems.append(problem)
-    asset = session.get(MediaAsset, media_asset_id) if media_asset_id else None
     if asset is not None:
         item = MediaItem(path=asset_path(asset), alt_text="", mime=asset.mime)
         convertible = _adapter_class(account.platform).convertible  # what it re-encodes

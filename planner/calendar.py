@@ -35,7 +35,7 @@ STATUS_COLORS = {
     S.NEEDS_ATTENTION: "red",
     S.CANCELLED: "gray",
 }
-PLATFORM_ICONS = {"x": "𝕏", "facebook": "📘", "instagram": "📸"}
+PLATFORM_ICONS = {"x": "𝕏", "facebook": "📘", "instagram": "📸", "threads": "🧵", "bluesky": "🦋"}
 # Which status a post's chip shows when its targets differ: what needs a person comes first.
 URGENCY = [
     S.NEEDS_ATTENTION,

@@ -1,8 +1,15 @@
 """Engine, sessions and migrations.
 
 One engine per database URL per process. SQLite gets WAL and a busy timeout so that the
-app, the embedded worker and a CLI can share the file; migrations take a lock so that two
-processes starting at once cannot both try to build the schema.
+app, the worker and a CLI can share the file; migrations take a lock so that two processes
+starting at once cannot both try to build the schema.
+
+Two kinds of transaction: `session_scope()` for anything that writes (on SQLite it takes
+the write lock up front, BEGIN IMMEDIATE) and `read_scope()` for pages, refreshes and the
+worker's look for due posts. A read scope never takes the write lock (a deferred BEGIN
+reads a WAL snapshot beside a writer) and cannot write: SQLite runs it with
+`PRAGMA query_only`, PostgreSQL as a READ ONLY transaction, so a write slipped into a read
+path fails at once instead of quietly taking the lock again.
 """
 
 from __future__ import annotations
@@ -21,10 +28,12 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, create_engine
 
+from planner import changes  # noqa: F401  (registers the change counter's session events)
 from planner.config import PROJECT_ROOT, get_settings, make_private_dir
 
 MIGRATIONS_DIR = PROJECT_ROOT / "migrations"
 _engines: dict[str, Engine] = {}
+_readers: dict[Engine, Engine] = {}
 _engines_lock = threading.Lock()
 _PG_MIGRATION_LOCK = 7_152_025  # arbitrary advisory lock key shared by all planner processes
 
@@ -33,11 +42,18 @@ class DatabaseUnavailable(RuntimeError):
     """The database cannot be reached or opened; the message is meant for a person."""
 
 
-def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+READ_ONLY = "planner_read_only"  # execution option of the engine a read scope uses
+# How long a writer waits for another writer before "database is locked". Readers never
+# wait (WAL); writers are short (no network call inside a transaction), so a wait this long
+# only happens when something is wrong, and then failing beats hanging a page forever.
+BUSY_TIMEOUT_MS = 30_000
+
+
+def _sqlite_pragmas(dbapi_conn: Any, record: Any) -> None:
     # Let SQLAlchemy issue BEGIN itself (see _sqlite_begin) instead of pysqlite's lazy BEGIN.
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     _enable_wal(cur)
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA synchronous=NORMAL")
@@ -65,9 +81,26 @@ def _enable_wal(cur: Any) -> None:
 
 
 def _sqlite_begin(conn: Any) -> None:
-    # IMMEDIATE takes the write lock up front: a transaction that reads and then writes can
-    # then never fail with SQLITE_BUSY half-way (it waits its turn under busy_timeout instead).
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    """BEGIN IMMEDIATE for a writer, a deferred BEGIN under query_only for a reader.
+
+    IMMEDIATE takes the write lock up front: a transaction that reads and then writes can
+    then never fail with SQLITE_BUSY half-way (it waits its turn under busy_timeout
+    instead). A reader takes no lock at all: WAL gives it a snapshot beside any writer.
+    query_only is a setting of the connection, so it is switched only when the pooled
+    connection changes role (remembered in the pool record's info).
+    """
+    read_only = bool(conn.get_execution_options().get(READ_ONLY))
+    info = conn.connection.info
+    if info.get(READ_ONLY, False) != read_only:
+        conn.exec_driver_sql(f"PRAGMA query_only={int(read_only)}")
+        info[READ_ONLY] = read_only
+    conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+
+
+def _postgres_begin(conn: Any) -> None:
+    # psycopg opens the transaction with the first statement, so this one comes first.
+    if conn.get_execution_options().get(READ_ONLY):
+        conn.exec_driver_sql("SET TRANSACTION READ ONLY")
 
 
 def describe_url(url: str) -> str:
@@ -95,13 +128,25 @@ def _create(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(
+    engine = create_engine(
         url,
         pool_pre_ping=True,
         pool_size=10,
         max_overflow=20,
         connect_args={"connect_timeout": 5},
     )
+    event.listen(engine, "begin", _postgres_begin)
+    return engine
+
+
+def _read_engine(url: str | None) -> Engine:
+    """The shared engine flagged read-only (same pool): what a read scope's session uses."""
+    engine = get_engine(url)
+    with _engines_lock:
+        reader = _readers.get(engine)
+        if reader is None:
+            reader = _readers[engine] = engine.execution_options(**{READ_ONLY: True})
+        return reader
 
 
 def dispose_engines() -> None:
@@ -110,12 +155,34 @@ def dispose_engines() -> None:
         for engine in _engines.values():
             engine.dispose()
         _engines.clear()
+        _readers.clear()
 
 
 @contextmanager
 def session_scope(url: str | None = None) -> Iterator[Session]:
-    """A session that commits on success and rolls back on error."""
-    session = Session(get_engine(url), expire_on_commit=False)
+    """A session that writes: commits on success and rolls back on error.
+
+    On SQLite it holds the write lock from its first statement, so a read-then-write (a
+    claim, a check before an update) can never be overtaken half-way.
+    """
+    with _scope(get_engine(url)) as session:
+        yield session
+
+
+@contextmanager
+def read_scope(url: str | None = None) -> Iterator[Session]:
+    """A session that only reads: one consistent snapshot, no write lock, writes refused.
+
+    For pages, refreshes and looks for work; a write inside raises (SQLite: "attempt to
+    write a readonly database", PostgreSQL: "read-only transaction").
+    """
+    with _scope(_read_engine(url)) as session:
+        yield session
+
+
+@contextmanager
+def _scope(engine: Engine) -> Iterator[Session]:
+    session = Session(engine, expire_on_commit=False)
     try:
         yield session
         session.commit()

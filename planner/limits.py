@@ -27,6 +27,8 @@ class Limits:
 
     max_chars: int
     weighted_length: bool = False  # X counts by the twitter-text rules
+    graphemes: bool = False  # Bluesky counts what a reader sees as one character
+    threads: bool = False  # a long text may go out as a reply chain (a thread)
     max_images: int = 1
     max_image_bytes: int = 5 * 1024 * 1024
     image_types: tuple[str, ...] = ("image/jpeg", "image/png")
@@ -55,6 +57,7 @@ LIMITS: dict[str, Limits] = {
         max_image_bytes=5 * MB,
         # GIFs need X's chunked upload (animated media); stills go as JPEG, PNG or WebP.
         image_types=("image/jpeg", "image/png", "image/webp"),
+        threads=True,
     ),
     "facebook": Limits(
         max_chars=63_206,
@@ -72,7 +75,32 @@ LIMITS: dict[str, Limits] = {
         max_mentions=20,
         aspect_ratio_range=(0.8, 1.91),
     ),
+    # Threads (Meta): 500 characters; JPEG or PNG up to 8 MB, fetched by Threads from a
+    # public URL like Instagram's; a carousel takes 2-20 items; replies make a thread.
+    "threads": Limits(
+        max_chars=500,
+        max_images=20,
+        max_image_bytes=8 * MB,
+        image_types=("image/jpeg", "image/png"),
+        threads=True,
+    ),
+    # Bluesky: 300 graphemes (app.bsky.feed.post's maxGraphemes); four images per post as
+    # blobs of at most 1,000,000 bytes each (app.bsky.embed.images); replies make a thread.
+    "bluesky": Limits(
+        max_chars=300,
+        graphemes=True,
+        max_images=4,
+        max_image_bytes=1_000_000,
+        image_types=("image/jpeg", "image/png", "image/webp"),
+        max_alt_text=2000,
+        threads=True,
+    ),
 }
+
+# A template with no text of its own for a platform borrows this one's (and is validated
+# against the borrowing platform's limits): Threads reads like an Instagram caption, a
+# Bluesky post like a post on X.
+TEXT_FROM: dict[str, str] = {"threads": "instagram", "bluesky": "x"}
 
 
 PLATFORMS: tuple[str, ...] = tuple(LIMITS)

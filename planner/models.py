@@ -347,6 +347,26 @@ class Post(SQLModel, table=True):
     reviewed_by_id: int | None = Field(default=None, foreign_key="user_account.id")
     reviewed_at: datetime | None = _ts(default=None, nullable=True)
     approved_version: int | None = None
+    # The observance (planner/observances.py) the post was drafted for: its nudge then stops.
+    observance_key: str | None = Field(default=None, max_length=80, index=True)
+
+
+class Observance(SQLModel, table=True):
+    """A library's own day on the calendar (its anniversary…), beside the shipped national days."""
+
+    __tablename__ = "observance"
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(unique=True, index=True, max_length=80)
+    name_id: str = Field(max_length=120)
+    name_en: str = Field(default="", max_length=120)
+    month: int
+    day: int
+    since_year: int | None = None  # the founding year: the draft says which anniversary
+    template_id: str = Field(default="library-anniversary", max_length=80)
+    message: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    created_at: datetime = _ts(default_factory=utcnow)
+    created_by_id: int | None = Field(default=None, foreign_key="user_account.id")
 
 
 class PostTarget(SQLModel, table=True):
@@ -384,7 +404,8 @@ class PostTarget(SQLModel, table=True):
     reconcile_checks: int = 0
     # A person asked to send again after an unknown outcome: ask the platform first.
     verify_before_send: bool = False
-    # X only: a text over 280 goes out as a numbered reply chain (validation.thread_parts).
+    # X, Threads, Bluesky (limits' `threads`): a text over the limit goes out as a numbered
+    # reply chain (validation.thread_parts).
     as_thread: bool = False
 
 
@@ -512,6 +533,19 @@ class WorkerHeartbeat(SQLModel, table=True):
     last_seen_at: datetime = _ts(default_factory=utcnow)
     in_flight: int = 0  # targets it holds (claimed or being sent) at its last heartbeat
     stopped_at: datetime | None = _ts(default=None, nullable=True)  # a clean exit
+
+
+class ChangeCounter(SQLModel, table=True):
+    """One row whose value moves whenever posts, targets or notifications change.
+
+    Bumped in the same transaction as the change (planner/changes.py), so a page that saw
+    the same value has nothing new to draw; see docs/performance.md.
+    """
+
+    __tablename__ = "change_counter"
+
+    id: int = Field(default=1, primary_key=True)
+    value: int = Field(default=0, sa_column=Column(BigInteger, nullable=False))
 
 
 class TrainingExercise(SQLModel, table=True):

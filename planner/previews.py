@@ -42,6 +42,11 @@ RULES: dict[str, FeedRule] = {
     # Instagram shows about 125 characters or two lines of the caption, then "… more";
     # feed images are cropped to between 4:5 and 1.91:1.
     "instagram": FeedRule(125, 2, {"id": "selengkapnya", "en": "more"}, (0.8, 1.91)),
+    # Threads and Bluesky show the whole post (500 characters, 300 graphemes) with links as
+    # written; a single image keeps its own shape within about 3:4 tall to 16:9 wide (wider
+    # or taller ones are cropped in the feed; Bluesky is sent each image's aspectRatio).
+    "threads": FeedRule(None, None, {"id": "", "en": ""}, (0.75, 16 / 9)),
+    "bluesky": FeedRule(None, None, {"id": "", "en": ""}, (0.75, 16 / 9)),
 }
 DISPLAY_URL_LENGTH = 23
 
@@ -180,6 +185,8 @@ _CARD = {
     "x": "border:1px solid #cfd9de;border-radius:16px;font-family:system-ui,sans-serif",
     "facebook": "border:1px solid #dddfe2;border-radius:8px;font-family:Helvetica,Arial,sans-serif",
     "instagram": "border:1px solid #dbdbdb;border-radius:4px;font-family:system-ui,sans-serif",
+    "threads": "border:1px solid #d9d9d9;border-radius:12px;font-family:system-ui,sans-serif",
+    "bluesky": "border:1px solid #d4dbe2;border-radius:12px;font-family:system-ui,sans-serif",
 }
 
 

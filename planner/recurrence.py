@@ -24,7 +24,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from planner.config import Settings, get_settings
-from planner.db import session_scope
+from planner.db import read_scope, session_scope
 from planner.lifecycle import CLAIMABLE
 from planner.limits import PLATFORMS
 from planner.models import Account, Notification, Post, PostTarget, Series, utcnow
@@ -211,7 +211,7 @@ def materialize_all(now: datetime, settings: Settings | None = None) -> int:
     """
     settings = settings or get_settings()
     horizon = timedelta(days=settings.series_horizon_days)
-    with session_scope() as session:
+    with read_scope() as session:
         ids = list(session.exec(select(Series.id).where(col(Series.active).is_(True))))
     created = 0
     for series_id in ids:

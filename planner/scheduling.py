@@ -20,6 +20,7 @@ from sqlmodel import Session, col, select
 from planner.accounts import publishing_problems
 from planner.i18n import LOCALES
 from planner.lifecycle import S, lock_post, moves, refresh_post_status
+from planner.limits import limits_for
 from planner.models import (
     Account,
     AccountStatus,
@@ -237,7 +238,7 @@ def schedule_post(
                 status=S.SCHEDULED,
                 due_at=dues[account.id],
                 content_version=post.version,
-                as_thread=data.x_thread and account.platform == "x",
+                as_thread=data.x_thread and limits_for(account.platform).threads,
             )
         )
     session.flush()

@@ -1,7 +1,7 @@
 """UTM parameters on the links a post carries, so the library's web statistics can tell
 which visits came from which platform and campaign.
 
-`utm_source` is the platform (x, facebook, instagram), `utm_medium` the setting
+`utm_source` is the platform (x, facebook, instagram, threads, bluesky), `utm_medium` the setting
 `utm_medium` ("social"), `utm_campaign` the campaign's name or else the template's id,
 slugified. A link's own query string is kept as written and its fragment stays after the
 query; a link that already carries any `utm_` parameter is left alone (someone tagged it

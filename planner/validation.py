@@ -1,8 +1,10 @@
-"""Per-platform checks of a post's text and images: errors block scheduling, warnings advise.
+r"""Per-platform checks of a post's text and images: errors block scheduling, warnings advise.
 
 Lengths are counted the way each platform counts them: X by the twitter-text rules (the
-maintained `twitter-text-parser` package: URLs weigh 23, emoji and CJK weigh 2), Facebook and
-Instagram in characters. The limits themselves are data in planner/limits.py.
+maintained `twitter-text-parser` package: URLs weigh 23, emoji and CJK weigh 2), Bluesky in
+graphemes (what a reader sees as one character: an emoji with skin tone or a flag is one;
+counted with the `regex` package's Unicode `\X`), Facebook, Instagram and Threads in
+characters. The limits themselves are data in planner/limits.py.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import regex
 from twitter_text import extract_urls, parse_tweet
 
 from planner.limits import limits_for
@@ -137,10 +140,16 @@ class EventFacts:
     tz: ZoneInfo
 
 
+GRAPHEME = regex.compile(r"\X")
+
+
 def text_length(platform: str, text: str) -> int:
-    """Length as the platform counts it (X: twitter-text weighted length)."""
-    if limits_for(platform).weighted_length:
+    """Length as the platform counts it (X: twitter-text weighted length; Bluesky: graphemes)."""
+    limits = limits_for(platform)
+    if limits.weighted_length:
         return parse_tweet(text).weightedLength
+    if limits.graphemes:
+        return len(GRAPHEME.findall(text))
     return len(text)
 
 
@@ -197,8 +206,9 @@ def validate(
 ) -> ValidationResult:
     """Check `text` and its images against `platform`'s limits.
 
-    With `thread` (X only) a text over the limit is fine when it splits into a thread whose
-    every part fits; the split is the one the worker will post (`thread_parts`).
+    With `thread` (platforms whose limits allow threads: X, Threads, Bluesky) a text over the
+    limit is fine when it splits into a thread whose every part fits; the split is the one
+    the worker will post (`thread_parts`).
 
     `alt_texts` holds one text per image; a missing or blank one is an error. Give `event` for
     a post that announces an event still to come: it is then warned about when it does not say
@@ -210,7 +220,7 @@ def validate(
     errors, warnings = result.errors, result.warnings
     if not text.strip():
         errors.append(problem("empty"))
-    parts = thread_parts(text, limits.max_chars) if thread and platform == "x" else [text]
+    parts = thread_parts(text, limits.max_chars, platform) if thread and limits.threads else [text]
     if len(parts) > 1:
         warnings.append(problem("thread", parts=len(parts)))
     if max(text_length(platform, part) for part in parts) > limits.max_chars:
@@ -239,14 +249,15 @@ def validate(
     return result
 
 
-def thread_parts(text: str, limit: int = 280) -> list[str]:
-    """Long text as an X thread: parts within the weighted limit, split between words (keeping
+def thread_parts(text: str, limit: int = 280, platform: str = "x") -> list[str]:
+    """Long text as a thread: parts within `platform`'s limit, split between words (keeping
     line breaks) and numbered "(1/3)"; text that fits stays one post.
 
-    Compose validates with it and the worker posts exactly these parts (X counts with the
-    twitter-text weighting: links 23, CJK and emoji 2).
+    Compose validates with it and the worker posts exactly these parts, counted as the
+    platform counts (X: twitter-text weighting, links 23, CJK and emoji 2; Bluesky:
+    graphemes).
     """
-    if text_length("x", text) <= limit:
+    if text_length(platform, text) <= limit:
         return [text]
     budget = limit - len(" (99/99)")
     words = text.replace("\n", " \n ").split(" ")
@@ -254,7 +265,7 @@ def thread_parts(text: str, limit: int = 280) -> list[str]:
     current = ""
     for word in words:
         candidate = f"{current} {word}" if current and word != "\n" else current + word
-        if current and text_length("x", candidate.strip()) > budget:
+        if current and text_length(platform, candidate.strip()) > budget:
             parts.append(current.strip())
             current = "" if word == "\n" else word
             continue

@@ -9,11 +9,13 @@ from sqlmodel import Session
 from planner.models import Account, CollectionItem, Event, Post, PostTarget
 
 
-def add_sandbox_accounts(session: Session) -> list[Account]:
-    """One sandbox account per platform."""
+def add_sandbox_accounts(
+    session: Session, platforms: tuple[str, ...] = ("x", "facebook", "instagram")
+) -> list[Account]:
+    """One sandbox account per platform (the first three unless told: tests count them)."""
     accounts = [
         Account(platform=p, name=f"Sandbox {p}", handle=f"@test_{p}", is_sandbox=True)
-        for p in ("x", "facebook", "instagram")
+        for p in platforms
     ]
     session.add_all(accounts)
     session.flush()

@@ -250,3 +250,233 @@ class FakeGraph:
             }
             out.append({"code": 200, "body": json.dumps(body)})
         return _ok(out)
+
+
+class FakeThreads:
+    """One Threads profile on graph.threads.net/v1.0: containers, publish, insights."""
+
+    USER = "26000000000000001"
+
+    def __init__(self, mock: responses.RequestsMock) -> None:
+        self.base = "https://graph.threads.net/v1.0"
+        self.posts: dict[str, dict] = {}
+        self.containers: dict[str, dict] = {}
+        self.ids = count(17_890_000)
+        b = re.escape(self.base)
+        user = rf"{b}/(?:{self.USER}|me)"
+        mock.add_callback(
+            responses.GET,
+            re.compile(rf"{user}/threads_publishing_limit"),
+            callback=lambda r: _ok(
+                {
+                    "data": [
+                        {
+                            "quota_usage": 3,
+                            "config": {"quota_total": 250, "quota_duration": 86400},
+                            "reply_quota_usage": 0,
+                            "reply_config": {"quota_total": 1000, "quota_duration": 86400},
+                        }
+                    ]
+                }
+            ),
+        )
+        mock.add_callback(responses.POST, re.compile(rf"{user}/threads$"), callback=self.container)
+        mock.add_callback(
+            responses.POST, re.compile(rf"{user}/threads_publish"), callback=self.publish
+        )
+        mock.add_callback(
+            responses.GET, re.compile(rf"{user}/threads_insights"), callback=self.followers
+        )
+        mock.add_callback(responses.GET, re.compile(rf"{user}/threads(\?.*)?$"), callback=self.list)
+        mock.add_callback(responses.GET, re.compile(rf"{b}/\d+/insights"), callback=self.insights)
+        mock.add_callback(responses.GET, re.compile(rf"{b}/[\w]+(\?.*)?$"), callback=self.node)
+
+    def container(self, request):
+        container_id = str(next(self.ids))
+        self.containers[container_id] = _form(request)
+        return _ok({"id": container_id})
+
+    def publish(self, request):
+        container = self.containers[_form(request)["creation_id"]]
+        media_id = str(next(self.ids))
+        self.posts[media_id] = {
+            "id": media_id,
+            "text": container.get("text", ""),
+            "permalink": f"https://www.threads.net/@perpuskotapkl/post/C{media_id}",
+            "timestamp": "2026-12-01T02:00:00+0000",
+            "reply_to_id": container.get("reply_to_id"),
+        }
+        return _ok({"id": media_id})
+
+    def list(self, request):
+        return _ok({"data": list(self.posts.values())[::-1], "paging": {}})
+
+    def followers(self, request):
+        return _ok(
+            {
+                "data": [
+                    {
+                        "name": "followers_count",
+                        "title": "followers_count",
+                        "total_value": {"value": 870},
+                        "id": f"{self.USER}/insights/followers_count/day",
+                    }
+                ]
+            }
+        )
+
+    def insights(self, request):
+        media_id = urlsplit(request.url).path.split("/")[-2]
+        if media_id not in self.posts:
+            return (
+                400,
+                JSON_TYPE,
+                json.dumps({"error": {"message": "Unsupported get request.", "code": 100}}),
+            )
+        values = {"views": 240, "likes": 12, "replies": 3, "reposts": 2, "quotes": 1, "shares": 0}
+        wanted = _query(request)["metric"].split(",")
+        return _ok(
+            {
+                "data": [
+                    {
+                        "name": name,
+                        "period": "lifetime",
+                        "values": [{"value": values[name]}],
+                        "title": name,
+                        "id": f"{media_id}/insights/{name}/lifetime",
+                    }
+                    for name in wanted
+                ]
+            }
+        )
+
+    def node(self, request):
+        object_id = urlsplit(request.url).path.rsplit("/", 1)[1]
+        if object_id in ("me", self.USER):
+            return _ok({"id": self.USER, "username": "perpuskotapkl", "name": "Perpus Kota"})
+        if object_id in self.containers:
+            return _ok({"id": object_id, "status": "FINISHED"})
+        if object_id in self.posts:
+            return _ok(self.posts[object_id])
+        return (
+            400,
+            JSON_TYPE,
+            json.dumps({"error": {"message": "Unsupported get request.", "code": 100}}),
+        )
+
+
+class FakeBluesky:
+    """One Bluesky account on bsky.social's XRPC: session, blobs, posts, getPosts."""
+
+    DID = "did:plc:perpuskota4pekalongan7"
+    HANDLE = "perpuskota.bsky.social"
+
+    def __init__(self, mock: responses.RequestsMock) -> None:
+        self.xrpc = "https://bsky.social/xrpc"
+        self.records: dict[str, dict] = {}
+        self.blobs = 0
+        self.rkeys = count(1)
+        x = self.xrpc
+        mock.add_callback(
+            responses.POST, f"{x}/com.atproto.server.createSession", callback=self.session
+        )
+        mock.add_callback(responses.POST, f"{x}/com.atproto.repo.uploadBlob", callback=self.blob)
+        mock.add_callback(
+            responses.POST, f"{x}/com.atproto.repo.createRecord", callback=self.create
+        )
+        mock.add_callback(
+            responses.GET,
+            re.compile(rf"{re.escape(x)}/com.atproto.repo.listRecords"),
+            callback=self.list,
+        )
+        mock.add_callback(
+            responses.GET,
+            re.compile(rf"{re.escape(x)}/app.bsky.feed.getPosts"),
+            callback=self.posts,
+        )
+        mock.add_callback(
+            responses.GET,
+            re.compile(rf"{re.escape(x)}/app.bsky.actor.getProfile"),
+            callback=self.profile,
+        )
+        mock.add_callback(
+            responses.GET,
+            re.compile(rf"{re.escape(x)}/com.atproto.identity.resolveHandle"),
+            callback=self.resolve,
+        )
+
+    def session(self, request):
+        return _ok(
+            {
+                "did": self.DID,
+                "handle": self.HANDLE,
+                "email": "perpus@example.org",
+                "accessJwt": "eyJ-ACCESS-JWT",
+                "refreshJwt": "eyJ-REFRESH-JWT",
+                "active": True,
+            }
+        )
+
+    def blob(self, request):
+        self.blobs += 1
+        return _ok(
+            {
+                "blob": {
+                    "$type": "blob",
+                    "ref": {"$link": f"bafkreiblob{self.blobs}"},
+                    "mimeType": request.headers["Content-Type"],
+                    "size": len(request.body),
+                }
+            }
+        )
+
+    def create(self, request):
+        body = json.loads(request.body)
+        uri = f"at://{self.DID}/app.bsky.feed.post/3lbpost{next(self.rkeys):05d}"
+        cid = f"bafyreicid{len(self.records)}"
+        self.records[uri] = {"uri": uri, "cid": cid, "value": body["record"]}
+        return _ok({"uri": uri, "cid": cid, "validationStatus": "valid"})
+
+    def list(self, request):
+        return _ok({"records": list(self.records.values())[::-1]})
+
+    def posts(self, request):
+        uris = [v for k, v in parse_qsl(urlsplit(request.url).query) if k == "uris"]
+        found = [
+            {
+                "uri": uri,
+                "cid": self.records[uri]["cid"],
+                "author": {"did": self.DID, "handle": self.HANDLE},
+                "record": self.records[uri]["value"],
+                "replyCount": 2,
+                "repostCount": 3,
+                "likeCount": 14,
+                "quoteCount": 1,
+                "indexedAt": "2026-12-01T02:00:01.000Z",
+            }
+            for uri in uris
+            if uri in self.records
+        ]
+        return _ok({"posts": found})
+
+    def profile(self, request):
+        return _ok(
+            {
+                "did": self.DID,
+                "handle": self.HANDLE,
+                "displayName": "Perpustakaan Kota Pekalongan",
+                "followersCount": 410,
+                "followsCount": 95,
+                "postsCount": len(self.records),
+            }
+        )
+
+    def resolve(self, request):
+        handle = _query(request)["handle"]
+        if handle.endswith(".bsky.social"):
+            return _ok({"did": f"did:plc:{handle.split('.')[0]}"})
+        return (
+            400,
+            JSON_TYPE,
+            json.dumps({"error": "InvalidRequest", "message": "Unable to resolve handle"}),
+        )

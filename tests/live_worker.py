@@ -21,13 +21,25 @@ from planner.publishing.worker import Worker
 from planner.scheduling import PostCreate, schedule_post
 from tests.factories import add_sandbox_accounts
 from tests.people_helpers import ADMIN
-from tests.platform_helpers import FB_CREDS, IG_CREDS, T0, X_CREDS, settings
+from tests.platform_helpers import (
+    BSKY_CONFIG,
+    BSKY_CREDS,
+    FB_CREDS,
+    IG_CREDS,
+    T0,
+    TH_CREDS,
+    X_CREDS,
+    settings,
+)
 
 IG_USER = "17841400000000001"
+TH_USER = "26000000000000001"
 LIVE = {
     "x": (X_CREDS, {"user_id": "1234", "username": "perpuskotapkl"}),
     "facebook": (FB_CREDS, {"page_id": "555"}),
     "instagram": (IG_CREDS, {"ig_user_id": IG_USER}),
+    "threads": (TH_CREDS, {"threads_user_id": TH_USER}),
+    "bluesky": (BSKY_CREDS, BSKY_CONFIG),
 }
 
 
@@ -35,7 +47,7 @@ def schedule_live_post(platform: str) -> int:
     """A post due at T0 on the sandbox account of `platform` (the worker is handed the live
     adapter below); Instagram's carries an image."""
     with session_scope() as session:
-        account = add_sandbox_accounts(session)[["x", "facebook", "instagram"].index(platform)]
+        account = add_sandbox_accounts(session, (platform,))[0]
         asset = None
         if platform == "instagram":
             buffer = io.BytesIO()

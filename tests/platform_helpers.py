@@ -29,7 +29,16 @@ X_CREDS = {
 }
 FB_CREDS = {"page_access_token": "EAAG-PAGETOKEN-abcdef123456"}
 IG_CREDS = {"access_token": "EAAG-IGTOKEN-zyxwvu987654"}
-ALL_SECRETS = [*X_CREDS.values(), *FB_CREDS.values(), *IG_CREDS.values()]
+TH_CREDS = {"access_token": "THAA-THREADSTOKEN-qwerty5678"}
+BSKY_CREDS = {"app_password": "abcd-efgh-ijkl-mnop"}
+BSKY_CONFIG = {"handle": "perpuskota.bsky.social"}
+ALL_SECRETS = [
+    *X_CREDS.values(),
+    *FB_CREDS.values(),
+    *IG_CREDS.values(),
+    *TH_CREDS.values(),
+    *BSKY_CREDS.values(),
+]
 
 
 def image(folder: Path, name: str = "poster.jpg", size=(1080, 1080), fmt: str = "JPEG") -> Path:

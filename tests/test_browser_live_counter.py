@@ -7,6 +7,7 @@ import re
 import pytest
 
 from planner.i18n import t
+from planner.limits import PLATFORMS
 from planner.validation import thread_parts, validate
 
 pytestmark = pytest.mark.browser
@@ -42,7 +43,7 @@ def test_live_counter_counts_like_the_server(page, app_url: str) -> None:
         expect(page.get_by_text(f"{_number(server.length)}/280").first).to_be_visible()
         expect(page.get_by_test_id("stStatusWidget")).to_have_count(0)
     # After all these reruns: still one counter on each platform's tab.
-    expect(page.get_by_test_id("plannerLiveCount")).to_have_count(3)
+    expect(page.get_by_test_id("plannerLiveCount")).to_have_count(len(PLATFORMS))
     assert counter.get_attribute("data-over") == "1"  # the long text, not a thread yet
 
     page.get_by_text(t("compose.x_thread", "id")).click()
@@ -57,4 +58,4 @@ def test_live_counter_counts_like_the_server(page, app_url: str) -> None:
     expect(counter).to_have_text(
         re.compile(rf"utas {len(thread_parts(THREAD + ' Sampai jumpa!'))}")
     )
-    expect(page.get_by_test_id("plannerLiveCount")).to_have_count(3)
+    expect(page.get_by_test_id("plannerLiveCount")).to_have_count(len(PLATFORMS))

@@ -26,7 +26,7 @@ def test_open_targets_are_those_not_published_nor_cancelled(statuses, still_open
             PostTarget(id=i, post_id=1, account_id=i, platform=platform, status=status),
             Account(id=i, platform=platform, name=f"Sandbox {platform}"),
         )
-        for i, (platform, status) in enumerate(zip(PLATFORMS, statuses, strict=True), 1)
+        for i, (platform, status) in enumerate(zip(PLATFORMS[:3], statuses, strict=True), 1)
     ]
     detail = PostDetail(post=Post(id=1, title="Dongeng"), targets=targets, attempts=[])
     assert [t.platform for t, _ in detail.open_targets] == still_open

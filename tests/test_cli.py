@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from planner.limits import PLATFORMS
 from tests.people_helpers import cli_user
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,7 +80,7 @@ def test_draft_and_validate_json(tmp_path: Path) -> None:
     admin = cli_user(data)
     draft = ("draft", "--template", "event-announcement", "--event", "1", "--json")
     out = json.loads(planner(*draft, data_dir=data, env=admin).stdout)
-    assert set(out["texts"]) == {"x", "facebook", "instagram"}
+    assert set(out["texts"]) == set(PLATFORMS)
     ok = planner(
         "validate", "--platform", "x", "--json", "Halo https://example.com 😀", data_dir=data
     )

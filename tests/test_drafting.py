@@ -11,6 +11,7 @@ from sqlmodel import select
 from planner.campaigns import CampaignError, plan_campaign, schedule_campaign
 from planner.db import session_scope
 from planner.drafting import DraftError, check_draft, event_facts, make_draft
+from planner.limits import PLATFORMS
 from planner.models import Campaign, CollectionItem, MediaAsset, Post, PostTarget
 from tests.factories import add_event, add_item, add_sandbox_accounts
 from tests.people_helpers import ADMIN
@@ -23,7 +24,7 @@ def test_event_draft_has_texts_image_alt_and_link(any_db: str) -> None:
         event = add_event(session, title="Dongeng Anak: Si Kancil")
         draft = make_draft(session, "children-storytelling", event_id=event.id, actor=ADMIN)
         asset = session.get(MediaAsset, draft.media_asset_id)
-    assert set(draft.texts) == {"x", "facebook", "instagram"}
+    assert set(draft.texts) == set(PLATFORMS)
     assert "Dongeng Anak: Si Kancil" in draft.texts["facebook"]
     assert draft.link == "https://perpustakaan.example/daftar"
     # The children layout is described as a children's programme poster.

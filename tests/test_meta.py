@@ -93,7 +93,7 @@ def test_every_cli_command_is_documented_in_readme() -> None:
 
 
 def test_known_platforms() -> None:
-    assert PLATFORMS == ("x", "facebook", "instagram")
+    assert PLATFORMS == ("x", "facebook", "instagram", "threads", "bluesky")
 
 
 def _platform_lists(root: Path) -> list[str]:

@@ -16,13 +16,27 @@ from planner.limits import PLATFORMS, limits_for
 from planner.platforms import ADAPTERS, build_adapter
 from planner.platforms.base import AccountInfo, Audience, Metrics, Platform, RemoteRef
 from planner.platforms.sandbox import SandboxPlatform
-from tests.fake_platforms import FakeGraph, FakeX
-from tests.platform_helpers import FB_CREDS, IG_CREDS, T0, X_CREDS, image, media, request, settings
+from tests.fake_platforms import FakeBluesky, FakeGraph, FakeThreads, FakeX
+from tests.platform_helpers import (
+    BSKY_CONFIG,
+    BSKY_CREDS,
+    FB_CREDS,
+    IG_CREDS,
+    T0,
+    TH_CREDS,
+    X_CREDS,
+    image,
+    media,
+    request,
+    settings,
+)
 
 LIVE = {
     "x": (X_CREDS, {"user_id": "1234", "username": "perpuskotapkl"}),
     "facebook": (FB_CREDS, {"page_id": FakeGraph.PAGE}),
     "instagram": (IG_CREDS, {"ig_user_id": FakeGraph.IG}),
+    "threads": (TH_CREDS, {"threads_user_id": FakeThreads.USER}),
+    "bluesky": (BSKY_CREDS, BSKY_CONFIG),
 }
 KINDS = [f"sandbox-{name}" for name in PLATFORMS] + sorted(ADAPTERS)
 
@@ -38,6 +52,8 @@ def platform(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Platfor
     with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
         FakeX(mock)
         FakeGraph(mock)
+        FakeThreads(mock)
+        FakeBluesky(mock)
         creds, config = LIVE[kind]
         yield build_adapter(
             kind, creds, config=config, settings=settings(tmp_path), clock=lambda: T0

@@ -16,8 +16,11 @@ from planner.platforms.dryrun import DryRunPlatform, dry_run_records
 from planner.secrets import secret_box
 from tests.platform_helpers import (
     ALL_SECRETS,
+    BSKY_CONFIG,
+    BSKY_CREDS,
     FB_CREDS,
     IG_CREDS,
+    TH_CREDS,
     X_CREDS,
     image,
     media,
@@ -29,6 +32,8 @@ CASES = {
     "x": (X_CREDS, {"user_id": "1234", "username": "perpus"}),
     "facebook": (FB_CREDS, {"page_id": "555"}),
     "instagram": (IG_CREDS, {"ig_user_id": "17841400000000001"}),
+    "threads": (TH_CREDS, {"threads_user_id": "26000000000000001"}),
+    "bluesky": (BSKY_CREDS, BSKY_CONFIG),
 }
 
 
@@ -60,6 +65,18 @@ EXPECTED_CALLS = {
         ("GET", "https://graph.facebook.com/v23.0/20000"),
         ("POST", "https://graph.facebook.com/v23.0/17841400000000001/media_publish"),
         ("GET", "https://graph.facebook.com/v23.0/dryrun-4"),
+    ],
+    "threads": [
+        ("GET", "https://graph.threads.net/v1.0/26000000000000001/threads_publishing_limit"),
+        ("POST", "https://graph.threads.net/v1.0/26000000000000001/threads"),
+        ("GET", "https://graph.threads.net/v1.0/20000"),
+        ("POST", "https://graph.threads.net/v1.0/26000000000000001/threads_publish"),
+        ("GET", "https://graph.threads.net/v1.0/dryrun-4"),
+    ],
+    "bluesky": [
+        ("POST", "https://bsky.social/xrpc/com.atproto.server.createSession"),
+        ("POST", "https://bsky.social/xrpc/com.atproto.repo.uploadBlob"),
+        ("POST", "https://bsky.social/xrpc/com.atproto.repo.createRecord"),
     ],
 }
 
@@ -112,6 +129,23 @@ def test_dry_run_of_x_body_carries_the_media_and_alt_text(tmp_path: Path) -> Non
     assert meta["body"] == {"id": "1000000000000000", "metadata": {"alt_text": {"text": "Poster"}}}
     assert tweet["body"] == {"text": "Halo", "media": {"media_ids": ["1000000000000000"]}}
     assert not adapter.folder.exists()  # a preview writes nothing
+
+
+@responses.activate
+def test_dry_run_of_bluesky_masks_the_app_password_and_builds_the_post(tmp_path: Path) -> None:
+    row, cfg = account(tmp_path, "bluesky")
+    adapter = for_account(row, cfg)
+    calls = adapter.preview(request("Halo #literasi", media=(media(image(tmp_path), "Poster"),)))
+    sign_in, upload, post = calls
+    assert sign_in["body"] == {"identifier": "perpuskota.bsky.social", "password": "***"}
+    assert upload["headers"]["Content-Type"] == "image/jpeg"
+    record = post["body"]["record"]
+    assert post["headers"]["Authorization"] == "Bearer ***"
+    assert record["embed"]["images"][0]["alt"] == "Poster"
+    assert record["facets"][0]["features"] == [
+        {"$type": "app.bsky.richtext.facet#tag", "tag": "literasi"}
+    ]
+    assert len(responses.calls) == 0
 
 
 @responses.activate

@@ -24,7 +24,7 @@ from planner.platforms.http import (
     recording_session,
 )
 from planner.redaction import MASK, redact, register_secrets
-from tests.live_worker import IG_USER, attempt_outcomes, run_worker
+from tests.live_worker import IG_USER, TH_USER, attempt_outcomes, run_worker
 from tests.misbehaving_server import (
     FullBacklog,
     MisbehavingServer,
@@ -200,6 +200,23 @@ BEFORE_FINAL = {
             }
         ),
     ],
+    "threads": [
+        answer(
+            {"data": [{"quota_usage": 4, "config": {"quota_total": 250, "quota_duration": 86400}}]}
+        ),
+        answer({"id": "c1"}),
+        answer({"status": "FINISHED", "id": "c1"}),
+    ],
+    "bluesky": [
+        answer(
+            {
+                "did": "did:plc:perpuskota4pekalongan7",
+                "handle": "perpuskota.bsky.social",
+                "accessJwt": "eyJ-ACCESS",
+                "refreshJwt": "eyJ-REFRESH",
+            }
+        )
+    ],
 }
 PATHS = {
     "x": ["POST /2/tweets"],
@@ -210,11 +227,21 @@ PATHS = {
         "GET /v23.0/c1?fields=status_code%2Cstatus",
         f"POST /v23.0/{IG_USER}/media_publish",
     ],
+    "threads": [
+        f"GET /v1.0/{TH_USER}/threads_publishing_limit?fields=config%2Cquota_usage",
+        f"POST /v1.0/{TH_USER}/threads",
+        "GET /v1.0/c1?fields=status%2Cerror_message",
+        f"POST /v1.0/{TH_USER}/threads_publish",
+    ],
+    "bluesky": [
+        "POST /xrpc/com.atproto.server.createSession",
+        "POST /xrpc/com.atproto.repo.createRecord",
+    ],
 }
 
 
 @pytest.mark.parametrize("fault", [stall_after_headers, cut_mid_chunk], ids=["stalled", "cut"])
-@pytest.mark.parametrize("platform", ["x", "facebook", "instagram"])
+@pytest.mark.parametrize("platform", sorted(BEFORE_FINAL))
 def test_an_answer_cut_short_on_the_publishing_call_needs_attention(
     sqlite_db, tmp_path, platform, fault
 ) -> None:
@@ -234,11 +261,20 @@ def test_an_answer_cut_short_on_the_publishing_call_needs_attention(
     assert "may be live" in target.last_error and attempt_outcomes() == ["unknown"]
     if platform == "x":
         assert json.loads(final.body) == {"text": "Dongeng Kancil hari Sabtu di ruang baca anak."}
-    if platform == "instagram":
+    if platform in ("instagram", "threads"):
         assert final.body == b"creation_id=c1"
+    if platform == "bluesky":
+        record = json.loads(final.body)["record"]
+        assert record["text"] == "Dongeng Kancil hari Sabtu di ruang baca anak."
 
 
-@pytest.mark.parametrize("platform", ["x", "facebook"])
+def test_every_platform_is_tried_with_an_answer_cut_short() -> None:
+    from planner.platforms import ADAPTERS
+
+    assert set(BEFORE_FINAL) == set(PATHS) == set(ADAPTERS)
+
+
+@pytest.mark.parametrize("platform", ["x", "facebook", "threads", "bluesky"])
 @pytest.mark.parametrize("where", ["refused", "connect timeout"])
 def test_a_failure_before_the_request_is_sent_stays_retryable(
     sqlite_db, tmp_path, platform, where

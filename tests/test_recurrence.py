@@ -180,7 +180,7 @@ def test_sweep_after_downtime_with_a_moved_clock(any_db) -> None:
 def test_same_text_everywhere_covers_every_platform(title: str, text: str) -> None:
     content = SeriesContent.same_everywhere(title, text)
     assert content.title == title
-    assert content.texts == {"x": text, "facebook": text, "instagram": text}
+    assert content.texts == dict.fromkeys(PLATFORMS, text)
     assert list(content.texts) == list(PLATFORMS)
 
 

@@ -13,7 +13,7 @@ from planner.db import session_scope
 from planner.models import utcnow
 from planner.publishing.claims import claim_due
 from planner.publishing.heartbeat import beat, mark_stopped
-from planner.publishing.status import status_report
+from planner.publishing.status import running_workers, status_report
 from tests.test_worker import schedule
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,6 +50,13 @@ def test_status_report_lists_workers_queue_and_oldest_overdue(any_db) -> None:
     late = report["oldest_overdue"]
     assert late["post_id"] == late_post and late["status"] == "scheduled"
     assert 119 <= late["overdue_seconds"] <= 130
+
+
+def test_only_workers_beating_within_a_lease_count_as_running(any_db) -> None:
+    now, _ = _setup()
+    with session_scope() as session:
+        assert running_workers(session, now, lease_seconds=10) == 1  # w-run
+        assert running_workers(session, now, lease_seconds=60) == 2  # and w-lost
 
 
 def test_nothing_overdue_is_none(sqlite_db) -> None:

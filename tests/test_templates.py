@@ -250,3 +250,18 @@ def test_unquoted_yaml_date_example_is_kept_as_text() -> None:
     data["fields"][0]["example"] = yaml.safe_load("2026-12-24")  # a datetime.date
     tpl = parse_template(data, "closure-notice.yaml")
     assert tpl.fields[0].example == "2026-12-24"
+
+
+def test_threads_and_bluesky_borrow_a_text_unless_they_have_their_own() -> None:
+    from planner.limits import TEXT_FROM
+
+    assert TEXT_FROM == {"threads": "instagram", "bluesky": "x"}
+    tpl = load_text(ANNOUNCEMENT, "a.yaml")
+    for lang in LANGUAGES:
+        assert tpl.text[lang]["threads"] == tpl.text[lang]["instagram"]
+        assert tpl.text[lang]["bluesky"] == tpl.text[lang]["x"]
+    own = ANNOUNCEMENT.replace(
+        "  id:\n    x: |", "  id:\n    bluesky: 'Dongeng {{ title }}'\n    x: |", 1
+    )
+    assert own != ANNOUNCEMENT
+    assert load_text(own, "b.yaml").text["id"]["bluesky"] == "Dongeng {{ title }}"

@@ -18,6 +18,7 @@ from sqlmodel import select
 from planner.config import Settings, get_settings
 from planner.db import session_scope
 from planner.drafting import Draft, check_draft
+from planner.limits import PLATFORMS
 from planner.models import Campaign, PostTarget
 from planner.platforms.sandbox import outbox_records
 from planner.publishing.worker import Worker
@@ -121,7 +122,7 @@ urls = st.builds(
     st.lists(_pair, max_size=3),
     st.one_of(st.none(), _word),
 )
-platforms = st.sampled_from(["x", "facebook", "instagram"])
+platforms = st.sampled_from(PLATFORMS)
 campaigns = st.one_of(st.none(), st.text(max_size=30))
 
 

@@ -188,3 +188,46 @@ def test_portrait_poster_crop_per_platform() -> None:
     assert crop_box(1080, 1350, "instagram") == (0, 0, 1080, 1350)  # 4:5 fits
     assert crop_box(1080, 1920, "instagram") == (0, 285, 1080, 1635)  # a story is cut to 4:5
     assert crop_box(1080, 1920, "x") == (0, 240, 1080, 1680)  # X shows at most 3:4
+
+
+# -- Threads and Bluesky ---------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("platform", "text", "length"),
+    [
+        ("bluesky", "👨‍👩‍👧‍👦🇮🇩", 2),  # a family of seven code points and a flag: two graphemes
+        ("bluesky", "e\u0301", 1),  # e + combining acute accent
+        ("threads", "e\u0301", 2),  # Threads counts characters
+        ("threads", "https://perpus.example/" + "a" * 40, 63),  # links count in full
+    ],
+)
+def test_threads_and_bluesky_count_as_they_do(platform: str, text: str, length: int) -> None:
+    assert text_length(platform, text) == length
+
+
+@pytest.mark.parametrize(("platform", "limit"), [("threads", 500), ("bluesky", 300)])
+def test_threads_and_bluesky_limits(platform: str, limit: int) -> None:
+    assert validate(platform, "a" * limit).ok
+    over = validate(platform, "a" * (limit + 1))
+    assert [p.code for p in over.errors] == ["too_long"] and over.limit == limit
+
+
+@pytest.mark.parametrize("platform", ["x", "threads", "bluesky"])
+def test_a_long_text_may_go_out_as_a_thread_where_the_platform_takes_threads(
+    platform: str,
+) -> None:
+    from planner.limits import limits_for
+    from planner.validation import thread_parts
+
+    limit = limits_for(platform).max_chars
+    text = " ".join(["📚 buku"] * limit)
+    result = validate(platform, text, thread=True)
+    parts = thread_parts(text, limit, platform)
+    assert result.ok and len(parts) > 1 and [w.code for w in result.warnings] == ["thread"]
+    assert all(text_length(platform, p) <= limit for p in parts)
+    assert parts[-1].endswith(f"({len(parts)}/{len(parts)})")
+
+
+def test_a_thread_is_not_offered_where_the_platform_takes_none() -> None:
+    long = "kata " * 500
+    assert not validate("facebook", long * 30, thread=True).ok
+    assert not validate("instagram", long, thread=True, image_count=1, alt_texts=["a"]).ok

@@ -86,7 +86,9 @@ def accounts_list(as_json: JsonOpt = False) -> None:
 
 @accounts_app.command("connect")
 def accounts_connect(
-    platform: Annotated[str, typer.Option("--platform", help="x, facebook or instagram")],
+    platform: Annotated[
+        str, typer.Option("--platform", help="x, facebook, instagram, threads or bluesky")
+    ],
     name: Annotated[str, typer.Option("--name", help="Name shown in planner.")] = "",
     settings_: Annotated[
         list[str] | None,
@@ -125,7 +127,9 @@ def accounts_connect(
 
 @accounts_app.command("add-sandbox")
 def accounts_add_sandbox(
-    platform: Annotated[str, typer.Option("--platform", help="x, facebook or instagram")],
+    platform: Annotated[
+        str, typer.Option("--platform", help="x, facebook, instagram, threads or bluesky")
+    ],
     name: Annotated[str, typer.Option("--name", help="Name shown in planner.")] = "",
     as_json: JsonOpt = False,
 ) -> None:

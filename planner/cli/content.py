@@ -107,7 +107,9 @@ def templates_export(
 
 def validate(
     text: str,
-    platform: Annotated[str, typer.Option("--platform", help="x, facebook or instagram")],
+    platform: Annotated[
+        str, typer.Option("--platform", help="x, facebook, instagram, threads or bluesky")
+    ],
     images: Annotated[int, typer.Option("--images", help="How many images will be attached.")] = 0,
     alt: Annotated[
         list[str] | None, typer.Option("--alt", help="Alt text of an image (once per image).")

@@ -94,7 +94,8 @@ def render(
     ] = None,
     fmt: Annotated[str, typer.Option("--format", help="jpeg or png.")] = "jpeg",
     platform: Annotated[
-        str | None, typer.Option("--platform", help="Apply x, facebook or instagram limits.")
+        str | None,
+        typer.Option("--platform", help="Apply x, facebook, instagram, threads or bluesky limits."),
     ] = None,
     locale: Annotated[str | None, typer.Option("--locale", help="id or en labels.")] = None,
     default_brand: Annotated[

@@ -1,5 +1,6 @@
 """What the dashboard's filters offer (accounts, campaigns, templates, authors that exist), and
-a cheap stamp that changes whenever new figures arrive, so cached results are read again."""
+a cheap stamp that changes whenever new figures arrive or a post changes (the change counter),
+so cached results are read again."""
 
 from __future__ import annotations
 
@@ -8,13 +9,13 @@ from dataclasses import dataclass
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from planner.changes import version
 from planner.models import (
     Account,
     AudienceSnapshot,
     Campaign,
     MetricSnapshot,
     Post,
-    PostTarget,
     User,
 )
 
@@ -55,14 +56,15 @@ def filter_choices(session: Session) -> Choices:
 
 
 def data_stamp(session: Session) -> tuple:
-    """Changes when a snapshot, an audience count or a target's state is added or changed.
+    """Changes when a snapshot or an audience count is added, or a post or target changes.
 
     Three index or primary-key reads, so a page can check it on every run before deciding
-    whether its cached figures are still current.
+    whether its cached figures are still current. Snapshots are only ever added (their
+    newest id says it all); posts and targets move the change counter, which, unlike their
+    newest `updated_at`, also moves for a deletion and for a transaction committed late.
     """
     return (
         session.scalar(select(func.max(MetricSnapshot.id))),
         session.scalar(select(func.max(AudienceSnapshot.id))),
-        session.scalar(select(func.max(PostTarget.id))),
-        str(session.scalar(select(func.max(PostTarget.updated_at)))),
+        version(session),
     )

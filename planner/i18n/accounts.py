@@ -103,6 +103,25 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "ID akun Instagram profesional",
         "en": "Instagram professional account ID",
     },
+    "accounts.field.handle": {
+        "id": "Nama pengguna Bluesky (mis. perpuskota.bsky.social)",
+        "en": "Bluesky handle (e.g. perpuskota.bsky.social)",
+    },
+    "accounts.field.app_password": {"id": "Kata sandi aplikasi", "en": "App password"},
+    "accounts.help.threads": {
+        "id": "Token akses pengguna Threads (Meta for Developers, kasus penggunaan Threads API) "
+        "dengan izin threads_basic, threads_content_publish, threads_manage_insights, dan "
+        "threads_manage_replies. ID profil dibaca dari token.",
+        "en": "A Threads user access token (Meta for Developers, Threads API use case) with "
+        "threads_basic, threads_content_publish, threads_manage_insights and "
+        "threads_manage_replies. The profile ID is read from the token.",
+    },
+    "accounts.help.bluesky": {
+        "id": "Di aplikasi Bluesky: Pengaturan → Privasi dan keamanan → Kata sandi aplikasi → "
+        "Tambah. Pakai kata sandi aplikasi itu, bukan kata sandi akun.",
+        "en": "In the Bluesky app: Settings → Privacy and security → App passwords → Add. Use "
+        "that app password, never the account's own password.",
+    },
     "accounts.help.x": {
         "id": "Di developer.x.com: buat App dengan izin Read and Write, lalu buat API key dan "
         "Access token (OAuth 1.0a) untuk akun perpustakaan.",

@@ -15,16 +15,20 @@ import requests
 from planner.config import Settings, get_settings
 from planner.models import Account
 from planner.platforms.base import AuthExpired, Platform, TransientError
+from planner.platforms.bluesky import BlueskyPlatform
 from planner.platforms.dryrun import DryRunPlatform, account_folder
 from planner.platforms.facebook import FacebookPlatform
 from planner.platforms.instagram import InstagramPlatform
 from planner.platforms.sandbox import SandboxPlatform
+from planner.platforms.threads import ThreadsPlatform
 from planner.platforms.x import XPlatform
 
 ADAPTERS: dict[str, type] = {
     "x": XPlatform,
     "facebook": FacebookPlatform,
     "instagram": InstagramPlatform,
+    "threads": ThreadsPlatform,
+    "bluesky": BlueskyPlatform,
 }
 
 

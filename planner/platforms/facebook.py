@@ -103,6 +103,8 @@ class FacebookPlatform(GraphAdapter):
     token_field = "page_access_token"
     credential_fields = ("page_access_token",)
     config_fields = ("page_id",)
+    remote_id_key = "page_id"  # the config field naming the remote account
+    fetches_images = False  # images are uploaded with the post
     object_fields = OBJECT_FIELDS
     insights = POST_INSIGHTS
     metrics_from = staticmethod(post_metrics)

@@ -27,8 +27,8 @@ import facebook
 import requests
 
 from planner.config import Settings, get_settings
-from planner.platforms.base import Metrics, PlatformError, RemoteRef, TransientError
-from planner.platforms.graph_errors import PERMISSION_CODES, classify_error
+from planner.platforms.base import Metrics, PlatformError, RateLimited, RemoteRef, TransientError
+from planner.platforms.graph_errors import PERMISSION_CODES, QUOTA_RETRY, classify_error
 from planner.platforms.http import TimeoutSession, chunks, network_error
 from planner.redaction import one_line, register_secrets
 
@@ -42,14 +42,23 @@ class BearerSession:
     dry-run recording) stays with the wrapped session.
     """
 
-    def __init__(self, session: requests.Session, token: str) -> None:
+    def __init__(
+        self, session: requests.Session, token: str, host: str = facebook.FACEBOOK_GRAPH_URL
+    ) -> None:
         self.session = session
         self._header = f"Bearer {token}"
+        self.host = host
 
     def request(self, method: str, url: str, **kwargs: Any) -> requests.Response:
-        """The wrapped session's request with the Authorization header added."""
+        """The wrapped session's request with the Authorization header added.
+
+        facebook-sdk builds every URL on graph.facebook.com; a Graph API on another host
+        (Threads: graph.threads.net, same shapes and errors) gets that prefix swapped here.
+        """
         headers = dict(kwargs.pop("headers", None) or {})
         headers["Authorization"] = self._header
+        if url.startswith(facebook.FACEBOOK_GRAPH_URL):
+            url = self.host + url[len(facebook.FACEBOOK_GRAPH_URL) :]
         return self.session.request(method, url, headers=headers, **kwargs)
 
 
@@ -64,14 +73,16 @@ class GraphClient:
         session: requests.Session,
         label: str,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        host: str = facebook.FACEBOOK_GRAPH_URL,
     ) -> None:
         # No token for the sdk: it would add it to the URL or the body (see BearerSession).
-        self.api = facebook.GraphAPI(session=BearerSession(session, access_token))
+        self.api = facebook.GraphAPI(session=BearerSession(session, access_token, host))
         self.api.version = version  # the one place: the sdk's constructor refuses > 3.1
         self.label = label
         self._token = access_token
         self._clock = clock
         self._last: requests.Response | None = None
+        self.last_error: dict[str, Any] | None = None  # the Graph error body of the last call
         session.hooks.setdefault("response", []).append(self._remember)
 
     def _remember(self, response: requests.Response, *args: Any, **kwargs: Any) -> None:
@@ -130,9 +141,12 @@ class GraphClient:
     def errors(self, what: str, *, final: bool = False) -> Iterator[None]:
         """Turn facebook-sdk and requests failures into the worker's error classes."""
         self._last = None
+        self.last_error = None
         try:
             yield
         except facebook.GraphAPIError as exc:
+            if isinstance(exc.result, dict) and isinstance(exc.result.get("error"), dict):
+                self.last_error = exc.result["error"]  # for callers that read the code
             raise self.classify(exc.result, what) from None
         except KeyError as exc:
             # facebook-sdk reads the content type unconditionally: a bare proxy error page.
@@ -248,6 +262,27 @@ def batched_nodes(
     return results
 
 
+def quota_reached(
+    result: Mapping[str, Any], label: str, now: datetime, *, prefix: str = ""
+) -> RateLimited | None:
+    """The error to raise when a publishing-limit answer says the 24-hour quota is used up.
+
+    Instagram's `content_publishing_limit` and Threads' `threads_publishing_limit` answer
+    alike: `{"data": [{"quota_usage": 4, "config": {"quota_total": 250, ...}}]}`; replies on
+    Threads have their own `reply_quota_usage` and `reply_config` (`prefix="reply_"`).
+    """
+    entry = (result.get("data") or [{}])[0]
+    used = entry.get(f"{prefix}quota_usage")
+    total = (entry.get(f"{prefix}config") or {}).get("quota_total")
+    if isinstance(used, int) and isinstance(total, int) and used >= total:
+        what = "replies" if prefix else "posts"
+        return RateLimited(
+            f"{label}: the account has used {used} of its {total} {what} for the last 24 hours",
+            reset_at=now + QUOTA_RETRY,
+        )
+    return None
+
+
 def parse_time(value: str | None) -> datetime | None:
     """A Graph timestamp ('2026-12-06T02:00:00+0000'), or None."""
     return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S%z") if value else None
@@ -266,6 +301,8 @@ class GraphAdapter:
     """
 
     label: ClassVar[str]
+    host: ClassVar[str] = facebook.FACEBOOK_GRAPH_URL
+    api_version: ClassVar[str | None] = None  # None: settings' graph_api_version
     token_field: ClassVar[str]
     object_fields: ClassVar[str]
     insights: ClassVar[list[str]]
@@ -291,10 +328,11 @@ class GraphAdapter:
         self.session = session or TimeoutSession(self.settings.platform_timeout_seconds)
         self.graph = GraphClient(
             token,
-            version=self.settings.graph_api_version,
+            version=self.api_version or self.settings.graph_api_version,
             session=self.session,
             label=self.label,
             clock=self._clock,
+            host=self.host,
         )
         self.refused: dict[str, str] = {}  # metric → Meta's reason, remembered between calls
 

@@ -28,13 +28,12 @@ from planner.platforms.base import (
     Metrics,
     PlatformError,
     PublishRequest,
-    RateLimited,
     Rejected,
     RemoteRef,
     TransientError,
 )
-from planner.platforms.graph import GraphAdapter, insight_values, parse_time
-from planner.platforms.graph_errors import MEDIA_HINT, QUOTA_RETRY
+from planner.platforms.graph import GraphAdapter, insight_values, parse_time, quota_reached
+from planner.platforms.graph_errors import MEDIA_HINT
 from planner.platforms.http import comparable_text
 from planner.public_media import PublicMediaError, aspect_problem, base_url_problem, publish_image
 from planner.validation import validate
@@ -107,6 +106,13 @@ class InstagramPlatform(GraphAdapter):
     insights = MEDIA_INSIGHTS
     convertible = CONVERTIBLE
     metrics_from = staticmethod(media_metrics)
+    remote_id_key = "ig_user_id"
+    fetches_images = True  # from PUBLIC_MEDIA_BASE_URL (planner/public_media.py)
+    # The Graph edges of the container → publish flow (Threads names them differently).
+    container_edge = "media"
+    publish_edge = "media_publish"
+    quota_edge = "content_publishing_limit"
+    status_fields = "status_code,status"
 
     def __init__(
         self,
@@ -116,10 +122,14 @@ class InstagramPlatform(GraphAdapter):
         **kwargs: Any,
     ) -> None:
         super().__init__(credentials, **kwargs)
-        self.user = str(self.config.get("ig_user_id") or "").strip()
-        if not self.user:
-            raise ValueError("Instagram needs ig_user_id (the professional account's id)")
+        self.user = self._user_id()
         self._sleep = sleep
+
+    def _user_id(self) -> str:
+        user = str(self.config.get("ig_user_id") or "").strip()
+        if not user:
+            raise ValueError("Instagram needs ig_user_id (the professional account's id)")
+        return user
 
     # -- publishing -----------------------------------------------------------------------
     def publish(self, request: PublishRequest) -> RemoteRef:
@@ -144,23 +154,31 @@ class InstagramPlatform(GraphAdapter):
                 {"media_type": "CAROUSEL", "children": ",".join(children), "caption": caption}
             )
         self._wait(container)
+        media_id = self._publish_container(container)
+        return RemoteRef(media_id, self._permalink(media_id), self._clock())
+
+    def _publish_container(self, container: str) -> str:
+        """The step that makes a post public: only its failure can leave the outcome unknown."""
         result = self.graph.call(
-            f"{self.user}/media_publish",
+            f"{self.user}/{self.publish_edge}",
             what="publish",
             data={"creation_id": container},
             final=True,
         )
-        media_id = str(result["id"])
-        return RemoteRef(media_id, self._permalink(media_id), self._clock())
+        return str(result["id"])
 
-    def _preflight(self, request: PublishRequest, caption: str) -> None:
+    def _text_problems(self, request: PublishRequest, caption: str) -> list[str]:
         result = validate(
-            "instagram",
+            self.name,
             caption,
             image_count=len(request.media),
             alt_texts=[m.alt_text for m in request.media],
         )
-        problems = [p.text("en") for p in result.errors]
+        return [p.text("en") for p in result.errors]
+
+    def _preflight(self, request: PublishRequest, caption: str) -> None:
+        """Refuse, before any call, what the platform would refuse (a dry run stops here too)."""
+        problems = self._text_problems(request, caption)
         for item in request.media:
             found = media_problems(item, self.limits, convertible=self.convertible)
             if not found:
@@ -168,27 +186,24 @@ class InstagramPlatform(GraphAdapter):
                     shape = aspect_problem(img.width, img.height, self.limits)
                 found = [shape] if shape else []
             problems += found
-        url_problem = base_url_problem(self.settings)
+        url_problem = base_url_problem(self.settings) if request.media else None
         if url_problem:
             problems.append(url_problem)
         if problems:
-            raise Rejected("Instagram: " + "; ".join(problems))
+            raise Rejected(f"{self.label}: " + "; ".join(problems))
 
-    def _check_quota(self) -> None:
+    def _check_quota(self, *, replies: bool = False) -> None:
+        """Read the 24-hour publishing quota and stop, with nothing sent, when it is used up."""
+        fields = "config,quota_usage" + (",reply_config,reply_quota_usage" if replies else "")
         result = self.graph.call(
-            f"{self.user}/content_publishing_limit",
+            f"{self.user}/{self.quota_edge}",
             what="read the publishing quota",
-            args={"fields": "config,quota_usage"},
+            args={"fields": fields},
         )
-        entry = (result.get("data") or [{}])[0]
-        used = entry.get("quota_usage")
-        total = (entry.get("config") or {}).get("quota_total")
-        if isinstance(used, int) and isinstance(total, int) and used >= total:
-            raise RateLimited(
-                f"Instagram: the account has used {used} of its {total} posts for the last "
-                "24 hours",
-                reset_at=self._clock() + QUOTA_RETRY,
-            )
+        for prefix in ("", "reply_") if replies else ("",):
+            reached = quota_reached(result, self.label, self._clock(), prefix=prefix)
+            if reached is not None:
+                raise reached
 
     def _public_url(self, item: MediaItem) -> str:
         if item.public_url:
@@ -196,37 +211,44 @@ class InstagramPlatform(GraphAdapter):
         try:
             return publish_image(Path(item.path), self.settings).url
         except PublicMediaError as exc:
-            raise Rejected(f"Instagram: {exc}") from None
+            raise Rejected(f"{self.label}: {exc}") from None
 
     def _container(self, data: dict[str, str]) -> str:
         data = {k: v for k, v in data.items() if v}
-        result = self.graph.call(f"{self.user}/media", what="image container", data=data)
+        result = self.graph.call(
+            f"{self.user}/{self.container_edge}", what="media container", data=data
+        )
         return str(result["id"])
+
+    @staticmethod
+    def _state(answer: Mapping[str, Any]) -> tuple[str | None, str | None]:
+        """A container's status code and its detail (Instagram: status_code and status)."""
+        return answer.get("status_code"), answer.get("status")
 
     def _wait(self, container: str) -> None:
         """Poll the container until Instagram has fetched and processed the image."""
         interval = self.settings.ig_poll_interval_seconds
         polls = max(1, math.ceil(self.settings.ig_poll_timeout_seconds / interval))
         for poll in range(polls):
-            state = self.graph.call(
-                container, what="container status", args={"fields": "status_code,status"}
+            answer = self.graph.call(
+                container, what="container status", args={"fields": self.status_fields}
             )
-            code = state.get("status_code")
+            code, detail = self._state(answer)
             if code in ("FINISHED", "PUBLISHED"):
                 return
-            detail = state.get("status") or code
+            detail = detail or code
             if code == "ERROR":
                 if "download" in str(detail).lower() or "fetch" in str(detail).lower():
                     raise TransientError(
-                        f"Instagram could not download the image ({detail}); {MEDIA_HINT}"
+                        f"{self.label} could not download the image ({detail}); {MEDIA_HINT}"
                     )
-                raise Rejected(f"Instagram could not use the image: {detail}")
+                raise Rejected(f"{self.label} could not use the image: {detail}")
             if code == "EXPIRED":
-                raise TransientError("Instagram: the container expired before publishing")
+                raise TransientError(f"{self.label}: the container expired before publishing")
             if poll < polls - 1:
                 self._sleep(interval)
         raise TransientError(
-            f"Instagram was still processing the image after "
+            f"{self.label} was still processing the image after "
             f"{self.settings.ig_poll_timeout_seconds:g} s; nothing was published"
         )
 

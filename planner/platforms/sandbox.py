@@ -30,7 +30,7 @@ from planner.platforms.base import (
 )
 
 # Rough relative reach of an average library post on each network (shapes the simulation only).
-_AUDIENCE = {"x": 0.6, "facebook": 1.0, "instagram": 1.3}
+_AUDIENCE = {"x": 0.6, "facebook": 1.0, "instagram": 1.3, "threads": 0.8, "bluesky": 0.4}
 
 
 def _slug(value: str) -> str:

@@ -135,6 +135,8 @@ class XPlatform:
     limits = limits_for("x")
     credential_fields = ("consumer_key", "consumer_secret", "access_token", "access_token_secret")
     config_fields: tuple[str, ...] = ()
+    remote_id_key = "user_id"  # the config field naming the remote account
+    fetches_images = False  # images are uploaded with the post
     convertible: tuple[str, ...] = ()  # every accepted type is sent as it is
 
     def __init__(

@@ -118,11 +118,13 @@ def due_query(
     grace: timedelta | None = None,
     skip_platforms: list[str] | None = None,
     skip_accounts: list[int] | None = None,
+    lock: bool = True,
 ) -> Select:
     """The rows a claim locks: due, claimable, account active, soonest first.
 
     Kept apart so the benchmark can show its query plan (an index scan on
-    ix_post_target_claimable that stops after `limit` rows).
+    ix_post_target_claimable that stops after `limit` rows). `lock=False` for a look
+    inside a read scope (PostgreSQL refuses FOR UPDATE in a read-only transaction).
     """
     active = select(Account.id).where(
         Account.status == AccountStatus.ACTIVE, col(Account.paused).is_(False)
@@ -144,10 +146,62 @@ def due_query(
         query = query.where(col(PostTarget.platform).not_in(skip_platforms))
     if skip_accounts:
         query = query.where(col(PostTarget.account_id).not_in(skip_accounts))
+    query = query.order_by(PostTarget.due_at, PostTarget.id).limit(limit)
+    return query.with_for_update(skip_locked=True) if lock else query
+
+
+# Looks for work, run in a read scope before the matching write: an idle worker's pass
+# then reads a few index entries instead of queueing for SQLite's write lock four times.
+def any_due(session: Session, now: datetime, grace: timedelta | None = None) -> bool:
+    """Whether a claim could find something (caps aside: the claim itself applies them)."""
+    return session.execute(due_query(now, 1, grace=grace, lock=False)).first() is not None
+
+
+def any_expired(session: Session, now: datetime) -> bool:
+    """Whether some lease ran out (what `recover_expired` would take over)."""
+    return session.execute(_expired(now).limit(1)).first() is not None
+
+
+def any_missed(session: Session, now: datetime, grace: timedelta) -> bool:
+    """Whether some target is past its grace period (what `sweep_missed` would flag)."""
+    return session.execute(_missed(now, grace).limit(1)).first() is not None
+
+
+def any_to_reconcile(session: Session, now: datetime, max_checks: int) -> bool:
+    """Whether an unknown outcome is due for another question (what `claim_reconcile` takes)."""
+    return session.execute(_to_reconcile(now, max_checks).limit(1)).first() is not None
+
+
+def _expired(now: datetime, what=PostTarget.id) -> Select:
     return (
-        query.order_by(PostTarget.due_at, PostTarget.id)
-        .limit(limit)
-        .with_for_update(skip_locked=True)
+        select(what)
+        .where(col(PostTarget.status).in_(_TO_UNKNOWN))
+        .where(col(PostTarget.lease_expires_at) < now)
+    )
+
+
+def _missed(now: datetime, grace: timedelta, what=PostTarget.id) -> Select:
+    cutoff = now - grace
+    return (
+        select(what)
+        .where(CLAIMABLE_SQL)
+        .where(col(PostTarget.due_at) < cutoff)
+        .where(func.coalesce(PostTarget.next_attempt_at, PostTarget.due_at) < cutoff)
+    )
+
+
+def _to_reconcile(now: datetime, max_checks: int) -> Select:
+    return (
+        select(PostTarget.id)
+        .where(PostTarget.status == S.NEEDS_ATTENTION.value)
+        .where(PostTarget.error_kind == OutcomeUnknown.kind)
+        .where(PostTarget.reconcile_checks < max_checks)
+        .where(
+            or_(
+                col(PostTarget.next_attempt_at).is_(None),
+                col(PostTarget.next_attempt_at) <= now,
+            )
+        )
     )
 
 
@@ -270,9 +324,7 @@ def recover_expired(session: Session, now: datetime, limit: int = 500) -> tuple[
     """
     rows = (
         session.execute(
-            select(PostTarget)
-            .where(col(PostTarget.status).in_(_TO_UNKNOWN))
-            .where(col(PostTarget.lease_expires_at) < now)
+            _expired(now, PostTarget)
             .order_by(PostTarget.id)
             .limit(limit)
             .with_for_update(skip_locked=True)
@@ -327,13 +379,9 @@ def sweep_missed(
     They go to needs_attention (kind 'missed'), where a person sends them now or drops them.
     Returns {target id: post id}; the caller refreshes those posts' summary status.
     """
-    cutoff = now - grace
     rows = (
         session.execute(
-            select(PostTarget)
-            .where(CLAIMABLE_SQL)
-            .where(col(PostTarget.due_at) < cutoff)
-            .where(func.coalesce(PostTarget.next_attempt_at, PostTarget.due_at) < cutoff)
+            _missed(now, grace, PostTarget)
             .order_by(PostTarget.due_at, PostTarget.id)
             .limit(limit)
             .with_for_update(skip_locked=True)
@@ -365,16 +413,7 @@ def claim_reconcile(session: Session, now: datetime, max_checks: int, limit: int
     """Unknown-outcome targets due for another 'does it exist?' question; reserved briefly."""
     ids = list(
         session.execute(
-            select(PostTarget.id)
-            .where(PostTarget.status == S.NEEDS_ATTENTION.value)
-            .where(PostTarget.error_kind == OutcomeUnknown.kind)
-            .where(PostTarget.reconcile_checks < max_checks)
-            .where(
-                or_(
-                    col(PostTarget.next_attempt_at).is_(None),
-                    col(PostTarget.next_attempt_at) <= now,
-                )
-            )
+            _to_reconcile(now, max_checks)
             .order_by(PostTarget.id)
             .limit(limit)
             .with_for_update(skip_locked=True)

@@ -24,6 +24,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, update
 from sqlmodel import Session, col
 
+from planner.changes import INVISIBLE
 from planner.db import session_scope
 from planner.models import PostStatus, PostTarget, WorkerHeartbeat
 from planner.publishing.context import WorkerContext
@@ -39,7 +40,8 @@ def renew_leases(session: Session, worker_id: str, now: datetime, lease_seconds:
         .where(PostTarget.status == PostStatus.PUBLISHING.value)
         .where(PostTarget.lease_owner == worker_id)
         .values(lease_expires_at=now + timedelta(seconds=lease_seconds))
-        .execution_options(synchronize_session=False)
+        # A renewed lease is nothing a page shows: the change counter stays put.
+        .execution_options(synchronize_session=False, **INVISIBLE)
     ).rowcount
 
 

@@ -9,9 +9,15 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from planner.db import session_scope
+from planner.db import read_scope, session_scope
 from planner.lifecycle import refresh_post_status
-from planner.publishing.claims import recover_expired, refresh_statistics, sweep_missed
+from planner.publishing.claims import (
+    any_expired,
+    any_missed,
+    recover_expired,
+    refresh_statistics,
+    sweep_missed,
+)
 from planner.publishing.context import WorkerContext
 from planner.publishing.reconciliation import reconcile
 from planner.publishing.results import PassResult
@@ -63,6 +69,9 @@ class Maintenance:
 
     def _recover_leases(self, now: datetime, result: PassResult) -> set[int]:
         """Release or flag expired leases; the posts they touched."""
+        with read_scope() as session:
+            if not any_expired(session, now):
+                return set()
         with session_scope() as session:
             released, flagged, touched = recover_expired(session, now)
         result.add(released=released, recovered=released + flagged, needs_attention=flagged)
@@ -72,6 +81,9 @@ class Maintenance:
         """Release or flag expired leases and sweep missed targets; the posts they touched."""
         touched = self._recover_leases(now, result)
         grace = timedelta(minutes=self.ctx.settings.grace_minutes)
+        with read_scope() as session:
+            if not any_missed(session, now, grace):
+                return touched
         while True:
             with session_scope() as session:
                 missed = sweep_missed(session, now, grace, limit=SWEEP_BATCH)

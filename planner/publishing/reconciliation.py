@@ -13,14 +13,14 @@ from datetime import datetime, timedelta
 from sqlalchemy import update
 from sqlmodel import Session
 
-from planner.db import session_scope
+from planner.db import read_scope, session_scope
 from planner.lifecycle import lock_post, refresh_post_status
 from planner.models import Account, Post, PostStatus, PostTarget, PublishAttempt
 from planner.notify import notify
 from planner.people import audit
 from planner.people.actors import SYSTEM
 from planner.platforms.base import RemoteRef
-from planner.publishing.claims import claim_reconcile
+from planner.publishing.claims import any_to_reconcile, claim_reconcile
 from planner.publishing.context import WorkerContext
 from planner.publishing.results import PassResult
 from planner.publishing.starting import build_request
@@ -33,6 +33,9 @@ RECONCILE_BACKOFF = (timedelta(minutes=1), timedelta(minutes=5), timedelta(minut
 def reconcile(ctx: WorkerContext, result: PassResult) -> None:
     """Ask the platform whether unknown-outcome posts exist; mark found ones published."""
     now = ctx.clock()
+    with read_scope() as session:
+        if not any_to_reconcile(session, now, ctx.settings.reconcile_checks):
+            return
     with session_scope() as session:
         ids = claim_reconcile(session, now, ctx.settings.reconcile_checks)
     for target_id in ids:

@@ -23,6 +23,7 @@ from sqlmodel import Session, col, select
 
 from planner.db import session_scope
 from planner.lifecycle import moves
+from planner.limits import limits_for
 from planner.media import asset_path
 from planner.models import (
     Account,
@@ -78,7 +79,8 @@ def build_request(session: Session, target: PostTarget | Row, post: Post) -> Pub
     """
     campaign = post_campaign(session, post)
     text = tag_text(target.text, platform=target.platform, campaign=campaign)
-    parts = thread_parts(text) if target.as_thread else [text]
+    limits = limits_for(target.platform)
+    parts = thread_parts(text, limits.max_chars, target.platform) if target.as_thread else [text]
     link = tag(post.link, platform=target.platform, campaign=campaign) if post.link else None
     return PublishRequest(
         target_id=target.id,

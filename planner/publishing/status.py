@@ -49,6 +49,16 @@ def workers(session: Session, now: datetime, lease_seconds: float) -> list[dict]
     ]
 
 
+def running_workers(session: Session, now: datetime, lease_seconds: float) -> int:
+    """How many workers beat within a lease and have not stopped (the pages' "worker on")."""
+    return session.scalar(
+        select(func.count())
+        .select_from(WorkerHeartbeat)
+        .where(col(WorkerHeartbeat.stopped_at).is_(None))
+        .where(col(WorkerHeartbeat.last_seen_at) >= now - timedelta(seconds=lease_seconds))
+    )
+
+
 def queue_depth(session: Session) -> dict[str, int]:
     """How many targets are in each status."""
     rows = session.exec(

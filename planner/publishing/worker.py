@@ -30,11 +30,11 @@ from datetime import datetime, timedelta
 
 from planner.collecting import collect_due
 from planner.config import Settings, get_settings
-from planner.db import session_scope
+from planner.db import read_scope, session_scope
 from planner.models import utcnow
 from planner.notify import deliver_pending
 from planner.platforms import for_account
-from planner.publishing.claims import Caps, claim_due, relaxed_commit
+from planner.publishing.claims import Caps, any_due, claim_due, relaxed_commit
 from planner.publishing.context import PlatformFactory, WorkerContext
 from planner.publishing.heartbeat import Heartbeat
 from planner.publishing.maintenance import Maintenance
@@ -133,8 +133,15 @@ class Worker:
                 record(self.ctx, [(inflight.pop(f), f.result()) for f in done], result)
 
     def claim(self, limit: int) -> list[int]:
-        """Claim up to `limit` due targets under this worker's lease; their ids."""
+        """Claim up to `limit` due targets under this worker's lease; their ids.
+
+        A read looks first: when nothing is due (most passes) no write lock is taken.
+        """
         now = self.clock()
+        grace = timedelta(minutes=self.settings.grace_minutes)
+        with read_scope() as session:
+            if not any_due(session, now, grace):
+                return []
         with session_scope() as session:
             relaxed_commit(session)
             return claim_due(
@@ -143,7 +150,7 @@ class Worker:
                 now,
                 min(limit, self.settings.worker_batch_size),
                 self.settings.lease_seconds,
-                grace=timedelta(minutes=self.settings.grace_minutes),
+                grace=grace,
                 caps=self.caps,
             )
 

@@ -17,6 +17,7 @@ from sqlmodel import Session, col, select
 
 from planner.campaigns import CampaignPlan, step_post
 from planner.lifecycle import S, lock_post, refresh_post_status
+from planner.limits import limits_for
 from planner.models import Account, Campaign, Post, PostTarget, User, utcnow
 from planner.people import approval, audit
 from planner.people.actors import Actor
@@ -77,7 +78,7 @@ def _target(post: Post, account: Account, text: str, due: datetime | None, threa
         status=S.DRAFT,
         due_at=due,
         content_version=post.version,
-        as_thread=thread and account.platform == "x",
+        as_thread=thread and limits_for(account.platform).threads,
     )
 
 
@@ -159,7 +160,7 @@ def update_draft(
         if changes.due_at is not None:
             target.due_at = changes.due_at
         if changes.x_thread is not None:
-            target.as_thread = changes.x_thread and target.platform == "x"
+            target.as_thread = changes.x_thread and limits_for(target.platform).threads
         target.alt_text = post.alt_text
         target.media_ids = [post.media_asset_id] if post.media_asset_id else []
         target.content_version = post.version

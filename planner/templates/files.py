@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from planner.limits import PLATFORMS
+from planner.limits import PLATFORMS, TEXT_FROM
 from planner.templates.model import (
     ContentTemplate,
     TemplateProblem,
@@ -36,6 +36,8 @@ def _text_lines(root: yaml.Node | None) -> dict[tuple[str, str], int]:
     for lang_node, per_platform in text.value:
         for platform in PLATFORMS:
             node = child(per_platform, platform)
+            if node is None and platform in TEXT_FROM:  # a borrowed text: its own lines
+                node = child(per_platform, TEXT_FROM[platform])
             if isinstance(node, yaml.ScalarNode):
                 # A block scalar (| or >) starts on the line after its indicator.
                 block = node.style in ("|", ">")

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
 
-from planner.limits import PLATFORMS
+from planner.limits import PLATFORMS, TEXT_FROM
 from planner.templates.budget import bounded_render
 from planner.templates.sandbox import RESERVED_NAMES, check_source, compiled, make_environment
 
@@ -297,7 +297,7 @@ def parse_template(
     for lang, per_platform in text.items():
         clean[lang] = {}
         for platform in PLATFORMS:
-            body = (per_platform or {}).get(platform)
+            body = own_or_borrowed(per_platform or {}, platform)
             if not isinstance(body, str) or not body.strip():
                 raise TemplateProblem(source, f"no {lang} text for {platform}")
             _, issue = check_source(env, body, known)
@@ -329,6 +329,15 @@ def parse_template(
     )
     _trial_render(tpl, lines or {})
     return tpl
+
+
+def own_or_borrowed(texts: dict, platform: str) -> object:
+    """A template's text for `platform`, or the one it borrows when it has none of its own
+    (limits.TEXT_FROM: Threads from Instagram, Bluesky from X); checked like its own."""
+    body = texts.get(platform)
+    if (not isinstance(body, str) or not body.strip()) and platform in TEXT_FROM:
+        return texts.get(TEXT_FROM[platform])
+    return body
 
 
 def _trial_render(tpl: ContentTemplate, lines: dict[tuple[str, str], int]) -> None:

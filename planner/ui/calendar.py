@@ -1,6 +1,10 @@
 """Calendar & queue: month and week views by status, platform, campaign and author, the next
 50 in the queue, and one post opened (planner/ui/widgets/post_panel.py). A trainee sees only
-their own posts: the calendar queries filter by the signed-in viewer."""
+their own posts: the calendar queries filter by the signed-in viewer.
+
+The page follows live state: every few seconds it asks whether anything changed and draws
+again only then; its queries come from a cache shared by every session
+(planner/ui/widgets/live.py)."""
 
 from __future__ import annotations
 
@@ -10,9 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from planner import calendar as planned
-from planner.calendar import recent, upcoming
 from planner.config import get_settings
-from planner.db import session_scope
 from planner.i18n import (
     format_date,
     format_month,
@@ -22,7 +24,6 @@ from planner.limits import PLATFORMS
 from planner.models import PostStatus
 from planner.notify import reason_text
 from planner.ui.runtime import (
-    embedded_worker,
     hint,
     locale,
     plain,
@@ -31,6 +32,7 @@ from planner.ui.runtime import (
     tr,
 )
 from planner.ui.session import current_actor
+from planner.ui.widgets import live, observances
 from planner.ui.widgets.post_panel import post_panel, show_flash, when_text
 
 MAX_PER_DAY = 4
@@ -79,9 +81,8 @@ def _tooltip(chip: planned.PostChip) -> str:
     )
 
 
-def _filters() -> dict:
-    with session_scope() as session:
-        options = planned.filter_options(session, viewer=current_actor())
+def _filters(stamp: live.Stamp) -> dict:
+    options = live.filter_options(stamp, current_actor())
     cols = st.columns(4)
     platforms = cols[0].multiselect(
         tr("calendar.filter_platform"),
@@ -144,17 +145,9 @@ CHIP_CSS = """<style>
 </style>"""
 
 
-def _grouped(days: list[date], filters: dict) -> dict[date, list[planned.PostChip]]:
-    tz = get_settings().tz
-    with session_scope() as session:
-        start, end = planned.span(days, tz)
-        found = planned.entries(session, start, end, viewer=current_actor(), **filters)
-        return planned.chips_by_day(found, tz)
-
-
-def _month(weeks: list[list[date]], filters: dict, month: int) -> None:
+def _month(weeks: list[list[date]], grouped: dict, month: int) -> None:
     """Seven columns a week, one chip per post; past a few a day the rest are counted."""
-    grouped = _grouped([d for week in weeks for d in week], filters)
+    days_marked = observances.marks([d for week in weeks for d in week])
     st.html(CHIP_CSS)
     with st.container(key="cal_grid"):
         names = tr("calendar.weekdays").split(",")
@@ -164,6 +157,8 @@ def _month(weeks: list[list[date]], filters: dict, month: int) -> None:
             for col, day in zip(st.columns(7, gap="small"), week, strict=True):
                 mark = "_" if day.month != month else "**"
                 col.markdown(f"{mark}{day.day}{mark}")
+                for text in days_marked.get(day, []):
+                    col.caption(text)
                 items = grouped.get(day, [])
                 for chip in items[:MAX_PER_DAY]:
                     _chip_button(col, chip, day, week=False)
@@ -171,9 +166,9 @@ def _month(weeks: list[list[date]], filters: dict, month: int) -> None:
                     col.caption(tr("calendar.more", n=len(items) - MAX_PER_DAY))
 
 
-def _week(days: list[date], filters: dict) -> None:
+def _week(days: list[date], grouped: dict) -> None:
     """One row a day with every post in full: time, title, status, platforms and accounts."""
-    grouped = _grouped(days, filters)
+    days_marked = observances.marks(days)
     tz, loc = get_settings().tz, locale()
     st.html(CHIP_CSS)
     with st.container(key="cal_grid"):
@@ -181,6 +176,8 @@ def _week(days: list[date], filters: dict) -> None:
             items = grouped.get(day, [])
             noon = datetime.combine(day, datetime.min.time(), tz) + timedelta(hours=12)
             st.markdown(f"**{format_date(noon, tz, loc)}**")
+            for text in days_marked.get(day, []):
+                st.caption(text)
             if not items:
                 st.caption("—")
             for chip in items:
@@ -195,21 +192,19 @@ def _legend() -> None:
     )
 
 
-def _rows(rows) -> pd.DataFrame:
+def _rows(rows: list[live.QueueRow]) -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
-                "#": post.id,
-                tr("calendar.col_when"): when_text(target.published_at or target.due_at),
-                "Platform": tr(f"platform.{target.platform}"),
-                tr("calendar.col_account"): account.name,
-                tr("calendar.col_status"): target_status_label(target),
-                tr("calendar.col_post"): post.title,
-                tr("calendar.col_error"): reason_text(
-                    target.error_kind, target.last_error, locale()
-                ),
+                "#": row.post_id,
+                tr("calendar.col_when"): when_text(row.when),
+                "Platform": tr(f"platform.{row.platform}"),
+                tr("calendar.col_account"): row.account,
+                tr("calendar.col_status"): target_status_label(row),
+                tr("calendar.col_post"): row.title,
+                tr("calendar.col_error"): reason_text(row.error_kind, row.last_error, locale()),
             }
-            for target, post, account in rows
+            for row in rows
         ]
     )
 
@@ -237,19 +232,14 @@ def _table(rows, key: str) -> None:
         st.rerun()  # the whole page, so the opened post shows above
 
 
-@st.fragment(run_every=3)
-def live_tables() -> None:
-    """Refreshes by itself so a person can watch the worker publish."""
-    worker = embedded_worker()
-    state = (
-        tr("calendar.worker_on")
-        if worker is not None and worker.alive
-        else tr("calendar.worker_off")
-    )
+def live_tables(stamp: live.Stamp) -> None:
+    """The queue and what went out lately; redrawn with the page whenever anything changed,
+    so a person can watch the worker publish."""
+    state = tr("calendar.worker_on") if stamp.worker_running else tr("calendar.worker_off")
     st.caption(tr("calendar.worker", state=state))
-    with session_scope() as session:
-        queued = upcoming(session, 50, viewer=current_actor())
-        done = recent(session, 20, viewer=current_actor())
+    viewer = current_actor()
+    queued = live.queue("upcoming", 50, stamp, viewer)
+    done = live.queue("recent", 20, stamp, viewer)
     st.subheader(tr("calendar.queue"))
     if queued:
         _table(queued, "queue_table")
@@ -272,7 +262,8 @@ def page() -> None:
     st.header(tr("calendar.header"))
     if "open_post" not in st.session_state and (wanted := st.query_params.get("post")):
         st.session_state["open_post"] = int(wanted) if str(wanted).isdigit() else None
-    filters = _filters()
+    stamp = live.drawn_with()
+    filters = _filters(stamp)
     views = {
         "month": "calendar.view_month",
         "week": "calendar.view_week",
@@ -294,16 +285,22 @@ def page() -> None:
         st.session_state["cal_day"] = _step(st.session_state["cal_day"], view, 1)
     day = nav[1].date_input(tr("calendar.day"), key="cal_day", format="DD/MM/YYYY")
     show_flash()
+    observances.show_nudges()
     if st.session_state.get("open_post"):
         post_panel(st.session_state["open_post"])
     if view == "month":
         st.subheader(format_month(day.year, day.month, locale()))
-        _month(planned.month_grid(day.year, day.month), filters, day.month)
+        weeks = planned.month_grid(day.year, day.month)
+        grouped = live.chips([weeks[0][0], weeks[-1][-1]], filters, stamp, current_actor())
+        _month(weeks, grouped, day.month)
         _legend()
     elif view == "week":
-        _week(planned.week_of(day), filters)
+        days = planned.week_of(day)
+        _week(days, live.chips(days, filters, stamp, current_actor()))
         _legend()
-    live_tables()
+    observances.manage_library_days()
+    live_tables(stamp)
+    live.follow()
 
 
 page()

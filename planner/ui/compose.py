@@ -196,7 +196,7 @@ def _validation(platform: str, draft: Draft, facts) -> None:
         alt_text=st.session_state["alt_text"],
         facts=facts,
         platforms=(platform,),
-        x_thread=platform == "x" and st.session_state.get("x_thread", False),
+        x_thread=limits_for(platform).threads and st.session_state.get("x_thread", False),
     )[platform]
     st.caption(f"{'✅' if result.ok else '⛔'} {counter(result.length, result.limit)}")
     for problem in result.errors:
@@ -249,6 +249,8 @@ def _draft_editor(draft: Draft, accounts: list[Account]) -> None:
         if draft.link:
             st.caption(f"🔗 {plain(draft.link)}")
     with text_col:
+        # One choice for every platform that takes threads (X, Threads, Bluesky).
+        st.checkbox(tr("compose.x_thread"), key="x_thread")
         tabs = st.tabs([f"{PLATFORM_ICONS[p]} {tr(f'platform.{p}')}" for p in PLATFORMS])
         for tab, platform in zip(tabs, PLATFORMS, strict=True):
             with tab:
@@ -264,16 +266,16 @@ def _draft_editor(draft: Draft, accounts: list[Account]) -> None:
                         "text": st.session_state[f"text_{platform}"],
                         "limit": limits_for(platform).max_chars,
                         "weighted": limits_for(platform).weighted_length,
+                        "graphemes": limits_for(platform).graphemes,
                         "twitter": TWITTER_CONFIG,
                         "tlds": TLDS,
-                        "thread": platform == "x" and st.session_state.get("x_thread", False),
+                        "thread": limits_for(platform).threads
+                        and st.session_state.get("x_thread", False),
                         "thread_label": tr("compose.live_thread", parts="{parts}"),
                         "prefix": "✍️ " + tr("compose.live_count"),
                         "locale": "id-ID" if locale() == "id" else "en-GB",
                     },
                 )
-                if platform == "x":
-                    st.checkbox(tr("compose.x_thread"), key="x_thread")
                 _validation(platform, draft, facts)
                 with st.expander(tr("compose.preview"), expanded=False):
                     _preview(platform, draft, asset, by_platform.get(platform))

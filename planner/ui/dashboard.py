@@ -13,7 +13,7 @@ import streamlit as st
 
 from planner.collecting import RefreshError, refresh_figures
 from planner.config import get_settings
-from planner.db import session_scope
+from planner.db import read_scope
 from planner.evaluation import queries as q
 from planner.evaluation.choices import data_stamp, filter_choices
 from planner.evaluation.filters import Filters
@@ -48,14 +48,14 @@ LOADERS = {
 def _load(name: str, key: str, _filters: Filters) -> Any:
     """One query's result; `key` = database, filters and data stamp, so a new snapshot (or any
     change of a target) reads the figures again."""
-    with session_scope() as session:
+    with read_scope() as session:
         return LOADERS[name](session, _filters)
 
 
 def loader(filters: Filters) -> Callable[[str], Any]:
     """A function giving each named query's result for `filters`, from the cache while no new
     figure has arrived (the stamp is read once per page run)."""
-    with session_scope() as session:
+    with read_scope() as session:
         stamp = data_stamp(session)
     key = f"{get_settings().db_url}|{filters!r}|{stamp}"
     return lambda name: _load(name, key, filters)
@@ -145,7 +145,7 @@ def _indicators_tab() -> Any:
 
 def page_body() -> None:
     now = utcnow()
-    with session_scope() as session:
+    with read_scope() as session:
         choices = filter_choices(session)
     filters = filters_form(choices, now)
     period, previous = filters.period, filters.previous().period

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from planner.db import session_scope
+from planner.db import read_scope
 from planner.lifecycle import S
 from planner.people.approval import ReviewState
 from planner.people.roles import Action
@@ -72,7 +72,7 @@ def page() -> None:
             key="drafts_whose",
         )
         everyone = choice == "everyone"
-    with session_scope() as session:
+    with read_scope() as session:
         rows = drafts.list_drafts(session, actor=actor, everyone=everyone)
     if not rows:
         st.info(tr("drafts.empty"))

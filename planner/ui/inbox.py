@@ -1,17 +1,19 @@
 """Inbox: failures, unclear outcomes, missed posts and reconnect requests, in the reader's
-language, with the post one click away."""
+language, with the post one click away. It draws again by itself when something changes
+(planner/ui/widgets/live.py), so a failure shows within seconds."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from planner.config import get_settings
-from planner.db import session_scope
+from planner.db import read_scope, session_scope
 from planner.i18n import format_datetime
 from planner.notify import inbox, mark_read, show, unread_count
 from planner.people.roles import Action
 from planner.ui.runtime import locale, plain, tr
 from planner.ui.session import allowed, current_actor
+from planner.ui.widgets import live
 
 ICONS = {"info": "ℹ️", "warning": "⚠️", "error": "⛔"}
 
@@ -26,7 +28,8 @@ def page() -> None:
     if not allowed(Action.READ_INBOX):
         st.info(tr("app.not_for_role"))
         return
-    with session_scope() as session:
+    live.drawn_with()
+    with read_scope() as session:
         unread = unread_count(session)
     top = st.columns([2, 1])
     top[0].caption(tr("inbox.unread", n=unread))
@@ -35,8 +38,9 @@ def page() -> None:
             mark_read(session, actor=current_actor())
         st.rerun()
     unread_only = st.toggle(tr("inbox.unread_only"), value=True, key="unread_only")
-    with session_scope() as session:
+    with read_scope() as session:
         notes = inbox(session, unread_only=unread_only)
+    live.follow()
     if not notes:
         st.info(tr("inbox.empty"))
         return

@@ -24,6 +24,7 @@ export default function(component) {
   };
   const count = (raw) => {
     const text = raw.normalize("NFC");
+    if (data.graphemes) return [...segmenter.segment(text)].length;  // Bluesky
     if (!data.weighted) return [...text].length;
     let total = 0;
     const rest = text.replace(urls, () => {

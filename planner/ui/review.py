@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from planner.db import session_scope
+from planner.db import read_scope
 from planner.people.roles import Action
 from planner.review import decisions
 from planner.review.drafts import DraftRow
@@ -51,7 +51,7 @@ def _decide(row: DraftRow) -> None:
 
 def _campaigns() -> None:
     actor = require_actor()
-    with session_scope() as session:
+    with read_scope() as session:
         waiting = decisions.campaigns_in_review(session, actor=actor)
     if not waiting:
         return
@@ -75,7 +75,7 @@ def page() -> None:
     if message := st.session_state.pop("review_flash", None):
         st.success(message)
     actor = require_actor()
-    with session_scope() as session:
+    with read_scope() as session:
         queue = decisions.review_queue(session, actor=actor)
     _campaigns()
     if not queue:

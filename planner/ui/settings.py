@@ -16,8 +16,9 @@ from planner.people.policy import Policy, load_policy, save_policy
 from planner.people.roles import Action, PermissionDenied
 from planner.public_media import base_url_issue
 from planner.ui.pages import offered
-from planner.ui.runtime import LANGUAGE_NAMES, embedded_worker, error_text, tr
+from planner.ui.runtime import LANGUAGE_NAMES, error_text, tr
 from planner.ui.session import allowed, current_actor
+from planner.ui.widgets import live
 
 
 def _role_names(roles: tuple[str, ...] | list[str]) -> str:
@@ -112,12 +113,7 @@ def page() -> None:
     inbox = tr("settings.channel_inbox")
     st.write(tr("settings.channels", channels=", ".join([inbox, *channels])))
 
-    worker = embedded_worker()
-    state = (
-        tr("calendar.worker_on")
-        if worker is not None and worker.alive
-        else tr("calendar.worker_off")
-    )
+    state = tr("calendar.worker_on") if live.worker_running() else tr("calendar.worker_off")
     st.caption(tr("calendar.worker", state=state))
     st.caption(tr("settings.env_hint"))
 

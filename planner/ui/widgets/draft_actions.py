@@ -12,7 +12,7 @@ import streamlit as st
 
 from planner.campaigns import CampaignPlan
 from planner.config import get_settings
-from planner.db import session_scope
+from planner.db import read_scope, session_scope
 from planner.drafting import Draft
 from planner.limits import PLATFORMS
 from planner.people.policy import load_policy
@@ -39,7 +39,7 @@ def stop_editing() -> None:
 def review_applies() -> bool:
     """Whether the signed-in person's posts go to review before they can be scheduled."""
     actor = require_actor()
-    with session_scope() as session:
+    with read_scope() as session:
         return load_policy(session).needs_review(actor.role)
 
 
@@ -47,7 +47,7 @@ def open_in_compose(post_id: int) -> bool:
     """Load a saved draft into the compose page's state (False, with the reason, if refused)."""
     actor = require_actor()
     try:
-        with session_scope() as session:
+        with read_scope() as session:
             content = drafts.draft_content(session, actor=actor, post_id=post_id)
     except REFUSALS as exc:
         st.error(error_text(exc))

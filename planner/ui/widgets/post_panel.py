@@ -14,7 +14,7 @@ import streamlit as st
 from planner import calendar as planned
 from planner.collecting import RefreshError, refresh_figures
 from planner.config import get_settings
-from planner.db import session_scope
+from planner.db import read_scope, session_scope
 from planner.i18n import (
     STRINGS,
     format_datetime,
@@ -194,7 +194,7 @@ def _refresh_figures(post) -> None:
 
 def post_panel(post_id: int) -> None:
     """One post opened from the calendar, the queue or the inbox."""
-    with session_scope() as session:
+    with read_scope() as session:
         detail = planned.post_detail(session, post_id, viewer=current_actor())
     if detail is None:
         st.session_state.pop("open_post", None)

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from planner.config import get_settings
-from planner.db import session_scope
+from planner.db import read_scope, session_scope
 from planner.i18n import STRINGS, format_datetime
 from planner.media import asset_path
 from planner.people.roles import PermissionDenied, action_name
@@ -49,7 +49,7 @@ def state_label(state: str) -> str:
 
 def load(post_id: int) -> PostReview | None:
     """The post with its checklist, thread and history."""
-    with session_scope() as session:
+    with read_scope() as session:
         return post_review(session, post_id, viewer=require_actor())
 
 
@@ -154,6 +154,6 @@ def review_title() -> str:
     """'Tinjauan (3)': the review queue's menu title with the posts waiting for the signed-in
     person (its plain name when none wait)."""
     actor = require_actor()
-    with session_scope() as session:
+    with read_scope() as session:
         waiting = decisions.queue_count(session, actor=actor)
     return tr("nav.review_count", count=waiting) if waiting else tr("nav.review")
