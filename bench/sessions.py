@@ -17,8 +17,8 @@ tables every 3 s (the fragment's own interval) whether or not the last ask was a
 each ask is timed until a fragment run finishes. Scenario "rounds": M sessions each open the
 app, then the calendar, the dashboard and the compose page, and make a draft, with a 1 s
 pause between steps; a round's time is the sum of the five waits. Throughout, sandbox posts
-fall due every second and the worker's lateness (published_at − due_at) is read from the
-database. "database is locked" is counted in the servers' logs.
+fall due every second (--due-every) and the worker's lateness (published_at − due_at) is
+read from the database. "database is locked" is counted in the servers' logs.
 
 Prints one JSON object: calendar_sessions, refreshes, unanswered, refresh_p50_s,
 refresh_p95_s, round_sessions, rounds, round_p50_s, round_p95_s, step_p95_s (per step),
@@ -57,7 +57,6 @@ PLANNER = str(Path(sys.executable).parent / "planner")
 # (step, url path): "" is the default page, compose.
 ROUND = (("open", ""), ("calendar", "calendar"), ("dashboard", "dashboard"), ("compose", ""))
 THINK_S = 1.0
-DUE_EVERY_S = 1.0
 ANSI = re.compile(r"\x1b\[[0-9;]*m")  # Streamlit prints tracebacks in colour
 CAUSE = re.compile(r"OperationalError: database is locked\s*$")  # the chained cause
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
@@ -215,8 +214,8 @@ def signed_in_cookies(count: int) -> list[dict[str, str]]:
     return cookies
 
 
-def schedule_due_posts(start: datetime, seconds: float) -> int:
-    """Sandbox posts falling due every DUE_EVERY_S from `start` for `seconds`."""
+def schedule_due_posts(start: datetime, seconds: float, every: float) -> int:
+    """Sandbox posts falling due every `every` seconds from `start` for `seconds`."""
     from sqlmodel import select
 
     from planner.db import session_scope
@@ -224,7 +223,7 @@ def schedule_due_posts(start: datetime, seconds: float) -> int:
 
     with session_scope() as session:
         accounts = list(session.exec(select(Account).where(Account.is_sandbox)))
-        count = int(seconds / DUE_EVERY_S)
+        count = int(seconds / every)
         for n in range(count):
             account = accounts[n % len(accounts)]
             post = Post(title=f"Bench {n}", status="scheduled")
@@ -237,7 +236,7 @@ def schedule_due_posts(start: datetime, seconds: float) -> int:
                     platform=account.platform,
                     text=f"Halo Sobat Perpus #{n}",
                     status="scheduled",
-                    due_at=start + timedelta(seconds=n * DUE_EVERY_S),
+                    due_at=start + timedelta(seconds=n * every),
                 )
             )
     return count
@@ -359,11 +358,12 @@ def run(args: argparse.Namespace) -> dict:
         prepare(env)
         total = args.calendar_seconds + args.round_seconds + 60
         start = datetime.now(UTC) + timedelta(seconds=20)
-        due = schedule_due_posts(start, total)
+        due = schedule_due_posts(start, total, args.due_every)
         cookies = signed_in_cookies(max(args.calendar, args.rounds))
         servers = Servers(env, tmp, copies=2 if two else 1, separate_worker=two)
         urls = [f"ws://127.0.0.1:{p}/_stcore/stream" for p in servers.ports]
         result: dict = {"db": args.db, "app_copies": len(servers.ports)}
+        result["due_every_s"] = args.due_every
         try:
             cpu0 = servers.cpu_seconds()
             result |= asyncio.run(
@@ -401,6 +401,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, help="sessions doing rounds")
     parser.add_argument("--calendar-seconds", type=float)
     parser.add_argument("--round-seconds", type=float)
+    parser.add_argument(
+        "--due-every", type=float, default=1.0, help="seconds between posts falling due"
+    )
     args = parser.parse_args()
     quick = args.quick
     args.calendar = args.calendar or (12 if quick else 50)

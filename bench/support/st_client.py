@@ -102,7 +102,10 @@ class StreamlitClient:
             elif kind == "auto_rerun":
                 self.fragments[msg.auto_rerun.fragment_id] = msg.auto_rerun.interval
             elif kind == "script_finished":
-                if msg.script_finished == FRAGMENT_DONE:
+                # A refresh is answered by the next run that finished after it was asked: the
+                # fragment's own, or the whole page when the fragment asked for that (live
+                # pages rerun the page only when something changed).
+                if msg.script_finished != EARLY:
                     now = time.monotonic()
                     for refresh in self.refreshes:
                         if refresh.answered is None:
