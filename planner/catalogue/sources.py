@@ -133,3 +133,21 @@ def source_row(source: CatalogueSource) -> dict[str, Any]:
         "last_message": source.last_message,
         "last_counts": source.last_counts,
     }
+
+
+def probe_source(ref: str | int, *, actor: Actor, client_factory: Any = None) -> dict[str, Any]:
+    """Ask the source's server who it is and which formats it offers (nothing is stored)."""
+    from planner.catalogue.oai import PatientSickle, identify
+    from planner.db import session_scope
+
+    with session_scope() as session:
+        check(session, actor, Action.EDIT_SOURCES, ("catalogue", ref))
+        source = find_source(session, ref)
+        session.refresh(source)
+        session.expunge(source)
+    client = (client_factory or (lambda s: PatientSickle(s.base_url)))(source)
+    return {
+        "source": source.name,
+        "prefix": source.metadata_prefix,
+        **identify(client, source.metadata_prefix),
+    }

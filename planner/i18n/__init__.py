@@ -13,6 +13,7 @@ from planner.i18n import (
     access,
     accounts,
     app,
+    catalogue,
     collecting,
     content,
     dashboard,
@@ -135,6 +136,7 @@ STRINGS: dict[str, dict[str, str]] = _merge(
     dashboard.STRINGS,
     indicators.STRINGS,
     report.STRINGS,
+    catalogue.STRINGS,
 )
 
 
