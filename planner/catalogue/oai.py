@@ -35,6 +35,16 @@ MAX_WAIT_SECONDS = 60.0
 RETRY_STATUSES = (429, 500, 502, 503, 504)
 # A resumption token the server no longer knows: the harvest starts over this many times.
 RESTARTS = 2
+# Sickle raises one class per OAI error code, none of them sharing a base with OAIError.
+OAI_ERRORS = (
+    oaiexceptions.BadArgument,
+    oaiexceptions.BadVerb,
+    oaiexceptions.CannotDisseminateFormat,
+    oaiexceptions.IdDoesNotExist,
+    oaiexceptions.NoSetHierarchy,
+    oaiexceptions.NoMetadataFormat,
+    oaiexceptions.OAIError,
+)
 USER_AGENT = "planner (library social media planner; OAI-PMH harvester)"
 
 
@@ -187,15 +197,15 @@ def fetch(
                 raise CatalogueError("bad_token", detail=str(exc) or "badResumptionToken") from exc
             fetched.restarts += 1
             log.warning("catalogue %s: resumption token refused; starting over", client.endpoint)
-        except oaiexceptions.OAIError as exc:
+        except OAI_ERRORS as exc:
             raise CatalogueError(
-                "oai", code=_oai_code(exc), detail=str(exc).strip() or "-"
+                "oai", oai_code=_oai_code(exc), detail=str(exc).strip() or "-"
             ) from exc
     fetched.requests = client.requests_made
     return fetched
 
 
-def _oai_code(exc: oaiexceptions.OAIError) -> str:
+def _oai_code(exc: Exception) -> str:
     name = exc.__class__.__name__
     return name[0].lower() + name[1:] if name != "OAIError" else "error"
 
@@ -206,12 +216,14 @@ def identify(client: PatientSickle, prefix: str) -> dict[str, Any]:
     error = response.xml.find(f"{OAI}error")
     if error is not None:  # e.g. SLiMS with OAI switched off answers badVerb
         detail = (error.text or "").strip() or "-"
-        raise CatalogueError("oai", code=error.get("code", "error"), detail=detail)
+        raise CatalogueError("oai", oai_code=error.get("code", "error"), detail=detail)
     about = Identify(response)
     try:
         formats = [f.metadataPrefix for f in client.ListMetadataFormats()]
-    except oaiexceptions.OAIError as exc:
-        raise CatalogueError("oai", code=_oai_code(exc), detail=str(exc).strip() or "-") from exc
+    except OAI_ERRORS as exc:
+        raise CatalogueError(
+            "oai", oai_code=_oai_code(exc), detail=str(exc).strip() or "-"
+        ) from exc
     return {
         "repository": getattr(about, "repositoryName", ""),
         "protocol": getattr(about, "protocolVersion", ""),

@@ -58,8 +58,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "address ends in /oai.php, for INLISLite in /oai-pmh.",
     },
     "catalogue.error.oai": {
-        "id": "Server katalog menolak permintaan ({code}: {detail}). Tidak ada yang diubah.",
-        "en": "The catalogue server refused the request ({code}: {detail}). Nothing was changed.",
+        "id": "Server katalog menolak permintaan ({oai_code}: {detail}). Tidak ada yang diubah.",
+        "en": "The catalogue server refused the request ({oai_code}: {detail}). Nothing was changed.",
     },
     "catalogue.error.bad_token": {
         "id": "Server katalog terus menolak token lanjutan (resumption token) meski panen sudah "
