@@ -59,7 +59,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "catalogue.error.oai": {
         "id": "Server katalog menolak permintaan ({oai_code}: {detail}). Tidak ada yang diubah.",
-        "en": "The catalogue server refused the request ({oai_code}: {detail}). Nothing was changed.",
+        "en": "The catalogue server refused the request ({oai_code}: {detail}). Nothing was "
+        "changed.",
     },
     "catalogue.error.bad_token": {
         "id": "Server katalog terus menolak token lanjutan (resumption token) meski panen sudah "
