@@ -65,11 +65,15 @@ class PatientSickle(Sickle):
         self,
         endpoint: str,
         *,
-        timeout: float = TIMEOUT_SECONDS,
-        retries: int = RETRIES,
-        backoff: float = BACKOFF_SECONDS,
+        timeout: float | None = None,
+        retries: int | None = None,
+        backoff: float | None = None,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
+        # Read when made, not when defined: tests and a later setting can change them.
+        timeout = TIMEOUT_SECONDS if timeout is None else timeout
+        retries = RETRIES if retries is None else retries
+        backoff = BACKOFF_SECONDS if backoff is None else backoff
         super().__init__(
             endpoint,
             class_mapping={
