@@ -77,7 +77,7 @@ def _source_row(source_id: int) -> CatalogueSource:
 
 
 def test_slims_pages_are_followed_to_the_end_and_mapped_like_an_import(
-    sqlite_db: str, server: OaiServer, waits: Waits
+    any_db: str, server: OaiServer, waits: Waits
 ) -> None:
     source_id = _source(
         server.url, record_url="https://opac.example/index.php?p=show_detail&id={id}"
@@ -115,7 +115,7 @@ def test_slims_pages_are_followed_to_the_end_and_mapped_like_an_import(
 
 
 def test_harvesting_again_asks_from_the_last_harvest_and_adds_nothing_twice(
-    sqlite_db: str, server: OaiServer, waits: Waits
+    any_db: str, server: OaiServer, waits: Waits
 ) -> None:
     source_id = _source(server.url)
     _harvest(source_id, waits)
@@ -149,7 +149,7 @@ def _inlislite(params: dict[str, str]) -> Reply:
 
 
 def test_inlislite_marc21_keys_like_the_marc_import_warns_on_a_bad_isbn_and_honours_deletions(
-    sqlite_db: str, server: OaiServer, waits: Waits
+    any_db: str, server: OaiServer, waits: Waits
 ) -> None:
     server.route = _inlislite
     source_id = _source(server.url, name="INLISLite", metadata_prefix="marc21")
@@ -266,7 +266,7 @@ def test_a_token_refused_again_and_again_fails_cleanly(
 
 
 def test_a_server_failing_halfway_writes_nothing_and_keeps_from(
-    sqlite_db: str, server: OaiServer, waits: Waits
+    any_db: str, server: OaiServer, waits: Waits
 ) -> None:
     source_id = _source(server.url)
     server.route = lambda p: (
@@ -404,7 +404,7 @@ def test_names_are_unique_and_only_collection_roles_manage_sources(sqlite_db: st
 
 
 def test_new_books_of_an_incremental_harvest_become_a_draft_in_review(
-    sqlite_db: str, server: OaiServer, waits: Waits
+    any_db: str, server: OaiServer, waits: Waits
 ) -> None:
     with session_scope() as session:
         add_sandbox_accounts(session)
