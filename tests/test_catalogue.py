@@ -448,3 +448,22 @@ def test_new_books_of_an_incremental_harvest_become_a_draft_in_review(
     # One proposal a week: a harvest two days later makes none.
     third = _harvest(source_id, waits, now=later + timedelta(days=2))
     assert third.draft_post_id is None and third.draft_note == "already_this_week"
+
+
+def test_records_without_metadata_or_title_are_refused_and_listed_the_rest_is_taken(
+    sqlite_db: str, server: OaiServer, waits: Waits
+) -> None:
+    server.route = lambda params: Reply(file="slims_untitled.xml")
+    report = _harvest(_source(server.url), waits)
+    assert report.status == "ok"
+    assert [(r.status, r.reason("en")) for r in report.items.rows] == [
+        ("refused", "unreadable catalogue record: the record has no metadata"),
+        ("refused", "the title is empty"),
+        ("created", ""),
+    ]
+    (bumi,) = _items()
+    assert (bumi.title, bumi.author, bumi.isbn) == (
+        "Bumi manusia",
+        "Pramoedya Ananta Toer",
+        "9789799731234",
+    )

@@ -255,7 +255,7 @@ def download_cover(url: str) -> bytes | None:
 def _prepare(raw: tuple[OaiRecord, Any], covers: dict[str, bytes]) -> Warned:
     record, values = raw
     if isinstance(values, str):
-        raise RowRefused("unreadable_record", detail=values)
+        raise RowRefused("unreadable_oai", detail=values)
     warned = row_to_item(values)
     warned.data = _Harvested(warned.data, record, covers.get(record.identifier))
     return warned

@@ -32,6 +32,10 @@ REASONS: dict[str, dict[str, str]] = {
             "ISBN “{isbn}” is not valid (check digit or length); the title was imported without it"
         ),
     },
+    "unreadable_oai": {
+        "id": "rekaman katalog tidak terbaca: {detail}",
+        "en": "unreadable catalogue record: {detail}",
+    },
     "unreadable_record": {
         "id": "rekaman MARC rusak: {detail}",
         "en": "damaged MARC record: {detail}",

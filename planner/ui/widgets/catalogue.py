@@ -6,6 +6,8 @@ done by planner/catalogue/, this only collects input and shows what came back.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pandas as pd
 import streamlit as st
 
@@ -89,7 +91,7 @@ def _actions(rows: list[dict]) -> None:
         counts = row["last_counts"]
         st.success(tr("catalogue.harvested", **_numbers(counts)))
     if row["harvested_from"]:
-        day = pd.Timestamp(row["harvested_from"]).to_pydatetime()
+        day = datetime.fromisoformat(row["harvested_from"]).replace(hour=12, tzinfo=UTC)
         st.caption(tr("catalogue.next_from", day=format_date(day, get_settings().tz, locale())))
     test_col, harvest_col = st.columns(2)
     if test_col.button(tr("catalogue.test"), key="catalogue_test"):
