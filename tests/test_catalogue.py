@@ -445,6 +445,19 @@ def test_new_books_of_an_incremental_harvest_become_a_draft_in_review(
         assert "pekan ini" in facebook
         image = session.get(MediaAsset, post.media_asset_id)
         assert image is not None and image.alt_text
+    # A reviewer finds it in the queue; approving it queues nothing until a person sets a time.
+    manager = make_user("manager")
+    with session_scope() as session:
+        from planner.review.decisions import approve, review_queue
+
+        assert [row.post.id for row in review_queue(session, actor=manager)] == [
+            second.draft_post_id
+        ]
+        approve(session, actor=manager, post_id=second.draft_post_id, now=later)
+    with session_scope() as session:
+        from planner.review.drafts import draft_targets
+
+        assert {t.status for t in draft_targets(session, second.draft_post_id)} == {"approved"}
     # One proposal a week: a harvest two days later makes none.
     third = _harvest(source_id, waits, now=later + timedelta(days=2))
     assert third.draft_post_id is None and third.draft_note == "already_this_week"
