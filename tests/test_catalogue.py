@@ -480,3 +480,13 @@ def test_records_without_metadata_or_title_are_refused_and_listed_the_rest_is_ta
         "Pramoedya Ananta Toer",
         "9789799731234",
     )
+
+
+def test_a_cover_that_cannot_be_fetched_is_skipped_not_an_error(server: OaiServer) -> None:
+    from planner.catalogue.harvest import download_cover
+
+    assert download_cover(f"{server.base}/images/docs/sampul.jpg") is not None
+    assert download_cover(server.url) is None  # XML, not a picture
+    server.route = lambda params: Reply(status=404)
+    assert download_cover(f"{server.base}/tidak-ada.jpg") is None
+    assert download_cover("http://127.0.0.1:9/sampul.jpg") is None
