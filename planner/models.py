@@ -347,6 +347,26 @@ class Post(SQLModel, table=True):
     reviewed_by_id: int | None = Field(default=None, foreign_key="user_account.id")
     reviewed_at: datetime | None = _ts(default=None, nullable=True)
     approved_version: int | None = None
+    # The observance (planner/observances.py) the post was drafted for: its nudge then stops.
+    observance_key: str | None = Field(default=None, max_length=80, index=True)
+
+
+class Observance(SQLModel, table=True):
+    """A library's own day on the calendar (its anniversary…), beside the shipped national days."""
+
+    __tablename__ = "observance"
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(unique=True, index=True, max_length=80)
+    name_id: str = Field(max_length=120)
+    name_en: str = Field(default="", max_length=120)
+    month: int
+    day: int
+    since_year: int | None = None  # the founding year: the draft says which anniversary
+    template_id: str = Field(default="library-anniversary", max_length=80)
+    message: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    created_at: datetime = _ts(default_factory=utcnow)
+    created_by_id: int | None = Field(default=None, foreign_key="user_account.id")
 
 
 class PostTarget(SQLModel, table=True):

@@ -58,4 +58,12 @@ def test_golden_path(page, app_url: str, data_dir: Path, shots: Path) -> None:
     expect(page.get_by_test_id("stVegaLiteChart").first).to_be_visible()
     expect(page.get_by_text("Angka simulasi", exact=False)).to_be_visible()
     expect(page.get_by_test_id("stException")).to_have_count(0)
+
+    # Last month holds the demo's month of figures: the picture the README shows.
+    page.get_by_label("Periode").click()
+    page.get_by_role("option", name="Bulan lalu").click()
+    page.get_by_role("button", name="Terapkan").click()
+    expect(page.get_by_text(re.compile(r"dibanding .*Oktober"))).to_be_visible()
+    expect(page.get_by_test_id("stVegaLiteChart").first).to_be_visible()
+    expect(page.get_by_test_id("stException")).to_have_count(0)
     page.screenshot(path=str(shots / "screenshot-dashboard.png"), full_page=True)

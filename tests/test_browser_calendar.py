@@ -149,3 +149,43 @@ def test_a_queue_row_opens_its_post(page, app_url: str) -> None:
             continue
     expect(heading).to_be_visible()
     expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+def test_an_observance_nudge_drafts_its_post_and_passes_axe(
+    page, app_url: str, shots: Path
+) -> None:
+    from playwright.sync_api import expect
+
+    from planner.observances.days import add_library_day
+    from tests.accessibility import violations
+    from tests.test_browser_accessibility import _settled
+
+    soon = (datetime.now(get_settings().tz) + timedelta(days=5)).date()
+    with session_scope() as session:
+        add_library_day(
+            session, ADMIN, name_id="Hari Jadi Perpustakaan", month=soon.month, day=soon.day
+        )
+    page.goto(app_url)
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Kalender & Antrean").click()
+    expect(
+        page.get_by_text("Hari Jadi Perpustakaan tinggal 5 hari lagi", exact=False)
+    ).to_be_visible()
+    button = page.get_by_role("button", name="Buat draf: Hari Jadi Perpustakaan")
+    expect(button).to_be_visible()
+    page.get_by_text("Hari peringatan perpustakaan", exact=True).click()  # the form opens
+    expect(page.get_by_label("Nama hari", exact=True)).to_be_visible()
+    _settled(page)
+    assert violations(page) == []
+    page.screenshot(path=str(shots / "calendar-observance.png"), full_page=True)
+    button.click()
+    expect(page.get_by_text("dibuat untuk Hari Jadi Perpustakaan", exact=False)).to_be_visible()
+    expect(
+        page.get_by_role("heading", name=re.compile(r"Unggahan #\d+: Hari Jadi"))
+    ).to_be_visible()
+    expect(button).to_have_count(0)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    with session_scope() as session:
+        post = session.exec(
+            select(Post).where(Post.observance_key == "hari-jadi-perpustakaan")
+        ).one()
+        assert post.status == "draft"

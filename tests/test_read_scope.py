@@ -7,10 +7,12 @@ fails at once on both databases, so the split between reads and writes cannot ro
 
 from __future__ import annotations
 
-import multiprocessing
 import sqlite3
+import subprocess
+import sys
 import threading
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -88,18 +90,37 @@ def _page_reads() -> int:
     return len(found) + len(queued)
 
 
-def _read_in_process(data_dir: str, out: multiprocessing.Queue) -> None:
-    import os
+# Another process reads through planner as a page would. A plain subprocess, not
+# multiprocessing's spawn: after an AppTest run in the same pytest process, spawn would
+# re-run app.py as the child's __main__.
+READ_IN_PROCESS = """
+import os, sys
+os.environ["PLANNER_DATA_DIR"] = sys.argv[1]
+from planner import db
+db.BUSY_TIMEOUT_MS = 200
+from tests.test_read_scope import _page_reads
+print(_page_reads())
+"""
 
-    from planner import config
 
-    os.environ["PLANNER_DATA_DIR"] = data_dir
-    config.reset_settings()
-    db.BUSY_TIMEOUT_MS = 200
-    try:
-        out.put(_page_reads())
-    except Exception as exc:  # reported to the test, which fails with it
-        out.put(repr(exc))
+def _read_in_processes(data_dir: str, count: int) -> list[object]:
+    root = Path(__file__).resolve().parent.parent
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", READ_IN_PROCESS, data_dir],
+            cwd=root,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(count)
+    ]
+    results: list[object] = []
+    for proc in procs:
+        out, err = proc.communicate(timeout=60)
+        lines = out.split()
+        results.append(int(lines[-1]) if proc.returncode == 0 and lines else err[-2000:])
+    return results
 
 
 def test_reads_go_on_while_another_connection_holds_the_write_lock(
@@ -126,17 +147,7 @@ def test_reads_go_on_while_another_connection_holds_the_write_lock(
             thread.start()
         for thread in threads:
             thread.join(30)
-        ctx = multiprocessing.get_context("spawn")
-        out = ctx.Queue()
-        procs = [
-            ctx.Process(target=_read_in_process, args=(str(get_settings().data_dir), out))
-            for _ in range(2)
-        ]
-        for proc in procs:
-            proc.start()
-        results += [out.get(timeout=60) for _ in procs]
-        for proc in procs:
-            proc.join(30)
+        results += _read_in_processes(str(get_settings().data_dir), 2)
         # The writer's uncommitted edit is invisible, its lock irrelevant to every reader.
         assert results == [2] * (READERS + 2)
         # A writer, by contrast, does wait for the lock (and here gives up after 200 ms).

@@ -18,6 +18,7 @@ from planner.cli import (
     core,
     imaging,
     indicators,
+    observances,
     report,
     review,
     schedule,
@@ -41,6 +42,7 @@ review.register(app)
 training.register(app)
 report.register(app)
 indicators.register(app)
+observances.register(app)
 app.add_typer(import_app, name="import")  # `import events|collection|posts`, from two modules
 app.add_typer(user_app, name="user")
 app.add_typer(metrics_app, name="metrics")

@@ -58,7 +58,7 @@ def heatmap(session: Session, filters: Filters) -> Heatmap:
         day, hour
     )
     cells = []
-    for r in session.execute(query):
+    for r in session.connection().execute(query):
         f = figures(r)
         cells.append(
             {

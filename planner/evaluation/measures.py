@@ -46,7 +46,7 @@ def social_measures(session: Session, filters: Filters) -> list[dict[str, Any]]:
         .order_by(month, PostTarget.platform)
     )
     rows: dict[tuple[str, str], dict[str, Any]] = {}
-    for r in session.execute(query):
+    for r in session.connection().execute(query):
         f = figures(r)
         rows[(r.month, r.platform)] = {
             "month": r.month,

@@ -87,7 +87,7 @@ def on_time(session: Session, filters: Filters, now: datetime | None = None) -> 
         .join(Account, Account.id == PostTarget.account_id)
         .where(*due_conditions(filters))
     )
-    r = session.execute(query).one()
+    r = session.connection().execute(query).one()
     considered_n = int(r.considered or 0)
     rows_query = (
         select(
@@ -120,5 +120,5 @@ def on_time(session: Session, filters: Filters, now: datetime | None = None) -> 
         overdue=int(r.overdue or 0),
         share_on_time=int(r.on_time or 0) / considered_n if considered_n else None,
         simulated=bool(r.sim),
-        attention_rows=[dict(x._mapping) for x in session.execute(rows_query)],
+        attention_rows=[dict(x._mapping) for x in session.connection().execute(rows_query)],
     )

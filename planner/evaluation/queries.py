@@ -87,7 +87,7 @@ class Kpi:
 def summary(session: Session, filters: Filters) -> dict[str, Any]:
     """The period's totals in one row: posts, targets, reach, impressions, interactions,
     clicks, engagement_rate, rate_basis, simulated."""
-    row = session.execute(published_base(session, filters, *figure_columns())).one()
+    row = session.connection().execute(published_base(session, filters, *figure_columns())).one()
     return figures(row)
 
 
@@ -131,7 +131,7 @@ def series(session: Session, filters: Filters, bucket: str = "day") -> list[dict
     )
     return [
         {"bucket": as_date(r.bucket), "platform": r.platform, **figures(r)}
-        for r in session.execute(query)
+        for r in session.connection().execute(query)
     ]
 
 
@@ -146,7 +146,7 @@ def by_age(session: Session, filters: Filters) -> list[dict[str, Any]]:
         session, filters, M.age_bucket, PostTarget.platform, *figure_columns(), ages=ages
     ).group_by(M.age_bucket, PostTarget.platform)
     rows = []
-    for r in session.execute(query):
+    for r in session.connection().execute(query):
         row = {"age": r.age_bucket, "platform": r.platform, **figures(r)}
         row["interactions_per_target"] = _per(row["interactions"], row["targets"])
         rows.append(row)
@@ -158,7 +158,9 @@ def by_template(session: Session, filters: Filters) -> list[dict[str, Any]]:
     query = published_base(session, filters, Post.template_id, *figure_columns()).group_by(
         Post.template_id
     )
-    rows = [{"template_id": r.template_id, **figures(r)} for r in session.execute(query)]
+    rows = [
+        {"template_id": r.template_id, **figures(r)} for r in session.connection().execute(query)
+    ]
     return sorted(rows, key=lambda r: (-(r["interactions"] or 0), r["template_id"] or ""))
 
 
@@ -177,7 +179,7 @@ def by_kind(session: Session, filters: Filters) -> list[dict[str, Any]]:
     kind = kind_of_post().label("kind")
     query = published_base(session, filters, kind, *figure_columns()).group_by(kind)
     order = ("event", "collection", "service")
-    rows = [{"kind": r.kind, **figures(r)} for r in session.execute(query)]
+    rows = [{"kind": r.kind, **figures(r)} for r in session.connection().execute(query)]
     return sorted(rows, key=lambda r: order.index(r["kind"]))
 
 
@@ -217,7 +219,7 @@ def top_posts(session: Session, filters: Filters, limit: int = 10) -> list[dict[
         .limit(limit)
     )
     out = []
-    for r in session.execute(query):
+    for r in session.connection().execute(query):
         row = dict(r._mapping)
         row["title"] = row["title"] or f"#{row['post_id']}"
         row["thumbnail"] = _thumbnail(row.pop("image"), row.pop("sha256"))
@@ -242,7 +244,9 @@ def unreported(session: Session, filters: Filters) -> dict[str, list[str]]:
         col(M.id).is_not(None)
     )
     out: dict[str, list[str]] = {}
-    for r in session.execute(query.group_by(PostTarget.platform).order_by(PostTarget.platform)):
+    for r in session.connection().execute(
+        query.group_by(PostTarget.platform).order_by(PostTarget.platform)
+    ):
         missing = [name for name in GAP_FIGURES if getattr(r, name)]
         if missing:
             out[r.platform] = missing

@@ -18,6 +18,7 @@ from planner.i18n import (
     dashboard,
     imaging,
     indicators,
+    observances,
     people,
     publishing,
     report,
@@ -135,6 +136,7 @@ STRINGS: dict[str, dict[str, str]] = _merge(
     dashboard.STRINGS,
     indicators.STRINGS,
     report.STRINGS,
+    observances.STRINGS,
 )
 
 

@@ -32,7 +32,7 @@ from planner.ui.runtime import (
     tr,
 )
 from planner.ui.session import current_actor
-from planner.ui.widgets import live
+from planner.ui.widgets import live, observances
 from planner.ui.widgets.post_panel import post_panel, show_flash, when_text
 
 MAX_PER_DAY = 4
@@ -147,6 +147,7 @@ CHIP_CSS = """<style>
 
 def _month(weeks: list[list[date]], grouped: dict, month: int) -> None:
     """Seven columns a week, one chip per post; past a few a day the rest are counted."""
+    days_marked = observances.marks([d for week in weeks for d in week])
     st.html(CHIP_CSS)
     with st.container(key="cal_grid"):
         names = tr("calendar.weekdays").split(",")
@@ -156,6 +157,8 @@ def _month(weeks: list[list[date]], grouped: dict, month: int) -> None:
             for col, day in zip(st.columns(7, gap="small"), week, strict=True):
                 mark = "_" if day.month != month else "**"
                 col.markdown(f"{mark}{day.day}{mark}")
+                for text in days_marked.get(day, []):
+                    col.caption(text)
                 items = grouped.get(day, [])
                 for chip in items[:MAX_PER_DAY]:
                     _chip_button(col, chip, day, week=False)
@@ -165,6 +168,7 @@ def _month(weeks: list[list[date]], grouped: dict, month: int) -> None:
 
 def _week(days: list[date], grouped: dict) -> None:
     """One row a day with every post in full: time, title, status, platforms and accounts."""
+    days_marked = observances.marks(days)
     tz, loc = get_settings().tz, locale()
     st.html(CHIP_CSS)
     with st.container(key="cal_grid"):
@@ -172,6 +176,8 @@ def _week(days: list[date], grouped: dict) -> None:
             items = grouped.get(day, [])
             noon = datetime.combine(day, datetime.min.time(), tz) + timedelta(hours=12)
             st.markdown(f"**{format_date(noon, tz, loc)}**")
+            for text in days_marked.get(day, []):
+                st.caption(text)
             if not items:
                 st.caption("—")
             for chip in items:
@@ -279,6 +285,7 @@ def page() -> None:
         st.session_state["cal_day"] = _step(st.session_state["cal_day"], view, 1)
     day = nav[1].date_input(tr("calendar.day"), key="cal_day", format="DD/MM/YYYY")
     show_flash()
+    observances.show_nudges()
     if st.session_state.get("open_post"):
         post_panel(st.session_state["open_post"])
     if view == "month":
@@ -291,6 +298,7 @@ def page() -> None:
         days = planned.week_of(day)
         _week(days, live.chips(days, filters, stamp, current_actor()))
         _legend()
+    observances.manage_library_days()
     live_tables(stamp)
     live.follow()
 
