@@ -57,12 +57,12 @@ def queue(
 ) -> None:
     """What is due next (and what needs attention), soonest first."""
     from planner.calendar import upcoming
-    from planner.db import session_scope
+    from planner.db import read_scope
     from planner.i18n import format_datetime
 
     settings = get_settings()
     viewer = reading_user()
-    with session_scope() as session:
+    with read_scope() as session:
         items = [
             {
                 "post_id": post.id,
@@ -242,13 +242,13 @@ def worker(
 
 def status(as_json: JsonOpt = False) -> None:
     """Workers seen recently, queue depth by status, and the oldest overdue post."""
-    from planner.db import session_scope
+    from planner.db import read_scope
     from planner.i18n import format_datetime
     from planner.models import utcnow
     from planner.publishing.status import status_report
 
     settings = get_settings()
-    with session_scope() as session:
+    with read_scope() as session:
         report = status_report(session, utcnow(), settings.lease_seconds)
     lines = [f"workers ({len(report['workers'])} seen in the last hour):"]
     lines += [
