@@ -24,7 +24,7 @@ import sys
 import threading
 import time
 
-from planner.config import PROJECT_ROOT, Settings, get_settings
+from planner.config import Settings, get_settings
 
 STOP_GRACE_SECONDS = 30  # a send under way gets this long to finish before the kill
 QUICK_EXIT_SECONDS = 10  # a worker that ran shorter than this counts as dying at once
@@ -62,8 +62,9 @@ class WorkerProcess:
             if self._stopping.is_set():
                 return
             # A session of its own: Ctrl-C in the terminal reaches the app, which then stops
-            # the worker itself (else the worker could exit first and be restarted).
-            self._proc = subprocess.Popen(self._argv, cwd=PROJECT_ROOT, start_new_session=True)
+            # the worker itself (else the worker could exit first and be restarted). The same
+            # working folder and environment as the app: the same .env, the same settings.
+            self._proc = subprocess.Popen(self._argv, start_new_session=True)
 
     def _supervise(self) -> None:
         quick_exits = 0
