@@ -1,4 +1,4 @@
-"""Streamlit entry point: database check, embedded worker, sign-in gate, language, navigation."""
+"""Streamlit entry point: database check, worker process, sign-in gate, language, navigation."""
 
 import streamlit as st
 

@@ -636,6 +636,52 @@ class TrainingSubmission(SQLModel, table=True):
     promoted_post_id: int | None = Field(default=None, foreign_key="post.id")
 
 
+class CatalogueSource(SQLModel, table=True):
+    """A library catalogue harvested over OAI-PMH (SLiMS, INLISLite, Koha), and its last run."""
+
+    __tablename__ = "catalogue_source"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, max_length=120)
+    base_url: str = Field(max_length=500)
+    metadata_prefix: str = Field(default="oai_dc", max_length=20)  # oai_dc | marc21 | marcxml
+    set_spec: str = Field(default="", max_length=200)
+    record_url: str = Field(default="", max_length=500)  # OPAC link with {id}, optional
+    schedule: str = Field(default="weekly", max_length=10)  # off | daily | weekly
+    created_at: datetime = _ts(default_factory=utcnow)
+    created_by_id: int | None = Field(default=None, foreign_key="user_account.id")
+    # The next harvest asks for records changed from this day on (the last good harvest).
+    harvested_from: datetime | None = _ts(default=None, nullable=True)
+    last_run_at: datetime | None = _ts(default=None, nullable=True)
+    last_status: str = Field(default="", max_length=10)  # "" | ok | failed
+    last_message: str = Field(default="", sa_column=Column(Text, nullable=False, default=""))
+    last_counts: dict[str, Any] = _json(dict)
+    # A running harvest holds the source until then, so two processes never harvest it at once.
+    lease_until: datetime | None = _ts(default=None, nullable=True)
+    arrivals_post_id: int | None = Field(default=None, foreign_key="post.id")
+    arrivals_at: datetime | None = _ts(default=None, nullable=True)
+
+
+class CatalogueRecord(SQLModel, table=True):
+    """One OAI record of a source and the collection item it became (deletions follow it)."""
+
+    __tablename__ = "catalogue_record"
+    __table_args__ = (
+        UniqueConstraint("source_id", "identifier", name="uq_catalogue_record_source_identifier"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="catalogue_source.id", index=True)
+    identifier: str = Field(max_length=255)
+    item_id: int | None = Field(default=None, foreign_key="collection_item.id", index=True)
+    datestamp: str = Field(default="", max_length=40)
+    deleted: bool = False
+    first_seen_at: datetime = _ts(default_factory=utcnow)
+    # First seen by an incremental harvest (not the first full one): a new arrival.
+    is_new: bool = False
+    proposed_post_id: int | None = Field(default=None, foreign_key="post.id")
+
+
 class AppMeta(SQLModel, table=True):
     """Small key/value facts about this installation (e.g. that demo data was loaded)."""
 

@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlmodel import select
 from streamlit.testing.v1 import AppTest
 
 from planner.db import session_scope
@@ -389,3 +390,21 @@ def test_compose_list_of_new_books(demo_db: str) -> None:
     assert not at.exception
     facebook = _texts(at)["text_facebook"]
     assert "Pulang — Tere Liye" in facebook and "Hujan — Tere Liye" in facebook
+
+
+def test_collection_import_takes_a_title_with_an_invalid_isbn_and_says_so(demo_db: str) -> None:
+    at = _app().run()
+    at.switch_page("planner/ui/sources.py").run()
+    at.radio(key="import_kind").set_value("collection").run()
+    sheet = b"judul;isbn\nBuku Rusak;978-0-00-000000-1\n"
+    at.file_uploader(key="import_collection").upload("buku.csv", sheet, "text/csv").run()
+    at.button(key="import_btn").click().run()
+    assert not at.exception
+    assert any("1 baris diimpor dengan catatan" in w.value for w in at.warning)
+    reasons = [str(v) for df in at.dataframe for v in df.value.get("Alasan", [])]
+    assert any(r.startswith("ISBN “978-0-00-000000-1” tidak valid") for r in reasons)
+    with session_scope() as session:
+        item = session.exec(
+            select(CollectionItem).where(CollectionItem.title == "Buku Rusak")
+        ).one()
+        assert item.isbn is None

@@ -127,17 +127,22 @@ def test_import_events_and_collection_json_and_reimport(tmp_path: Path) -> None:
     again = json.loads(again.stdout)
     assert again["counts"]["unchanged"] == 1
     books = tmp_path / "buku.csv"
-    books.write_text("judul,isbn\nLaut Bercerita,9786024246945\nRusak,123\n", encoding="utf-8")
+    books.write_text(
+        "judul,isbn\nLaut Bercerita,9786024246945\nRusak,123\n,9786024246945\n", encoding="utf-8"
+    )
     mixed = planner("import", "collection", str(books), "--json", data_dir=data, env=admin)
     assert mixed.returncode == 1
-    assert json.loads(mixed.stdout)["counts"] == {
-        "created": 1,
+    mixed_report = json.loads(mixed.stdout)
+    assert mixed_report["counts"] == {
+        "created": 2,  # "Rusak" without its invalid ISBN, with a warning
         "updated": 0,
         "unchanged": 0,
         "skipped": 0,
-        "refused": 1,
+        "refused": 1,  # no title
     }
-    assert mixed.stderr.count("\n") == 1 and "1 of 2 rows refused" in mixed.stderr
+    assert [w[:10] for w in mixed_report["rows"][1]["warnings"]] == ["ISBN “123”"]
+    assert "warning: ISBN" not in mixed.stdout  # --json prints the JSON object only
+    assert mixed.stderr.count("\n") == 1 and "1 of 3 rows refused" in mixed.stderr
     missing = planner("import", "events", str(tmp_path / "nope.csv"), data_dir=data, env=admin)
     assert missing.returncode == 1 and "no such file" in missing.stderr
 

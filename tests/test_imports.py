@@ -216,14 +216,21 @@ def test_collection_csv_good_bad_and_reimport(any_db: str) -> None:
     # In a ;-separated file the subjects of one cell are split on '|' or ';' inside quotes.
     data = ITEMS_CSV.replace("Fiksi Indonesia; Sejarah 1998", '"Fiksi Indonesia; Sejarah 1998"')
     report = _import_items(data.encode("cp1252"), "koleksi.csv")
-    assert [r.status for r in report.rows] == ["created", "created", "refused"]
-    assert "ISBN" in report.rows[2].reason("en")
+    # A wrong check digit costs the ISBN, not the title: taken without it, with a warning.
+    assert [r.status for r in report.rows] == ["created", "created", "created"]
+    assert report.rows[2].warning_texts("en") == [
+        "ISBN “978-0-00-000000-1” is not valid (check digit or length); the title was "
+        "imported without it"
+    ]
+    assert report.as_dict("id")["rows"][2]["warnings"][0].startswith("ISBN “978-0-00-000000-1”")
+    assert [r.row for r in report.warned] == [4]
+    assert _items()[2].isbn is None and _items()[2].title == "Buku Rusak"
     laut = _items()[0]
     assert laut.isbn == "9786024246945"
     assert laut.subjects == ["Fiksi Indonesia", "Sejarah 1998"]
     assert laut.call_number == "899.221 3 CHU l"
     again = _import_items(data.encode("utf-8"), "koleksi.csv")
-    assert again.counts["unchanged"] == 2 and len(_items()) == 2
+    assert again.counts["unchanged"] == 3 and len(_items()) == 3
 
 
 def _record(control: str, title: str, isbn: str | None = None, **extra: str) -> Record:
@@ -313,7 +320,7 @@ def test_marc_mixed_file_and_reimport(any_db: str, form: str) -> None:
     records = [
         _record("PKL1", "Laut bercerita", "978-602-424-694-5"),
         _record("PKL2", "", None),  # no title: refused
-        _record("PKL3", "Gadis kretek", "9780000000001"),  # bad ISBN: refused
+        _record("PKL3", "Gadis kretek", "9780000000001"),  # bad ISBN: taken without it
         _record("PKL4", "Cantik itu luka", None),  # no ISBN: keyed by 001
         _record("PKL1", "Laut bercerita", "9786024246945"),  # same ISBN again: skipped
     ]
@@ -321,17 +328,22 @@ def test_marc_mixed_file_and_reimport(any_db: str, form: str) -> None:
         data = b"".join(r.as_marc() for r in records[:2])
         data += b"00099nam  damaged record without a directory\x1d"
         data += b"".join(r.as_marc() for r in records[2:])
-        expected = ["created", "refused", "refused", "refused", "created", "skipped"]
+        expected = ["created", "refused", "refused", "created", "created", "skipped"]
     else:
         data = _marcxml(records)
-        expected = ["created", "refused", "refused", "created", "skipped"]
+        expected = ["created", "refused", "created", "created", "skipped"]
     report = _import_items(data, f"koleksi.{form}")
     assert [r.status for r in report.rows] == expected, report.as_dict()
-    assert {i.title for i in _items()} == {"Laut bercerita", "Cantik itu luka"}
-    assert _items()[1].key == "marc-PKL4"
+    assert {i.title for i in _items()} == {"Laut bercerita", "Gadis kretek", "Cantik itu luka"}
+    gadis = next(i for i in _items() if i.title == "Gadis kretek")
+    assert gadis.isbn is None and gadis.key == "marc-PKL3"  # keyed by 001 once the ISBN is out
+    assert [w for r in report.warned for w in r.warnings] == [
+        ("isbn_dropped", {"isbn": "9780000000001"})
+    ]
+    assert _items()[2].key == "marc-PKL4"
     again = _import_items(data, f"koleksi.{form}")
-    assert again.counts["created"] == 0 and again.counts["unchanged"] == 2
-    assert len(_items()) == 2
+    assert again.counts["created"] == 0 and again.counts["unchanged"] == 3
+    assert len(_items()) == 3
 
 
 def test_marc_and_csv_meet_on_isbn(any_db: str) -> None:

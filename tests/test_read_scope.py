@@ -224,3 +224,22 @@ def test_writer_readers_and_worker_together_never_meet_a_locked_database(
         statuses = session.exec(select(PostTarget.status)).all()
         assert session.exec(select(Account)).all()
     assert statuses == ["published"] * 120
+
+
+def test_an_idle_worker_pass_takes_no_write_lock(sqlite_db: str, short_busy_timeout: None) -> None:
+    """Nothing due, expired, missed or unclear: the pass only looks (read scopes), so it runs
+    beside a writer that holds the lock instead of queueing behind it."""
+    _seed()  # one target, due tomorrow
+    worker = Worker("idle-look")
+    worker.run_once()  # the first pass also refreshes the queue's statistics (a write)
+    locked, release = threading.Event(), threading.Event()
+    path = str(get_settings().data_dir / "planner.db")
+    holder = threading.Thread(target=_hold_write_lock, args=(path, locked, release))
+    holder.start()
+    try:
+        assert locked.wait(10)
+        result = worker.run_once()
+    finally:
+        release.set()
+        holder.join(30)
+    assert (result.claimed, result.missed, result.recovered) == (0, 0, 0)

@@ -18,10 +18,9 @@ from planner.db import session_scope
 from planner.models import Account, Notification, Post, PostTarget, PublishAttempt
 from planner.platforms.base import AuthExpired, TransientError
 from planner.publishing.attention import resend_target
-from planner.publishing.embedded import BackgroundWorker
 from planner.publishing.recording import next_attempt
 from planner.publishing.results import PassResult
-from planner.publishing.worker import Worker
+from planner.publishing.worker import Worker, serve
 from planner.scheduling import PostCreate, schedule_post
 from tests import doubles
 from tests.doubles import PlatformDouble
@@ -345,7 +344,8 @@ def test_missing_image_fails_plainly_without_calling(sqlite_db) -> None:
     assert double.publish_calls == [] and "missing" in target.last_error
 
 
-def test_embedded_thread_publishes_due_post(sqlite_db: str) -> None:
+def test_the_serve_loop_publishes_a_due_post_and_stops(sqlite_db: str) -> None:
+    """The loop `planner worker` (and so the app's worker process) runs, driven in a thread."""
     with session_scope() as session:
         x = add_sandbox_accounts(session)[0]
         schedule_post(
@@ -357,15 +357,18 @@ def test_embedded_thread_publishes_due_post(sqlite_db: str) -> None:
             actor=ADMIN,
         )
     settings = get_settings().model_copy(update={"worker_poll_seconds": 0.05})
-    thread = BackgroundWorker("embedded-test", settings=settings).start()
+    stop = threading.Event()
+    loop = threading.Thread(target=serve, args=(Worker("loop-test", settings=settings), stop))
+    loop.start()
     try:
         deadline = time.monotonic() + 15
         while time.monotonic() < deadline and targets()[0].status != "published":
             time.sleep(0.05)
     finally:
-        thread.stop()
+        stop.set()
+        loop.join(30)
     assert targets()[0].status == "published"
-    assert not thread.alive
+    assert not loop.is_alive()
 
 
 def test_settings_caps_from_environment(data_dir, monkeypatch) -> None:

@@ -14,6 +14,7 @@ from planner.cli import (
     accounts,
     acting,
     backup,
+    catalogue,
     content,
     core,
     imaging,
@@ -43,6 +44,7 @@ training.register(app)
 report.register(app)
 indicators.register(app)
 observances.register(app)
+catalogue.register(app)
 app.add_typer(import_app, name="import")  # `import events|collection|posts`, from two modules
 app.add_typer(user_app, name="user")
 app.add_typer(metrics_app, name="metrics")

@@ -99,10 +99,9 @@ def serve(
         typer.Option(help="Address to bind; other than 127.0.0.1 needs a real admin first."),
     ] = "127.0.0.1",
 ) -> None:
-    """Migrate, start the embedded worker, and serve the web app (what `make run` does)."""
-    from planner.config import PROJECT_ROOT
+    """Migrate, start the publishing worker process, and serve the web app (what `make run`
+    does); the worker stops when the app does."""
     from planner.db import migrate
-    from planner.limits import UPLOAD_LIMIT_MB
     from planner.publishing.embedded import ensure_embedded_worker
 
     prepare()
@@ -110,7 +109,18 @@ def serve(
     if not is_loopback(host):
         _refuse_until_ready(host)
     # Started before the first browser visit, so due posts go out even if nobody opens the app.
-    ensure_embedded_worker()
+    worker = ensure_embedded_worker()
+    try:
+        _serve_app(host, port)
+    finally:  # Streamlit has stopped (SIGTERM, Ctrl-C or an error): the worker goes too
+        if worker is not None:
+            worker.stop()
+
+
+def _serve_app(host: str, port: int) -> None:
+    from planner.config import PROJECT_ROOT
+    from planner.limits import UPLOAD_LIMIT_MB
+
     launch_streamlit(
         [
             "streamlit",

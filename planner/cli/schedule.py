@@ -57,12 +57,12 @@ def queue(
 ) -> None:
     """What is due next (and what needs attention), soonest first."""
     from planner.calendar import upcoming
-    from planner.db import session_scope
+    from planner.db import read_scope
     from planner.i18n import format_datetime
 
     settings = get_settings()
     viewer = reading_user()
-    with session_scope() as session:
+    with read_scope() as session:
         items = [
             {
                 "post_id": post.id,
@@ -154,6 +154,20 @@ def _default_worker_id() -> str:
     return f"{socket.gethostname()}-{os.getpid()}"
 
 
+def _stop_with_parent(parent: int, stop: threading.Event) -> None:
+    """The app started this worker (planner/publishing/embedded.py) and normally stops it; if
+    the app is killed outright this process is adopted by another, and then stops by itself."""
+
+    def watch() -> None:
+        while not stop.wait(1):
+            if os.getppid() != parent:
+                stop.set()
+
+    if os.getppid() != parent:
+        stop.set()
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 def worker(
     once: Annotated[bool, typer.Option("--once", help="One pass, then exit (for cron).")] = False,
     worker_id: Annotated[
@@ -162,6 +176,14 @@ def worker(
     log_json: Annotated[
         bool, typer.Option("--log-json", help="Log lines on stderr as JSON objects.")
     ] = False,
+    stop_with: Annotated[
+        int | None,
+        typer.Option(
+            "--stop-with",
+            hidden=True,
+            help="Stop when the process with this id (the app that started it) is gone.",
+        ),
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Publish what is due; runs until SIGTERM/SIGINT unless --once.
@@ -181,6 +203,8 @@ def worker(
     stop = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: stop.set())
+    if stop_with is not None:
+        _stop_with_parent(stop_with, stop)
     if once:
         with Heartbeat(w.ctx):  # a long pass keeps its leases too
             result = w.run_once(stop)
@@ -218,13 +242,13 @@ def worker(
 
 def status(as_json: JsonOpt = False) -> None:
     """Workers seen recently, queue depth by status, and the oldest overdue post."""
-    from planner.db import session_scope
+    from planner.db import read_scope
     from planner.i18n import format_datetime
     from planner.models import utcnow
     from planner.publishing.status import status_report
 
     settings = get_settings()
-    with session_scope() as session:
+    with read_scope() as session:
         report = status_report(session, utcnow(), settings.lease_seconds)
     lines = [f"workers ({len(report['workers'])} seen in the last hour):"]
     lines += [

@@ -34,6 +34,13 @@ def _read(path: Path) -> bytes:
     return path.read_bytes()
 
 
+def _note(row: dict) -> str:
+    """Why a row was refused or skipped, or what was left out of a taken one."""
+    return "; ".join(
+        ([row["reason"]] if row["reason"] else []) + [f"warning: {w}" for w in row["warnings"]]
+    )
+
+
 def _finish(report, as_json: bool) -> None:
     from planner.importing.report import ImportReport
 
@@ -42,7 +49,7 @@ def _finish(report, as_json: bool) -> None:
     data = report.as_dict(locale)
     counts = report.counts
     lines = [
-        f"row {r['row']:>5}  {r['status']:<9} {r['title'][:50]:<50} {r['reason']}".rstrip()
+        f"row {r['row']:>5}  {r['status']:<9} {r['title'][:50]:<50} {_note(r)}".rstrip()
         for r in data["rows"]
     ]
     lines.append(

@@ -13,6 +13,7 @@ from planner.i18n import (
     access,
     accounts,
     app,
+    catalogue,
     collecting,
     content,
     dashboard,
@@ -137,6 +138,7 @@ STRINGS: dict[str, dict[str, str]] = _merge(
     indicators.STRINGS,
     report.STRINGS,
     observances.STRINGS,
+    catalogue.STRINGS,
 )
 
 

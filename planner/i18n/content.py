@@ -283,4 +283,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "sources.row": {"id": "Baris", "en": "Row"},
     "sources.reason": {"id": "Alasan", "en": "Reason"},
     "sources.ignored": {"id": "Kolom diabaikan: {columns}", "en": "Ignored columns: {columns}"},
+    "sources.warned": {
+        "id": "{count} baris diimpor dengan catatan (mis. tanpa ISBN yang tidak valid): lihat "
+        "kolom Alasan.",
+        "en": "{count} rows were imported with a note (e.g. without an invalid ISBN): see the "
+        "Reason column.",
+    },
 }

@@ -10,13 +10,13 @@ from sqlmodel import Session
 
 from planner.importing.marc import is_marcxml, read_records, record_to_values
 from planner.importing.report import ImportFileError, ImportReport
-from planner.importing.rows import RowRefused, run_rows
+from planner.importing.rows import RowRefused, Warned, run_rows
 from planner.importing.tabular import read_table
 from planner.people import audit
 from planner.people.actors import Actor
 from planner.people.guard import check
 from planner.people.roles import Action
-from planner.sources import ItemIn, store_item
+from planner.sources import ItemIn, SourceError, normalize_isbn, store_item
 
 ALIASES: dict[str, tuple[str, ...]] = {
     "title": ("judul", "judul buku", "book title"),
@@ -33,15 +33,25 @@ ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
-def row_to_item(row: dict[str, Any]) -> ItemIn:
-    """One CSV row or MARC record as an ItemIn; RowRefused naming what is wrong."""
+def row_to_item(row: dict[str, Any]) -> Warned:
+    """One CSV row, MARC or OAI record as an ItemIn; RowRefused naming what is wrong.
+
+    An invalid ISBN (a typo, a cancelled number: common in real catalogues) does not cost
+    the title: it is taken without the ISBN and the row carries a warning saying so.
+    """
     if not row.get("title"):
         raise RowRefused("no_title")
     values = {k: v for k, v in row.items() if k in ItemIn.model_fields}
     subjects = values.get("subjects")
     if isinstance(subjects, str):
         values["subjects"] = [s for s in re.split(r"\s*[;|]\s*", subjects) if s]
-    return ItemIn(**values)
+    warnings: list[tuple[str, dict[str, Any]]] = []
+    try:
+        normalize_isbn(values.get("isbn"))
+    except SourceError as exc:
+        warnings.append(("isbn_dropped", {"isbn": exc.values["isbn"]}))
+        values["isbn"] = None
+    return Warned(ItemIn(**values), warnings)
 
 
 def _marc_rows(data: bytes) -> list[tuple[int, Any]]:
@@ -51,7 +61,7 @@ def _marc_rows(data: bytes) -> list[tuple[int, Any]]:
     return rows
 
 
-def _prepare_marc(raw: Any) -> ItemIn:
+def _prepare_marc(raw: Any) -> Warned:
     if isinstance(raw, str):  # the reader could not parse this record
         raise RowRefused("unreadable_record", detail=raw)
     return row_to_item(raw)

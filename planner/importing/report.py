@@ -26,6 +26,16 @@ REASONS: dict[str, dict[str, str]] = {
         "id": "tidak dapat disimpan: {detail}",
         "en": "could not be saved: {detail}",
     },
+    "isbn_dropped": {
+        "id": "ISBN “{isbn}” tidak valid (digit periksa atau panjangnya); judul diimpor tanpa ISBN",
+        "en": (
+            "ISBN “{isbn}” is not valid (check digit or length); the title was imported without it"
+        ),
+    },
+    "unreadable_oai": {
+        "id": "rekaman katalog tidak terbaca: {detail}",
+        "en": "unreadable catalogue record: {detail}",
+    },
     "unreadable_record": {
         "id": "rekaman MARC rusak: {detail}",
         "en": "damaged MARC record: {detail}",
@@ -99,17 +109,25 @@ class RowResult:
     record_id: int | None = None
     reason_code: str = ""
     reason_values: dict[str, Any] = field(default_factory=dict)
+    # A row taken with something left out (an invalid ISBN): (code, values) as for reasons.
+    warnings: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
     def reason(self, locale: str = "id") -> str:
         """Why the row was refused or skipped, in `locale` ('' when it was taken)."""
         if not self.reason_code:
             return ""
-        messages = REASONS[self.reason_code]
-        values = {  # a value may itself be worded per language ({"id": …, "en": …})
-            k: v.get(locale) or v["id"] if isinstance(v, dict) else v
-            for k, v in self.reason_values.items()
-        }
-        return (messages.get(locale) or messages["id"]).format(**values)
+        return _worded(self.reason_code, self.reason_values, locale)
+
+    def warning_texts(self, locale: str = "id") -> list[str]:
+        """What was left out of a taken row, one sentence each, in `locale`."""
+        return [_worded(code, values, locale) for code, values in self.warnings]
+
+
+def _worded(code: str, values: dict[str, Any], locale: str) -> str:
+    """A REASONS message in `locale`; a value may itself be worded per language."""
+    messages = REASONS[code]
+    local = {k: v.get(locale) or v["id"] if isinstance(v, dict) else v for k, v in values.items()}
+    return (messages.get(locale) or messages["id"]).format(**local)
 
 
 @dataclass
@@ -137,6 +155,11 @@ class ImportReport:
     def refused(self) -> list[RowResult]:
         return [r for r in self.rows if r.status == "refused"]
 
+    @property
+    def warned(self) -> list[RowResult]:
+        """Rows taken with a warning (e.g. imported without their invalid ISBN)."""
+        return [r for r in self.rows if r.warnings]
+
     def as_dict(self, locale: str = "en") -> dict[str, Any]:
         """The report as plain data (for --json and the UI table)."""
         return {
@@ -157,6 +180,7 @@ class ImportReport:
                     "title": r.title,
                     "id": r.record_id,
                     "reason": r.reason(locale),
+                    "warnings": r.warning_texts(locale),
                 }
                 for r in self.rows
             ],

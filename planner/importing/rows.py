@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
@@ -30,6 +31,14 @@ BATCH_SECONDS = 0.05  # SQLite: the longest one batch holds the write lock
 # SQLite: a short import (most files, every test) runs unthrottled; others wait at most once.
 THROTTLE_AFTER_SECONDS = 0.5
 PAUSE_SECONDS = 0.11  # SQLite: longer than the busy handler's longest sleep between tries
+
+
+@dataclass
+class Warned:
+    """A prepared row that is taken, with what was left out of it and why (see report.REASONS)."""
+
+    data: Any
+    warnings: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
 
 class RowRefused(ValueError):
@@ -62,7 +71,8 @@ def run_rows(
     """Prepare, de-duplicate and save each row; a refused row changes nothing else.
 
     Every `batch_rows` rows are committed (the caller commits the rest); a file longer than
-    PLANNER_IMPORT_MAX_ROWS is refused before anything is written.
+    PLANNER_IMPORT_MAX_ROWS is refused before anything is written. `prepare` may return a
+    `Warned` row: it is saved, and its warnings are reported on its line.
     """
     rows = list(rows)
     check_row_count(len(rows))
@@ -90,6 +100,8 @@ def run_rows(
         except ValidationError as exc:
             result.reason_code, result.reason_values = "invalid", {"detail": validation_detail(exc)}
             continue
+        if isinstance(data, Warned):
+            result.warnings, data = data.warnings, data.data
         result.key, result.title = key_of(data), data.title
         if result.key in seen:
             result.status = "skipped"

@@ -28,6 +28,7 @@ from collections.abc import Callable
 from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from datetime import datetime, timedelta
 
+from planner.catalogue.schedule import ScheduledHarvests
 from planner.collecting import collect_due
 from planner.config import Settings, get_settings
 from planner.db import read_scope, session_scope
@@ -194,6 +195,7 @@ def _loop(
 ) -> None:
     every = timedelta(seconds=worker.settings.metrics_interval_seconds)
     collected_at: datetime | None = None
+    harvests = ScheduledHarvests()  # catalogue sources on a schedule, on their own thread
     while not stop.is_set():
         try:
             result = worker.run_once(stop)
@@ -204,6 +206,8 @@ def _loop(
             if collect_metrics and due and not stop.is_set():
                 collected_at = now
                 collect_due(settings=worker.settings, now=now)
+            if collect_metrics and not stop.is_set():
+                harvests.poke(now)
             if on_pass is not None:
                 on_pass(result)
         except Exception:  # keep serving; the next pass retries (the database may be back)

@@ -1,4 +1,4 @@
-"""What every page shares: the locale, the database check and the one embedded worker."""
+"""What every page shares: the locale, the database check and the app's one worker process."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from planner.config import get_settings
 from planner.db import DatabaseUnavailable, migrate
 from planner.i18n import LOCALES, format_number, t
 from planner.platforms.dryrun import is_dry_run
-from planner.publishing.embedded import BackgroundWorker, ensure_embedded_worker
+from planner.publishing.embedded import WorkerProcess, ensure_embedded_worker
 
 
 def locale() -> str:
@@ -124,10 +124,11 @@ def ensure_database() -> bool:
     return True
 
 
-def embedded_worker() -> BackgroundWorker | None:
-    """The app process's single publishing thread (never one per browser session).
+def embedded_worker() -> WorkerProcess | None:
+    """The app process's single publishing worker process (never one per browser session).
 
-    `planner serve` starts it before the first visit; a bare `streamlit run` starts it here.
+    `planner serve` starts it before the first visit; a bare `streamlit run` starts it here
+    (and stops it when Streamlit exits).
     """
     return ensure_embedded_worker(get_settings())
 

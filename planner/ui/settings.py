@@ -19,6 +19,7 @@ from planner.ui.pages import offered
 from planner.ui.runtime import LANGUAGE_NAMES, error_text, tr
 from planner.ui.session import allowed, current_actor
 from planner.ui.widgets import live
+from planner.ui.widgets.catalogue import catalogue_section
 
 
 def _role_names(roles: tuple[str, ...] | list[str]) -> str:
@@ -78,6 +79,7 @@ def page() -> None:
     st.page_link("planner/ui/accounts.py", label=tr("settings.accounts_link"), icon="🔑")
     st.page_link("planner/ui/brand.py", label=tr("settings.brand_link"), icon="🏷️")
     _policy()
+    catalogue_section()
 
     st.subheader(tr("settings.public_media"))
     issue = base_url_issue(settings)

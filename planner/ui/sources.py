@@ -355,6 +355,8 @@ def _show_report(report: ImportReport) -> None:
     st.caption(plain(details))
     if report.ignored_columns:
         st.caption(tr("sources.ignored", columns=", ".join(report.ignored_columns)))
+    if report.warned:
+        st.warning(tr("sources.warned", count=len(report.warned)))
     rows = report.as_dict(locale())["rows"]
     st.dataframe(
         pd.DataFrame(
@@ -363,7 +365,7 @@ def _show_report(report: ImportReport) -> None:
                     tr("sources.row"): r["row"],
                     "Status": tr(f"sources.status_{r['status']}"),
                     tr("sources.title"): r["title"],
-                    tr("sources.reason"): r["reason"],
+                    tr("sources.reason"): "; ".join(filter(None, [r["reason"], *r["warnings"]])),
                 }
                 for r in rows
             ]

@@ -8,7 +8,7 @@ from datetime import date, datetime, time
 import streamlit as st
 
 from planner.config import get_settings
-from planner.db import session_scope
+from planner.db import read_scope, session_scope
 from planner.i18n import format_date, format_month
 from planner.observances.days import (
     MANAGE,
@@ -46,7 +46,7 @@ def marks(days: list[date]) -> dict[date, list[str]]:
     """The captions to show under each of `days` (none while the data file is broken: the
     nudges above say why)."""
     try:
-        with session_scope() as session:
+        with read_scope() as session:
             found = occurrences(all_days(session), days[0], days[-1])
     except ObservanceProblem:
         return {}
@@ -79,7 +79,7 @@ def show_nudges() -> None:
     if not (allowed(Action.VIEW_ALL_POSTS) and allowed(Action.DRAFT_POST)):
         return
     try:
-        with session_scope() as session:
+        with read_scope() as session:
             found = nudges(session)
     except ObservanceProblem as exc:  # the data file is broken: say where, keep the calendar
         st.error(error_text(exc))
@@ -146,7 +146,7 @@ def manage_library_days() -> None:
         st.caption(tr("observances.manage_help"))
         if flash := st.session_state.pop("obs_flash", None):
             getattr(st, flash[0])(flash[1])
-        with session_scope() as session:
+        with read_scope() as session:
             days = library_days(session)
             services = catalog(session).of_kind("service")
         if not days:
