@@ -48,8 +48,8 @@ from planner.platforms.base import (
     TransientError,
 )
 from planner.platforms.http import TimeoutSession, chunks, comparable_text, network_error
+from planner.platforms.thread_parts import partly_published, thread_problems
 from planner.redaction import one_line, register_secrets
-from planner.validation import validate
 
 SERVICE = "https://bsky.social"  # Bluesky's entryway; a self-hosted PDS sets config "service"
 POSTS_BATCH = 25  # app.bsky.feed.getPosts takes at most 25 URIs
@@ -257,22 +257,12 @@ class BlueskyPlatform:
             try:
                 parent = self._create(part, reply={"root": root, "parent": parent})
             except PlatformError as exc:
-                raise OutcomeUnknown(
-                    f"Bluesky: thread partly published: post 1 is live at {ref.url}; post "
-                    f"{number} of {len(parts)} failed ({exc.message}); finish the thread by hand"
-                ) from None
+                raise partly_published("Bluesky", ref.url, number, len(parts), exc) from None
         return ref
 
     def _preflight(self, request: PublishRequest, parts: list[str]) -> None:
         """Refuse, before any call, what Bluesky would refuse (a dry run stops here too)."""
-        problems: list[str] = []
-        for index, part in enumerate(parts):
-            images = list(request.media) if index == 0 else []
-            result = validate(
-                "bluesky", part, image_count=len(images), alt_texts=[m.alt_text for m in images]
-            )
-            label = f"post {index + 1}: " if len(parts) > 1 else ""
-            problems += [label + p.text("en") for p in result.errors]
+        problems = thread_problems("bluesky", request)
         for item in request.media:
             problems += media_problems(item, self.limits)
         if problems:

@@ -31,7 +31,7 @@ from planner.platforms.base import (
 from planner.platforms.graph import insight_values, parse_time, refine_metrics
 from planner.platforms.http import comparable_text
 from planner.platforms.instagram import InstagramPlatform
-from planner.validation import validate
+from planner.platforms.thread_parts import partly_published, thread_problems
 
 HOST = "https://graph.threads.net/"
 VERSION = "v1.0"
@@ -104,24 +104,13 @@ class ThreadsPlatform(InstagramPlatform):
             try:
                 previous = self._post(part, None, reply_to=previous)
             except PlatformError as exc:
-                raise OutcomeUnknown(
-                    f"Threads: thread partly published: post 1 is live at {ref.url or first}; "
-                    f"post {number} of {len(parts)} failed ({exc.message}); finish the thread "
-                    "by hand"
+                raise partly_published(
+                    "Threads", ref.url or first, number, len(parts), exc
                 ) from None
         return ref
 
     def _text_problems(self, request: PublishRequest, caption: str) -> list[str]:
-        parts = [request.text, *request.thread]
-        problems: list[str] = []
-        for index, part in enumerate(parts):
-            images = list(request.media) if index == 0 else []
-            result = validate(
-                self.name, part, image_count=len(images), alt_texts=[m.alt_text for m in images]
-            )
-            label = f"post {index + 1}: " if len(parts) > 1 else ""
-            problems += [label + p.text("en") for p in result.errors]
-        return problems
+        return thread_problems(self.name, request)
 
     def _post(self, text: str, request: PublishRequest | None, *, reply_to: str = "") -> str:
         """One container (text only, one image or a carousel), ready, then published."""

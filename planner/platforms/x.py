@@ -28,7 +28,6 @@ from planner.platforms.base import (
     AuthExpired,
     MediaItem,
     Metrics,
-    OutcomeUnknown,
     PlatformError,
     PublishRequest,
     RateLimited,
@@ -37,8 +36,8 @@ from planner.platforms.base import (
     TransientError,
 )
 from planner.platforms.http import TimeoutSession, chunks, comparable_text, network_error
+from planner.platforms.thread_parts import partly_published, thread_problems
 from planner.redaction import one_line, register_secrets
-from planner.validation import validate
 
 API = "https://api.twitter.com"
 MEDIA_UPLOAD_V2 = f"{API}/2/media/upload"
@@ -183,22 +182,12 @@ class XPlatform:
             try:
                 previous = self._create(part, reply_to=previous)
             except PlatformError as exc:
-                raise OutcomeUnknown(
-                    f"X: thread partly published: post 1 is live at {ref.url}; post {number} "
-                    f"of {len(parts)} failed ({exc.message}); finish the thread by hand"
-                ) from None
+                raise partly_published("X", ref.url, number, len(parts), exc) from None
         return ref
 
     def _preflight(self, request: PublishRequest, parts: list[str]) -> None:
         """Refuse, before any call, what X would refuse (the dry run stops here too)."""
-        problems: list[str] = []
-        for index, part in enumerate(parts):
-            images = list(request.media) if index == 0 else []
-            result = validate(
-                "x", part, image_count=len(images), alt_texts=[m.alt_text for m in images]
-            )
-            label = f"post {index + 1}: " if len(parts) > 1 else ""
-            problems += [label + p.text("en") for p in result.errors]
+        problems = thread_problems("x", request)
         for item in request.media:
             problems += media_problems(item, self.limits)
         if problems:
